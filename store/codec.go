@@ -1,0 +1,228 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"time"
+)
+
+// The encodings below are compact varint records. Every decoder checks
+// bounds and returns errCorrupt rather than panic on bytes it did not write.
+
+const codecVersion = 1
+
+var errCorrupt = errors.New("corrupt record")
+
+type encoder struct{ b []byte }
+
+func (e *encoder) byte(c byte)      { e.b = append(e.b, c) }
+func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+func (e *encoder) bytes(p []byte)   { e.uvarint(uint64(len(p))); e.b = append(e.b, p...) }
+func (e *encoder) string(s string)  { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() { d.err = errCorrupt; d.b = nil }
+
+func (d *decoder) byte() byte {
+	if len(d.b) < 1 {
+		d.fail()
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a length and checks that at least min bytes per item remain.
+func (d *decoder) count(min int) int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)/max(min, 1)) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.count(1)
+	if d.err != nil {
+		return nil
+	}
+	p := d.b[:n:n]
+	d.b = d.b[n:]
+	return p
+}
+
+func (d *decoder) string() string { return string(d.bytes()) }
+
+// encodeSeries writes the figures of one series, sorted by (from, to).
+// Sources and notes are written once each in a table, since a series
+// usually repeats one source on every month.
+func encodeSeries(app string, figs []Figure) []byte {
+	var base int64
+	if len(figs) > 0 {
+		base = figs[0].Changed.Unix()
+	}
+	table := map[string]uint64{"": 0}
+	texts := []string{""}
+	idx := func(s string) uint64 {
+		i, ok := table[s]
+		if !ok {
+			i = uint64(len(texts))
+			table[s] = i
+			texts = append(texts, s)
+		}
+		return i
+	}
+	// Two passes: the table comes first, so number the texts before writing.
+	for _, f := range figs {
+		idx(f.Source)
+		idx(f.Note)
+	}
+	e := encoder{b: make([]byte, 0, 16+len(app)+len(figs)*12)}
+	e.byte(codecVersion)
+	e.string(app)
+	e.uvarint(uint64(len(texts) - 1))
+	for _, s := range texts[1:] {
+		e.string(s)
+	}
+	e.varint(base)
+	e.uvarint(uint64(len(figs)))
+	var prev Month
+	for i, f := range figs {
+		if i == 0 {
+			e.uvarint(uint64(f.From))
+		} else {
+			e.uvarint(uint64(f.From - prev))
+		}
+		prev = f.From
+		e.uvarint(uint64(f.To - f.From))
+		e.uvarint(uint64(f.Installs))
+		e.uvarint(table[f.Source])
+		e.uvarint(table[f.Note])
+		var flags byte
+		if f.Estimate {
+			flags |= 1
+		}
+		e.byte(flags)
+		e.varint(f.Changed.Unix() - base)
+	}
+	return e.b
+}
+
+// decodeSeries reads a series value; app and country come from the key,
+// the display name of the app from the value.
+func decodeSeries(v []byte, country string) ([]Figure, error) {
+	d := decoder{b: v}
+	if d.byte() != codecVersion {
+		return nil, errCorrupt
+	}
+	app := d.string()
+	texts := make([]string, 1, 4)
+	for n := d.count(1); n > 0 && d.err == nil; n-- {
+		texts = append(texts, d.string())
+	}
+	base := d.varint()
+	n := d.count(7)
+	if d.err != nil {
+		return nil, d.err
+	}
+	figs := make([]Figure, n)
+	var prev Month
+	for i := range figs {
+		f := &figs[i]
+		f.App, f.Country = app, country
+		from := d.uvarint()
+		if i > 0 {
+			from += uint64(prev)
+		}
+		span := d.uvarint()
+		f.Installs = int64(d.uvarint())
+		src, note := d.uvarint(), d.uvarint()
+		flags := d.byte()
+		changed := d.varint()
+		if d.err != nil || from > uint64(MaxMonth) || span > uint64(MaxMonth) || src >= uint64(len(texts)) || note >= uint64(len(texts)) || f.Installs < 0 {
+			return nil, errCorrupt
+		}
+		f.From, f.To = Month(from), Month(from+span)
+		prev = f.From
+		f.Source, f.Note = texts[src], texts[note]
+		f.Estimate = flags&1 != 0
+		f.Changed = time.Unix(base+changed, 0).UTC()
+	}
+	return figs, nil
+}
+
+// seriesApp reads only the display name of the app from a series value.
+func seriesApp(v []byte) (string, error) {
+	d := decoder{b: v}
+	if d.byte() != codecVersion {
+		return "", errCorrupt
+	}
+	s := d.string()
+	return s, d.err
+}
+
+func encodeApp(a App) []byte {
+	e := encoder{}
+	e.byte(codecVersion)
+	e.string(a.Name)
+	e.string(a.Publisher)
+	return e.b
+}
+
+func decodeApp(v []byte) (App, error) {
+	d := decoder{b: v}
+	if d.byte() != codecVersion {
+		return App{}, errCorrupt
+	}
+	a := App{Name: d.string(), Publisher: d.string()}
+	return a, d.err
+}
+
+func encodeLaunch(app string, m Month) []byte {
+	e := encoder{}
+	e.byte(codecVersion)
+	e.string(app)
+	e.uvarint(uint64(m))
+	return e.b
+}
+
+func decodeLaunch(v []byte, country string) (Launch, error) {
+	d := decoder{b: v}
+	if d.byte() != codecVersion {
+		return Launch{}, errCorrupt
+	}
+	l := Launch{App: d.string(), Country: country}
+	m := d.uvarint()
+	if d.err != nil || m > uint64(MaxMonth) {
+		return Launch{}, errCorrupt
+	}
+	l.Month = Month(m)
+	return l, nil
+}

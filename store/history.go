@@ -1,0 +1,249 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The history keeps every write as an entry of changed keys. An entry
+// holds, for each key, the value that is NOT in the database now: the old
+// value while the entry is applied, the new one once it has been undone.
+// Undo and redo are then the same swap, and an import of a million new
+// figures costs a list of keys rather than a second copy of the data.
+
+// MaxHistory is how many entries are kept; older ones are dropped.
+const MaxHistory = 200
+
+// Entry describes one write in the history.
+type Entry struct {
+	Seq    uint64
+	Label  string // "import sales.csv", "add Resso IN 2020-08"
+	Time   time.Time
+	Report Report
+}
+
+// String says what the entry did, for the status line.
+func (e Entry) String() string { return fmt.Sprintf("%s (%s)", e.Label, e.Report) }
+
+type change struct {
+	bucket byte
+	key    []byte
+	other  []byte // nil: the key is absent on the other side
+}
+
+// changeSet writes within one transaction and records what it changed.
+type changeSet struct {
+	tx      *bolt.Tx
+	changes []change
+	seen    map[string]bool
+	dry     bool // a dry run: record and count, write nothing
+}
+
+func newChangeSet(tx *bolt.Tx) *changeSet {
+	return &changeSet{tx: tx, seen: map[string]bool{}}
+}
+
+func (c *changeSet) record(bucket byte, key []byte) {
+	id := string(append([]byte{bucket}, key...))
+	if c.seen[id] {
+		return // the first value seen is the one undo restores
+	}
+	c.seen[id] = true
+	old := c.tx.Bucket(bucketByID(bucket)).Get(key)
+	c.changes = append(c.changes, change{bucket, clone(key), clone(old)})
+}
+
+func (c *changeSet) put(bucket byte, key, value []byte) error {
+	c.record(bucket, key)
+	if c.dry {
+		return nil
+	}
+	return c.tx.Bucket(bucketByID(bucket)).Put(key, value)
+}
+
+func (c *changeSet) del(bucket byte, key []byte) error {
+	c.record(bucket, key)
+	if c.dry {
+		return nil
+	}
+	return c.tx.Bucket(bucketByID(bucket)).Delete(key)
+}
+
+// commit appends the entry to the history, dropping any redo tail.
+func (c *changeSet) commit(label string, rep Report, now time.Time) error {
+	if len(c.changes) == 0 {
+		return nil
+	}
+	h := c.tx.Bucket(bucketHistory)
+	cur := undoCursor(c.tx)
+	// A new write after undo ends the redo branch.
+	var stale [][]byte
+	cr := h.Cursor()
+	for k, _ := cr.Seek(seqKey(cur + 1)); k != nil; k, _ = cr.Next() {
+		stale = append(stale, clone(k))
+	}
+	for _, k := range stale {
+		if err := h.Delete(k); err != nil {
+			return err
+		}
+	}
+	seq := cur + 1
+	e := Entry{Seq: seq, Label: label, Time: now, Report: rep}
+	if err := h.Put(seqKey(seq), encodeEntry(e, c.changes)); err != nil {
+		return err
+	}
+	if seq > MaxHistory {
+		cr := h.Cursor()
+		for k, _ := cr.First(); k != nil && binary.BigEndian.Uint64(k) <= seq-MaxHistory; k, _ = cr.First() {
+			if err := h.Delete(k); err != nil {
+				return err
+			}
+		}
+	}
+	return setUndoCursor(c.tx, seq)
+}
+
+func undoCursor(tx *bolt.Tx) uint64 {
+	v := tx.Bucket(bucketMeta).Get(keyUndo)
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
+
+func setUndoCursor(tx *bolt.Tx, seq uint64) error {
+	return tx.Bucket(bucketMeta).Put(keyUndo, seqKey(seq))
+}
+
+func encodeEntry(e Entry, changes []change) []byte {
+	enc := encoder{}
+	enc.byte(codecVersion)
+	enc.varint(e.Time.Unix())
+	enc.string(e.Label)
+	for _, n := range e.Report.counts() {
+		enc.uvarint(uint64(*n))
+	}
+	enc.uvarint(uint64(len(changes)))
+	for _, ch := range changes {
+		enc.byte(ch.bucket)
+		enc.bytes(ch.key)
+		if ch.other == nil {
+			enc.byte(0)
+		} else {
+			enc.byte(1)
+			enc.bytes(ch.other)
+		}
+	}
+	return enc.b
+}
+
+func decodeEntry(seq uint64, v []byte, withChanges bool) (Entry, []change, error) {
+	d := decoder{b: v}
+	if d.byte() != codecVersion {
+		return Entry{}, nil, errCorrupt
+	}
+	e := Entry{Seq: seq, Time: time.Unix(d.varint(), 0).UTC(), Label: d.string()}
+	for _, n := range e.Report.counts() {
+		*n = int(d.uvarint())
+	}
+	if !withChanges || d.err != nil {
+		return e, nil, d.err
+	}
+	n := d.count(3)
+	changes := make([]change, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		ch := change{bucket: d.byte(), key: d.bytes()}
+		if d.byte() == 1 {
+			ch.other = d.bytes()
+		}
+		if bucketByID(ch.bucket) == nil {
+			return e, nil, errCorrupt
+		}
+		changes = append(changes, ch)
+	}
+	return e, changes, d.err
+}
+
+// Undo steps back over the last write still applied and returns it.
+func (s *Store) Undo() (Entry, error) { return s.step(true) }
+
+// Redo applies again the last write undone and returns it.
+func (s *Store) Redo() (Entry, error) { return s.step(false) }
+
+func (s *Store) step(undo bool) (Entry, error) {
+	var e Entry
+	err := s.update(func(tx *bolt.Tx) error {
+		cur := undoCursor(tx)
+		seq := cur + 1
+		if undo {
+			seq = cur
+		}
+		h := tx.Bucket(bucketHistory)
+		v := h.Get(seqKey(seq))
+		if seq == 0 || v == nil {
+			if undo {
+				return ErrNothingToUndo
+			}
+			return ErrNothingToRedo
+		}
+		var changes []change
+		var err error
+		e, changes, err = decodeEntry(seq, v, true)
+		if err != nil {
+			return fmt.Errorf("%s: %w: history entry %d is unreadable", s.path, ErrDamaged, seq)
+		}
+		for i := range changes {
+			ch := &changes[i]
+			b := tx.Bucket(bucketByID(ch.bucket))
+			now := clone(b.Get(ch.key))
+			if ch.other == nil {
+				err = b.Delete(ch.key)
+			} else {
+				err = b.Put(ch.key, ch.other)
+			}
+			if err != nil {
+				return err
+			}
+			ch.other = now
+		}
+		if err := h.Put(seqKey(seq), encodeEntry(e, changes)); err != nil {
+			return err
+		}
+		if undo {
+			return setUndoCursor(tx, seq-1)
+		}
+		return setUndoCursor(tx, seq)
+	})
+	return e, err
+}
+
+// History lists the entries, oldest first, and how many are applied
+// (the rest can be redone).
+func (s *Store) History() (entries []Entry, applied int, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		cur := undoCursor(tx)
+		return tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+			seq := binary.BigEndian.Uint64(k)
+			e, _, err := decodeEntry(seq, v, false)
+			if err != nil {
+				return fmt.Errorf("%s: %w: history entry %d is unreadable", s.path, ErrDamaged, seq)
+			}
+			entries = append(entries, e)
+			if seq <= cur {
+				applied++
+			}
+			return nil
+		})
+	})
+	return entries, applied, err
+}
+
+func clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append(make([]byte, 0, len(b)), b...)
+}

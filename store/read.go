@@ -1,0 +1,229 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Apps lists every app, sorted by name without regard to case.
+func (s *Store) Apps() ([]App, error) {
+	var apps []App
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketApps).ForEach(func(k, v []byte) error {
+			a, err := decodeApp(v)
+			if err != nil {
+				return s.damaged("app", k)
+			}
+			apps = append(apps, a)
+			return nil
+		})
+	})
+	return apps, err
+}
+
+// App returns the app stored under name (without regard to case).
+func (s *Store) App(name string) (App, bool, error) {
+	var a App
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketApps).Get(appKey(name))
+		if v == nil {
+			return nil
+		}
+		var err error
+		a, err = decodeApp(v)
+		ok = err == nil
+		if err != nil {
+			return s.damaged("app", appKey(name))
+		}
+		return nil
+	})
+	return a, ok, err
+}
+
+// Series returns the figures of one app in one country, sorted by from
+// and to. Reading it touches one value, whatever else the file holds.
+func (s *Store) Series(app, country string) ([]Figure, error) {
+	var figs []Figure
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		figs, err = s.readSeries(tx, FoldName(app), country)
+		return err
+	})
+	return figs, err
+}
+
+func (s *Store) readSeries(tx *bolt.Tx, folded, country string) ([]Figure, error) {
+	k := seriesKey(folded, country)
+	v := tx.Bucket(bucketSeries).Get(k)
+	if v == nil {
+		return nil, nil
+	}
+	figs, err := decodeSeries(v, country)
+	if err != nil {
+		return nil, s.damaged("series", k)
+	}
+	return figs, nil
+}
+
+// AppSeries returns every series of one app, by country code; the app's
+// keys are one contiguous range, so other apps are never read.
+func (s *Store) AppSeries(app string) (map[string][]Figure, error) {
+	out := map[string][]Figure{}
+	err := s.view(func(tx *bolt.Tx) error {
+		prefix := appPrefix(FoldName(app))
+		c := tx.Bucket(bucketSeries).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			_, country, _ := splitSeriesKey(k)
+			figs, err := decodeSeries(v, country)
+			if err != nil {
+				return s.damaged("series", k)
+			}
+			out[country] = figs
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Figure returns the figure with identity k.
+func (s *Store) Figure(k Key) (Figure, bool, error) {
+	figs, err := s.Series(k.App, k.Country)
+	if err != nil {
+		return Figure{}, false, err
+	}
+	for _, f := range figs {
+		if f.From == k.From && f.To == k.To {
+			return f, true, nil
+		}
+	}
+	return Figure{}, false, nil
+}
+
+// EachFigure calls fn for every figure, app by app and country by country,
+// in key order; fn returning false stops the walk.
+func (s *Store) EachFigure(fn func(Figure) bool) error {
+	return s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSeries).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			_, country, ok := splitSeriesKey(k)
+			if !ok {
+				return s.damaged("series", k)
+			}
+			figs, err := decodeSeries(v, country)
+			if err != nil {
+				return s.damaged("series", k)
+			}
+			for _, f := range figs {
+				if !fn(f) {
+					return nil
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Launches returns the launches of one app, or of every app when app is "".
+func (s *Store) Launches(app string) ([]Launch, error) {
+	var out []Launch
+	err := s.view(func(tx *bolt.Tx) error {
+		var prefix []byte
+		if app != "" {
+			prefix = appPrefix(FoldName(app))
+		}
+		c := tx.Bucket(bucketLaunches).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			_, country, _ := splitSeriesKey(k)
+			l, err := decodeLaunch(v, country)
+			if err != nil {
+				return s.damaged("launch", k)
+			}
+			out = append(out, l)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Launch returns the launch month of app in country.
+func (s *Store) Launch(app, country string) (Month, bool, error) {
+	var m Month
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) error {
+		k := seriesKey(FoldName(app), country)
+		v := tx.Bucket(bucketLaunches).Get(k)
+		if v == nil {
+			return nil
+		}
+		l, err := decodeLaunch(v, country)
+		if err != nil {
+			return s.damaged("launch", k)
+		}
+		m, ok = l.Month, true
+		return nil
+	})
+	return m, ok, err
+}
+
+// Countries lists the countries in which app has figures, sorted, WW first.
+func (s *Store) Countries(app string) ([]string, error) {
+	var out []string
+	err := s.view(func(tx *bolt.Tx) error {
+		prefix := appPrefix(FoldName(app))
+		c := tx.Bucket(bucketSeries).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			_, country, _ := splitSeriesKey(k)
+			out = append(out, country)
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i] == Worldwide && out[j] != Worldwide || (out[i] != Worldwide) == (out[j] != Worldwide) && out[i] < out[j]
+	})
+	return out, err
+}
+
+// Counts says how many apps, series, figures and launches the file holds.
+type Counts struct{ Apps, Series, Figures, Launches int }
+
+// Count counts the records; figures are counted from each series' header.
+func (s *Store) Count() (Counts, error) {
+	var n Counts
+	err := s.view(func(tx *bolt.Tx) error {
+		n.Apps = tx.Bucket(bucketApps).Stats().KeyN
+		n.Launches = tx.Bucket(bucketLaunches).Stats().KeyN
+		return tx.Bucket(bucketSeries).ForEach(func(k, v []byte) error {
+			n.Series++
+			c, err := seriesLen(v)
+			if err != nil {
+				return s.damaged("series", k)
+			}
+			n.Figures += c
+			return nil
+		})
+	})
+	return n, err
+}
+
+// seriesLen reads the number of figures of a series without decoding them.
+func seriesLen(v []byte) (int, error) {
+	d := decoder{b: v}
+	if d.byte() != codecVersion {
+		return 0, errCorrupt
+	}
+	d.string()
+	for n := d.count(1); n > 0 && d.err == nil; n-- {
+		d.string()
+	}
+	d.varint()
+	n := d.count(7)
+	return n, d.err
+}
+
+func (s *Store) damaged(what string, key []byte) error {
+	return fmt.Errorf("%s: %w: the %s record %q cannot be read; restore the file from a backup", s.path, ErrDamaged, what, key)
+}

@@ -1,0 +1,283 @@
+// Package store keeps uptake's figures in one bbolt file. It is the only
+// package that touches bbolt: it owns the domain types, the key layout,
+// the transactions, the schema version, the history used by undo, and the
+// reading rules that turn figures into numbers on screen.
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout this build writes. A file with a larger
+// number is refused; a smaller one is migrated on open.
+const SchemaVersion = 1
+
+// DefaultTimeout is how long Open and each transaction wait for another
+// uptake process to let go of the file before giving up.
+const DefaultTimeout = 5 * time.Second
+
+// Options tune how a store holds its file.
+type Options struct {
+	// Timeout is how long to wait for another process's lock; 0 means
+	// DefaultTimeout. The wait never hangs past it.
+	Timeout time.Duration
+	// ReadOnly opens the file for reading only; writes fail with ErrReadOnly.
+	ReadOnly bool
+	// Transient holds the file only while a read or write runs, so that
+	// another process (an import in a second terminal) can write between
+	// them. The dashboard uses it; one-shot commands do not.
+	Transient bool
+	// Now gives the time written into changed figures; nil means time.Now.
+	Now func() time.Time
+}
+
+// Store is an open uptake database.
+type Store struct {
+	path string
+	opt  Options
+
+	mu sync.Mutex // guards db in transient mode
+	db *bolt.DB   // nil between transactions in transient mode
+}
+
+// Open opens the database at path, creating it (and its folder, 0700) when
+// it does not exist. A file that is not an uptake database, or that a newer
+// uptake wrote, is refused and left as it was.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	s := &Store{path: path, opt: opt}
+	fresh, err := s.precheck()
+	if err != nil {
+		return nil, err
+	}
+	if fresh {
+		if opt.ReadOnly {
+			return nil, fmt.Errorf("%s: %w (load figures first, e.g. uptake -seed -db %s)", path, ErrNotFound, path)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("cannot create the folder for the database %s: %w", path, err)
+		}
+	}
+	db, err := s.openBolt(opt.ReadOnly && !fresh)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkSchema(db, fresh); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if opt.Transient {
+		if err := db.Close(); err != nil {
+			return nil, fmt.Errorf("closing %s: %w", path, err)
+		}
+		return s, nil
+	}
+	s.db = db
+	return s, nil
+}
+
+// Path returns the file the store reads and writes.
+func (s *Store) Path() string { return s.path }
+
+// Close lets go of the file.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil || s.opt.Transient {
+		return nil
+	}
+	err := s.db.Close()
+	s.db = nil
+	return err
+}
+
+// boltMagic is the number every bbolt meta page carries.
+const boltMagic = 0xED0CDAED
+
+// precheck looks at the file before bbolt does, so that a directory, an
+// unreadable path, or a file that is not a bbolt database gets a plain
+// message instead of whatever bbolt would do with it. It reports whether
+// the database has to be created.
+func (s *Store) precheck() (fresh bool, err error) {
+	fi, err := os.Stat(s.path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("cannot read the database %s: %w", s.path, err)
+	}
+	if fi.IsDir() {
+		return false, fmt.Errorf("%s is a folder, not a database file (give a file path with -db, e.g. %s)", s.path, filepath.Join(s.path, "uptake.db"))
+	}
+	if fi.Size() == 0 {
+		return true, nil
+	}
+	f, err := os.Open(s.path)
+	if err != nil {
+		return false, fmt.Errorf("cannot read the database %s: %w (check its permissions)", s.path, err)
+	}
+	defer f.Close()
+	var head [32]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
+		return false, fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", s.path, ErrNotUptake)
+	}
+	pageSize := int64(binary.LittleEndian.Uint32(head[24:28]))
+	if pageSize < 512 || pageSize > 1<<20 || fi.Size() < 4*pageSize || fi.Size()%pageSize != 0 {
+		return false, fmt.Errorf("%s: %w: it is cut short or padded (%d bytes); restore it from a backup, or choose another file with -db", s.path, ErrDamaged, fi.Size())
+	}
+	return false, nil
+}
+
+// openBolt opens the file with bbolt, waiting at most the timeout for a lock.
+func (s *Store) openBolt(readOnly bool) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, r)
+		}
+	}()
+	db, err = bolt.Open(s.path, 0o600, &bolt.Options{
+		Timeout:        s.opt.Timeout,
+		ReadOnly:       readOnly,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+	})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("%s: %w (waited %s; wait for it to finish and try again)", s.path, ErrBusy, s.opt.Timeout)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+		return nil, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, err)
+	case errors.Is(err, os.ErrPermission):
+		return nil, fmt.Errorf("cannot open the database %s: %w (check its permissions)", s.path, err)
+	default:
+		return nil, fmt.Errorf("cannot open the database %s: %w", s.path, err)
+	}
+}
+
+// checkSchema makes a new file an uptake database, or checks that an
+// existing one is one this build can read.
+func (s *Store) checkSchema(db *bolt.DB, fresh bool) error {
+	if fresh {
+		return s.guard(func() error {
+			return db.Update(func(tx *bolt.Tx) error {
+				for _, name := range [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory} {
+					if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+						return err
+					}
+				}
+				meta := tx.Bucket(bucketMeta)
+				if err := meta.Put(keyMagic, []byte("uptake")); err != nil {
+					return err
+				}
+				return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+			})
+		})
+	}
+	var version uint32
+	err := s.guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			meta := tx.Bucket(bucketMeta)
+			if meta == nil || !bytes.Equal(meta.Get(keyMagic), []byte("uptake")) {
+				return fmt.Errorf("%s: %w (it is a bbolt file of another program; uptake leaves it as it is — choose another file with -db)", s.path, ErrNotUptake)
+			}
+			v := meta.Get(keySchema)
+			if len(v) != 4 {
+				return fmt.Errorf("%s: %w: its schema version is unreadable", s.path, ErrDamaged)
+			}
+			version = binary.BigEndian.Uint32(v)
+			for _, name := range [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory} {
+				if tx.Bucket(name) == nil {
+					return fmt.Errorf("%s: %w: the %s bucket is missing", s.path, ErrDamaged, name)
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if version > SchemaVersion {
+		return fmt.Errorf("%s: %w (schema %d; this uptake reads up to %d): install the newer uptake to open it", s.path, ErrNewerSchema, version, SchemaVersion)
+	}
+	return nil
+}
+
+// guard turns a panic inside bbolt, which a damaged file can cause, into
+// an error naming the file.
+func (s *Store) guard(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %w: %v; restore it from a backup", s.path, ErrDamaged, r)
+		}
+	}()
+	return fn()
+}
+
+// acquire returns the open database, opening it for this transaction in
+// transient mode; release undoes what acquire did.
+func (s *Store) acquire(write bool) (*bolt.DB, func(), error) {
+	s.mu.Lock()
+	if !s.opt.Transient {
+		if s.db == nil {
+			s.mu.Unlock()
+			return nil, nil, fmt.Errorf("%s: the store is closed", s.path)
+		}
+		return s.db, s.mu.Unlock, nil
+	}
+	db, err := s.openBolt(!write)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); s.mu.Unlock() }, nil
+}
+
+// view runs fn in a read transaction.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	db, release, err := s.acquire(false)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return s.guard(func() error { return db.View(fn) })
+}
+
+// update runs fn in a write transaction: all of it is written, or none.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	if s.opt.ReadOnly {
+		return fmt.Errorf("%s: %w", s.path, ErrReadOnly)
+	}
+	db, release, err := s.acquire(true)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return s.guard(func() error { return db.Update(fn) })
+}
+
+// Stamp is a cheap fingerprint of the file: it changes when any process
+// writes. The dashboard polls it to notice an import from another terminal.
+func (s *Store) Stamp() (string, error) {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read the database %s: %w", s.path, err)
+	}
+	return fmt.Sprintf("%d/%d", fi.ModTime().UnixNano(), fi.Size()), nil
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on text a figure carries, so that a hostile file cannot fill the
+// database or the screen.
+const (
+	MaxNameLen = 100  // app names and publishers, in bytes
+	MaxTextLen = 2000 // sources and notes, in bytes
+)
+
+// App is a product whose installs are followed. Names are unique without
+// regard to case; the first spelling written is the one kept.
+type App struct {
+	Name      string
+	Publisher string
+}
+
+// Launch is the month an app became available in a country.
+type Launch struct {
+	App     string
+	Country string
+	Month   Month
+}
+
+// Key is the identity of a figure: writing the same key again replaces it.
+type Key struct {
+	App     string
+	Country string
+	From    Month
+	To      Month
+}
+
+// Figure is a number of installs of one app in one country over whole
+// months, From and To both included.
+type Figure struct {
+	App      string
+	Country  string
+	From     Month
+	To       Month
+	Installs int64
+	Source   string
+	Note     string
+	Estimate bool      // derived from a share, or the user's own guess
+	Changed  time.Time // when it was last written; set by the store
+}
+
+// Key returns the identity of f.
+func (f Figure) Key() Key { return Key{f.App, f.Country, f.From, f.To} }
+
+// Months returns how many months f covers.
+func (f Figure) Months() int { return int(f.To-f.From) + 1 }
+
+// Same reports whether f and g hold the same values, ignoring Changed.
+func (f Figure) Same(g Figure) bool {
+	return f.App == g.App && f.Country == g.Country && f.From == g.From && f.To == g.To &&
+		f.Installs == g.Installs && f.Source == g.Source && f.Note == g.Note && f.Estimate == g.Estimate
+}
+
+// FieldError is a problem with one field of a record, worded for the user.
+type FieldError struct {
+	Field   string // the column or form field: app, country, from, to, installs, …
+	Problem string // what is wrong and what is expected
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
+
+// Validate checks f as the store would before writing it.
+func (f Figure) Validate() error {
+	if err := ValidateName("app", f.App); err != nil {
+		return err
+	}
+	if !ValidCountry(f.Country) {
+		return &FieldError{"country", fmt.Sprintf("%q is not a known country code (expected e.g. IN, ID, BR, or WW)", f.Country)}
+	}
+	if !f.From.Valid() {
+		return &FieldError{"from", fmt.Sprintf("%s is out of range (expected %s to %s)", f.From, MinMonth, MaxMonth)}
+	}
+	if !f.To.Valid() {
+		return &FieldError{"to", fmt.Sprintf("%s is out of range (expected %s to %s)", f.To, MinMonth, MaxMonth)}
+	}
+	if f.To < f.From {
+		return &FieldError{"to", fmt.Sprintf("%s is before from %s (expected the same month or later)", f.To, f.From)}
+	}
+	if f.Installs < 0 {
+		return &FieldError{"installs", fmt.Sprintf("%d is negative (expected 0 or more)", f.Installs)}
+	}
+	if err := validateText("source", f.Source, MaxTextLen); err != nil {
+		return err
+	}
+	return validateText("note", f.Note, MaxTextLen)
+}
+
+// Validate checks l as the store would before writing it.
+func (l Launch) Validate() error {
+	if err := ValidateName("app", l.App); err != nil {
+		return err
+	}
+	if !ValidCountry(l.Country) {
+		return &FieldError{"country", fmt.Sprintf("%q is not a known country code (expected e.g. IN, ID, BR, or WW)", l.Country)}
+	}
+	if !l.Month.Valid() {
+		return &FieldError{"launched", fmt.Sprintf("%s is out of range (expected %s to %s)", l.Month, MinMonth, MaxMonth)}
+	}
+	return nil
+}
+
+// ValidateName checks an app name or publisher: not empty, not too long,
+// valid UTF-8, and free of control characters and direction overrides,
+// which could rewrite the screen of whoever reads it.
+func ValidateName(field, s string) error {
+	if strings.TrimSpace(s) == "" {
+		return &FieldError{field, "is empty (expected a name, e.g. Resso)"}
+	}
+	if s != strings.TrimSpace(s) {
+		return &FieldError{field, fmt.Sprintf("%q has spaces at its ends (expected the name alone)", s)}
+	}
+	return validateText(field, s, MaxNameLen)
+}
+
+func validateText(field, s string, max int) error {
+	if len(s) > max {
+		return &FieldError{field, fmt.Sprintf("is %d bytes long (expected at most %d)", len(s), max)}
+	}
+	if !utf8.ValidString(s) {
+		return &FieldError{field, "is not valid UTF-8 text (save the file as UTF-8)"}
+	}
+	for _, r := range s {
+		if unsafeRune(r) {
+			return &FieldError{field, fmt.Sprintf("contains the control character %U (remove it; only printable text is kept)", r)}
+		}
+	}
+	return nil
+}
+
+// unsafeRune reports runes that a terminal would act on rather than show:
+// C0 and C1 controls (ESC starts every ANSI and OSC sequence) and the
+// bidirectional overrides and isolates that reorder a line.
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20 || r == 0x7f:
+		return true
+	case r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	}
+	return false
+}
+
+// Sanitize returns s with every rune a terminal would act on replaced by
+// U+FFFD, for text that must be shown whatever it holds.
+func Sanitize(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) || r == utf8.RuneError {
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
