@@ -1,0 +1,217 @@
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// curveCore resolves every month of one series once; MonthlyCurve and
+// WorldwideCurve then read the window they need from it.
+type curveCore struct {
+	src   []Figure
+	order []int32    // processing order: position → index in src
+	lo    Month      // the first month of owner and val
+	owner []int32    // per month from lo: the position of the figure shown, or -1
+	val   []float64  // per month from lo: the value shown
+	est   []bool     // per position: an estimate flowed into its months
+	deps  [][]int32  // per position: the figures subtracted into its remainder
+	falls []fallBack // figures whose months show their plain average
+}
+
+// fallBack records a figure below the sum of the months inside it.
+type fallBack struct {
+	pos   int32
+	inner float64
+}
+
+func newCurveCore(figs []Figure) *curveCore {
+	c := &curveCore{src: figs}
+	var hi Month
+	c.order = make([]int32, 0, len(figs))
+	for i := range figs {
+		f := &figs[i]
+		if f.To < f.From {
+			continue
+		}
+		if len(c.order) == 0 || f.From < c.lo {
+			c.lo = f.From
+		}
+		if len(c.order) == 0 || f.To > hi {
+			hi = f.To
+		}
+		c.order = append(c.order, int32(i))
+	}
+	if len(c.order) == 0 {
+		return c
+	}
+	// Shortest first; then non-estimates, earliest from, and a fixed order.
+	byRule := func(a, b int32) int {
+		fa, fb := &figs[a], &figs[b]
+		if la, lb := fa.To-fa.From, fb.To-fb.From; la != lb {
+			return cmp.Compare(la, lb)
+		}
+		if fa.Estimate != fb.Estimate {
+			if !fa.Estimate {
+				return -1
+			}
+			return 1
+		}
+		if fa.From != fb.From {
+			return cmp.Compare(fa.From, fb.From)
+		}
+		return cmpUsed(*fa, *fb)
+	}
+	if !slices.IsSortedFunc(c.order, byRule) {
+		slices.SortFunc(c.order, byRule)
+	}
+	n := int(hi-c.lo) + 1
+	c.owner = make([]int32, n)
+	for i := range c.owner {
+		c.owner[i] = -1
+	}
+	c.val = make([]float64, n)
+	c.est = make([]bool, len(c.order))
+	var stamp []int32 // stamp[q] == pos: q already listed in pos's deps
+	for pos, idx := range c.order {
+		f := &figs[idx]
+		a, b := int(f.From-c.lo), int(f.To-c.lo)
+		if a == b { // one month: shown as it is, unless a same-month figure came first
+			if c.owner[a] < 0 {
+				c.owner[a], c.val[a], c.est[pos] = int32(pos), float64(f.Installs), f.Estimate
+			}
+			continue
+		}
+		if stamp == nil {
+			stamp = make([]int32, len(c.order))
+			for i := range stamp {
+				stamp[i] = -1
+			}
+			c.deps = make([][]int32, len(c.order))
+		}
+		var inner float64
+		var deps []int32
+		free := 0
+		for m := a; m <= b; m++ {
+			q := c.owner[m]
+			if q < 0 {
+				free++
+				continue
+			}
+			inner += c.val[m]
+			if stamp[q] != int32(pos) {
+				stamp[q] = int32(pos)
+				deps = append(deps, q)
+			}
+		}
+		if free == 0 {
+			continue // every month already shown by shorter figures
+		}
+		rem := float64(f.Installs) - inner
+		var v float64
+		// Half an install of slack: inner is a sum of floats, and installs
+		// are whole numbers, so anything smaller is rounding, not a conflict.
+		if rem < -0.5 {
+			v = float64(f.Installs) / float64(f.Months())
+			c.falls = append(c.falls, fallBack{int32(pos), inner})
+			c.est[pos] = f.Estimate
+		} else {
+			v = max(rem, 0) / float64(free)
+			c.deps[pos] = deps
+			est := f.Estimate
+			for _, q := range deps {
+				est = est || c.est[q]
+			}
+			c.est[pos] = est
+		}
+		for m := a; m <= b; m++ {
+			if c.owner[m] < 0 {
+				c.owner[m], c.val[m] = int32(pos), v
+			}
+		}
+	}
+	return c
+}
+
+// point returns the point of month m.
+func (c *curveCore) point(m Month) Point {
+	i := int(m - c.lo)
+	if i < 0 || i >= len(c.owner) || c.owner[i] < 0 {
+		return Point{Month: m, Value: math.NaN(), Kind: Gap}
+	}
+	pos := c.owner[i]
+	f := &c.src[c.order[pos]]
+	kind := Spread
+	if f.From == f.To {
+		kind = Exact
+	}
+	return Point{Month: m, Value: c.val[i], Kind: kind, Estimate: c.est[pos]}
+}
+
+// behind marks the figures behind the points of [from,to], leaving out
+// the months i with skip[i] (skip nil: none): the figures shown and, through
+// remainders, the shorter figures subtracted into them. It returns the marks
+// by position and how many are marked.
+func (c *curveCore) behind(from, to Month, skip []bool) ([]bool, int) {
+	if len(c.order) == 0 {
+		return nil, 0
+	}
+	seen := make([]bool, len(c.order))
+	var stack []int32
+	count := 0
+	for m := max(from, c.lo); m <= to && int(m-c.lo) < len(c.owner); m++ {
+		if skip != nil && skip[m-from] {
+			continue
+		}
+		if q := c.owner[m-c.lo]; q >= 0 && !seen[q] {
+			seen[q] = true
+			count++
+			if c.deps != nil && len(c.deps[q]) > 0 {
+				stack = append(stack, q)
+			}
+		}
+	}
+	for len(stack) > 0 {
+		q := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, d := range c.deps[q] {
+			if !seen[d] {
+				seen[d] = true
+				count++
+				stack = append(stack, d)
+			}
+		}
+	}
+	return seen, count
+}
+
+// appendUsed appends the marked figures to dst, sorted as Curve.Used
+// among themselves.
+func (c *curveCore) appendUsed(dst []Figure, seen []bool) []Figure {
+	n := len(dst)
+	for pos, ok := range seen {
+		if ok {
+			dst = append(dst, c.src[c.order[pos]])
+		}
+	}
+	sortUsed(dst[n:])
+	return dst
+}
+
+// warnings words the fallbacks among the marked figures.
+func (c *curveCore) warnings(seen []bool) []string {
+	var warns []string
+	for _, fb := range c.falls {
+		if !seen[fb.pos] {
+			continue
+		}
+		f := c.src[c.order[fb.pos]]
+		a, b := installsPair(float64(f.Installs), fb.inner)
+		warns = append(warns, fmt.Sprintf(
+			"%s: %s is %s but the months inside it already add to %s; its other months show its plain monthly average (%s)",
+			seriesLabel(f.App, f.Country), spanText(f.From, f.To), a, b,
+			FormatInstalls(float64(f.Installs)/float64(f.Months()))))
+	}
+	return warns
+}
