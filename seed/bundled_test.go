@@ -1,0 +1,126 @@
+package seed
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/uptake/uptake/store"
+)
+
+func TestBundled(t *testing.T) {
+	b, err := Bundled()
+	if err != nil {
+		t.Fatalf("Bundled: %v", err)
+	}
+	if b.Label != "bundled dataset" {
+		t.Errorf("label = %q", b.Label)
+	}
+	if figs, launches := b.Len(); figs != 10 || launches != 5 {
+		t.Errorf("the bundled dataset has %d figures and %d launches; want 10 and 5", figs, launches)
+	}
+}
+
+// TestBundled_content holds the dataset to the facts of the seed article
+// (shared/seeds/FACTS.md).
+func TestBundled_content(t *testing.T) {
+	rec := mustRead(t)(readJSON(t, "dataset.json", string(BundledJSON())))
+	if want := "[{Resso ByteDance} {Spotify Spotify}]"; fmt.Sprint(rec.apps) != want {
+		t.Errorf("apps = %v; want %s", rec.apps, want)
+	}
+	if want := "[{Resso IN 2020-03} {Resso ID 2020-03} {Resso BR 2020-09} {Spotify IN 2019-02} {Spotify ID 2016-03}]"; fmt.Sprint(rec.launches) != want {
+		t.Errorf("launches = %v; want %s", rec.launches, want)
+	}
+	type fig struct {
+		app, country, from, to string
+		installs               int64
+		estimate               bool
+	}
+	want := []fig{
+		{"Resso", "WW", "2020-03", "2020-09", 15_200_000, false},
+		{"Resso", "WW", "2020-07", "2020-07", 2_200_000, false},
+		{"Resso", "WW", "2020-08", "2020-08", 3_600_000, false},
+		{"Resso", "IN", "2020-03", "2020-09", 9_880_000, true},
+		{"Resso", "ID", "2020-03", "2020-09", 5_168_000, true},
+		{"Resso", "BR", "2020-09", "2020-09", 152_000, true},
+		{"Resso", "IN", "2020-03", "2020-07", 9_800_000, false},
+		{"Resso", "ID", "2020-03", "2020-07", 5_000_000, false},
+		{"Spotify", "IN", "2019-02", "2019-06", 10_500_000, false},
+		{"Spotify", "ID", "2016-03", "2016-07", 1_200_000, false},
+	}
+	if len(rec.figures) != len(want) {
+		t.Fatalf("%d figures; want %d", len(rec.figures), len(want))
+	}
+	source := rec.figures[0].Source
+	if !strings.Contains(source, "Sensor Tower") {
+		t.Errorf("source %q does not name Sensor Tower", source)
+	}
+	for i, w := range want {
+		f := rec.figures[i]
+		got := fig{f.App, f.Country, f.From.String(), f.To.String(), f.Installs, f.Estimate}
+		if got != w {
+			t.Errorf("figure %d = %+v; want %+v", i, got, w)
+		}
+		if f.Source != source {
+			t.Errorf("figure %d has source %q; want %q on every figure", i, f.Source, source)
+		}
+		if f.Note == "" {
+			t.Errorf("figure %d has no note", i)
+		}
+		if f.Estimate && !strings.HasPrefix(f.Note, "Derived:") {
+			t.Errorf("estimate %d does not say it is derived: %q", i, f.Note)
+		}
+	}
+	// The shares add up to the worldwide total, as the article has them.
+	if sum := want[3].installs + want[4].installs + want[5].installs; sum != want[0].installs {
+		t.Errorf("India, Indonesia and Brazil add up to %d, not %d", sum, want[0].installs)
+	}
+	if !strings.Contains(rec.figures[5].Note, "September 2020") {
+		t.Errorf("Brazil's note does not say why its span is September: %q", rec.figures[5].Note)
+	}
+	for _, i := range []int{6, 7} {
+		if n := rec.figures[i].Note; !strings.Contains(n, "does not say when the five months start") || !strings.Contains(n, "kept as given") {
+			t.Errorf("figure %d's note does not say how its span was decided: %q", i, n)
+		}
+	}
+}
+
+func TestBundledJSON_isACopy(t *testing.T) {
+	a := BundledJSON()
+	a[0] = 'x'
+	if b := BundledJSON(); b[0] != '{' || !bytes.Equal(b, dataset) {
+		t.Error("BundledJSON hands out the embedded bytes")
+	}
+}
+
+// TestBundled_applies writes the dataset to a store twice: the second time
+// changes nothing.
+func TestBundled_applies(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "uptake.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for round, changed := range []bool{true, false} {
+		b, err := Bundled()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := s.Apply(b, false)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if rep.Changed() != changed {
+			t.Errorf("round %d: %v; want changed = %v", round, rep, changed)
+		}
+		if round == 0 && (rep.Added != 10 || rep.LaunchesAdded != 5 || rep.AppsAdded != 2) {
+			t.Errorf("first write: %v; want 10 figures, 5 launches and 2 apps added", rep)
+		}
+	}
+	figs, err := s.Series("Resso", "WW")
+	if err != nil || len(figs) != 3 {
+		t.Errorf("Resso WW holds %d figures (%v); want 3", len(figs), err)
+	}
+}

@@ -1,0 +1,306 @@
+package seed
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+const (
+	figuresHeader  = "app,country,from,to,installs[,source][,note][,estimate]"
+	launchesHeader = "app,country,launched"
+	expectedHeader = "(expected " + figuresHeader + " for figures, or " + launchesHeader + " for launches)"
+)
+
+// columnNames maps a header name, folded to lower case, to its field.
+var columnNames = map[string]field{
+	"app": fApp, "country": fCountry,
+	"from": fFrom, "start": fFrom, "month": fFrom,
+	"to": fTo, "end": fTo,
+	"installs": fInstalls, "downloads": fInstalls,
+	"source": fSource, "note": fNote, "notes": fNote,
+	"estimate": fEstimate, "estimated": fEstimate,
+	"launched": fLaunched, "launch": fLaunched,
+}
+
+// ReadCSV reads a CSV file of figures (app,country,from,to,installs and
+// optionally source, note, estimate) or of launches (app,country,launched)
+// into s. The header row decides which; its columns may come in any order
+// and in any case. The file may start with a byte order mark, end lines
+// with CRLF or LF, and separate fields with commas, semicolons or tabs.
+// name is used in problems only.
+func ReadCSV(r io.Reader, name string, s Sink) Problems {
+	raw := bufio.NewReaderSize(r, 64<<10)
+	skipBOM(raw)
+	delim := sniffDelimiter(raw)
+	lim := newLimiter(raw, delim)
+	cr := csv.NewReader(bufio.NewReaderSize(lim, 64<<10))
+	cr.Comma = rune(delim)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	rd := &csvReader{c: &collector{file: name}, cr: cr, lim: lim, sink: s, conv: newConverter()}
+	rd.read()
+	return rd.c.ps
+}
+
+// sniffDelimiter picks the separator that the first line uses most.
+func sniffDelimiter(br *bufio.Reader) byte {
+	var data []byte
+	for n := 512; ; n *= 2 {
+		if n > br.Size() {
+			n = br.Size()
+		}
+		var err error
+		data, err = br.Peek(n)
+		trimmed := bytes.TrimLeft(data, " \t\r\n")
+		if bytes.IndexByte(trimmed, '\n') >= 0 || err != nil || n == br.Size() {
+			data = trimmed
+			break
+		}
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range data {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+type csvReader struct {
+	c    *collector
+	cr   *csv.Reader
+	lim  *limiter
+	sink Sink
+	conv *converter
+
+	cols       [numFields]int // the column of each field, or -1
+	names      []string       // the header's names, as written, for problems
+	headerLine int
+	launches   bool // a file of launches rather than figures
+	rows       int  // data rows read, good or bad
+}
+
+func (rd *csvReader) read() {
+	if !rd.header() {
+		return
+	}
+	var ft figureText
+	for {
+		rec, line, ok := rd.next()
+		if !ok {
+			break
+		}
+		rd.rows++
+		if len(rec) != len(rd.names) {
+			msg := fmt.Sprintf("the row has %d fields but the header has %d (expected one value per column; quote a value that holds a separator, e.g. \"3,600,000\")", len(rec), len(rd.names))
+			if !rd.c.add(line, "", msg) {
+				return
+			}
+			continue
+		}
+		if rd.launches {
+			l, ok := rd.conv.launch(rd.get(rec, fApp), rd.get(rec, fCountry), rd.get(rec, fLaunched))
+			if ok {
+				rd.sink.AddLaunch(l)
+			} else if !rd.report(line) {
+				return
+			}
+			continue
+		}
+		ft = figureText{
+			app: rd.get(rec, fApp), country: rd.get(rec, fCountry),
+			from: rd.get(rec, fFrom), to: rd.get(rec, fTo), installs: rd.get(rec, fInstalls),
+			source: rd.get(rec, fSource), note: rd.get(rec, fNote), estimate: rd.get(rec, fEstimate),
+		}
+		f, ok := rd.conv.figure(&ft)
+		if ok {
+			rd.sink.AddFigure(f)
+		} else if !rd.report(line) {
+			return
+		}
+	}
+	if rd.rows == 0 && len(rd.c.ps) == 0 {
+		example := "Resso,IN,2020-08,2020-08,3600000"
+		if rd.launches {
+			example = "Resso,IN,2020-03"
+		}
+		rd.c.add(rd.headerLine, "", "no figures or launches after the header (expected a row for each, e.g. "+example+")")
+	}
+}
+
+// get returns a field of a row, trimmed, or "" when the file lacks it.
+func (rd *csvReader) get(rec []string, f field) string {
+	if i := rd.cols[f]; i >= 0 {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+// report turns the converter's problems into problems at their columns.
+func (rd *csvReader) report(line int) bool {
+	for _, fp := range rd.conv.errs {
+		col, at := fp.field.String(), line
+		if i := rd.cols[fp.field]; i >= 0 {
+			col = rd.names[i]
+			at, _ = rd.cr.FieldPos(i)
+		}
+		if !rd.c.add(at, col, fp.msg) {
+			return false
+		}
+	}
+	return true
+}
+
+// header reads the header row and decides the kind of file.
+func (rd *csvReader) header() bool {
+	rec, line, ok := rd.next()
+	if !ok {
+		if len(rd.c.ps) == 0 {
+			rd.c.add(1, "", "the file is empty (expected a header row: app,country,from,to,installs,...)")
+		}
+		return false
+	}
+	if len(rd.c.ps) > 0 { // the header itself could not be read
+		rd.c.stop = true
+		return false
+	}
+	rd.headerLine = line
+	for i := range rd.cols {
+		rd.cols[i] = -1
+	}
+	rd.names = make([]string, len(rec))
+	var found []string
+	for i, h := range rec {
+		h = strings.TrimSpace(h)
+		rd.names[i] = shorten(h)
+		found = append(found, quote(h))
+		f, known := columnNames[strings.ToLower(h)]
+		if !known {
+			continue
+		}
+		if j := rd.cols[f]; j >= 0 {
+			rd.c.fatal(line, "", fmt.Sprintf("the header has %s twice, as columns %d and %d (expected each column once)", f, j+1, i+1))
+			return false
+		}
+		rd.cols[f] = i
+	}
+	has := func(f field) bool { return rd.cols[f] >= 0 }
+	figures := has(fFrom) || has(fTo) || has(fInstalls) || has(fEstimate)
+	rd.launches = has(fLaunched)
+	if figures && rd.launches {
+		rd.c.fatal(line, "", "the header has both figure columns and launched "+expectedHeader+"; put launches in a file of their own")
+		return false
+	}
+	need := []field{fApp, fCountry, fFrom, fInstalls}
+	if rd.launches {
+		need = []field{fApp, fCountry, fLaunched}
+	}
+	var missing []string
+	for _, f := range need {
+		if !has(f) {
+			missing = append(missing, f.String())
+		}
+	}
+	if len(missing) > 0 {
+		if len(found) > 12 {
+			found = append(found[:12], "…")
+		}
+		rd.c.fatal(line, "", fmt.Sprintf("the header has columns %s and lacks %s %s",
+			strings.Join(found, ", "), strings.Join(missing, ", "), expectedHeader))
+		return false
+	}
+	return true
+}
+
+// next returns the next row that is not blank and its line. Rows that
+// cannot be read are reported; ok is false at the end of the file or
+// when the reading must stop.
+func (rd *csvReader) next() (rec []string, line int, ok bool) {
+	for !rd.c.stop {
+		rec, err := rd.cr.Read()
+		if err == io.EOF {
+			return nil, 0, false
+		}
+		if err != nil {
+			rd.readError(err)
+			continue
+		}
+		line, _ := rd.cr.FieldPos(0)
+		if len(rec) > MaxColumns {
+			rd.c.fatal(line, "", tooManyColumns)
+			return nil, 0, false
+		}
+		if !blank(rec) {
+			return rec, line, true
+		}
+	}
+	return nil, 0, false
+}
+
+const tooManyColumns = "the row has more than 1000 fields (expected one field per column; is this a CSV file?)"
+
+func (rd *csvReader) readError(err error) {
+	var pe *csv.ParseError
+	switch {
+	case errors.Is(err, errLineTooLong) && rd.lim.start < rd.lim.errLine:
+		rd.c.fatal(rd.lim.start, "", fmt.Sprintf("the row that starts on this line runs on past 1 MiB, to line %d (expected short rows; is a quoted field left open?)", rd.lim.errLine))
+	case errors.Is(err, errLineTooLong):
+		rd.c.fatal(rd.lim.errLine, "", "the line is longer than 1 MiB (expected one short row per line; is this a CSV file?)")
+	case errors.Is(err, errTooManyColumns):
+		rd.c.fatal(rd.lim.errLine, "", tooManyColumns)
+	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote):
+		rd.c.add(pe.Line, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
+	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote):
+		msg := `a quoted field is not closed properly (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`
+		if pe.StartLine != pe.Line {
+			msg = fmt.Sprintf(`a quoted field that starts on this line is not closed properly by line %d (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`, pe.Line)
+		}
+		rd.c.add(pe.StartLine, "", msg)
+	case errors.As(err, &pe):
+		rd.c.add(pe.Line, "", pe.Err.Error())
+	default:
+		rd.c.fatal(rd.lim.line+1, "", "the file could not be read: "+err.Error())
+	}
+}
+
+// blank reports whether every field of a row is empty or spaces.
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// shorten cuts a header name to a length that fits a problem line.
+func shorten(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

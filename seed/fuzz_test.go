@@ -1,0 +1,165 @@
+package seed
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/uptake/uptake/store"
+)
+
+func FuzzParseInstalls(f *testing.F) {
+	for _, s := range []string{
+		"3600000", "3,600,000", "3.6M", "3.6m", "3.6 million", "950k", "950K", "1.2 billion", "1.2B",
+		"1.2bn", "250 thousand", "3.65k", "1.2345k", "-5", "abc", "", "3,60,0000", ".5M", "1,234.5k",
+		"1000000000000", "1000000000001", "99999999999999999999", "0", "007", " 42 ", "3.600.000", "\u22125",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseInstalls(s)
+		if err == nil { // the fast path and the slow one agree
+			w, err2 := parseInstallsSlow(s)
+			if err2 != nil || w != v {
+				t.Fatalf("ParseInstalls(%q) = %d but the slow path says %d, %v", s, v, w, err2)
+			}
+		}
+		if err != nil {
+			if err.Error() == "" || len(err.Error()) > 300 {
+				t.Fatalf("ParseInstalls(%q): error %q", s, err)
+			}
+			return
+		}
+		if v < 0 || v > MaxInstalls {
+			t.Fatalf("ParseInstalls(%q) = %d, outside 0..MaxInstalls", s, v)
+		}
+		// The number written plainly, and with commas, reads back the same.
+		plain := strconv.FormatInt(v, 10)
+		for _, w := range []string{plain, withCommas(plain)} {
+			if got, err := ParseInstalls(w); err != nil || got != v {
+				t.Fatalf("ParseInstalls(%q) = %d, but %q reads as %d, %v", s, v, w, got, err)
+			}
+		}
+	})
+}
+
+// withCommas writes digits in groups of three.
+func withCommas(digits string) string {
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func FuzzParseMonth(f *testing.F) {
+	for _, s := range []string{"2020-08", "2020/08", "2020-8", "2020.08", "1990-01", "2099-12", "1989-12", "2100-01",
+		"2020-13", "2020-00", "2020-+8", "2020--8", " 2020-08 ", "", "abcd-ef", "20200-8", "+020-08", "2020-0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := store.ParseMonth(s)
+		if err != nil {
+			return
+		}
+		if !m.Valid() {
+			t.Fatalf("ParseMonth(%q) = %d, which is not a valid month", s, m)
+		}
+		back, err := store.ParseMonth(m.String())
+		if err != nil || back != m {
+			t.Fatalf("ParseMonth(%q) = %s, which reads back as %s, %v", s, m, back, err)
+		}
+	})
+}
+
+var csvSeeds = []string{
+	"app,country,from,to,installs,source,note,estimate\nResso,IN,2020-08,2020-08,3600000,Sensor Tower,about,no\n",
+	"\ufeffApp;Country;From;To;Installs\r\nResso;Saudi Arabia;2020-08;;\"3,600,000\"\r\n",
+	"app\tcountry\tfrom\tinstalls\nResso\tIN\t2020-08\t3.6M\n",
+	"app,country,launched\nResso,IN,2020-03\nResso,Brazil,2020-09\n",
+	"app,country,from,installs,note\nResso,IN,2020-08,1,\"two\nlines \"\"quoted\"\"\"\nResso,IN,2020-08,abc,\n",
+	"app,country,from,installs,note\nResso,IN,2020-08,1,\"\x1b]52;c;aGVsbG8=\x07\"\n",
+	"app,country,from,installs\nRes\"so,IN,2020-08,1\n\"Resso,IN,2020-08,2\n",
+	"", "\n\n", "app,country,from,installs\n", "foo,bar\n1,2\n", "app,country,from,installs,launched\n",
+	"app,country,from,installs\n,,,\n,Atlantis,2020-13,-1\n",
+}
+
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range csvSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rec := &recorder{}
+		ps := ReadCSV(bytes.NewReader(data), "f.csv", rec)
+		checkRead(t, data, rec, ps)
+	})
+}
+
+var jsonSeeds = []string{
+	string(dataset),
+	`{"figures":[{"app":"Resso","country":"IN","from":"2020-08","installs":"3.6M","estimate":"yes"}]}`,
+	`{"figures":[{"app":"Resso","country":"WW","from":"2020-08","to":"2020-09","installs":3.6e6,"estimate":true,"note":"\u001b"}]}`,
+	`{"apps":[{"name":"Resso","publisher":"ByteDance"}],"launches":[{"app":"Resso","country":"IN","launched":"2020-03"}]}`,
+	"{\"figures\": [\n{\"app\": \"Resso\",\n \"instals\": 1}, 5, {\"app\": 1}]}",
+	`{"figures": {"a": [1, {"b": 2}]}, "x": [1, 2]}`,
+	`{"figures":[{"app":"c" "x"}]}`, `{"figures":[`, "", "{}", "[]", "null", `{"a":1} x`,
+}
+
+func FuzzReadJSON(f *testing.F) {
+	for _, s := range jsonSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rec := &recorder{}
+		ps := ReadJSON(bytes.NewReader(data), "f.json", rec)
+		checkRead(t, data, rec, ps)
+	})
+}
+
+// checkRead holds a read of any input to what every read must give:
+// records that pass validation, and problems at lines of the file, in
+// words safe to print, no more than the limit.
+func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
+	t.Helper()
+	for _, f := range rec.figures {
+		if err := f.Validate(); err != nil {
+			t.Fatalf("accepted a figure that does not validate: %+v: %v", f, err)
+		}
+		if f.Installs > MaxInstalls {
+			t.Fatalf("accepted %d installs", f.Installs)
+		}
+	}
+	for _, l := range rec.launches {
+		if err := l.Validate(); err != nil {
+			t.Fatalf("accepted a launch that does not validate: %+v: %v", l, err)
+		}
+	}
+	for _, a := range rec.apps {
+		if err := store.ValidateName("app", a.Name); err != nil {
+			t.Fatalf("accepted an app that does not validate: %+v: %v", a, err)
+		}
+	}
+	if len(ps) > MaxProblems+1 {
+		t.Fatalf("%d problems; want at most %d", len(ps), MaxProblems+1)
+	}
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	for _, p := range ps {
+		if p.Line < 1 || p.Line > lines {
+			t.Fatalf("problem at line %d of a file of %d lines: %s", p.Line, lines, p)
+		}
+		s := p.String()
+		if store.Sanitize(p.Message) != p.Message || p.Message == "" {
+			t.Fatalf("problem %q is empty or carries control characters", s)
+		}
+		if len(s) > 2000 {
+			t.Fatalf("problem is %d bytes long: %.200s", len(s), s)
+		}
+	}
+	if len(ps) == 0 && len(rec.figures)+len(rec.launches)+len(rec.apps) == 0 {
+		t.Fatalf("no records and no problems")
+	}
+}

@@ -1,0 +1,51 @@
+package seed
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/uptake/uptake/store"
+)
+
+// recorder is a Sink that keeps what it is given.
+type recorder struct {
+	apps     []store.App
+	launches []store.Launch
+	figures  []store.Figure
+}
+
+func (r *recorder) AddApp(a store.App)       { r.apps = append(r.apps, a) }
+func (r *recorder) AddLaunch(l store.Launch) { r.launches = append(r.launches, l) }
+func (r *recorder) AddFigure(f store.Figure) { r.figures = append(r.figures, f) }
+
+// readCSV reads a CSV file held in a string.
+func readCSV(t testing.TB, name, text string) (*recorder, Problems) {
+	t.Helper()
+	rec := &recorder{}
+	return rec, ReadCSV(strings.NewReader(text), name, rec)
+}
+
+// readJSON reads a JSON file held in a string.
+func readJSON(t testing.TB, name, text string) (*recorder, Problems) {
+	t.Helper()
+	rec := &recorder{}
+	return rec, ReadJSON(strings.NewReader(text), name, rec)
+}
+
+// strs writes problems one to a line, for comparisons.
+func strs(ps Problems) string {
+	var lines []string
+	for _, p := range ps {
+		lines = append(lines, p.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func month(t testing.TB, s string) store.Month {
+	t.Helper()
+	m, err := store.ParseMonth(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

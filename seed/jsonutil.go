@@ -1,0 +1,149 @@
+package seed
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// path names a member of a record: figures[3].installs.
+func path(key string, i int, member string) string {
+	p := key + "[" + strconv.Itoa(i) + "]"
+	if member != "" {
+		p += "." + member
+	}
+	return p
+}
+
+// jsonKind names the type of a token for a problem.
+func jsonKind(tok any) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' {
+			return "an object"
+		}
+		return "an array"
+	case string:
+		return "a string"
+	case float64, json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	}
+	return "null"
+}
+
+// scalarText turns the raw value of installs or estimate into text:
+// strings as they are, numbers as written (a whole number written with an
+// exponent, such as 3.6e6, as digits), booleans as true or false.
+func scalarText(raw json.RawMessage, installs bool) (text, problem string) {
+	raw = bytes.TrimSpace(raw)
+	want := `(expected true, false or a string such as "yes")`
+	if installs {
+		want = `(expected a number such as 3600000 or a string such as "3.6M")`
+	}
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", ""
+	}
+	switch c := raw[0]; {
+	case c == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", "is not a valid JSON string " + want
+		}
+		return strings.TrimSpace(s), ""
+	case c == '-' || isDigit(c):
+		s := string(raw)
+		if installs && strings.ContainsAny(s, "eE") {
+			if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f <= MaxInstalls && f == math.Trunc(f) {
+				return strconv.FormatInt(int64(f), 10), ""
+			}
+		}
+		return s, ""
+	case c == 't' || c == 'f':
+		if installs {
+			return "", "is a JSON boolean " + want
+		}
+		return string(raw), ""
+	case c == '{':
+		return "", "is a JSON object " + want
+	}
+	return "", "is a JSON array " + want
+}
+
+// unknownMembers lists the members of the JSON object at the start of raw
+// that are not among known (matched without regard to case, as
+// encoding/json does).
+func unknownMembers(raw []byte, known []string) []string {
+	var m map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if err := dec.Decode(&m); err != nil {
+		return []string{"?"}
+	}
+	var out []string
+	for name := range m {
+		found := false
+		for _, k := range known {
+			if strings.EqualFold(name, k) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// syntaxOffset returns how far into raw its first JSON syntax error lies.
+func syntaxOffset(raw []byte) int64 {
+	var v json.RawMessage
+	if se, ok := json.Unmarshal(raw, &v).(*json.SyntaxError); ok && se.Offset > 0 {
+		return se.Offset - 1
+	}
+	return 0
+}
+
+// suggest offers the known name nearest to a misspelt one.
+func suggest(name string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := distance(strings.ToLower(name), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// distance is the Levenshtein distance between two short strings.
+func distance(a, b string) int {
+	if len(a) > 40 || len(b) > 40 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

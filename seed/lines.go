@@ -1,0 +1,78 @@
+package seed
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+)
+
+var errRecordTooLong = errors.New("record too long")
+
+// lineCounter passes JSON input through to a json.Decoder and keeps the
+// bytes read since the last offset asked about, so that offsets (which
+// only grow) can be turned into line numbers without holding the file.
+// It stops the reading when more than MaxLineBytes pile up past that
+// offset: a single record that long is not a file of figures.
+type lineCounter struct {
+	r     io.Reader
+	buf   []byte // buf[start:] is the input from offset base on
+	start int
+	base  int64
+	lines int // line breaks before base
+	err   error
+}
+
+func (lc *lineCounter) Read(p []byte) (int, error) {
+	if lc.err != nil {
+		return 0, lc.err
+	}
+	if lc.start > 0 && lc.start >= len(lc.buf)/2 {
+		n := copy(lc.buf, lc.buf[lc.start:])
+		lc.buf, lc.start = lc.buf[:n], 0
+	}
+	n, err := lc.r.Read(p)
+	lc.buf = append(lc.buf, p[:n]...)
+	if len(lc.buf)-lc.start > MaxLineBytes+64<<10 {
+		lc.err = errRecordTooLong
+	}
+	return n, err
+}
+
+// window returns the input kept from offset off on.
+func (lc *lineCounter) window(off int64) []byte {
+	k := int(off - lc.base)
+	if k < 0 || k > len(lc.buf)-lc.start {
+		return nil
+	}
+	return lc.buf[lc.start+k:]
+}
+
+// skip returns the offset of the first byte at or after off that is not
+// one of set.
+func (lc *lineCounter) skip(off int64, set string) int64 {
+	w := lc.window(off)
+	i := 0
+	for i < len(w) && strings.IndexByte(set, w[i]) >= 0 {
+		i++
+	}
+	return off + int64(i)
+}
+
+// lineAt returns the line (from 1) of offset off, and forgets the input
+// before it. Offsets asked about must not go back.
+func (lc *lineCounter) lineAt(off int64) int {
+	k := int(off - lc.base)
+	if k > 0 {
+		k = min(k, len(lc.buf)-lc.start)
+		lc.lines += bytes.Count(lc.buf[lc.start:lc.start+k], newline)
+		lc.start += k
+		lc.base += int64(k)
+	}
+	return lc.lines + 1
+}
+
+// lastLine returns the line of the last byte read.
+func (lc *lineCounter) lastLine() int {
+	return lc.lines + 1 + bytes.Count(bytes.TrimRight(lc.buf[lc.start:], "\r\n"), newline)
+}
