@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/guptarohit/asciigraph"
+	"github.com/uptake/uptake/store"
+)
+
+// chartSeries is one line of a chart: a value per column label (month or
+// Mk), NaN where nothing is known.
+type chartSeries struct {
+	Name   string
+	Values []float64
+}
+
+// drawChart draws series over labels within width columns and height rows,
+// with the y-axis in installs (950k, 3.6M) and the labels under the x-axis.
+// It guards asciigraph, which panics on empty input and draws nothing
+// useful for a flat or single-point series: a chart with no value at all
+// becomes a one-line note instead.
+func drawChart(series []chartSeries, labels []string, width, height int, st Styles) string {
+	if len(labels) == 0 || !anyValue(series) {
+		return "(no figures to draw in this window)\n"
+	}
+	top := 0.0
+	for _, s := range series {
+		for _, v := range s.Values {
+			if !math.IsNaN(v) && v > top {
+				top = v
+			}
+		}
+	}
+	if top <= 0 {
+		top = 1 // a flat zero line still needs a scale
+	}
+	const yLabel = 7 // "  15.2M" — fixed so the x-axis can line up
+	plotWidth := width - yLabel - 3
+	if plotWidth < 4 {
+		return "(too narrow to draw a chart)\n"
+	}
+	n := len(labels)
+	// Each month gets the same number of columns, so a month is a step of
+	// the line and gaps stay gaps; past one column a month, asciigraph
+	// interpolates to the width instead.
+	per := max(plotWidth/n, 1)
+	data := make([][]float64, len(series))
+	for i, s := range series {
+		row := make([]float64, 0, n*per)
+		for _, v := range s.Values {
+			for k := 0; k < per; k++ {
+				row = append(row, v)
+			}
+		}
+		data[i] = row
+	}
+	opts := []asciigraph.Option{
+		asciigraph.Height(max(height, 2)),
+		asciigraph.LowerBound(0),
+		asciigraph.UpperBound(top),
+		asciigraph.Offset(3),
+		asciigraph.YAxisValueFormatter(func(v float64) string {
+			return padLeft(store.FormatInstalls(v), yLabel-1)
+		}),
+	}
+	cols := n * per
+	if n > plotWidth {
+		opts = append(opts, asciigraph.Width(plotWidth))
+		cols = plotWidth
+	}
+	// The first app is the reference: draw it last, so that where lines
+	// meet, its line is the one on top.
+	slices.Reverse(data)
+	chars := make([]asciigraph.CharSet, len(series))
+	for i := range chars {
+		chars[len(chars)-1-i] = lineStyles[i%len(lineStyles)]
+	}
+	opts = append(opts, asciigraph.SeriesChars(chars...))
+	if colors := st.chartColors(len(series)); colors != nil {
+		slices.Reverse(colors)
+		opts = append(opts, asciigraph.SeriesColors(colors...))
+	}
+	plot := asciigraph.PlotMany(data, opts...)
+	var b strings.Builder
+	for _, line := range strings.Split(plot, "\n") {
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	b.WriteString(xAxis(labels, cols, per, yLabel+2))
+	return b.String()
+}
+
+// lineStyles draw each app's line in its own strokes, so that the lines
+// stay apart without colour: in exports, and for readers who cannot tell
+// the colours apart. The legend shows the same strokes.
+var lineStyles = []asciigraph.CharSet{
+	asciigraph.DefaultCharSet,
+	{Horizontal: "═", VerticalLine: "║", ArcDownRight: "╔", ArcDownLeft: "╗", ArcUpRight: "╚", ArcUpLeft: "╝", EndCap: "═", StartCap: "═"},
+	{Horizontal: "━", VerticalLine: "┃", ArcDownRight: "┏", ArcDownLeft: "┓", ArcUpRight: "┗", ArcUpLeft: "┛", EndCap: "╸", StartCap: "╺"},
+	asciigraph.CreateCharSet("·"),
+	asciigraph.CreateCharSet("+"),
+	asciigraph.CreateCharSet("x"),
+	asciigraph.CreateCharSet("o"),
+	asciigraph.CreateCharSet("#"),
+}
+
+// stroke is the legend's sample of series i's line.
+func stroke(i int) string {
+	h := lineStyles[i%len(lineStyles)].Horizontal
+	return h + h
+}
+
+// xAxis writes month labels under the columns they start, skipping labels
+// that would run into the previous one.
+func xAxis(labels []string, cols, per, pad int) string {
+	line := []rune(strings.Repeat(" ", pad+cols+8))
+	end := -1
+	for i, l := range labels {
+		col := pad + i*per
+		if per == 1 && len(labels) > cols {
+			col = pad + int(math.Round(float64(i)*float64(cols-1)/float64(len(labels)-1)))
+		}
+		if col <= end+1 || col+len(l) > len(line) {
+			continue
+		}
+		copy(line[col:], []rune(l))
+		end = col + len([]rune(l))
+	}
+	return strings.TrimRight(string(line), " ") + "\n"
+}
+
+func anyValue(series []chartSeries) bool {
+	for _, s := range series {
+		for _, v := range s.Values {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func padLeft(s string, w int) string {
+	if n := len([]rune(s)); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+func padRight(s string, w int) string {
+	if n := displayWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// Commands are the only place the dashboard calls the store. Each captures
+// the values it needs, never the model, and answers with a message.
+
+// Store is what the dashboard reads and writes; *store.Store satisfies it.
+type Store interface {
+	Source
+	Path() string
+	Stamp() (string, error)
+	Figure(k store.Key) (store.Figure, bool, error)
+	SaveFigure(old *store.Key, f store.Figure) (store.Report, error)
+	DeleteFigure(k store.Key) (store.Figure, error)
+	SetLaunch(l store.Launch) (store.Report, error)
+	Undo() (store.Entry, error)
+	Redo() (store.Entry, error)
+}
+
+func loadApps(s Store) tea.Cmd {
+	return func() tea.Msg {
+		apps, err := s.Apps()
+		return appsMsg{apps, err}
+	}
+}
+
+func loadView(s Store, v View, sel Selection, gen int) tea.Cmd {
+	return func() tea.Msg {
+		var data any
+		var err error
+		switch v {
+		case CurvesView:
+			data, err = LoadCurves(s, sel)
+		case CountriesView:
+			data, err = LoadCountries(s, sel)
+		case CompareView:
+			data, err = LoadCompare(s, sel)
+		case DataView:
+			data, err = LoadData(s)
+		}
+		return loadedMsg{view: v, gen: gen, data: data, err: err}
+	}
+}
+
+// pollStamp asks for the file's fingerprint after a pause.
+func pollStamp(s Store, every time.Duration) tea.Cmd {
+	return tea.Tick(every, func(time.Time) tea.Msg {
+		st, err := s.Stamp()
+		return stampMsg{st, err}
+	})
+}
+
+func saveFigure(s Store, old *store.Key, f store.Figure) tea.Cmd {
+	return func() tea.Msg {
+		rep, err := s.SaveFigure(old, f)
+		return savedMsg{what: "saved " + describe(f) + ": " + rep.String(), err: err}
+	}
+}
+
+func deleteFigure(s Store, k store.Key) tea.Cmd {
+	return func() tea.Msg {
+		f, err := s.DeleteFigure(k)
+		return savedMsg{what: "deleted " + describe(f) + " (u undoes)", err: err}
+	}
+}
+
+func setLaunch(s Store, l store.Launch) tea.Cmd {
+	return func() tea.Msg {
+		rep, err := s.SetLaunch(l)
+		return savedMsg{what: "launch of " + l.App + " in " + l.Country + " set to " + l.Month.String() + ": " + rep.String(), err: err}
+	}
+}
+
+func undo(s Store) tea.Cmd {
+	return func() tea.Msg {
+		e, err := s.Undo()
+		return savedMsg{what: "undid " + e.String() + " (ctrl+r redoes)", err: err}
+	}
+}
+
+func redo(s Store) tea.Cmd {
+	return func() tea.Msg {
+		e, err := s.Redo()
+		return savedMsg{what: "redid " + e.String(), err: err}
+	}
+}

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A doc is what a view renders before it becomes text: paragraphs, charts
+// and tables. The dashboard and every export format come from the same
+// doc, so what is pasted into a report is what was on screen.
+type doc struct {
+	blocks []block
+	csv    [][]string // the view's table with raw numbers, header first
+	notes  []string   // marks and warnings, under the view
+	used   []sourceUse
+}
+
+type blockKind int
+
+const (
+	paraBlock  blockKind = iota // one or more lines of text
+	chartBlock                  // preformatted; fenced in Markdown
+	tableBlock
+)
+
+type block struct {
+	kind  blockKind
+	text  string
+	table *grid
+}
+
+func (d *doc) para(lines ...string) {
+	d.blocks = append(d.blocks, block{kind: paraBlock, text: strings.Join(lines, "\n")})
+}
+
+func (d *doc) chart(text string) {
+	d.blocks = append(d.blocks, block{kind: chartBlock, text: strings.TrimRight(text, "\n")})
+}
+
+func (d *doc) addTable(t *grid) { d.blocks = append(d.blocks, block{kind: tableBlock, table: t}) }
+
+// text writes the doc as the dashboard draws it, every line cut to width.
+func (d *doc) text(width int, st Styles) string {
+	var b strings.Builder
+	for i, bl := range d.blocks {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		switch bl.kind {
+		case tableBlock:
+			b.WriteString(bl.table.text(width, st))
+		case paraBlock:
+			for _, line := range strings.Split(bl.text, "\n") {
+				for _, w := range wrap(line, width) {
+					b.WriteString(w)
+					b.WriteByte('\n')
+				}
+			}
+		default:
+			for _, line := range strings.Split(bl.text, "\n") {
+				b.WriteString(cut(line, width))
+				b.WriteByte('\n')
+			}
+		}
+	}
+	if len(d.notes) > 0 {
+		b.WriteByte('\n')
+		for _, n := range d.notes {
+			for _, line := range wrap(n, width) {
+				b.WriteString(st.render(st.Muted, line))
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return b.String()
+}
+
+// grid is a table of cells with a header; numbers align right.
+type grid struct {
+	header []string
+	rows   [][]string
+	right  []bool // right-align this column
+	styles []int  // per row: the app colour to draw the first cell in, or -1
+}
+
+// widths fits the columns into width, narrowing the widest text column
+// first; numbers are never cut.
+func (t *grid) widths(width int) []int {
+	w := make([]int, len(t.header))
+	for i, h := range t.header {
+		w[i] = displayWidth(h)
+	}
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i < len(w) {
+				w[i] = max(w[i], displayWidth(c))
+			}
+		}
+	}
+	total := func() int {
+		n := 0
+		for _, x := range w {
+			n += x
+		}
+		return n + 2*(len(w)-1)
+	}
+	for total() > width {
+		widest := -1
+		for i := range w {
+			if !t.right[i] && w[i] > 4 && (widest < 0 || w[i] > w[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		w[widest] -= min(w[widest]-4, total()-width)
+	}
+	return w
+}
+
+func (t *grid) text(width int, st Styles) string {
+	w := t.widths(width)
+	var b strings.Builder
+	line := func(cells []string, style int, header bool) {
+		var l strings.Builder
+		for i := range w {
+			c := ""
+			if i < len(cells) {
+				c = cut(cells[i], w[i])
+			}
+			if t.right[i] {
+				c = padLeft(c, w[i])
+			} else if i < len(w)-1 {
+				c = padRight(c, w[i])
+			}
+			if i == 0 && style >= 0 {
+				c = st.render(st.AppStyle(style), c)
+			}
+			if i > 0 {
+				l.WriteString("  ")
+			}
+			l.WriteString(c)
+		}
+		s := strings.TrimRight(l.String(), " ")
+		if header {
+			s = st.render(st.Title, s)
+		}
+		b.WriteString(cut(s, width))
+		b.WriteByte('\n')
+	}
+	line(t.header, -1, true)
+	for i, r := range t.rows {
+		style := -1
+		if i < len(t.styles) {
+			style = t.styles[i]
+		}
+		line(r, style, false)
+	}
+	return b.String()
+}
+
+// displayWidth is the number of terminal columns s takes, escapes aside.
+func displayWidth(s string) int { return ansi.StringWidth(s) }
+
+// cut shortens s to at most w columns, ending in … when something was cut.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if displayWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// wrap breaks text into lines of at most width columns at spaces.
+func wrap(s string, width int) []string {
+	if width < 10 {
+		return []string{cut(s, width)}
+	}
+	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+}

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// confirm asks a yes/no question before a delete or an overwrite.
+type confirm struct {
+	st       Styles
+	question string
+	yes      tea.Cmd // what y runs
+}
+
+func (c *confirm) view(width int) string {
+	var b strings.Builder
+	for _, l := range wrap(c.question, width) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n" + c.st.render(c.st.Key, "y") + " yes   " + c.st.render(c.st.Key, "n") + "/esc no\n")
+	return b.String()
+}
+
+// editKey starts an add, edit, delete, launch, undo or redo.
+func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(km, m.keys.Add):
+		m.form = newFigureForm(m.st, m.apps, nil)
+		m.prefill()
+		return m, nil
+	case key.Matches(km, m.keys.Launch):
+		app := ""
+		if len(m.sel.Apps) > 0 {
+			app = m.sel.Apps[0]
+		}
+		m.form = newLaunchForm(m.st, m.apps, app, m.sel.Country)
+		return m, nil
+	case key.Matches(km, m.keys.Undo):
+		return m, undo(m.cfg.Store)
+	case key.Matches(km, m.keys.Redo):
+		return m, redo(m.cfg.Store)
+	}
+	f, ok := m.data.selected()
+	if m.view != DataView || !ok {
+		m.setStatus("choose a figure in the Data view (4) first, then press " + km.String())
+		return m, nil
+	}
+	if key.Matches(km, m.keys.Edit) {
+		m.form = newFigureForm(m.st, m.apps, &f)
+		return m, nil
+	}
+	k := f.Key()
+	m.confirm = &confirm{st: m.st,
+		question: fmt.Sprintf("Delete %s (source: %s)? Undo (u) brings it back.", describe(f), store.Sanitize(f.Source)),
+		yes:      deleteFigure(m.cfg.Store, k)}
+	return m, nil
+}
+
+// prefill starts a new figure in the selected app and country.
+func (m *Model) prefill() {
+	if len(m.sel.Apps) > 0 {
+		m.form.fields[fApp].input.SetValue(m.sel.Apps[0])
+	}
+	if m.sel.Country != "" {
+		m.form.fields[fCountry].input.SetValue(m.sel.Country)
+	}
+	m.form.fields[fEstimate].input.SetValue("no")
+	if m.view == DataView {
+		// From the Data view a new figure usually starts from scratch.
+		m.form.fields[fApp].input.SetValue("")
+		m.form.fields[fCountry].input.SetValue("")
+	}
+	m.form.fields[fApp].input.CursorEnd()
+}
+
+func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case formCancelMsg:
+		m.form = nil
+		m.setStatus("nothing saved")
+		return m, nil
+	case formSubmitMsg:
+		if msg.kind == launchForm {
+			m.form = nil
+			return m, setLaunch(m.cfg.Store, msg.launch)
+		}
+		if msg.old != nil && *msg.old == msg.fig.Key() {
+			m.form = nil
+			return m, saveFigure(m.cfg.Store, msg.old, msg.fig)
+		}
+		// A new identity: ask before writing over a figure already there.
+		pending := msg
+		return m, func() tea.Msg {
+			f, ok, err := m.cfg.Store.Figure(pending.fig.Key())
+			return overwriteMsg{pending, f, ok, err}
+		}
+	case overwriteMsg:
+		if msg.err != nil {
+			m.setError(msg.err)
+			return m, nil
+		}
+		m.form = nil
+		save := saveFigure(m.cfg.Store, msg.submit.old, msg.submit.fig)
+		if !msg.exists {
+			return m, save
+		}
+		m.confirm = &confirm{st: m.st, yes: save,
+			question: fmt.Sprintf("%s is already stored as %s (source: %s). Replace it with %s?",
+				describeKey(msg.existing.Key()), store.FormatInstalls(float64(msg.existing.Installs)), store.Sanitize(msg.existing.Source), store.FormatInstalls(float64(msg.submit.fig.Installs)))}
+		return m, nil
+	}
+	f, cmd := m.form.update(msg)
+	m.form = f
+	return m, cmd
+}
+
+// overwriteMsg says whether a form's new identity is already taken.
+type overwriteMsg struct {
+	submit   formSubmitMsg
+	existing store.Figure
+	exists   bool
+	err      error
+}
+
+func (m Model) updateConfirm(msg tea.Msg) (tea.Model, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	switch strings.ToLower(km.String()) {
+	case "y":
+		yes := m.confirm.yes
+		m.confirm = nil
+		return m, yes
+	case "n", "esc", "q":
+		m.confirm = nil
+		m.setStatus("nothing changed")
+	}
+	return m, nil
+}

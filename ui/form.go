@@ -1,0 +1,322 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// ParseInstalls reads an installs field; main sets it to the file
+// readers' parser so that the form accepts exactly what files do.
+var ParseInstalls func(string) (int64, error)
+
+// ParseEstimate reads a yes/no field, likewise.
+var ParseEstimate func(string) (bool, error)
+
+// formKind says what a form writes.
+type formKind int
+
+const (
+	figureForm formKind = iota
+	launchForm
+)
+
+// field is one labelled input with the message of its last check.
+type field struct {
+	label string
+	hint  string
+	input textinput.Model
+	check func(string) error
+	err   string
+}
+
+// form adds or edits a figure, or sets a launch. Each field is checked
+// when it is left, and the message stays under it until it is right;
+// nothing is saved while any field is wrong.
+type form struct {
+	kind   formKind
+	st     Styles
+	fields []field
+	focus  int
+	old    *store.Key // editing: the figure's identity before the edit
+	err    string     // a problem with the whole form
+}
+
+const (
+	fApp = iota
+	fCountry
+	fFrom
+	fTo
+	fInstalls
+	fSource
+	fNote
+	fEstimate
+)
+
+func newField(label, hint string, check func(string) error) field {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = store.MaxTextLen
+	in.Placeholder = hint
+	return field{label: label, hint: hint, input: in, check: check}
+}
+
+func checkName(s string) error { return problemOnly(store.ValidateName("app", strings.TrimSpace(s))) }
+
+func checkCountry(s string) error { _, err := store.ParseCountry(s); return err }
+
+func checkMonth(s string) error { _, err := store.ParseMonth(s); return err }
+
+func checkOptionalMonth(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return checkMonth(s)
+}
+
+func checkInstalls(s string) error { _, err := ParseInstalls(s); return err }
+
+func checkEstimate(s string) error { _, err := ParseEstimate(s); return err }
+
+func checkText(s string) error {
+	f := store.Figure{App: "x", Country: store.Worldwide, From: store.MinMonth, To: store.MinMonth, Note: s}
+	return problemOnly(f.Validate())
+}
+
+// problemOnly drops the field name from a store error: the form shows it
+// under the field already.
+func problemOnly(err error) error {
+	var fe *store.FieldError
+	if errors.As(err, &fe) {
+		return errors.New(fe.Problem)
+	}
+	return err
+}
+
+// newFigureForm opens the figure form, empty or filled from f.
+func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
+	fm := &form{kind: figureForm, st: st}
+	fm.fields = []field{
+		newField("App", "a known name, or a new one", checkName),
+		newField("Country", "code or name: IN, India, WW", checkCountry),
+		newField("From", "YYYY-MM", checkMonth),
+		newField("To", "YYYY-MM, empty for one month", checkOptionalMonth),
+		newField("Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
+		newField("Source", "where the figure comes from", checkText),
+		newField("Note", "optional", checkText),
+		newField("Estimate", "yes or no", checkEstimate),
+	}
+	var names []string
+	for _, a := range apps {
+		names = append(names, a.Name)
+	}
+	fm.fields[fApp].input.ShowSuggestions = true
+	fm.fields[fApp].input.SetSuggestions(names)
+	fm.fields[fApp].input.CharLimit = store.MaxNameLen
+	fm.fields[fCountry].input.ShowSuggestions = true
+	fm.fields[fCountry].input.SetSuggestions(countrySuggestions())
+	fm.fields[fEstimate].input.ShowSuggestions = true
+	fm.fields[fEstimate].input.SetSuggestions([]string{"no", "yes"})
+	if f != nil {
+		k := f.Key()
+		fm.old = &k
+		vals := []string{f.App, f.Country, f.From.String(), f.To.String(), fmt.Sprint(f.Installs), f.Source, f.Note, yesNo(f.Estimate)}
+		if f.To == f.From {
+			vals[fTo] = ""
+		}
+		for i, v := range vals {
+			fm.fields[i].input.SetValue(v)
+		}
+	}
+	fm.fields[0].input.Focus()
+	return fm
+}
+
+// newLaunchForm opens the launch form for an app and country.
+func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
+	fm := &form{kind: launchForm, st: st}
+	fm.fields = []field{
+		newField("App", "a known name, or a new one", checkName),
+		newField("Country", "code or name: IN, India", checkCountry),
+		newField("Launched", "YYYY-MM: the month it became available", checkMonth),
+	}
+	var names []string
+	for _, a := range apps {
+		names = append(names, a.Name)
+	}
+	fm.fields[0].input.ShowSuggestions = true
+	fm.fields[0].input.SetSuggestions(names)
+	fm.fields[1].input.ShowSuggestions = true
+	fm.fields[1].input.SetSuggestions(countrySuggestions())
+	fm.fields[0].input.SetValue(app)
+	if country != "" && country != store.Worldwide {
+		fm.fields[1].input.SetValue(country)
+	}
+	fm.fields[0].input.Focus()
+	return fm
+}
+
+func countrySuggestions() []string {
+	out := []string{store.Worldwide}
+	for _, c := range store.CountryCodes() {
+		out = append(out, c, store.CountryName(c))
+	}
+	return out
+}
+
+// formSubmitMsg carries a checked form out: a figure or a launch.
+type formSubmitMsg struct {
+	fig    store.Figure
+	launch store.Launch
+	kind   formKind
+	old    *store.Key
+}
+
+// formCancelMsg closes the form without saving.
+type formCancelMsg struct{}
+
+// leave checks the focused field and moves the focus by delta.
+func (f *form) leave(delta int) tea.Cmd {
+	f.checkField(f.focus)
+	f.fields[f.focus].input.Blur()
+	f.focus = (f.focus + delta + len(f.fields)) % len(f.fields)
+	return f.fields[f.focus].input.Focus()
+}
+
+func (f *form) checkField(i int) bool {
+	fl := &f.fields[i]
+	fl.err = ""
+	if err := fl.check(fl.input.Value()); err != nil {
+		fl.err = err.Error()
+		return false
+	}
+	if f.kind == figureForm && (i == fFrom || i == fTo) {
+		from, e1 := store.ParseMonth(f.fields[fFrom].input.Value())
+		to, e2 := store.ParseMonth(f.fields[fTo].input.Value())
+		if e1 == nil && e2 == nil && to < from {
+			f.fields[fTo].err = fmt.Sprintf("%s is before from %s (expected the same month or later)", to, from)
+			return i != fTo
+		}
+	}
+	return true
+}
+
+func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		var cmd tea.Cmd
+		f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+		return f, cmd
+	}
+	switch km.String() {
+	case "esc":
+		return f, func() tea.Msg { return formCancelMsg{} }
+	case "shift+tab", "up":
+		return f, f.leave(-1)
+	case "down":
+		return f, f.leave(1)
+	case "tab":
+		in := &f.fields[f.focus].input
+		// Tab takes a visible completion first, as shells do.
+		if s := in.CurrentSuggestion(); s != "" && in.Value() != "" && !strings.EqualFold(s, in.Value()) {
+			in.SetValue(s)
+			in.CursorEnd()
+			return f, nil
+		}
+		if f.focus == len(f.fields)-1 {
+			return f, f.leave(-f.focus)
+		}
+		return f, f.leave(1)
+	case "enter":
+		if f.focus < len(f.fields)-1 {
+			return f, f.leave(1)
+		}
+		return f.submit()
+	case "ctrl+s":
+		return f.submit()
+	}
+	var cmd tea.Cmd
+	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+	return f, cmd
+}
+
+// submit checks every field and sends the record, or focuses the first
+// field that is wrong.
+func (f *form) submit() (*form, tea.Cmd) {
+	bad := -1
+	for i := range f.fields {
+		if !f.checkField(i) && bad < 0 {
+			bad = i
+		}
+	}
+	for i := range f.fields {
+		if f.fields[i].err != "" && bad < 0 {
+			bad = i
+		}
+	}
+	if bad >= 0 {
+		f.err = "fix the field marked below; nothing was saved"
+		f.fields[f.focus].input.Blur()
+		f.focus = bad
+		return f, f.fields[bad].input.Focus()
+	}
+	f.err = ""
+	v := func(i int) string { return strings.TrimSpace(f.fields[i].input.Value()) }
+	country, _ := store.ParseCountry(v(fCountry))
+	if f.kind == launchForm {
+		m, _ := store.ParseMonth(v(2))
+		l := store.Launch{App: v(0), Country: country, Month: m}
+		return f, func() tea.Msg { return formSubmitMsg{kind: launchForm, launch: l} }
+	}
+	from, _ := store.ParseMonth(v(fFrom))
+	to := from
+	if v(fTo) != "" {
+		to, _ = store.ParseMonth(v(fTo))
+	}
+	n, _ := ParseInstalls(v(fInstalls))
+	est, _ := ParseEstimate(v(fEstimate))
+	fig := store.Figure{App: v(fApp), Country: country, From: from, To: to, Installs: n,
+		Source: v(fSource), Note: v(fNote), Estimate: est}
+	old := f.old
+	return f, func() tea.Msg { return formSubmitMsg{kind: figureForm, fig: fig, old: old} }
+}
+
+func (f *form) view(width int) string {
+	var b strings.Builder
+	title := "Add a figure"
+	switch {
+	case f.kind == launchForm:
+		title = "Set a launch month"
+	case f.old != nil:
+		title = "Edit " + store.Sanitize(describeKey(*f.old))
+	}
+	b.WriteString(f.st.render(f.st.Title, title) + " — tab/shift+tab move, enter on the last field saves, esc cancels\n")
+	if f.err != "" {
+		b.WriteString(f.st.render(f.st.Error, cut(f.err, width)) + "\n")
+	}
+	for i, fl := range f.fields {
+		marker := "  "
+		if i == f.focus {
+			marker = "> "
+		}
+		fl.input.Width = max(10, width-16)
+		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, fl.input.View()), width) + "\n")
+		if fl.err != "" {
+			b.WriteString(f.st.render(f.st.Error, cut("            ↳ "+fl.err, width)) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// describeKey names a figure's identity: "Resso WW 2020-03..2020-09".
+func describeKey(k store.Key) string {
+	span := k.From.String()
+	if k.To != k.From {
+		span += ".." + k.To.String()
+	}
+	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), k.Country, span)
+}

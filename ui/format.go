@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/uptake/uptake/store"
+)
+
+// The marks every view and export uses. They differ on purpose: a spread
+// month is arithmetic on a real figure, an estimate is a guess or a share.
+const (
+	markSpread   = "≈"
+	markEstimate = "*"
+	markSummed   = "Σ"
+	noValue      = "–"
+)
+
+const marksNote = "≈ spread evenly from a figure covering several months · * estimate (derived from a share, or a guess) · Σ summed from countries · – no figure"
+
+// fmtPoint writes a point's value with its marks.
+func fmtPoint(p store.Point) string {
+	if p.Kind == store.Gap || math.IsNaN(p.Value) {
+		return noValue
+	}
+	return store.FormatInstalls(p.Value) + marks(p.Kind == store.Spread, p.Estimate, p.Summed)
+}
+
+// fmtTotal writes a total with its marks, or "n/a" when it covers nothing.
+func fmtTotal(t store.Total) string {
+	if t.Empty() {
+		return "n/a"
+	}
+	return store.FormatInstalls(float64(t.Installs)) + marks(false, t.Estimate, t.Summed)
+}
+
+func marks(spread, estimate, summed bool) string {
+	var m string
+	if spread {
+		m += markSpread
+	}
+	if estimate {
+		m += markEstimate
+	}
+	if summed {
+		m += markSummed
+	}
+	return m
+}
+
+// growth writes the change from a to b as "+64%", or "" when either is
+// missing or spread: growth between months spread from one figure is an
+// artefact of the spreading, not a fact. The mark says an estimate went in.
+func growth(a, b store.Point) string {
+	if a.Kind != store.Exact || b.Kind != store.Exact || math.IsNaN(a.Value) || math.IsNaN(b.Value) || a.Value <= 0 {
+		return ""
+	}
+	g := (b.Value/a.Value - 1) * 100
+	s := fmt.Sprintf("%+.0f%%", g)
+	if s == "-0%" {
+		s = "+0%"
+	}
+	if a.Estimate || b.Estimate {
+		s += markEstimate
+	}
+	return s
+}
+
+// fmtRatio writes b/a as "1.07×".
+func fmtRatio(a, b store.Total) string {
+	if a.Empty() || b.Empty() || !a.Full() || !b.Full() || a.Installs == 0 {
+		return "n/a"
+	}
+	return strconv.FormatFloat(float64(b.Installs)/float64(a.Installs), 'f', 2, 64) + "×"
+}
+
+// fmtCoverage writes "7/7 months".
+func fmtCoverage(t store.Total) string {
+	return fmt.Sprintf("%d/%d months", t.Covered, t.Months)
+}
+
+// rawValue writes a value for CSV: a whole number, or empty for a gap.
+func rawValue(p store.Point) string {
+	if p.Kind == store.Gap || math.IsNaN(p.Value) {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(p.Value), 'f', 0, 64)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// kindWord writes a point's kind for CSV.
+func kindWord(p store.Point) string {
+	switch {
+	case p.Kind == store.Gap:
+		return "gap"
+	case p.Summed:
+		return p.Kind.String() + "+summed"
+	}
+	return p.Kind.String()
+}
+
+// sourceUse groups the figures behind a view by their source.
+type sourceUse struct {
+	Source  string
+	Figures []string // "Resso WW 2020-07"
+}
+
+// sourcesOf lists the sources of figures, each with the figures it gave.
+func sourcesOf(figs []store.Figure) []sourceUse {
+	by := map[string][]string{}
+	seen := map[string]bool{}
+	for _, f := range figs {
+		id := describe(f)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		src := store.Sanitize(f.Source)
+		if src == "" {
+			src = "(no source given)"
+		}
+		by[src] = append(by[src], id)
+	}
+	out := make([]sourceUse, 0, len(by))
+	for s, figs := range by {
+		sort.Strings(figs)
+		out = append(out, sourceUse{s, figs})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
+	return out
+}
+
+// describe names a figure: "Resso WW 2020-03..2020-09 15.2M*".
+func describe(f store.Figure) string {
+	m := ""
+	if f.Estimate {
+		m = markEstimate
+	}
+	return describeKey(f.Key()) + " " + store.FormatInstalls(float64(f.Installs)) + m
+}
+
+func monthLabels(from, to store.Month) []string {
+	var out []string
+	for m := from; m <= to; m++ {
+		out = append(out, m.Short())
+	}
+	return out
+}
+
+func sinceLabels(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "M" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+func values(c store.Curve) []float64 {
+	out := make([]float64, len(c.Points))
+	for i, p := range c.Points {
+		out[i] = p.Value
+		if p.Kind == store.Gap {
+			out[i] = math.NaN()
+		}
+	}
+	return out
+}
+
+// legend writes the apps in their colours and strokes: "── Resso   ══ Spotify".
+func legend(apps []string, st Styles) string {
+	parts := make([]string, len(apps))
+	for i, a := range apps {
+		parts[i] = st.render(st.AppStyle(i), stroke(i)+" "+store.Sanitize(a))
+	}
+	return strings.Join(parts, "   ")
+}

@@ -1,0 +1,38 @@
+package ui
+
+import "github.com/uptake/uptake/store"
+
+// Messages that commands send back to Update. Each carries the generation
+// it was asked for, so that an answer to an old question is dropped.
+
+// appsMsg brings the list of known apps.
+type appsMsg struct {
+	apps []store.App
+	err  error
+}
+
+// loadedMsg brings a view's data.
+type loadedMsg struct {
+	view View
+	gen  int
+	data any // CurvesData, CountriesData, CompareData or DataRows
+	err  error
+}
+
+// savedMsg reports a write from the form, a delete, an undo or a redo.
+type savedMsg struct {
+	what string // for the status line
+	err  error
+}
+
+// stampMsg reports the file's fingerprint, polled to notice other writers.
+type stampMsg struct {
+	stamp string
+	err   error
+}
+
+// exportedMsg reports the file an `x` export went to.
+type exportedMsg struct {
+	path string
+	err  error
+}

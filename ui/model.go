@@ -1,0 +1,340 @@
+// Package ui is uptake's dashboard: a Bubble Tea program with a root model
+// that routes, one model per view, the hand-entry form, and the pure
+// renderers that -export uses too.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// Config is what main hands the dashboard; ui never sees flags.
+type Config struct {
+	Store     Store
+	Selection Selection // empty: chosen from the data on first load
+	View      View
+	Styles    Styles
+	ExportDir string           // where x writes; "" is the current folder
+	Now       func() time.Time // for export file names; nil is time.Now
+	Poll      time.Duration    // how often to look for other writers; 0 is 1s
+}
+
+// The smallest terminal a view draws in.
+const (
+	MinWidth  = 60
+	MinHeight = 16
+)
+
+// Model is the root model: it owns the selection and routes messages to
+// the view on screen, the picker, the form or the confirmation.
+type Model struct {
+	cfg  Config
+	keys keyMap
+	st   Styles
+	help help.Model
+
+	view          View
+	sel           Selection
+	width, height int
+	gen           int // bumped on every selection or data change
+	loadedGen     [viewCount]int
+	apps          []store.App
+	appsKnown     bool
+	stamp         string
+
+	curves    curvesView
+	countries countriesView
+	compare   compareView
+	data      dataView
+
+	picker   *picker
+	form     *form
+	confirm  *confirm
+	showHelp bool
+
+	status    string
+	statusErr bool
+	warnings  []string
+}
+
+// New builds the dashboard's root model.
+func New(cfg Config) Model {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Poll <= 0 {
+		cfg.Poll = time.Second
+	}
+	k := newKeyMap()
+	m := Model{cfg: cfg, keys: k, st: cfg.Styles, help: help.New(), view: cfg.View, sel: cfg.Selection, gen: 1}
+	m.curves = curvesView{docView: docView{pane: newPane(), st: m.st}}
+	m.countries = countriesView{docView: docView{pane: newPane(), st: m.st}}
+	m.compare = compareView{docView: docView{pane: newPane(), st: m.st}}
+	m.data = newDataView(k, m.st)
+	return m
+}
+
+// Init loads the apps (and from them the first view) and starts polling.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(loadApps(m.cfg.Store), pollStamp(m.cfg.Store, m.cfg.Poll))
+}
+
+// Update routes a message to whoever should have it.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case appsMsg:
+		return m.gotApps(msg)
+	case loadedMsg:
+		return m.gotView(msg), nil
+	case stampMsg:
+		return m.gotStamp(msg)
+	case savedMsg:
+		return m.gotSaved(msg)
+	case exportedMsg:
+		if msg.err != nil {
+			m.setError(msg.err)
+		} else {
+			m.setStatus("exported the " + m.view.String() + " view to " + msg.path)
+		}
+		return m, nil
+	case startMsg:
+		if len(m.cfg.Selection.Apps) == 0 && m.cfg.View == CurvesView {
+			m.view = msg.view
+		}
+		return m.reselect(msg.sel)
+	case pickDoneMsg:
+		m.picker = nil
+		return m.reselect(msg.sel)
+	case pickCancelMsg:
+		m.picker = nil
+		return m, nil
+	}
+	if m.form != nil {
+		return m.updateForm(msg)
+	}
+	if m.confirm != nil {
+		return m.updateConfirm(msg)
+	}
+	if m.picker != nil {
+		p, cmd := m.picker.update(msg, m.sel)
+		m.picker = &p
+		return m, cmd
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		return m.key(km)
+	}
+	return m, nil
+}
+
+// key handles a key press when no panel is open.
+func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.view == DataView && m.data.capturing() {
+		var cmd tea.Cmd
+		m.data, cmd = m.data.update(km)
+		return m, cmd
+	}
+	if m.showHelp && !key.Matches(km, m.keys.Quit) {
+		m.showHelp = false
+		return m, nil
+	}
+	switch {
+	case key.Matches(km, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(km, m.keys.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(km, m.keys.Curves):
+		return m.switchTo(CurvesView)
+	case key.Matches(km, m.keys.Countries):
+		return m.switchTo(CountriesView)
+	case key.Matches(km, m.keys.Compare):
+		return m.switchTo(CompareView)
+	case key.Matches(km, m.keys.Data):
+		return m.switchTo(DataView)
+	case key.Matches(km, m.keys.NextView):
+		return m.switchTo((m.view + 1) % viewCount)
+	case key.Matches(km, m.keys.PrevView):
+		return m.switchTo((m.view + viewCount - 1) % viewCount)
+	case key.Matches(km, m.keys.Apps):
+		return m.openPicker(pickApps)
+	case key.Matches(km, m.keys.Country):
+		return m.openPicker(pickCountry)
+	case key.Matches(km, m.keys.Window):
+		return m.openPicker(pickWindow)
+	case key.Matches(km, m.keys.Cumulative):
+		sel := m.sel
+		sel.Cumulative = !sel.Cumulative
+		return m.reselect(sel)
+	case key.Matches(km, m.keys.SinceLaunch):
+		sel := m.sel
+		sel.SinceLaunch = !sel.SinceLaunch
+		return m.reselect(sel)
+	case key.Matches(km, m.keys.Reload):
+		m.gen++
+		return m, tea.Batch(loadApps(m.cfg.Store), m.load())
+	case key.Matches(km, m.keys.Export):
+		return m, m.exportCmd()
+	case key.Matches(km, m.keys.Add), key.Matches(km, m.keys.Edit), key.Matches(km, m.keys.Delete),
+		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
+		return m.editKey(km)
+	}
+	return m.routeToView(km)
+}
+
+// routeToView hands a key to the view on screen, for scrolling and sorting.
+func (m Model) routeToView(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.view {
+	case CurvesView:
+		m.curves.pane, cmd = m.curves.pane.update(msg)
+	case CountriesView:
+		m.countries.pane, cmd = m.countries.pane.update(msg)
+	case CompareView:
+		m.compare.pane, cmd = m.compare.pane.update(msg)
+	case DataView:
+		m.data, cmd = m.data.update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) switchTo(v View) (tea.Model, tea.Cmd) {
+	m.view = v
+	m.showHelp = false
+	m.warnings = m.viewWarnings()
+	if m.loadedGen[v] == m.gen {
+		return m, nil
+	}
+	return m, m.load()
+}
+
+// load asks for the current view's data at the current generation.
+func (m Model) load() tea.Cmd {
+	if !m.appsKnown || len(m.apps) == 0 {
+		return nil
+	}
+	return loadView(m.cfg.Store, m.view, m.sel, m.gen)
+}
+
+// reselect applies a new selection: every view is now stale.
+func (m Model) reselect(sel Selection) (tea.Model, tea.Cmd) {
+	m.sel = sel
+	m.gen++
+	return m, m.load()
+}
+
+func (m Model) openPicker(kind pickKind) (tea.Model, tea.Cmd) {
+	countries := []string{store.Worldwide}
+	countries = append(countries, store.CountryCodes()...)
+	p := newPicker(kind, m.sel, m.apps, countries, m.st)
+	m.picker = &p
+	return m, nil
+}
+
+func (m Model) gotApps(msg appsMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.setError(msg.err)
+		return m, nil
+	}
+	m.apps, m.appsKnown = msg.apps, true
+	if len(m.apps) == 0 {
+		return m, nil
+	}
+	if len(m.sel.Apps) == 0 || m.sel.Country == "" {
+		return m, chooseStart(m.cfg.Store, m.apps, m.sel)
+	}
+	m.gen++
+	return m, m.load()
+}
+
+func (m Model) gotView(msg loadedMsg) Model {
+	if msg.gen != m.gen {
+		return m // an answer to an old question
+	}
+	if msg.err != nil {
+		m.setError(msg.err)
+		return m
+	}
+	m.loadedGen[msg.view] = msg.gen
+	switch d := msg.data.(type) {
+	case CurvesData:
+		m.curves.set(d)
+	case CountriesData:
+		m.countries.set(d)
+	case CompareData:
+		m.compare.set(d)
+	case DataRows:
+		m.data.set(d)
+	}
+	m.warnings = m.viewWarnings()
+	return m
+}
+
+// viewWarnings are the reading rules' warnings for the view on screen.
+func (m Model) viewWarnings() []string {
+	switch m.view {
+	case CurvesView:
+		return m.curves.data.Warnings
+	case CountriesView:
+		return m.countries.data.Warnings
+	case CompareView:
+		return m.compare.data.Warnings
+	}
+	return nil
+}
+
+func (m Model) gotStamp(msg stampMsg) (tea.Model, tea.Cmd) {
+	next := pollStamp(m.cfg.Store, m.cfg.Poll)
+	if msg.err != nil || msg.stamp == m.stamp {
+		return m, next
+	}
+	first := m.stamp == ""
+	m.stamp = msg.stamp
+	if first {
+		return m, next
+	}
+	// Another process (or this one) wrote: read again what is on screen.
+	m.gen++
+	return m, tea.Batch(next, loadApps(m.cfg.Store))
+}
+
+func (m Model) gotSaved(msg savedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		if errors.Is(msg.err, store.ErrNothingToUndo) || errors.Is(msg.err, store.ErrNothingToRedo) {
+			m.setStatus(msg.err.Error())
+			return m, nil
+		}
+		m.setError(msg.err)
+		return m, nil
+	}
+	m.setStatus(msg.what)
+	m.gen++
+	return m, loadApps(m.cfg.Store)
+}
+
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+
+func (m *Model) setError(err error) {
+	m.status, m.statusErr = fmt.Sprintf("error: %v", err), true
+}
+
+// bodyHeight is what the view gets: the frame takes four lines.
+func (m Model) bodyHeight() int { return max(1, m.height-4) }
+
+func (m *Model) resize() {
+	w, h := m.width, m.bodyHeight()
+	m.curves.setSize(w, h)
+	m.countries.setSize(w, h)
+	m.compare.setSize(w, h)
+	m.data.setSize(w, h)
+	m.help.Width = w
+}

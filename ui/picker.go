@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// pickKind says what a picker chooses.
+type pickKind int
+
+const (
+	pickApps pickKind = iota
+	pickCountry
+	pickWindow
+)
+
+// picker edits one part of the selection in a small panel: the apps (a
+// filterable list with marks), the country (code or name, completing),
+// or the window (from and to months, empty for the data's own ends).
+type picker struct {
+	kind   pickKind
+	st     Styles
+	input  textinput.Model
+	to     textinput.Model // the window's second field
+	onTo   bool
+	apps   []store.App
+	chosen []string // apps in the order they were marked
+	cursor int
+	err    string
+}
+
+// pickDoneMsg carries the new selection out of the picker.
+type pickDoneMsg struct{ sel Selection }
+
+// pickCancelMsg closes the picker without change.
+type pickCancelMsg struct{}
+
+func newPicker(kind pickKind, sel Selection, apps []store.App, countries []string, st Styles) picker {
+	p := picker{kind: kind, st: st, apps: apps, chosen: slices.Clone(sel.Apps)}
+	p.input = textinput.New()
+	p.input.CharLimit = 60
+	switch kind {
+	case pickApps:
+		p.input.Prompt = "filter apps: "
+	case pickCountry:
+		p.input.Prompt = "country: "
+		p.input.Placeholder = "code or name, e.g. IN, India, WW"
+		p.input.ShowSuggestions = true
+		var sugg []string
+		for _, c := range countries {
+			sugg = append(sugg, c, store.CountryName(c))
+		}
+		p.input.SetSuggestions(sugg)
+	case pickWindow:
+		p.input.Prompt = "from: "
+		p.input.Placeholder = "YYYY-MM, empty for the first month"
+		p.to = textinput.New()
+		p.to.Prompt = "to:   "
+		p.to.Placeholder = "YYYY-MM, empty for the last month"
+		if sel.From != 0 {
+			p.input.SetValue(sel.From.String())
+		}
+		if sel.To != 0 {
+			p.to.SetValue(sel.To.String())
+		}
+	}
+	p.input.Focus()
+	return p
+}
+
+// matches lists the apps whose name contains the filter.
+func (p picker) matches() []store.App {
+	f := store.FoldName(strings.TrimSpace(p.input.Value()))
+	var out []store.App
+	for _, a := range p.apps {
+		if strings.Contains(store.FoldName(a.Name), f) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (p picker) update(msg tea.Msg, sel Selection) (picker, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	switch km.String() {
+	case "esc":
+		return p, func() tea.Msg { return pickCancelMsg{} }
+	case "enter":
+		return p.finish(sel)
+	}
+	if p.kind == pickApps {
+		switch km.String() {
+		case "up", "ctrl+p":
+			p.cursor = max(0, p.cursor-1)
+			return p, nil
+		case "down", "ctrl+n":
+			p.cursor = min(len(p.matches())-1, p.cursor+1)
+			return p, nil
+		case " ", "tab":
+			m := p.matches()
+			if p.cursor < len(m) {
+				p.toggle(m[p.cursor].Name)
+			}
+			return p, nil
+		}
+	}
+	if p.kind == pickWindow && (km.String() == "tab" || km.String() == "shift+tab") {
+		p.onTo = !p.onTo
+		if p.onTo {
+			p.input.Blur()
+			return p, p.to.Focus()
+		}
+		p.to.Blur()
+		return p, p.input.Focus()
+	}
+	var cmd tea.Cmd
+	if p.onTo {
+		p.to, cmd = p.to.Update(msg)
+	} else {
+		p.input, cmd = p.input.Update(msg)
+	}
+	p.err = ""
+	p.cursor = max(0, min(p.cursor, len(p.matches())-1))
+	return p, cmd
+}
+
+func (p *picker) toggle(name string) {
+	if i := slices.Index(p.chosen, name); i >= 0 {
+		p.chosen = slices.Delete(p.chosen, i, i+1)
+		return
+	}
+	p.chosen = append(p.chosen, name)
+}
+
+// finish checks the input and closes the picker with the new selection,
+// or keeps it open with a message saying what to fix.
+func (p picker) finish(sel Selection) (picker, tea.Cmd) {
+	switch p.kind {
+	case pickApps:
+		if len(p.chosen) == 0 {
+			if m := p.matches(); p.cursor < len(m) {
+				p.chosen = []string{m[p.cursor].Name}
+			} else {
+				p.err = "mark at least one app with space"
+				return p, nil
+			}
+		}
+		sel.Apps = p.chosen
+	case pickCountry:
+		c, err := store.ParseCountry(p.input.Value())
+		if err != nil {
+			p.err = err.Error()
+			return p, nil
+		}
+		sel.Country = c
+	case pickWindow:
+		from, err := optionalMonth(p.input.Value())
+		if err != nil {
+			p.err = "from: " + err.Error()
+			return p, nil
+		}
+		to, err := optionalMonth(p.to.Value())
+		if err != nil {
+			p.err = "to: " + err.Error()
+			return p, nil
+		}
+		if from != 0 && to != 0 && to < from {
+			p.err = fmt.Sprintf("to %s is before from %s (expected the same month or later)", to, from)
+			return p, nil
+		}
+		sel.From, sel.To = from, to
+	}
+	return p, func() tea.Msg { return pickDoneMsg{sel} }
+}
+
+// optionalMonth reads a month, or 0 for empty or "all".
+func optionalMonth(s string) (store.Month, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "all") {
+		return 0, nil
+	}
+	return store.ParseMonth(s)
+}
+
+func (p picker) view(width int) string {
+	var b strings.Builder
+	switch p.kind {
+	case pickApps:
+		b.WriteString(p.st.render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
+		b.WriteString(p.input.View() + "\n")
+		m := p.matches()
+		start := max(0, p.cursor-8)
+		for i := start; i < len(m) && i < start+10; i++ {
+			mark := "[ ]"
+			if n := slices.Index(p.chosen, m[i].Name); n >= 0 {
+				mark = fmt.Sprintf("[%d]", n+1)
+			}
+			line := fmt.Sprintf("  %s %s", mark, store.Sanitize(m[i].Name))
+			if m[i].Publisher != "" {
+				line += p.st.render(p.st.Muted, " · "+store.Sanitize(m[i].Publisher))
+			}
+			if i == p.cursor {
+				line = ">" + line[1:]
+			}
+			b.WriteString(cut(line, width) + "\n")
+		}
+		if len(m) == 0 {
+			b.WriteString("  no app matches\n")
+		}
+	case pickCountry:
+		b.WriteString(p.st.render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")
+		b.WriteString(p.input.View() + "\n")
+	case pickWindow:
+		b.WriteString(p.st.render(p.st.Title, "Window") + " — months as YYYY-MM, empty for the data's own ends; tab switches, enter applies\n")
+		b.WriteString(p.input.View() + "\n" + p.to.View() + "\n")
+	}
+	if p.err != "" {
+		b.WriteString(p.st.render(p.st.Error, cut(p.err, width)) + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,275 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/uptake/uptake/store"
+)
+
+// This file and commands.go are the only ones that read the store. The
+// queries here turn a selection into the data a view draws; the dashboard
+// runs them in commands and -export runs them directly, so both show the
+// same numbers.
+
+// Source is what the views read; *store.Store satisfies it.
+type Source interface {
+	Apps() ([]store.App, error)
+	AppSeries(app string) (map[string][]store.Figure, error)
+	Launches(app string) ([]store.Launch, error)
+	EachFigure(fn func(store.Figure) bool) error
+}
+
+// AppCurve is one app's line on the Curves view.
+type AppCurve struct {
+	App     string
+	Monthly store.Curve // always monthly: the table's figures and growth
+	Shown   store.Curve // what the chart draws: monthly or cumulative
+}
+
+// CurvesData is what the Curves view draws.
+type CurvesData struct {
+	Sel      Selection
+	From, To store.Month
+	Apps     []AppCurve
+	Warnings []string
+}
+
+// CountryRow is one bar of the Countries view.
+type CountryRow struct {
+	Country string
+	Total   store.Total
+	Share   float64 // of the sum of the rows, 0–1
+}
+
+// CountriesData is what the Countries view draws, for the first app.
+type CountriesData struct {
+	Sel      Selection
+	App      string
+	From, To store.Month
+	Rows     []CountryRow
+	Sum      int64
+	Estimate bool // an estimate is in the sum
+	World    store.Total
+	Warnings []string
+}
+
+// CompareApp is one app of the Compare view.
+type CompareApp struct {
+	App        string
+	Launch     store.Month
+	HasLaunch  bool          // false: M1 is the first month with figures
+	Curve      store.Curve   // cumulative, on the calendar or since launch
+	Milestones []store.Total // one per CompareData.Milestones entry
+	Latest     store.Total   // the last fully covered month since launch
+	LatestM    int           // its index (M7 = 7); 0 when none
+}
+
+// CompareData is what the Compare view draws.
+type CompareData struct {
+	Sel        Selection
+	From, To   store.Month // the calendar window
+	Months     int         // since launch: how many months the chart spans
+	Milestones []int       // M1, M3, M5, M6, M12
+	Apps       []CompareApp
+	Warnings   []string
+}
+
+// DataRows is what the Data view lists: every figure.
+type DataRows struct {
+	Figures []store.Figure
+}
+
+// Milestones are the months since launch that Compare tabulates.
+var Milestones = []int{1, 3, 5, 6, 12}
+
+// LoadCurves reads the selected apps in the selected country.
+func LoadCurves(src Source, sel Selection) (CurvesData, error) {
+	d := CurvesData{Sel: sel}
+	all := make([]map[string][]store.Figure, len(sel.Apps))
+	var spans [][]store.Figure
+	for i, app := range sel.Apps {
+		series, err := src.AppSeries(app)
+		if err != nil {
+			return d, err
+		}
+		all[i] = series
+		for c, figs := range series {
+			if sel.Country == store.Worldwide || c == sel.Country {
+				spans = append(spans, figs)
+			}
+		}
+	}
+	first, last, ok := store.Span(spans...)
+	if !ok && (sel.From == 0 || sel.To == 0) {
+		return d, nil
+	}
+	d.From, d.To = sel.window(first, last)
+	if d.To < d.From {
+		return d, fmt.Errorf("the window %s is empty (from must not be after to)", sel.WindowLabel())
+	}
+	for i, app := range sel.Apps {
+		ww, others := splitWorld(all[i])
+		var c store.Curve
+		if sel.Country == store.Worldwide {
+			c = store.WorldwideCurve(ww, others, d.From, d.To)
+		} else {
+			c = store.MonthlyCurve(all[i][sel.Country], d.From, d.To)
+		}
+		shown := c
+		if sel.Cumulative {
+			shown = store.Cumulative(c)
+		}
+		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Shown: shown})
+		d.Warnings = append(d.Warnings, shown.Warnings...)
+		d.Warnings = append(d.Warnings, store.Disagreements(app, ww, others)...)
+	}
+	d.Warnings = dedupe(d.Warnings)
+	return d, nil
+}
+
+// LoadCountries reads the first selected app in every country.
+func LoadCountries(src Source, sel Selection) (CountriesData, error) {
+	d := CountriesData{Sel: sel}
+	if len(sel.Apps) == 0 {
+		return d, nil
+	}
+	d.App = sel.Apps[0]
+	series, err := src.AppSeries(d.App)
+	if err != nil {
+		return d, err
+	}
+	ww, others := splitWorld(series)
+	var spans [][]store.Figure
+	for _, figs := range series {
+		spans = append(spans, figs)
+	}
+	first, last, ok := store.Span(spans...)
+	if !ok && (sel.From == 0 || sel.To == 0) {
+		return d, nil
+	}
+	d.From, d.To = sel.window(first, last)
+	for c, figs := range others {
+		t := store.TotalOver(figs, d.From, d.To)
+		if t.Empty() {
+			continue
+		}
+		d.Rows = append(d.Rows, CountryRow{Country: c, Total: t})
+		d.Sum += t.Installs
+		d.Estimate = d.Estimate || t.Estimate
+	}
+	sort.Slice(d.Rows, func(i, j int) bool {
+		a, b := d.Rows[i], d.Rows[j]
+		return a.Total.Installs > b.Total.Installs || a.Total.Installs == b.Total.Installs && a.Country < b.Country
+	})
+	for i := range d.Rows {
+		if d.Sum > 0 {
+			d.Rows[i].Share = float64(d.Rows[i].Total.Installs) / float64(d.Sum)
+		}
+	}
+	d.World = store.TotalOver(ww, d.From, d.To)
+	d.Warnings = store.Disagreements(d.App, ww, others)
+	return d, nil
+}
+
+// LoadCompare reads the selected apps in the selected country, aligned on
+// the calendar or on each app's launch.
+func LoadCompare(src Source, sel Selection) (CompareData, error) {
+	d := CompareData{Sel: sel, Milestones: Milestones}
+	type loaded struct {
+		figs   []store.Figure
+		launch store.Month
+		has    bool
+	}
+	apps := make([]loaded, len(sel.Apps))
+	var spans [][]store.Figure
+	for i, app := range sel.Apps {
+		series, err := src.AppSeries(app)
+		if err != nil {
+			return d, err
+		}
+		figs := series[sel.Country]
+		apps[i].figs = figs
+		spans = append(spans, figs)
+		launches, err := src.Launches(app)
+		if err != nil {
+			return d, err
+		}
+		for _, l := range launches {
+			if l.Country == sel.Country {
+				apps[i].launch, apps[i].has = l.Month, true
+			}
+		}
+		if !apps[i].has {
+			if f, _, ok := store.Span(figs); ok {
+				apps[i].launch = f
+				d.Warnings = append(d.Warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", app, sel.Country, f))
+			}
+		}
+		if _, last, ok := store.Span(figs); ok && int(last-apps[i].launch)+1 > d.Months {
+			d.Months = int(last-apps[i].launch) + 1
+		}
+	}
+	first, last, ok := store.Span(spans...)
+	if !ok && (sel.From == 0 || sel.To == 0) {
+		return d, nil
+	}
+	d.From, d.To = sel.window(first, last)
+	for i, app := range sel.Apps {
+		a := CompareApp{App: app, Launch: apps[i].launch, HasLaunch: apps[i].has}
+		if sel.SinceLaunch {
+			a.Curve = store.SinceLaunchCurve(apps[i].figs, a.Launch, d.Months, true)
+		} else {
+			a.Curve = store.Cumulative(store.MonthlyCurve(apps[i].figs, d.From, d.To))
+		}
+		totals := store.SinceLaunch(apps[i].figs, a.Launch, max(d.Months, slices.Max(Milestones)))
+		for _, m := range Milestones {
+			a.Milestones = append(a.Milestones, totals[m-1])
+		}
+		for k := len(totals); k >= 1; k-- {
+			if totals[k-1].Full() {
+				a.Latest, a.LatestM = totals[k-1], k
+				break
+			}
+		}
+		d.Apps = append(d.Apps, a)
+		d.Warnings = append(d.Warnings, a.Curve.Warnings...)
+	}
+	d.Warnings = dedupe(d.Warnings)
+	return d, nil
+}
+
+// LoadData reads every figure, in key order.
+func LoadData(src Source) (DataRows, error) {
+	var d DataRows
+	err := src.EachFigure(func(f store.Figure) bool {
+		d.Figures = append(d.Figures, f)
+		return true
+	})
+	return d, err
+}
+
+// splitWorld parts an app's series into its WW figures and the rest.
+func splitWorld(series map[string][]store.Figure) ([]store.Figure, map[string][]store.Figure) {
+	others := make(map[string][]store.Figure, len(series))
+	for c, figs := range series {
+		if c != store.Worldwide {
+			others[c] = figs
+		}
+	}
+	return series[store.Worldwide], others
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] && strings.TrimSpace(s) != "" {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

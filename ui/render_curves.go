@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/uptake/uptake/store"
+)
+
+// renderCurves lays out the Curves view: the chart of the selected apps,
+// then their figures month by month with month-on-month growth.
+func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
+	out := &doc{}
+	mode := "per month"
+	if d.Sel.Cumulative {
+		mode = "cumulative"
+	}
+	out.para(st.render(st.Title, fmt.Sprintf("Installs %s · %s · %s", mode, store.CountryLabel(d.Sel.Country), windowOf(d.From, d.To))))
+	if len(d.Apps) == 0 || d.From == 0 {
+		out.para("No figures for the selected apps in " + store.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
+		return out
+	}
+	series := make([]chartSeries, len(d.Apps))
+	names := make([]string, len(d.Apps))
+	for i, a := range d.Apps {
+		series[i] = chartSeries{Name: a.App, Values: values(a.Shown)}
+		names[i] = a.App
+	}
+	out.chart(drawChart(series, monthLabels(d.From, d.To), width, chartHeight, st))
+	out.para(legend(names, st))
+
+	t := &grid{header: []string{"Month"}, right: []bool{false}}
+	for _, a := range d.Apps {
+		t.header = append(t.header, store.Sanitize(a.App), "growth")
+		t.right = append(t.right, true, true)
+		if d.Sel.Cumulative {
+			t.header = append(t.header, "to date")
+			t.right = append(t.right, true)
+		}
+	}
+	out.csv = [][]string{{"month", "app", "country", "installs", "cumulative", "kind", "estimate", "summed"}}
+	for i := 0; i <= int(d.To-d.From); i++ {
+		m := d.From.Add(i)
+		row := []string{m.String()}
+		for _, a := range d.Apps {
+			p := a.Monthly.Points[i]
+			g := ""
+			if i > 0 {
+				g = growth(a.Monthly.Points[i-1], p)
+			}
+			row = append(row, fmtPoint(p), g)
+			if d.Sel.Cumulative {
+				row = append(row, fmtPoint(a.Shown.Points[i]))
+			}
+			out.csv = append(out.csv, []string{m.String(), a.App, d.Sel.Country, rawValue(p), rawValue(a.Shown.Points[i]), kindWord(p), yesNo(p.Estimate), yesNo(p.Summed)})
+		}
+		t.rows = append(t.rows, row)
+	}
+	out.addTable(t)
+
+	var cover []string
+	var used []store.Figure
+	for _, a := range d.Apps {
+		cover = append(cover, coverageLine(a.App, a.Monthly))
+		used = append(used, a.Monthly.Used...)
+	}
+	out.para(cover...)
+	out.used = sourcesOf(used)
+	out.notes = append([]string{marksNote}, d.Warnings...)
+	return out
+}
+
+// coverageLine says how many months of a curve are known, and how.
+func coverageLine(app string, c store.Curve) string {
+	var exact, spread, gap int
+	for _, p := range c.Points {
+		switch p.Kind {
+		case store.Exact:
+			exact++
+		case store.Spread:
+			spread++
+		default:
+			gap++
+		}
+	}
+	s := fmt.Sprintf("%s: %d of %d months covered (%d exact, %d spread)", store.Sanitize(app), exact+spread, len(c.Points), exact, spread)
+	if gap > 0 {
+		s += fmt.Sprintf(", %d without figures", gap)
+	}
+	if c.Summed {
+		s += fmt.Sprintf("; worldwide summed from %d countries", c.Countries)
+	}
+	return s
+}
+
+func windowOf(from, to store.Month) string {
+	switch {
+	case from == 0:
+		return "no months"
+	case from == to:
+		return from.String()
+	}
+	return from.String() + ".." + to.String()
+}

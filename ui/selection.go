@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/uptake/uptake/store"
+)
+
+// View names the four views, in header order.
+type View int
+
+const (
+	CurvesView View = iota
+	CountriesView
+	CompareView
+	DataView
+	viewCount
+)
+
+func (v View) String() string {
+	switch v {
+	case CurvesView:
+		return "curves"
+	case CountriesView:
+		return "countries"
+	case CompareView:
+		return "compare"
+	case DataView:
+		return "data"
+	}
+	return fmt.Sprintf("view(%d)", int(v))
+}
+
+// Title is the name shown in the header.
+func (v View) Title() string {
+	s := v.String()
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// ParseView reads a view name as -export takes it.
+func ParseView(s string) (View, error) {
+	for v := CurvesView; v < viewCount; v++ {
+		if strings.EqualFold(s, v.String()) {
+			return v, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a view (expected curves, countries, compare or data)", s)
+}
+
+// Selection is what the views show: shared by all of them and by -export.
+type Selection struct {
+	Apps        []string    // in order; the first is the one Countries shows and Compare divides by
+	Country     string      // a code, or WW
+	From, To    store.Month // 0 leaves that end open: the data's own span
+	SinceLaunch bool        // Compare: align on each app's launch month
+	Cumulative  bool        // Curves: running totals rather than monthly
+}
+
+// WindowLabel writes the window as the selection line shows it.
+func (s Selection) WindowLabel() string {
+	switch {
+	case s.From == 0 && s.To == 0:
+		return "all months"
+	case s.From == 0:
+		return "up to " + s.To.String()
+	case s.To == 0:
+		return s.From.String() + " on"
+	case s.From == s.To:
+		return s.From.String()
+	}
+	return s.From.String() + "..." + s.To.String()
+}
+
+// Label is the selection in one line, for the header and export footers.
+func (s Selection) Label() string {
+	apps := "no app"
+	if len(s.Apps) > 0 {
+		apps = strings.Join(s.Apps, ", ")
+	}
+	return fmt.Sprintf("%s · %s · %s", apps, store.CountryLabel(s.Country), s.WindowLabel())
+}
+
+// window resolves the open ends of the selection against the data's span.
+func (s Selection) window(dataFrom, dataTo store.Month) (store.Month, store.Month) {
+	from, to := s.From, s.To
+	if from == 0 {
+		from = dataFrom
+	}
+	if to == 0 {
+		to = dataTo
+	}
+	return from, to
+}
