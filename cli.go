@@ -1,0 +1,184 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/ui"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// errUsage marks a mistake on the command line: exit status 2.
+var errUsage = errors.New("bad usage")
+
+// config is the command line, parsed and checked; nothing else sees flags.
+type config struct {
+	db         string
+	seed       bool
+	importPath string
+	dryRun     bool
+	noUI       bool
+	export     string
+	format     string
+	width      int
+	out        string
+	sel        ui.Selection
+	view       ui.View
+	apps       []string // as typed; checked against the store once it is open
+}
+
+const usageText = `uptake: how fast apps win installs, country by country.
+
+Usage:
+  uptake [flags]                 open the dashboard
+
+Flags:
+  -db PATH        database file (default $UPTAKE_DB, else
+                  $XDG_DATA_HOME/uptake/uptake.db, else ~/.local/share/uptake/uptake.db)
+  -seed           load the bundled dataset (Resso against Spotify, 2020)
+  -import FILE    load figures and launches from a .csv or .json file (- for stdin)
+  -dry-run        with -import: check the file and report, write nothing
+  -no-ui          after -seed or -import, do not open the dashboard
+  -export VIEW    print VIEW (curves, countries, compare, data) and exit
+  -format F       text (default), markdown or csv
+  -app A,B        apps to show, in order (the first is the reference)
+  -country C      country code or name, or WW (worldwide)
+  -from YYYY-MM   first month of the window
+  -to YYYY-MM     last month of the window
+  -since-launch   compare since each app's launch month
+  -cumulative     curves as running totals
+  -width N        width of a text export (default 100)
+  -o FILE         write the export to FILE rather than standard output
+
+Examples:
+  uptake -seed                                  load the bundled data, open the dashboard
+  uptake -import figures.csv -dry-run           check a file without writing
+  uptake -import figures.csv -no-ui             load a file and exit
+  uptake -export compare -app Resso,Spotify -country ID -since-launch
+  uptake -export countries -app Resso -format markdown -o resso.md
+
+Exit status: 0 done, 1 failed, 2 bad usage.
+`
+
+// parseArgs reads the command line into a config.
+func parseArgs(args []string, stderr io.Writer) (config, error) {
+	var c config
+	var apps, country, from, to string
+	fs := flag.NewFlagSet("uptake", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.db, "db", "", "")
+	fs.BoolVar(&c.seed, "seed", false, "")
+	fs.StringVar(&c.importPath, "import", "", "")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "")
+	fs.BoolVar(&c.noUI, "no-ui", false, "")
+	fs.StringVar(&c.export, "export", "", "")
+	fs.StringVar(&c.format, "format", ui.FormatText, "")
+	fs.IntVar(&c.width, "width", 100, "")
+	fs.StringVar(&c.out, "o", "", "")
+	fs.StringVar(&apps, "app", "", "")
+	fs.StringVar(&country, "country", "", "")
+	fs.StringVar(&from, "from", "", "")
+	fs.StringVar(&to, "to", "", "")
+	fs.BoolVar(&c.sel.SinceLaunch, "since-launch", false, "")
+	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, usageText)
+			return c, flag.ErrHelp
+		}
+		return c, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("%w: unexpected argument %q (files are given with -import FILE)", errUsage, fs.Arg(0))
+	}
+	if c.dryRun && c.importPath == "" {
+		return c, fmt.Errorf("%w: -dry-run checks a file given with -import FILE", errUsage)
+	}
+	if c.export != "" {
+		v, err := ui.ParseView(c.export)
+		if err != nil {
+			return c, fmt.Errorf("%w: -export: %v", errUsage, err)
+		}
+		c.view = v
+	}
+	switch c.format {
+	case ui.FormatText, ui.FormatMarkdown, ui.FormatCSV:
+	default:
+		return c, fmt.Errorf("%w: -format %q is not a format (expected text, markdown or csv)", errUsage, c.format)
+	}
+	if c.width < 40 || c.width > 1000 {
+		return c, fmt.Errorf("%w: -width %d is out of range (expected 40 to 1000 columns)", errUsage, c.width)
+	}
+	if (c.out != "" || c.format != ui.FormatText) && c.export == "" {
+		return c, fmt.Errorf("%w: -o and -format go with -export VIEW", errUsage)
+	}
+	for _, a := range strings.Split(apps, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			c.apps = append(c.apps, a)
+		}
+	}
+	if country != "" {
+		code, err := store.ParseCountry(country)
+		if err != nil {
+			return c, fmt.Errorf("%w: -country: %v", errUsage, err)
+		}
+		c.sel.Country = code
+	}
+	var err error
+	if c.sel.From, err = optionalMonth("-from", from); err != nil {
+		return c, err
+	}
+	if c.sel.To, err = optionalMonth("-to", to); err != nil {
+		return c, err
+	}
+	if c.sel.From != 0 && c.sel.To != 0 && c.sel.To < c.sel.From {
+		return c, fmt.Errorf("%w: -to %s is before -from %s", errUsage, c.sel.To, c.sel.From)
+	}
+	if c.db == "" {
+		if c.db, err = defaultDBPath(); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+func optionalMonth(flagName, s string) (store.Month, error) {
+	if s == "" {
+		return 0, nil
+	}
+	m, err := store.ParseMonth(s)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %s: %v", errUsage, flagName, err)
+	}
+	return m, nil
+}
+
+// defaultDBPath follows DESIGN: $UPTAKE_DB, then the XDG data folder.
+func defaultDBPath() (string, error) {
+	if p := os.Getenv("UPTAKE_DB"); p != "" {
+		return p, nil
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "uptake", "uptake.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("%w: no home folder to keep the database in (%v); give one with -db PATH", errUsage, err)
+	}
+	return filepath.Join(home, ".local", "share", "uptake", "uptake.db"), nil
+}
+
+func isTerminal(f *os.File) bool { return isatty.IsTerminal(f.Fd()) }

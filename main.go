@@ -1,0 +1,10 @@
+// Command uptake is a terminal dashboard for app-install figures, country
+// by country: monthly curves, country breakdowns and comparisons since
+// launch, kept in one local file. See README.md.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, isTerminal(os.Stdout) && isTerminal(os.Stdin)))
+}

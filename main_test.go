@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs uptake with args and returns its exit status and output.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut, false)
+	return code, out.String(), errOut.String()
+}
+
+func TestSeedTwiceReportsUnchanged(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, _, msg := runCLI(t, "", "-seed", "-no-ui", "-db", db)
+	if code != 0 || !strings.Contains(msg, "10 figures added") || !strings.Contains(msg, "5 launches added") {
+		t.Fatalf("first seed: %d %q", code, msg)
+	}
+	code, _, msg = runCLI(t, "", "-seed", "-no-ui", "-db", db)
+	if code != 0 || !strings.Contains(msg, "10 figures unchanged; 5 launches unchanged") || strings.Contains(msg, "added") {
+		t.Fatalf("second seed: %d %q", code, msg)
+	}
+}
+
+func TestImportBadLineWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	if code, _, msg := runCLI(t, "", "-seed", "-no-ui", "-db", db); code != 0 {
+		t.Fatal(msg)
+	}
+	before, _ := os.ReadFile(db)
+	csv := filepath.Join(dir, "bad.csv")
+	os.WriteFile(csv, []byte("app,country,from,to,installs\nAnghami,SA,2020-07,,1.5M\nAnghami,SA,2020-08,,abc\n"), 0o600)
+	for _, extra := range [][]string{nil, {"-dry-run"}} {
+		args := append([]string{"-import", csv, "-no-ui", "-db", db}, extra...)
+		code, _, msg := runCLI(t, "", args...)
+		if code != 1 || !strings.Contains(msg, csv+":3: installs:") || !strings.Contains(msg, `"abc"`) {
+			t.Errorf("%v: exit %d, %q", extra, code, msg)
+		}
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("a refused import changed the database")
+	}
+}
+
+func TestImportAcceptsTheUsualForms(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	csv := filepath.Join(dir, "ok.csv")
+	os.WriteFile(csv, []byte("\ufeffApp;Country;From;To;Installs\r\nAnghami;Saudi Arabia;2020-08;;1.5M\r\nAnghami;SA;2020-09;;\"250,000\"\r\n"), 0o600)
+	code, _, msg := runCLI(t, "", "-import", csv, "-dry-run", "-db", db)
+	if code != 0 || !strings.Contains(msg, "2 figures added") || !strings.Contains(msg, "dry run") {
+		t.Fatalf("dry run: %d %q", code, msg)
+	}
+	code, _, msg = runCLI(t, "", "-import", csv, "-no-ui", "-db", db)
+	if code != 0 || !strings.Contains(msg, "2 figures added") {
+		t.Fatalf("import: %d %q", code, msg)
+	}
+	code, out, msg := runCLI(t, "", "-export", "data", "-format", "csv", "-db", db)
+	if code != 0 {
+		t.Fatalf("export: %d %q", code, msg)
+	}
+	for _, want := range []string{"Anghami,SA,2020-08,2020-08,1500000,", "Anghami,SA,2020-09,2020-09,250000,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+	code, _, msg = runCLI(t, "", "-import", csv, "-no-ui", "-db", db)
+	if code != 0 || !strings.Contains(msg, "2 figures unchanged") {
+		t.Fatalf("second import: %d %q", code, msg)
+	}
+}
+
+func TestImportFromStdin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, _, msg := runCLI(t, "app,country,launched\nAnghami,SA,2012-11\n", "-import", "-", "-no-ui", "-db", db)
+	if code != 0 || !strings.Contains(msg, "1 launch added") {
+		t.Fatalf("%d %q", code, msg)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	runCLI(t, "", "-seed", "-no-ui", "-db", db)
+	cases := [][]string{
+		{"-export", "charts"},
+		{"-export", "curves", "-format", "pdf"},
+		{"-export", "curves", "-from", "2020-13"},
+		{"-export", "curves", "-country", "Narnia"},
+		{"-export", "curves", "-app", "Nosuchapp"},
+		{"-export", "curves", "-width", "5"},
+		{"-export", "curves", "-from", "2020-09", "-to", "2020-01"},
+		{"-dry-run"},
+		{"-bogus"},
+		{"stray"},
+	}
+	for _, c := range cases {
+		code, _, msg := runCLI(t, "", append(c, "-db", db)...)
+		if code != 2 || !strings.HasPrefix(msg, "uptake: ") {
+			t.Errorf("%v: exit %d, %q", c, code, msg)
+		}
+	}
+}
+
+func TestExportNothingToShowExits1(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	runCLI(t, "", "-seed", "-no-ui", "-db", db)
+	out := filepath.Join(t.TempDir(), "out.txt")
+	code, stdout, msg := runCLI(t, "", "-export", "curves", "-app", "Spotify", "-country", "BR", "-o", out, "-db", db)
+	if code != 1 || stdout != "" || !strings.Contains(msg, "nothing to show") {
+		t.Errorf("exit %d, %q %q", code, stdout, msg)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("an empty export file was left behind")
+	}
+}
+
+func TestExportIsDeterministic(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	runCLI(t, "", "-seed", "-no-ui", "-db", db)
+	args := []string{"-export", "compare", "-app", "Resso,Spotify", "-country", "IN", "-since-launch", "-db", db}
+	_, a, _ := runCLI(t, "", args...)
+	_, b, _ := runCLI(t, "", args...)
+	if a != b || a == "" {
+		t.Error("two exports of the same selection differ")
+	}
+}
+
+func TestDashboardNeedsATerminal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, _, msg := runCLI(t, "", "-db", db)
+	if code != 2 || !strings.Contains(msg, "needs a terminal") {
+		t.Errorf("exit %d, %q", code, msg)
+	}
+}

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/uptake/uptake/seed"
+	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/ui"
+)
+
+// run is the whole program, with its streams handed in so that tests can
+// drive it; it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
+	cfg, err := parseArgs(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	ui.ParseInstalls, ui.ParseEstimate = seed.ParseInstalls, seed.ParseEstimate
+
+	if cfg.seed || cfg.importPath != "" {
+		if err := load(cfg, stdin, stderr); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	if cfg.export != "" {
+		if err := export(cfg, stdout); err != nil {
+			return fail(stderr, err)
+		}
+		return exitOK
+	}
+	if cfg.noUI || cfg.dryRun {
+		return exitOK
+	}
+	if (cfg.seed || cfg.importPath != "") && !tty {
+		return exitOK // loaded from a script: no dashboard to open
+	}
+	if !tty {
+		return fail(stderr, fmt.Errorf("%w: the dashboard needs a terminal; to print a view, use -export VIEW", errUsage))
+	}
+	if err := dashboard(cfg); err != nil {
+		return fail(stderr, err)
+	}
+	return exitOK
+}
+
+// fail reports err on standard error and picks the exit status.
+func fail(stderr io.Writer, err error) int {
+	msg := err.Error()
+	if errors.Is(err, errUsage) {
+		msg = strings.TrimPrefix(msg, errUsage.Error()+": ")
+		fmt.Fprintf(stderr, "uptake: %s\nRun uptake -h for the flags.\n", msg)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "uptake: %s\n", msg)
+	return exitFail
+}
+
+// load applies -seed and then -import, each in one transaction.
+func load(cfg config, stdin io.Reader, stderr io.Writer) error {
+	st, err := store.Open(cfg.db, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if cfg.seed {
+		b, err := seed.Bundled()
+		if err != nil {
+			return fmt.Errorf("the bundled dataset: %w", err)
+		}
+		rep, err := st.Apply(b, false)
+		if err != nil {
+			return fmt.Errorf("loading the bundled dataset into %s: %w", cfg.db, err)
+		}
+		fmt.Fprintf(stderr, "bundled dataset: %s (in %s)\n", rep, cfg.db)
+	}
+	if cfg.importPath != "" {
+		return importFile(st, cfg, stdin, stderr)
+	}
+	return nil
+}
+
+// importFile reads a whole file, and writes it only if it has no problem.
+func importFile(st *store.Store, cfg config, stdin io.Reader, stderr io.Writer) error {
+	name := cfg.importPath
+	var r io.Reader = stdin
+	var size int64 = -1
+	if name == "-" {
+		name = "stdin"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", name, err)
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", name, err)
+		}
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a folder (expected a .csv or .json file)", name)
+		}
+		r, size = f, fi.Size()
+	}
+	prog := startProgress(stderr, name, size)
+	b := store.NewBatch("import " + filepath.Base(name))
+	problems := seed.Read(prog.reader(r), name, b)
+	if len(problems) > 0 {
+		prog.stop()
+		fmt.Fprintln(stderr, problems.Error())
+		return fmt.Errorf("%s was not imported: fix the problems above; nothing was written", name)
+	}
+	prog.phase("writing")
+	rep, err := st.Apply(b, cfg.dryRun)
+	prog.stop()
+	if err != nil {
+		return fmt.Errorf("importing %s: %w", name, err)
+	}
+	if cfg.dryRun {
+		fmt.Fprintf(stderr, "%s: checked, no problems; it would give: %s (dry run: nothing written)\n", name, rep)
+	} else {
+		fmt.Fprintf(stderr, "%s: %s (in %s)\n", name, rep, cfg.db)
+	}
+	return nil
+}
+
+// export prints a view and exits; it never opens the dashboard.
+func export(cfg config, stdout io.Writer) error {
+	st, err := store.Open(cfg.db, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sel, err := resolveSelection(st, cfg)
+	if err != nil {
+		return err
+	}
+	if cfg.out == "" {
+		return ui.Export(st, cfg.view, sel, cfg.format, cfg.width, stdout)
+	}
+	// Write beside the target and rename, so that a failed export never
+	// leaves an empty or half file where a good one was.
+	tmp, err := os.CreateTemp(filepath.Dir(cfg.out), ".uptake-export-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", cfg.out, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := ui.Export(st, cfg.view, sel, cfg.format, cfg.width, tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", cfg.out, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", cfg.out, err)
+	}
+	if err := os.Rename(tmp.Name(), cfg.out); err != nil {
+		return fmt.Errorf("writing %s: %w", cfg.out, err)
+	}
+	return nil
+}
+
+// resolveSelection checks -app against the store and fills what the
+// flags leave open as the dashboard's first screen would.
+func resolveSelection(st *store.Store, cfg config) (ui.Selection, error) {
+	sel := cfg.sel
+	for _, name := range cfg.apps {
+		a, ok, err := st.App(name)
+		if err != nil {
+			return sel, err
+		}
+		if !ok {
+			return sel, fmt.Errorf("%w: -app: no app named %q in %s (the Data view, or -export data, lists them)", errUsage, name, cfg.db)
+		}
+		sel.Apps = append(sel.Apps, a.Name)
+	}
+	sel, _, err := ui.StartSelection(st, sel)
+	return sel, err
+}
+
+// dashboard opens the dashboard on the file, holding it only while it
+// reads or writes so that other uptake processes can write meanwhile.
+func dashboard(cfg config) error {
+	st, err := store.Open(cfg.db, store.Options{Transient: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sel := cfg.sel
+	for _, name := range cfg.apps {
+		a, ok, err := st.App(name)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("%w: -app: no app named %q in %s", errUsage, name, cfg.db)
+		}
+		sel.Apps = append(sel.Apps, a.Name)
+	}
+	return ui.Run(ui.Config{Store: st, Selection: sel, Styles: ui.NewStyles()})
+}
