@@ -178,16 +178,6 @@ func decodeSeries(v []byte, country string) ([]Figure, error) {
 	return figs, nil
 }
 
-// seriesApp reads only the display name of the app from a series value.
-func seriesApp(v []byte) (string, error) {
-	d := decoder{b: v}
-	if d.byte() != codecVersion {
-		return "", errCorrupt
-	}
-	s := d.string()
-	return s, d.err
-}
-
 func encodeApp(a App) []byte {
 	e := encoder{}
 	e.byte(codecVersion)
