@@ -130,3 +130,7 @@ func TestTooSmall_Golden(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+func firstLine(s string) string { return splitLines(s)[0] }

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// drive feeds msgs to m one by one, running each command it returns
+// (batches included) and feeding their messages back, but dropping any
+// command that does not answer at once: the poll's ticks.
+func drive(t *testing.T, m Model, msgs ...tea.Msg) Model {
+	t.Helper()
+	for _, msg := range msgs {
+		m = settle(m, msg)
+	}
+	return m
+}
+
+// settle handles one message and everything it sets off, before the next
+// key arrives, as a user waiting for the screen would.
+func settle(m Model, first tea.Msg) Model {
+	queue := []tea.Msg{first}
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range b {
+				queue = append(queue, runCmd(c)...)
+			}
+			continue
+		}
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		queue = append(queue, runCmd(cmd)...)
+	}
+	return m
+}
+
+func runCmd(c tea.Cmd) []tea.Msg {
+	if c == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		if msg == nil {
+			return nil
+		}
+		if _, quit := msg.(tea.QuitMsg); quit {
+			return nil
+		}
+		return []tea.Msg{msg}
+	case <-time.After(200 * time.Millisecond):
+		return nil // a tick: not part of this exchange
+	}
+}
+
+func newDriven(t *testing.T, seeded bool) Model {
+	t.Helper()
+	s := newTestStore(t, seeded)
+	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: time.Hour})
+	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
+}
+
+func TestUpdate_FirstScreenIsTheArticlesComparison(t *testing.T) {
+	m := newDriven(t, true)
+	if m.view != CompareView || !m.sel.SinceLaunch || m.sel.Country != "ID" || len(m.sel.Apps) != 2 || m.sel.Apps[0] != "Resso" {
+		t.Fatalf("first screen: view %v, selection %+v", m.view, m.sel)
+	}
+	if len(m.compare.data.Apps) != 2 {
+		t.Fatal("compare data not loaded")
+	}
+}
+
+func TestUpdate_ViewSwitching(t *testing.T) {
+	m := newDriven(t, true)
+	steps := []struct {
+		key  string
+		want View
+	}{
+		{"1", CurvesView}, {"2", CountriesView}, {"4", DataView}, {"3", CompareView},
+		{"tab", DataView}, {"tab", CurvesView}, {"shift+tab", DataView}, {"shift+tab", CompareView},
+	}
+	for _, s := range steps {
+		m = drive(t, m, press(s.key))
+		if m.view != s.want {
+			t.Fatalf("after %q: view %v, want %v", s.key, m.view, s.want)
+		}
+		if m.loadedGen[m.view] != m.gen {
+			t.Fatalf("after %q: the %v view was not loaded", s.key, m.view)
+		}
+	}
+}
+
+func TestUpdate_SelectionChanges(t *testing.T) {
+	m := newDriven(t, true)
+	// Country by name.
+	m = drive(t, m, press("g"))
+	if m.picker == nil {
+		t.Fatal("g opened no picker")
+	}
+	for _, r := range "India" {
+		m = drive(t, m, press(string(r)))
+	}
+	m = drive(t, m, press("enter"))
+	if m.picker != nil || m.sel.Country != "IN" {
+		t.Fatalf("country: picker open %v, selection %+v", m.picker != nil, m.sel)
+	}
+	if got := m.compare.data.Apps[1].Milestones[2].Installs; got != 10_500_000 {
+		t.Errorf("Spotify IN M5 = %d, want 10500000", got)
+	}
+	// A country that does not exist keeps the picker open with a message.
+	m = drive(t, m, press("g"), press("Z"), press("Z"), press("enter"))
+	if m.picker == nil || m.picker.err == "" || m.sel.Country != "IN" {
+		t.Fatalf("bad country accepted: %+v", m.sel)
+	}
+	m = drive(t, m, press("esc"))
+	// Apps: unmark Resso, leaving Spotify alone.
+	m = drive(t, m, press("p"), press(" "), press("enter"))
+	if len(m.sel.Apps) != 1 || m.sel.Apps[0] != "Spotify" {
+		t.Fatalf("apps = %v", m.sel.Apps)
+	}
+	// Window.
+	m = drive(t, m, press("w"))
+	for _, r := range "2019-03" {
+		m = drive(t, m, press(string(r)))
+	}
+	m = drive(t, m, press("tab"))
+	for _, r := range "2019-04" {
+		m = drive(t, m, press(string(r)))
+	}
+	m = drive(t, m, press("enter"), press("1"))
+	if m.sel.From != store.MonthOf(2019, 3) || m.sel.To != store.MonthOf(2019, 4) {
+		t.Fatalf("window = %v..%v", m.sel.From, m.sel.To)
+	}
+	if len(m.curves.data.Apps) == 0 {
+		t.Fatalf("no curve loaded; status %q", m.status)
+	}
+	if n := len(m.curves.data.Apps[0].Monthly.Points); n != 2 {
+		t.Errorf("curve has %d months, want 2", n)
+	}
+	// Toggles.
+	m = drive(t, m, press("c"))
+	if !m.sel.Cumulative || !m.curves.data.Sel.Cumulative {
+		t.Error("c did not switch to cumulative")
+	}
+	m = drive(t, m, press("3"), press("l"))
+	if m.sel.SinceLaunch {
+		t.Error("l did not switch to the calendar")
+	}
+}
+
+func TestUpdate_TooSmallAndBack(t *testing.T) {
+	m := newDriven(t, true)
+	for _, size := range [][2]int{{50, 12}, {1, 1}, {400, 120}, {59, 16}, {60, 16}, {100, 30}} {
+		m = drive(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		v := m.View()
+		small := size[0] < MinWidth || size[1] < MinHeight
+		notice := strings.HasPrefix(v, "terminal too small") || small && size[0] < 20 && !strings.Contains(v, "uptake")
+		if small != notice {
+			t.Errorf("%dx%d: too-small notice %v, view starts %q", size[0], size[1], !small, firstLine(v))
+		}
+		for i, line := range splitLines(v) {
+			if w := displayWidth(line); w > size[0] {
+				t.Errorf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
+			}
+		}
+		if !small && len(splitLines(v)) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(splitLines(v)))
+		}
+	}
+}
