@@ -201,8 +201,8 @@ func WorldwideCurve(ww []Figure, byCountry map[string][]Figure, from, to Month) 
 		return c
 	}
 	// Used can hold thousands of figures: allocate it once, and fill it in
-	// order (countries by code, the worldwide figures in their place) so
-	// that it needs no sorting.
+	// order (countries by code, the worldwide figures in their place), so
+	// that sortUsed below only confirms the order.
 	used := make([]Figure, 0, count)
 	wwDone := false
 	for k, x := range contribs {

@@ -26,13 +26,18 @@ type fallBack struct {
 	inner float64
 }
 
+// newCurveCore resolves figs as MonthlyCurve describes: one-month figures
+// first, then longer ones by length, each showing its remainder (or, below
+// the months inside it, its plain average) in the months still free.
 func newCurveCore(figs []Figure) *curveCore {
 	c := &curveCore{src: figs}
 	var hi Month
 	c.order = make([]int32, 0, len(figs))
 	for i := range figs {
+		// A figure the store would refuse (months out of range or reversed)
+		// is left out: the months are an array from the first to the last.
 		f := &figs[i]
-		if f.To < f.From {
+		if f.To < f.From || !f.From.Valid() || !f.To.Valid() {
 			continue
 		}
 		if len(c.order) == 0 || f.From < c.lo {

@@ -294,6 +294,9 @@ func TestMonthlyCurve(t *testing.T) {
 			x("2020-01", "2020-03", 30, false), x("2020-01", "", 20, false), x("2020-02", "", 15, false)},
 			"2020-02", "2020-02", []wantPoint{ex(15)}, []string{"XX 2020-02"}, ""},
 		{"window backwards", ww, "2020-09", "2020-03", []wantPoint{}, []string{}, ""},
+		{"a figure the store would refuse is left out", []Figure{
+			{Country: "XX", From: MonthOf(1800, 1), To: rmon("2020-02"), Installs: 5}, x("2020-01", "", 3, false)},
+			"2020-01", "2020-02", []wantPoint{ex(3), gap}, []string{"XX 2020-01"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
