@@ -35,11 +35,12 @@ func Span(figs ...[]Figure) (from, to Month, ok bool) {
 	return from, to, ok
 }
 
-// FormatInstalls writes a number of installs compactly: "820", "1.5k",
-// "950k", "3.6M", "15.2M", "152M", "1.2B". Below 100 of a unit it keeps
-// one decimal, from 100 on none; a trailing ".0" is dropped ("3M"), and a
-// value that rounds up to 1000 of a unit moves to the next ("1M", not
-// "1000k"). NaN and infinities, which no figure can hold, are written "-".
+// FormatInstalls writes a number of installs compactly, to three
+// significant digits: "820", "1.23k", "950k", "1.88M", "9.88M", "15.2M",
+// "1.2B". Three digits keep derived figures recognisable (65% of 15.2M is
+// 9.88M, not 9.9M); trailing zeros are dropped ("3M"), and a value that
+// rounds up to 1000 of a unit moves to the next ("1M", not "1000k"). NaN
+// and infinities, which no figure can hold, are written "-".
 func FormatInstalls(n float64) string {
 	if math.IsNaN(n) || math.IsInf(n, 0) {
 		return "-"
@@ -60,16 +61,22 @@ func FormatInstalls(n float64) string {
 	for i, u := range units {
 		x := n / u.div
 		dec := 0
-		if x < 99.95 {
+		switch {
+		case x < 9.995:
+			x, dec = math.Round(x*100)/100, 2
+		case x < 99.95:
 			x, dec = math.Round(x*10)/10, 1
-		} else {
+		default:
 			x = math.Round(x)
 		}
 		if x >= 1000 && i < len(units)-1 {
 			continue
 		}
 		s := strconv.FormatFloat(x, 'f', dec, 64)
-		return strings.TrimSuffix(s, ".0") + u.suffix
+		if dec > 0 {
+			s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+		}
+		return s + u.suffix
 	}
 	panic("unreachable")
 }

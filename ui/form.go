@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/store"
@@ -58,7 +59,7 @@ const (
 )
 
 func newField(label, hint string, check func(string) error) field {
-	in := textinput.New()
+	in := newInput()
 	in.Prompt = ""
 	in.CharLimit = store.MaxTextLen
 	in.Placeholder = hint
@@ -221,8 +222,11 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		return f, f.leave(1)
 	case "tab":
 		in := &f.fields[f.focus].input
-		// Tab takes a visible completion first, as shells do.
-		if s := in.CurrentSuggestion(); s != "" && in.Value() != "" && !strings.EqualFold(s, in.Value()) {
+		// Tab takes a visible completion first, as shells do, unless a
+		// country is already a valid code or name as typed ("BR").
+		typed := in.Value()
+		if s := in.CurrentSuggestion(); s != "" && typed != "" && !strings.EqualFold(s, typed) &&
+			(f.focus != fCountry || checkCountry(typed) != nil) {
 			in.SetValue(s)
 			in.CursorEnd()
 			return f, nil
@@ -319,4 +323,12 @@ func describeKey(k store.Key) string {
 		span += ".." + k.To.String()
 	}
 	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), k.Country, span)
+}
+
+// newInput is a text input with a steady cursor: a blinking one redraws
+// the screen twice a second for nothing.
+func newInput() textinput.Model {
+	in := textinput.New()
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
 }

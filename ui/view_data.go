@@ -42,7 +42,7 @@ func newDataView(keys keyMap, st Styles) dataView {
 		ts.Selected = lipgloss.NewStyle().Reverse(true)
 	}
 	t.SetStyles(ts)
-	f := textinput.New()
+	f := newInput()
 	f.Prompt = "filter: "
 	f.CharLimit = 100
 	return dataView{keys: keys, st: st, table: t, filter: f}

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/store"
+)
+
+// typeText presses each rune of s.
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, press(string(r)))
+	}
+	return out
+}
+
+func keys(parts ...any) []tea.Msg {
+	var out []tea.Msg
+	for _, p := range parts {
+		switch p := p.(type) {
+		case string:
+			if len([]rune(p)) > 1 && p != "tab" && p != "shift+tab" && p != "enter" && p != "esc" && p != "ctrl+r" && p != "down" {
+				out = append(out, typeText(p)...)
+			} else {
+				out = append(out, press(p))
+			}
+		case tea.Msg:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestFlow_AddFigureShowsEverywhere types a figure in as the README says
+// and finds it in Data, Curves and Countries.
+func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, keys("4", "a", "Anghami", "tab", "Saudi Arabia", "tab", "2020-08", "tab", "tab", "1.5M", "tab", "Arab News", "tab", "tab", "enter")...)
+	if m.form != nil {
+		t.Fatalf("form still open: %s", m.form.view(100))
+	}
+	if !strings.Contains(m.status, "1 figure added") {
+		t.Fatalf("status = %q", m.status)
+	}
+	f, ok, err := m.cfg.Store.Figure(store.Key{App: "Anghami", Country: "SA", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8)})
+	if err != nil || !ok || f.Installs != 1_500_000 || f.Source != "Arab News" || f.Estimate {
+		t.Fatalf("stored %+v %v %v", f, ok, err)
+	}
+	if !strings.Contains(m.View(), "Anghami") {
+		t.Error("Data view does not list the new figure")
+	}
+	m = drive(t, m, keys("p", "Ang", " ", "enter", "g", "SA", "enter", "1")...)
+	if got := m.sel.Apps; len(got) != 3 || got[2] != "Anghami" {
+		t.Fatalf("apps = %v, want Anghami added after the two shown", got)
+	}
+	if got := fmtPoint(m.curves.data.Apps[2].Monthly.Points[0]); got != "1.5M" {
+		t.Errorf("Curves shows %q for Anghami SA 2020-08", got)
+	}
+	ctrlU := tea.KeyMsg{Type: tea.KeyCtrlU}
+	m = drive(t, m, keys("p", "Resso", " ", ctrlU, "Spotify", " ", "enter", "2")...)
+	if len(m.countries.data.Rows) != 1 || m.countries.data.Rows[0].Country != "SA" || m.countries.data.Sum != 1_500_000 {
+		t.Errorf("Countries = %+v", m.countries.data.Rows)
+	}
+}
+
+func TestFlow_RefusedFieldSavesNothing(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, keys("a", "tab", "tab", "2020-13", "tab")...)
+	if m.form == nil || !strings.Contains(m.form.fields[fFrom].err, "months run 01 to 12") {
+		t.Fatalf("no message under From: %+v", m.form)
+	}
+	if !strings.Contains(m.View(), "months run 01 to 12") {
+		t.Error("the message is not on screen")
+	}
+	m = drive(t, m, keys("tab", "1M", "enter", "enter", "enter", "enter")...)
+	if m.form == nil || !strings.Contains(m.form.err, "nothing was saved") || m.form.focus != fFrom {
+		t.Fatalf("form with a bad field was submitted: %+v", m.form)
+	}
+	m = drive(t, m, press("esc"))
+	if n := countFigures(t, m); n != 10 {
+		t.Errorf("%d figures after a refused form, want 10", n)
+	}
+}
+
+func countFigures(t *testing.T, m Model) int {
+	t.Helper()
+	n := 0
+	if err := m.cfg.Store.EachFigure(func(store.Figure) bool { n++; return true }); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestFlow_EditMovesDeleteAsksUndoRedo(t *testing.T) {
+	m := newDriven(t, true)
+	// The first row of the Data view is Resso BR 2020-09: move it to 2020-10.
+	m = drive(t, m, press("4"))
+	if f, _ := m.data.selected(); f.Country != "BR" {
+		t.Fatalf("first row is %+v", f)
+	}
+	m = drive(t, m, keys("e", "tab", "tab")...)
+	m = drive(t, m, keys(tea.KeyMsg{Type: tea.KeyCtrlU}, "2020-10", "enter", "enter", "enter", "enter", "enter", "enter")...)
+	old := store.Key{App: "Resso", Country: "BR", From: store.MonthOf(2020, 9), To: store.MonthOf(2020, 9)}
+	moved := store.Key{App: "Resso", Country: "BR", From: store.MonthOf(2020, 10), To: store.MonthOf(2020, 10)}
+	has := func(k store.Key) bool {
+		_, ok, err := m.cfg.Store.Figure(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if has(old) || !has(moved) {
+		t.Fatalf("edit did not move the figure; status %q", m.status)
+	}
+	// Delete asks first; n keeps it, y deletes it.
+	m = drive(t, m, press("d"))
+	if m.confirm == nil || !strings.Contains(m.confirm.question, "Resso BR 2020-10") {
+		t.Fatalf("delete did not ask: %+v", m.confirm)
+	}
+	m = drive(t, m, press("n"))
+	if !has(moved) {
+		t.Fatal("n deleted the figure")
+	}
+	m = drive(t, m, press("d"), press("y"))
+	if has(moved) || countFigures(t, m) != 9 {
+		t.Fatal("y did not delete the figure")
+	}
+	// Undo the delete and the move, then redo the move.
+	m = drive(t, m, press("u"))
+	if !has(moved) || !strings.Contains(m.status, "undid delete") {
+		t.Fatalf("undo delete: status %q", m.status)
+	}
+	m = drive(t, m, press("u"))
+	if !has(old) || has(moved) {
+		t.Fatalf("undo move: status %q", m.status)
+	}
+	m = drive(t, m, press("ctrl+r"))
+	if has(old) || !has(moved) || !strings.Contains(m.status, "redid") {
+		t.Fatalf("redo move: status %q", m.status)
+	}
+}
+
+func TestFlow_UndoAfterReopening(t *testing.T) {
+	m := newDriven(t, true)
+	path := m.cfg.Store.Path()
+	m = drive(t, m, keys("a", press("tab"), press("tab"))...)
+	m = drive(t, m, keys(tea.KeyMsg{Type: tea.KeyCtrlU}, "2020-10", "tab", "tab", "2M", "tab", "x", "enter", "enter", "enter")...)
+	if countFigures(t, m) != 11 {
+		t.Fatalf("not saved: %q", m.status)
+	}
+	// A new dashboard on the same file, as after a restart.
+	s2, err := store.Open(path, store.Options{Transient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := New(Config{Store: s2, Styles: PlainStyles(), Poll: time.Hour})
+	m2 = drive(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30}, m2.Init()(), press("u"))
+	if countFigures(t, m2) != 10 || !strings.Contains(m2.status, "undid add Resso ID 2020-10") {
+		t.Fatalf("undo after reopening: %d figures, status %q", countFigures(t, m2), m2.status)
+	}
+	// Undo further takes back the bundled dataset itself.
+	m2 = drive(t, m2, press("u"))
+	if countFigures(t, m2) != 0 || !strings.Contains(m2.status, "bundled dataset") {
+		t.Fatalf("undo of -seed: status %q", m2.status)
+	}
+	m2 = drive(t, m2, press("ctrl+r"), press("ctrl+r"))
+	if countFigures(t, m2) != 11 {
+		t.Fatalf("redo twice: %d figures", countFigures(t, m2))
+	}
+}
+
+func TestFlow_OverwriteAsks(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, keys("a", tea.KeyMsg{Type: tea.KeyCtrlU}, "Resso", "tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "WW", "tab", "2020-08", "tab", "tab", "4M", "tab", "mine", "tab", "tab", "enter")...)
+	if m.confirm == nil || !strings.Contains(m.confirm.question, "already stored as 3.6M") {
+		t.Fatalf("no question before replacing: %+v; status %q", m.confirm, m.status)
+	}
+	m = drive(t, m, press("y"))
+	f, _, _ := m.cfg.Store.Figure(store.Key{App: "Resso", Country: "WW", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8)})
+	if f.Installs != 4_000_000 || !strings.Contains(m.status, "1 figure updated") {
+		t.Fatalf("replace: %+v, status %q", f, m.status)
+	}
+}
+
+func TestFlow_SetLaunch(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, keys("L", tea.KeyMsg{Type: tea.KeyCtrlU}, "Spotify", "tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "BR", "tab", "2014-05", "enter")...)
+	if m.form != nil {
+		t.Fatalf("form still open:\n%s", m.form.view(100))
+	}
+	l, ok, err := m.cfg.Store.(*store.Store).Launch("Spotify", "BR")
+	if err != nil || !ok || l != store.MonthOf(2014, 5) {
+		t.Fatalf("launch = %v %v %v; status %q", l, ok, err, m.status)
+	}
+}
