@@ -184,8 +184,12 @@ func (d *doc) markdown() string {
 		}
 		switch bl.kind {
 		case paraBlock:
-			for _, l := range strings.Split(bl.text, "\n") {
-				if i == 0 {
+			// Each line its own paragraph: Markdown would join them.
+			for j, l := range strings.Split(bl.text, "\n") {
+				if j > 0 {
+					b.WriteByte('\n')
+				}
+				if i == 0 && j == 0 {
 					l = "## " + l
 				}
 				b.WriteString(mdEscape(l) + "\n")

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/uptake/uptake/store"
+)
+
+// exportCases are the selections the export goldens pin: the article's
+// comparisons, Resso's worldwide curve and its countries.
+var exportCases = []struct {
+	name string
+	view View
+	sel  Selection
+}{
+	{"curves_resso_ww", CurvesView, Selection{Apps: []string{"Resso"}, Country: "WW"}},
+	{"curves_resso_ww_cumulative", CurvesView, Selection{Apps: []string{"Resso"}, Country: "WW", Cumulative: true}},
+	{"countries_resso", CountriesView, Selection{Apps: []string{"Resso"}, Country: "WW"}},
+	{"compare_id_since_launch", CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "ID", SinceLaunch: true}},
+	{"compare_in_since_launch", CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true}},
+	{"compare_in_calendar", CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN"}},
+	{"data", DataView, Selection{}},
+}
+
+func TestExport_Golden(t *testing.T) {
+	s := newTestStore(t, true)
+	for _, c := range exportCases {
+		for _, format := range []string{FormatText, FormatMarkdown, FormatCSV} {
+			t.Run(c.name+"_"+format, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := Export(s, c.view, c.sel, format, 100, &b); err != nil {
+					t.Fatal(err)
+				}
+				out := b.String()
+				if strings.ContainsAny(out, "\x1b\x07") {
+					t.Error("export holds control characters")
+				}
+				if format == FormatText {
+					for i, line := range strings.Split(out, "\n") {
+						if w := displayWidth(line); w > 100 {
+							t.Errorf("line %d is %d columns wide", i+1, w)
+						}
+					}
+				}
+				golden.RequireEqual(t, b.Bytes())
+			})
+		}
+	}
+}
+
+// TestExport_ReadsRight checks the article's numbers in the exports, as a
+// reader would: the figures, growth, shares, ratios and sources.
+func TestExport_ReadsRight(t *testing.T) {
+	s := newTestStore(t, true)
+	text := func(v View, sel Selection) string {
+		var b bytes.Buffer
+		if err := Export(s, v, sel, FormatText, 100, &b); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	checks := []struct {
+		view View
+		sel  Selection
+		want []string
+	}{
+		{CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "ID", SinceLaunch: true},
+			[]string{"In their first 5 months in Indonesia: Resso 5M · Spotify 1.2M (0.24× Resso).", "Resso launched 2020-03 · Spotify launched 2016-03", "Sources:"}},
+		{CompareView, Selection{Apps: []string{"Spotify", "Resso"}, Country: "ID", SinceLaunch: true},
+			[]string{"Spotify 1.2M · Resso 5M (4.17× Spotify)"}},
+		{CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true},
+			[]string{"In their first 5 months in India: Resso 9.8M · Spotify 10.5M (1.07× Resso).", "latest        9.88M* (M7)"}},
+		{CurvesView, Selection{Apps: []string{"Resso"}, Country: "WW"},
+			[]string{"2020-07    2.2M", "2020-08    3.6M    +64%", "2020-06  1.88M≈", "more than worldwide allows"}},
+		{CountriesView, Selection{Apps: []string{"Resso"}},
+			[]string{"IN India", "9.88M*  65.0%", "5.17M*  34.0%", "152k*   1.0%", "3 countries add to 15.2M*."}},
+	}
+	for _, c := range checks {
+		out := text(c.view, c.sel)
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v %s: missing %q in\n%s", c.view, c.sel.Label(), w, out)
+			}
+		}
+	}
+}
+
+func TestExport_NothingToShow(t *testing.T) {
+	s := newTestStore(t, true)
+	var b bytes.Buffer
+	err := Export(s, CurvesView, Selection{Apps: []string{"Spotify"}, Country: "BR"}, FormatText, 100, &b)
+	if !errors.Is(err, ErrNothingToShow) || b.Len() != 0 {
+		t.Errorf("err = %v, wrote %d bytes", err, b.Len())
+	}
+}
+
+// TestExport_DashboardFileEqualsExport: x writes exactly what -export
+// prints for the same selection and width.
+func TestExport_DashboardFileEqualsExport(t *testing.T) {
+	s := newTestStore(t, true)
+	dir := t.TempDir()
+	m := newDrivenIn(t, s, dir)
+	for _, k := range []string{"3", "1", "2", "4"} {
+		m = drive(t, m, press(k), press("x"))
+		if !strings.HasPrefix(m.status, "exported the ") {
+			t.Fatalf("status after x: %q", m.status)
+		}
+		path := strings.TrimPrefix(m.status, "exported the "+m.view.String()+" view to ")
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := Export(s, m.view, m.sel, FormatText, m.width, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%v: the x file differs from the export", m.view)
+		}
+	}
+	// A second x in the same second never overwrites the first.
+	m = drive(t, m, press("x"))
+	files, _ := filepath.Glob(filepath.Join(dir, "uptake-data-*.txt"))
+	if len(files) != 2 {
+		t.Errorf("files = %v, want two data exports", files)
+	}
+}
+
+func TestExport_UnwritableFolderSaysWhy(t *testing.T) {
+	s := newTestStore(t, true)
+	m := newDrivenIn(t, s, filepath.Join(t.TempDir(), "missing", "folder"))
+	m = drive(t, m, press("x"))
+	if !m.statusErr || !strings.Contains(m.status, "cannot write the export") {
+		t.Errorf("status = %q", m.status)
+	}
+}
+
+func newDrivenIn(t *testing.T, s *store.Store, dir string) Model {
+	t.Helper()
+	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: dir, Now: func() time.Time { return fixedNow }, Poll: time.Hour})
+	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
+}
