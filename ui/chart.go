@@ -14,6 +14,7 @@ import (
 type chartSeries struct {
 	Name   string
 	Values []float64
+	Spread []bool // the value is spread from a longer figure
 }
 
 // drawChart draws series over labels within width columns and height rows,
@@ -89,6 +90,9 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 		b.WriteByte('\n')
 	}
 	b.WriteString(xAxis(labels, cols, per, yLabel+2))
+	if per >= 2 {
+		b.WriteString(spreadMarks(series, len(labels), per, yLabel+2))
+	}
 	return b.String()
 }
 
@@ -127,6 +131,26 @@ func xAxis(labels []string, cols, per, pad int) string {
 		}
 		copy(line[col:], []rune(l))
 		end = col + len([]rune(l))
+	}
+	return strings.TrimRight(string(line), " ") + "\n"
+}
+
+// spreadMarks writes ≈ under every month that some line spreads from a
+// longer figure, so the chart says which of its steps are arithmetic.
+func spreadMarks(series []chartSeries, n, per, pad int) string {
+	line := []rune(strings.Repeat(" ", pad+n*per))
+	any := false
+	for i := 0; i < n; i++ {
+		for _, s := range series {
+			if i < len(s.Spread) && s.Spread[i] {
+				line[pad+i*per] = '≈'
+				any = true
+				break
+			}
+		}
+	}
+	if !any {
+		return ""
 	}
 	return strings.TrimRight(string(line), " ") + "\n"
 }

@@ -164,6 +164,15 @@ func sinceLabels(n int) []string {
 	return out
 }
 
+// spreadOf says which points of a curve are spread from longer figures.
+func spreadOf(c store.Curve) []bool {
+	out := make([]bool, len(c.Points))
+	for i, p := range c.Points {
+		out[i] = p.Kind == store.Spread
+	}
+	return out
+}
+
 func values(c store.Curve) []float64 {
 	out := make([]float64, len(c.Points))
 	for i, p := range c.Points {

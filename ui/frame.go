@@ -58,6 +58,14 @@ func (m Model) selectionLine() string {
 		mode = append(mode, "since launch")
 	}
 	line := "▸ " + m.sel.Label()
+	switch {
+	case m.view == CountriesView && len(m.sel.Apps) > 0:
+		line = "▸ " + m.sel.Apps[0] + " · every country · " + m.sel.WindowLabel()
+		mode = nil
+	case m.view == DataView:
+		line = "▸ every figure (/ filters)"
+		mode = nil
+	}
 	if len(mode) > 0 {
 		line += " · " + strings.Join(mode, ", ")
 	}

@@ -39,7 +39,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *doc {
 
 	series := make([]chartSeries, len(d.Apps))
 	for i, a := range d.Apps {
-		series[i] = chartSeries{Name: a.App, Values: values(a.Curve)}
+		series[i] = chartSeries{Name: a.App, Values: values(a.Curve), Spread: spreadOf(a.Curve)}
 	}
 	labels := monthLabels(d.From, d.To)
 	if d.Sel.SinceLaunch {

@@ -22,7 +22,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 	series := make([]chartSeries, len(d.Apps))
 	names := make([]string, len(d.Apps))
 	for i, a := range d.Apps {
-		series[i] = chartSeries{Name: a.App, Values: values(a.Shown)}
+		series[i] = chartSeries{Name: a.App, Values: values(a.Shown), Spread: spreadOf(a.Shown)}
 		names[i] = a.App
 	}
 	out.chart(drawChart(series, monthLabels(d.From, d.To), width, chartHeight, st))
