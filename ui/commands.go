@@ -48,8 +48,12 @@ func loadView(s Store, v View, sel Selection, gen int) tea.Cmd {
 	}
 }
 
-// pollStamp asks for the file's fingerprint after a pause.
+// pollStamp asks for the file's fingerprint after a pause; a negative
+// pause turns polling off.
 func pollStamp(s Store, every time.Duration) tea.Cmd {
+	if every < 0 {
+		return nil
+	}
 	return tea.Tick(every, func(time.Time) tea.Msg {
 		st, err := s.Stamp()
 		return stampMsg{st, err}

@@ -145,6 +145,6 @@ func TestExport_UnwritableFolderSaysWhy(t *testing.T) {
 
 func newDrivenIn(t *testing.T, s *store.Store, dir string) Model {
 	t.Helper()
-	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: dir, Now: func() time.Time { return fixedNow }, Poll: time.Hour})
+	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: dir, Now: func() time.Time { return fixedNow }, Poll: -1})
 	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
 }

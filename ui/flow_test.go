@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/store"
@@ -157,7 +156,7 @@ func TestFlow_UndoAfterReopening(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m2 := New(Config{Store: s2, Styles: PlainStyles(), Poll: time.Hour})
+	m2 := New(Config{Store: s2, Styles: PlainStyles(), Poll: -1})
 	m2 = drive(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30}, m2.Init()(), press("u"))
 	if countFigures(t, m2) != 10 || !strings.Contains(m2.status, "undid add Resso ID 2020-10") {
 		t.Fatalf("undo after reopening: %d figures, status %q", countFigures(t, m2), m2.status)

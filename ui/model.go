@@ -22,7 +22,7 @@ type Config struct {
 	Styles    Styles
 	ExportDir string           // where x writes; "" is the current folder
 	Now       func() time.Time // for export file names; nil is time.Now
-	Poll      time.Duration    // how often to look for other writers; 0 is 1s
+	Poll      time.Duration    // how often to look for other writers; 0 is 1s, < 0 never
 }
 
 // The smallest terminal a view draws in.
@@ -68,7 +68,7 @@ func New(cfg Config) Model {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.Poll <= 0 {
+	if cfg.Poll == 0 {
 		cfg.Poll = time.Second
 	}
 	k := newKeyMap()
