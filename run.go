@@ -143,8 +143,11 @@ func export(cfg config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	write := func(w io.Writer) error {
+		return st.Read(func(r *store.Reader) error { return ui.Export(r, cfg.view, sel, cfg.format, cfg.width, w) })
+	}
 	if cfg.out == "" {
-		return ui.Export(st, cfg.view, sel, cfg.format, cfg.width, stdout)
+		return write(stdout)
 	}
 	// Write beside the target and rename, so that a failed export never
 	// leaves an empty or half file where a good one was.
@@ -153,7 +156,7 @@ func export(cfg config, stdout io.Writer) error {
 		return fmt.Errorf("cannot write %s: %w", cfg.out, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := ui.Export(st, cfg.view, sel, cfg.format, cfg.width, tmp); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -8,18 +8,43 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// Reader reads within one transaction: a view that needs several reads
+// sees one state of the file and opens it once. It is valid only inside
+// the function given to Store.Read; what it returns is copied out.
+type Reader struct {
+	s  *Store
+	tx *bolt.Tx
+}
+
+// Read runs fn with a Reader over one read transaction.
+func (s *Store) Read(fn func(r *Reader) error) error {
+	return s.view(func(tx *bolt.Tx) error { return fn(&Reader{s, tx}) })
+}
+
+// readOne runs one Reader method in a transaction of its own.
+func readOne[T any](s *Store, fn func(r *Reader) (T, error)) (T, error) {
+	var out T
+	err := s.Read(func(r *Reader) error {
+		var err error
+		out, err = fn(r)
+		return err
+	})
+	return out, err
+}
+
 // Apps lists every app, sorted by name without regard to case.
-func (s *Store) Apps() ([]App, error) {
+func (s *Store) Apps() ([]App, error) { return readOne(s, (*Reader).Apps) }
+
+// Apps lists every app, sorted by name without regard to case.
+func (r *Reader) Apps() ([]App, error) {
 	var apps []App
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketApps).ForEach(func(k, v []byte) error {
-			a, err := decodeApp(v)
-			if err != nil {
-				return s.damaged("app", k)
-			}
-			apps = append(apps, a)
-			return nil
-		})
+	err := r.tx.Bucket(bucketApps).ForEach(func(k, v []byte) error {
+		a, err := decodeApp(v)
+		if err != nil {
+			return r.s.damaged("app", k)
+		}
+		apps = append(apps, a)
+		return nil
 	})
 	return apps, err
 }
@@ -28,32 +53,36 @@ func (s *Store) Apps() ([]App, error) {
 func (s *Store) App(name string) (App, bool, error) {
 	var a App
 	var ok bool
-	err := s.view(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketApps).Get(appKey(name))
-		if v == nil {
-			return nil
-		}
+	err := s.Read(func(r *Reader) error {
 		var err error
-		a, err = decodeApp(v)
-		ok = err == nil
-		if err != nil {
-			return s.damaged("app", appKey(name))
-		}
-		return nil
+		a, ok, err = r.App(name)
+		return err
 	})
 	return a, ok, err
+}
+
+// App returns the app stored under name (without regard to case).
+func (r *Reader) App(name string) (App, bool, error) {
+	v := r.tx.Bucket(bucketApps).Get(appKey(name))
+	if v == nil {
+		return App{}, false, nil
+	}
+	a, err := decodeApp(v)
+	if err != nil {
+		return App{}, false, r.s.damaged("app", appKey(name))
+	}
+	return a, true, nil
 }
 
 // Series returns the figures of one app in one country, sorted by from
 // and to. Reading it touches one value, whatever else the file holds.
 func (s *Store) Series(app, country string) ([]Figure, error) {
-	var figs []Figure
-	err := s.view(func(tx *bolt.Tx) error {
-		var err error
-		figs, err = s.readSeries(tx, FoldName(app), country)
-		return err
-	})
-	return figs, err
+	return readOne(s, func(r *Reader) ([]Figure, error) { return r.Series(app, country) })
+}
+
+// Series returns the figures of one app in one country.
+func (r *Reader) Series(app, country string) ([]Figure, error) {
+	return r.s.readSeries(r.tx, FoldName(app), country)
 }
 
 func (s *Store) readSeries(tx *bolt.Tx, folded, country string) ([]Figure, error) {
@@ -72,21 +101,23 @@ func (s *Store) readSeries(tx *bolt.Tx, folded, country string) ([]Figure, error
 // AppSeries returns every series of one app, by country code; the app's
 // keys are one contiguous range, so other apps are never read.
 func (s *Store) AppSeries(app string) (map[string][]Figure, error) {
+	return readOne(s, func(r *Reader) (map[string][]Figure, error) { return r.AppSeries(app) })
+}
+
+// AppSeries returns every series of one app, by country code.
+func (r *Reader) AppSeries(app string) (map[string][]Figure, error) {
 	out := map[string][]Figure{}
-	err := s.view(func(tx *bolt.Tx) error {
-		prefix := appPrefix(FoldName(app))
-		c := tx.Bucket(bucketSeries).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			_, country, _ := splitSeriesKey(k)
-			figs, err := decodeSeries(v, country)
-			if err != nil {
-				return s.damaged("series", k)
-			}
-			out[country] = figs
+	prefix := appPrefix(FoldName(app))
+	c := r.tx.Bucket(bucketSeries).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		_, country, _ := splitSeriesKey(k)
+		figs, err := decodeSeries(v, country)
+		if err != nil {
+			return nil, r.s.damaged("series", k)
 		}
-		return nil
-	})
-	return out, err
+		out[country] = figs
+	}
+	return out, nil
 }
 
 // Figure returns the figure with identity k.
@@ -106,47 +137,52 @@ func (s *Store) Figure(k Key) (Figure, bool, error) {
 // EachFigure calls fn for every figure, app by app and country by country,
 // in key order; fn returning false stops the walk.
 func (s *Store) EachFigure(fn func(Figure) bool) error {
-	return s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketSeries).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			_, country, ok := splitSeriesKey(k)
-			if !ok {
-				return s.damaged("series", k)
-			}
-			figs, err := decodeSeries(v, country)
-			if err != nil {
-				return s.damaged("series", k)
-			}
-			for _, f := range figs {
-				if !fn(f) {
-					return nil
-				}
+	return s.Read(func(r *Reader) error { return r.EachFigure(fn) })
+}
+
+// EachFigure calls fn for every figure, in key order.
+func (r *Reader) EachFigure(fn func(Figure) bool) error {
+	c := r.tx.Bucket(bucketSeries).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		_, country, ok := splitSeriesKey(k)
+		if !ok {
+			return r.s.damaged("series", k)
+		}
+		figs, err := decodeSeries(v, country)
+		if err != nil {
+			return r.s.damaged("series", k)
+		}
+		for _, f := range figs {
+			if !fn(f) {
+				return nil
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // Launches returns the launches of one app, or of every app when app is "".
 func (s *Store) Launches(app string) ([]Launch, error) {
+	return readOne(s, func(r *Reader) ([]Launch, error) { return r.Launches(app) })
+}
+
+// Launches returns the launches of one app, or of every app when app is "".
+func (r *Reader) Launches(app string) ([]Launch, error) {
 	var out []Launch
-	err := s.view(func(tx *bolt.Tx) error {
-		var prefix []byte
-		if app != "" {
-			prefix = appPrefix(FoldName(app))
+	var prefix []byte
+	if app != "" {
+		prefix = appPrefix(FoldName(app))
+	}
+	c := r.tx.Bucket(bucketLaunches).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		_, country, _ := splitSeriesKey(k)
+		l, err := decodeLaunch(v, country)
+		if err != nil {
+			return nil, r.s.damaged("launch", k)
 		}
-		c := tx.Bucket(bucketLaunches).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			_, country, _ := splitSeriesKey(k)
-			l, err := decodeLaunch(v, country)
-			if err != nil {
-				return s.damaged("launch", k)
-			}
-			out = append(out, l)
-		}
-		return nil
-	})
-	return out, err
+		out = append(out, l)
+	}
+	return out, nil
 }
 
 // Launch returns the launch month of app in country.

@@ -13,6 +13,7 @@ import (
 // Store is what the dashboard reads and writes; *store.Store satisfies it.
 type Store interface {
 	Source
+	Read(fn func(r *store.Reader) error) error // several reads, one transaction
 	Path() string
 	Stamp() (string, error)
 	Figure(k store.Key) (store.Figure, bool, error)
@@ -30,20 +31,16 @@ func loadApps(s Store) tea.Cmd {
 	}
 }
 
+// loadView reads a view's data in one transaction, so that it opens the
+// file once and sees one state of it.
 func loadView(s Store, v View, sel Selection, gen int) tea.Cmd {
 	return func() tea.Msg {
 		var data any
-		var err error
-		switch v {
-		case CurvesView:
-			data, err = LoadCurves(s, sel)
-		case CountriesView:
-			data, err = LoadCountries(s, sel)
-		case CompareView:
-			data, err = LoadCompare(s, sel)
-		case DataView:
-			data, err = LoadData(s)
-		}
+		err := s.Read(func(r *store.Reader) error {
+			var err error
+			data, err = Load(r, v, sel)
+			return err
+		})
 		return loadedMsg{view: v, gen: gen, data: data, err: err}
 	}
 }

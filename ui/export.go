@@ -287,13 +287,17 @@ func ExportToNewFile(src Source, v View, sel Selection, width int, dir string, n
 // dashboard's first screen does, so that -export without -app shows what
 // the dashboard would.
 func StartSelection(s Store, sel Selection) (Selection, View, error) {
-	apps, err := s.Apps()
-	if err != nil {
-		return sel, CurvesView, err
-	}
-	if len(apps) == 0 {
-		return sel, CurvesView, fmt.Errorf("%w: the database holds no figures (load some with -seed or -import)", ErrNothingToShow)
-	}
-	msg := chooseStart(s, apps, sel)().(startMsg)
-	return msg.sel, msg.view, nil
+	msg := startMsg{sel: sel}
+	err := s.Read(func(r *store.Reader) error {
+		apps, err := r.Apps()
+		if err != nil {
+			return err
+		}
+		if len(apps) == 0 {
+			return fmt.Errorf("%w: the database holds no figures (load some with -seed or -import)", ErrNothingToShow)
+		}
+		msg = startFrom(r, apps, sel)
+		return nil
+	})
+	return msg.sel, msg.view, err
 }

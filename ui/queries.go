@@ -82,6 +82,21 @@ type DataRows struct {
 	Figures []store.Figure
 }
 
+// Load reads the data of view v for a selection.
+func Load(src Source, v View, sel Selection) (any, error) {
+	switch v {
+	case CurvesView:
+		return LoadCurves(src, sel)
+	case CountriesView:
+		return LoadCountries(src, sel)
+	case CompareView:
+		return LoadCompare(src, sel)
+	case DataView:
+		return LoadData(src)
+	}
+	return nil, fmt.Errorf("unknown view %v", v)
+}
+
 // Milestones are the months since launch that Compare tabulates.
 var Milestones = []int{1, 3, 5, 6, 12}
 

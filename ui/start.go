@@ -19,45 +19,58 @@ type startMsg struct {
 // otherwise the Curves view of the first app, worldwide.
 func chooseStart(s Store, apps []store.App, sel Selection) tea.Cmd {
 	return func() tea.Msg {
-		view := CurvesView
-		byCountry := map[string][]string{}
-		for _, a := range apps {
-			launches, err := s.Launches(a.Name)
-			if err != nil {
-				continue
-			}
-			for _, l := range launches {
-				byCountry[l.Country] = append(byCountry[l.Country], a.Name)
-			}
+		var msg startMsg
+		err := s.Read(func(r *store.Reader) error {
+			msg = startFrom(r, apps, sel)
+			return nil
+		})
+		if err != nil {
+			return appsMsg{err: err}
 		}
-		best := ""
-		for c, names := range byCountry {
-			if len(names) < 2 {
-				continue
-			}
-			if best == "" || len(names) > len(byCountry[best]) || len(names) == len(byCountry[best]) && c < best {
-				best = c
-			}
-		}
-		if len(sel.Apps) == 0 {
-			if best != "" {
-				sel.Apps = byCountry[best]
-				sort.Strings(sel.Apps)
-				if len(sel.Apps) > 4 {
-					sel.Apps = sel.Apps[:4]
-				}
-			} else {
-				sel.Apps = []string{apps[0].Name}
-			}
-		}
-		if sel.Country == "" {
-			sel.Country = store.Worldwide
-			if best != "" {
-				sel.Country = best
-				sel.SinceLaunch = true
-				view = CompareView
-			}
-		}
-		return startMsg{sel: sel, view: view}
+		return msg
 	}
+}
+
+// startFrom decides the first screen from the apps and their launches.
+func startFrom(s Source, apps []store.App, sel Selection) startMsg {
+	view := CurvesView
+	byCountry := map[string][]string{}
+	for _, a := range apps {
+		launches, err := s.Launches(a.Name)
+		if err != nil {
+			continue
+		}
+		for _, l := range launches {
+			byCountry[l.Country] = append(byCountry[l.Country], a.Name)
+		}
+	}
+	best := ""
+	for c, names := range byCountry {
+		if len(names) < 2 {
+			continue
+		}
+		if best == "" || len(names) > len(byCountry[best]) || len(names) == len(byCountry[best]) && c < best {
+			best = c
+		}
+	}
+	if len(sel.Apps) == 0 {
+		if best != "" {
+			sel.Apps = byCountry[best]
+			sort.Strings(sel.Apps)
+			if len(sel.Apps) > 4 {
+				sel.Apps = sel.Apps[:4]
+			}
+		} else {
+			sel.Apps = []string{apps[0].Name}
+		}
+	}
+	if sel.Country == "" {
+		sel.Country = store.Worldwide
+		if best != "" {
+			sel.Country = best
+			sel.SinceLaunch = true
+			view = CompareView
+		}
+	}
+	return startMsg{sel: sel, view: view}
 }

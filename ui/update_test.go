@@ -13,7 +13,7 @@ import (
 // (batches included) and feeding their messages back. Tests turn polling
 // off and cursors do not blink, so every command answers; one that takes
 // more than 10 s fails the test rather than hang it.
-func drive(t *testing.T, m Model, msgs ...tea.Msg) Model {
+func drive(t testing.TB, m Model, msgs ...tea.Msg) Model {
 	t.Helper()
 	for _, msg := range msgs {
 		m = settle(m, msg)
