@@ -38,8 +38,25 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 		}
 	}
 	out.csv = [][]string{{"month", "app", "country", "installs", "cumulative", "kind", "estimate", "summed"}}
+	gapFrom := -1 // first month of a run in which no app has a figure
 	for i := 0; i <= int(d.To-d.From); i++ {
 		m := d.From.Add(i)
+		if allGaps(d.Apps, i) {
+			for _, a := range d.Apps {
+				out.csv = append(out.csv, []string{m.String(), a.App, d.Sel.Country, "", rawValue(a.Shown.Points[i]), "gap", "no", "no"})
+			}
+			if gapFrom < 0 {
+				gapFrom = i
+			}
+			if i < int(d.To-d.From) && allGaps(d.Apps, i+1) {
+				continue
+			}
+			// A run of empty months is one row, so that years without
+			// figures do not push the figures off the screen.
+			t.rows = append(t.rows, gapRow(d.From.Add(gapFrom), m, d.Apps, d.Sel.Cumulative))
+			gapFrom = -1
+			continue
+		}
 		row := []string{m.String()}
 		for _, a := range d.Apps {
 			p := a.Monthly.Points[i]
@@ -67,6 +84,31 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 	out.used = sourcesOf(used)
 	out.notes = append([]string{marksNote}, d.Warnings...)
 	return out
+}
+
+func allGaps(apps []AppCurve, i int) bool {
+	for _, a := range apps {
+		if a.Monthly.Points[i].Kind != store.Gap {
+			return false
+		}
+	}
+	return true
+}
+
+// gapRow is the table row for the months from..to without any figure.
+func gapRow(from, to store.Month, apps []AppCurve, cumulative bool) []string {
+	label := from.String()
+	if to != from {
+		label = fmt.Sprintf("%s..%s", from, to)
+	}
+	row := []string{label}
+	for range apps {
+		row = append(row, noValue, "")
+		if cumulative {
+			row = append(row, "")
+		}
+	}
+	return row
 }
 
 // coverageLine says how many months of a curve are known, and how.
