@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 const (
@@ -35,11 +34,11 @@ var columnNames = map[string]field{
 // with CRLF or LF, and separate fields with commas, semicolons or tabs.
 // name is used in problems only.
 func ReadCSV(r io.Reader, name string, s Sink) Problems {
-	raw := bufio.NewReaderSize(r, 64<<10)
+	raw := bufio.NewReaderSize(r, bufSize)
 	skipBOM(raw)
 	delim := sniffDelimiter(raw)
 	lim := newLimiter(raw, delim)
-	cr := csv.NewReader(bufio.NewReaderSize(lim, 64<<10))
+	cr := csv.NewReader(bufio.NewReaderSize(lim, bufSize))
 	cr.Comma = rune(delim)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -276,9 +275,9 @@ func (rd *csvReader) readError(err error) {
 		}
 		rd.c.add(pe.StartLine, "", msg)
 	case errors.As(err, &pe):
-		rd.c.add(pe.Line, "", pe.Err.Error())
+		rd.c.add(pe.Line, "", cutMessage(pe.Err.Error()))
 	default:
-		rd.c.fatal(rd.lim.line+1, "", "the file could not be read: "+err.Error())
+		rd.c.fatal(rd.lim.line+1, "", "the file could not be read: "+cutMessage(err.Error()))
 	}
 }
 
@@ -290,17 +289,4 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-// shorten cuts a header name to a length that fits a problem line.
-func shorten(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -2,9 +2,11 @@ package seed
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/uptake/uptake/store"
 )
@@ -96,6 +98,11 @@ func FuzzReadCSV(f *testing.F) {
 		rec := &recorder{}
 		ps := ReadCSV(bytes.NewReader(data), "f.csv", rec)
 		checkRead(t, data, rec, ps)
+		if len(data) < 4096 { // the same, read a byte at a time
+			rec2 := &recorder{}
+			ps2 := ReadCSV(iotest.OneByteReader(bytes.NewReader(data)), "f.csv", rec2)
+			sameRead(t, rec, ps, rec2, ps2)
+		}
 	})
 }
 
@@ -117,6 +124,11 @@ func FuzzReadJSON(f *testing.F) {
 		rec := &recorder{}
 		ps := ReadJSON(bytes.NewReader(data), "f.json", rec)
 		checkRead(t, data, rec, ps)
+		if len(data) < 4096 { // the same, read a byte at a time
+			rec2 := &recorder{}
+			ps2 := ReadJSON(iotest.OneByteReader(bytes.NewReader(data)), "f.json", rec2)
+			sameRead(t, rec, ps, rec2, ps2)
+		}
 	})
 }
 
@@ -161,5 +173,16 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 	}
 	if len(ps) == 0 && len(rec.figures)+len(rec.launches)+len(rec.apps) == 0 {
 		t.Fatalf("no records and no problems")
+	}
+}
+
+// sameRead fails unless two reads of the same input found the same.
+func sameRead(t *testing.T, rec *recorder, ps Problems, rec2 *recorder, ps2 Problems) {
+	t.Helper()
+	if a, b := strs(ps), strs(ps2); a != b {
+		t.Fatalf("problems differ with the input read a byte at a time:\n%s\n---\n%s", a, b)
+	}
+	if fmt.Sprint(rec) != fmt.Sprint(rec2) {
+		t.Fatalf("records differ with the input read a byte at a time:\n%v\n---\n%v", rec, rec2)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/uptake/uptake/store"
 )
@@ -86,11 +87,13 @@ func TestReadJSON_problems(t *testing.T) {
 		"a syntax error at the top": {"{\n\"figures\"\n [ ]}", "f.json:3: the JSON is not valid here: invalid character '[' after object key"},
 		"empty":                     {"", `f.json:1: the file is empty (expected a JSON object {"apps":[…],"launches":[…],"figures":[…]})`},
 		"nothing in it":             {"{\"figures\": [], \"apps\": null}", `f.json:1: no apps, launches or figures in the file (expected a JSON object {"apps":[…],"launches":[…],"figures":[…]})`},
-		"not an object":             {"[{\"app\": \"Resso\"}]", `f.json:1: the file does not start with a JSON object (expected a JSON object {"apps":[…],"launches":[…],"figures":[…]})`},
+		"not an object":             {"\n\n[{\"app\": \"Resso\"}]", `f.json:3: the file does not start with a JSON object (expected a JSON object {"apps":[…],"launches":[…],"figures":[…]})`},
 		"cut short":                 {"{\"figures\": [\n{\"app\": \"Resso\",\n", "f.json:2: the file ends before the JSON is complete (expected closing ] and } brackets)"},
 		"more after the end":        {"{\"apps\": [{\"name\": \"Resso\"}]}\n\n{}", "f.json:3: there is more after the JSON object (expected the file to end with its closing })"},
-		"a long record": {`{"figures": [{"app": "Resso", "note": "` + strings.Repeat("x", 2<<20) + `"}]}`,
-			"f.json:1: a record is longer than 1 MiB (expected figures of a few lines each; is this the right file?)"},
+		"a long record": {"{\"figures\": [\n{\"app\": \"Resso\", \"country\": \"IN\", \"from\": \"2020-08\", \"installs\": 1},\n{\"app\": \"Resso\", \"note\": \"" + strings.Repeat("x", 2<<20) + "\"}]}",
+			"f.json:3: figures[1]: the record is longer than 1 MiB (expected records of a few lines each; is this the right file?)"},
+		"a very long record": {"{\"figures\": [\n{\"app\": \"Resso\", \"note\": \"" + strings.Repeat("x", 8<<20) + "\"}]}",
+			"f.json:2: figures[0]: the record is longer than 1 MiB (expected records of a few lines each; is this the right file?)"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			rec, ps := readJSON(t, "f.json", tc.text)
@@ -145,16 +148,43 @@ func TestProblems(t *testing.T) {
 	if ps.Err() != nil {
 		t.Error("no problems is not an error")
 	}
-	for i := range 12 {
+	for i := range 25 {
 		ps = append(ps, Problem{File: "f.csv", Line: i + 2, Column: "installs", Message: "bad"})
 	}
 	got := ps.Err().Error()
 	lines := strings.Split(got, "\n")
-	if len(lines) != 11 || lines[0] != "f.csv:2: installs: bad" || lines[10] != "and 2 more" {
+	if len(lines) != 22 || lines[0] != "f.csv:2: installs: bad" || lines[21] != "and 4 more" {
 		t.Errorf("Error() =\n%s", got)
 	}
 	p := Problem{File: "evil\x1b[2J.csv", Line: 1, Message: "the file is empty"}
 	if got, want := p.String(), "evil\ufffd[2J.csv:1: the file is empty"; got != want {
 		t.Errorf("String() = %q; want %q", got, want)
+	}
+}
+
+// TestReadJSON_chunking reads inputs whole and a byte at a time: the lines
+// of problems must not depend on how much the decoder had read ahead.
+// The first five inputs are regressions found by FuzzReadJSON.
+func TestReadJSON_chunking(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"{\"\": \"\",\n", "f.json:1: unknown member \"\" (expected apps, launches and figures)\n" +
+			"f.json:1: the file ends before the JSON is complete (expected closing ] and } brackets)"},
+		{"{\"Apps\":[,\n", "f.json:1: apps[0]: the JSON is not valid here: invalid character ',' looking for beginning of value"},
+		{"{\"Apps\": [{}\"\"\n0", "f.json:1: apps[0].name: is empty (expected a name, e.g. Resso)\n" +
+			"f.json:1: apps[1]: the JSON is not valid here: expected comma after array element"},
+		{"{}{\n", "f.json:1: there is more after the JSON object (expected the file to end with its closing })"},
+		{strings.Repeat("7", 2000), "f.json:1: the file does not start with a JSON object (expected a JSON object {\"apps\":[…],\"launches\":[…],\"figures\":[…]})"},
+		{"{\"figures\": 1e999, \"apps\": [{\"name\": \"R\"}]}", "f.json:1: figures: is a number (expected an array [ … ])"},
+		{"{\"apps\": [{\"name\": \"Resso\"}\n,\n\n{\"name\": \"\"}]}", "f.json:4: apps[1].name: is empty (expected a name, e.g. Resso)"},
+		{"{\"apps\": [{\"name\": \"Resso\"},\n\n", "f.json:1: the file ends before the JSON is complete (expected closing ] and } brackets)"},
+		{"{\"apps\": [\n\n 1 \n\n, {\"name\": \"R\"}]}", "f.json:3: apps[0]: is a JSON number (expected an object { … })"},
+	} {
+		rec, ps := readJSON(t, "f.json", tc.text)
+		if got := strs(ps); got != tc.want {
+			t.Errorf("%q: problems:\n%s\nwant:\n%s", tc.text, got, tc.want)
+		}
+		rec2 := &recorder{}
+		ps2 := ReadJSON(iotest.OneByteReader(strings.NewReader(tc.text)), "f.json", rec2)
+		sameRead(t, rec, ps, rec2, ps2)
 	}
 }

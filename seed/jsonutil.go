@@ -101,13 +101,15 @@ func unknownMembers(raw []byte, known []string) []string {
 	return out
 }
 
-// syntaxOffset returns how far into raw its first JSON syntax error lies.
+// syntaxOffset returns how far into raw, which starts with a record that
+// is not valid JSON, the first error lies; 0 when it is not in the record.
 func syntaxOffset(raw []byte) int64 {
 	var v json.RawMessage
-	if se, ok := json.Unmarshal(raw, &v).(*json.SyntaxError); ok && se.Offset > 0 {
-		return se.Offset - 1
+	se, ok := json.Unmarshal(raw, &v).(*json.SyntaxError)
+	if !ok || se.Offset < 1 || strings.Contains(se.Error(), "after top-level value") {
+		return 0
 	}
-	return 0
+	return se.Offset - 1
 }
 
 // suggest offers the known name nearest to a misspelt one.

@@ -34,20 +34,29 @@ func newLimiter(r io.Reader, delim byte) *limiter {
 	return &limiter{r: r, delim: delim, prev: '\n', start: 1}
 }
 
-// Read hands over what it read even when the limit is passed in it, so
-// that the records before the long one are read; the error comes next.
+// Read hands over what comes before the record that passes a limit, so
+// that the records before it are read whatever the size of the reads, and
+// then the error.
 func (l *limiter) Read(p []byte) (int, error) {
 	if l.err != nil {
 		return 0, l.err
 	}
 	n, err := l.r.Read(p)
-	if serr := l.scan(p[:n]); serr != nil {
+	if ok, serr := l.scan(p[:n]); serr != nil {
 		l.err, l.errLine = serr, l.line+1
+		if ok == 0 {
+			return 0, serr
+		}
+		return ok, nil
 	}
 	return n, err
 }
 
-func (l *limiter) scan(p []byte) error {
+// scan follows the quotes and line breaks of p. When a limit is passed,
+// it returns how much of p comes before the part that passed it.
+func (l *limiter) scan(all []byte) (int, error) {
+	p := all
+	fail := func(err error) (int, error) { return len(all) - len(p), err }
 	for len(p) > 0 {
 		if l.closing {
 			l.closing = false
@@ -65,9 +74,13 @@ func (l *limiter) scan(p []byte) error {
 				seg = p[:i+1]
 				l.closing = true
 			}
+			if over := l.recLen + len(seg) - MaxLineBytes; over > 0 {
+				// count the lines up to the byte past the limit only
+				seg = seg[:len(seg)-over+1]
+			}
 			l.line += bytes.Count(seg, newline)
 			if err := l.grow(len(seg), 0); err != nil {
-				return err
+				return fail(err)
 			}
 			p = p[len(seg):]
 			continue
@@ -83,7 +96,7 @@ func (l *limiter) scan(p []byte) error {
 				before = seg[q-1]
 			}
 			if err := l.grow(q+1, bytes.Count(seg[:q], []byte{l.delim})); err != nil {
-				return err
+				return fail(err)
 			}
 			// A quote opens a field only at its start; elsewhere it is
 			// an error that encoding/csv reports.
@@ -93,7 +106,7 @@ func (l *limiter) scan(p []byte) error {
 			continue
 		}
 		if err := l.grow(len(seg), bytes.Count(seg, []byte{l.delim})); err != nil {
-			return err
+			return fail(err)
 		}
 		if j >= 0 {
 			l.line++
@@ -102,7 +115,7 @@ func (l *limiter) scan(p []byte) error {
 		l.prev = seg[len(seg)-1]
 		p = p[len(seg):]
 	}
-	return nil
+	return len(all), nil
 }
 
 var newline = []byte{'\n'}

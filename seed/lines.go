@@ -12,8 +12,9 @@ var errRecordTooLong = errors.New("record too long")
 // lineCounter passes JSON input through to a json.Decoder and keeps the
 // bytes read since the last offset asked about, so that offsets (which
 // only grow) can be turned into line numbers without holding the file.
-// It stops the reading when more than MaxLineBytes pile up past that
-// offset: a single record that long is not a file of figures.
+// It stops the reading when several times MaxLineBytes pile up past that
+// offset, which bounds the memory a record can take; the JSON reader
+// refuses a record longer than MaxLineBytes itself.
 type lineCounter struct {
 	r     io.Reader
 	buf   []byte // buf[start:] is the input from offset base on
@@ -33,7 +34,7 @@ func (lc *lineCounter) Read(p []byte) (int, error) {
 	}
 	n, err := lc.r.Read(p)
 	lc.buf = append(lc.buf, p[:n]...)
-	if len(lc.buf)-lc.start > MaxLineBytes+64<<10 {
+	if len(lc.buf)-lc.start > 4*MaxLineBytes {
 		lc.err = errRecordTooLong
 	}
 	return n, err
@@ -59,6 +60,16 @@ func (lc *lineCounter) skip(off int64, set string) int64 {
 	return off + int64(i)
 }
 
+// skipSeparator returns the offset after the spaces, the one comma and the
+// spaces again that may follow offset off, between members or records.
+func (lc *lineCounter) skipSeparator(off int64) int64 {
+	off = lc.skip(off, " \t\r\n")
+	if w := lc.window(off); len(w) > 0 && w[0] == ',' {
+		off = lc.skip(off+1, " \t\r\n")
+	}
+	return off
+}
+
 // lineAt returns the line (from 1) of offset off, and forgets the input
 // before it. Offsets asked about must not go back.
 func (lc *lineCounter) lineAt(off int64) int {
@@ -72,7 +83,7 @@ func (lc *lineCounter) lineAt(off int64) int {
 	return lc.lines + 1
 }
 
-// lastLine returns the line of the last byte read.
+// lastLine returns the line of the last byte read that is not a space.
 func (lc *lineCounter) lastLine() int {
-	return lc.lines + 1 + bytes.Count(bytes.TrimRight(lc.buf[lc.start:], "\r\n"), newline)
+	return lc.lines + 1 + bytes.Count(bytes.TrimRight(lc.buf[lc.start:], " \t\r\n"), newline)
 }

@@ -197,13 +197,21 @@ var (
 // quote writes s for a message: quoted, escaped, and cut to a length a
 // reader can take in.
 func quote(s string) string {
+	if c := shorten(s); c != s {
+		return fmt.Sprintf("%q…", strings.TrimSuffix(c, "…"))
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// shorten cuts s, on a rune boundary, to a length that fits a message.
+func shorten(s string) string {
 	const max = 40
 	if len(s) <= max {
-		return fmt.Sprintf("%q", s)
+		return s
 	}
 	cut := max
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return fmt.Sprintf("%q…", s[:cut])
+	return s[:cut] + "…"
 }

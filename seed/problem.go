@@ -3,6 +3,7 @@ package seed
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/uptake/uptake/store"
 )
@@ -44,8 +45,9 @@ func (p Problem) String() string {
 // file with problems is taken not at all: the caller writes nothing.
 type Problems []Problem
 
-// problemsInError is how many problems Error spells out.
-const problemsInError = 10
+// problemsInError is how many problems Error spells out: all that a
+// reader collects, with the line that says it stopped.
+const problemsInError = MaxProblems + 1
 
 // Error writes the first problems one to a line, and how many more there are.
 func (ps Problems) Error() string {
@@ -99,6 +101,19 @@ func (c *collector) add(line int, column, message string) bool {
 	}
 	c.ps = append(c.ps, Problem{c.file, line, column, message})
 	return true
+}
+
+// cutMessage cuts an error from elsewhere to a length fit for a problem.
+func cutMessage(s string) string {
+	const max = 200
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // fatal records a problem after which the file cannot be read further.

@@ -33,7 +33,7 @@ func Read(r io.Reader, name string, s Sink) Problems {
 	case ".csv", ".tsv":
 		return ReadCSV(r, name, s)
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, bufSize)
 	if looksLikeJSON(br) {
 		return ReadJSON(br, name, s)
 	}
@@ -41,6 +41,10 @@ func Read(r io.Reader, name string, s Sink) Problems {
 }
 
 var bom = []byte("\xef\xbb\xbf")
+
+// bufSize is the size of the readers' buffers: large enough for speed on
+// big files, small enough not to cost much on small ones.
+const bufSize = 16 << 10
 
 // looksLikeJSON peeks at the start of the input for a { or [.
 func looksLikeJSON(br *bufio.Reader) bool {

@@ -1,0 +1,184 @@
+package seed
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// The records of a JSON file, as decoded before conversion.
+
+type jsonApp struct {
+	Name      string `json:"name"`
+	Publisher string `json:"publisher"`
+}
+
+type jsonLaunch struct {
+	App      string `json:"app"`
+	Country  string `json:"country"`
+	Launched string `json:"launched"`
+}
+
+type jsonFigure struct {
+	App      string          `json:"app"`
+	Country  string          `json:"country"`
+	From     string          `json:"from"`
+	To       string          `json:"to"`
+	Installs json.RawMessage `json:"installs"`
+	Source   string          `json:"source"`
+	Note     string          `json:"note"`
+	Estimate json.RawMessage `json:"estimate"`
+}
+
+// fieldExamples are values to show in a problem with a member.
+var fieldExamples = [numFields]string{
+	fApp: "Resso", fCountry: "IN", fFrom: "2020-08", fTo: "2020-08", fInstalls: "3.6M",
+	fSource: "Sensor Tower", fNote: "65% of the total", fEstimate: "yes", fLaunched: "2020-03",
+	fName: "Resso", fPublisher: "ByteDance",
+}
+
+// The members each kind of record may have.
+var (
+	appFields    = []string{"name", "publisher"}
+	launchFields = []string{"app", "country", "launched"}
+	figureFields = []string{"app", "country", "from", "to", "installs", "source", "note", "estimate"}
+)
+
+func (jr *jsonReader) app(key string, i int) bool {
+	var v jsonApp
+	line, ok := jr.decode(&v, key, i, appFields)
+	if !ok {
+		return !jr.c.stop
+	}
+	a, ok := jr.conv.appRecord(strings.TrimSpace(v.Name), strings.TrimSpace(v.Publisher))
+	if ok {
+		jr.sink.AddApp(a)
+		return true
+	}
+	return jr.report(key, i, line)
+}
+
+func (jr *jsonReader) launch(key string, i int) bool {
+	var v jsonLaunch
+	line, ok := jr.decode(&v, key, i, launchFields)
+	if !ok {
+		return !jr.c.stop
+	}
+	l, ok := jr.conv.launch(strings.TrimSpace(v.App), strings.TrimSpace(v.Country), strings.TrimSpace(v.Launched))
+	if ok {
+		jr.sink.AddLaunch(l)
+		return true
+	}
+	return jr.report(key, i, line)
+}
+
+func (jr *jsonReader) figure(key string, i int) bool {
+	var v jsonFigure
+	line, ok := jr.decode(&v, key, i, figureFields)
+	if !ok {
+		return !jr.c.stop
+	}
+	ft := figureText{
+		app: strings.TrimSpace(v.App), country: strings.TrimSpace(v.Country),
+		from: strings.TrimSpace(v.From), to: strings.TrimSpace(v.To),
+		source: v.Source, note: v.Note,
+	}
+	if ft.installs, ok = jr.scalar(v.Installs, key, i, fInstalls, line); !ok {
+		return !jr.c.stop
+	}
+	if ft.estimate, ok = jr.scalar(v.Estimate, key, i, fEstimate, line); !ok {
+		return !jr.c.stop
+	}
+	f, ok := jr.conv.figure(&ft)
+	if ok {
+		jr.sink.AddFigure(f)
+		return true
+	}
+	return jr.report(key, i, line)
+}
+
+// scalar turns a number, string, boolean or null into the text the
+// converter reads.
+func (jr *jsonReader) scalar(raw json.RawMessage, key string, i int, f field, line int) (string, bool) {
+	text, err := scalarText(raw, f == fInstalls)
+	if err != "" {
+		jr.c.add(line, path(key, i, f.String()), err)
+		return "", false
+	}
+	return text, true
+}
+
+// decode reads the record at index i into v and reports what stops it
+// from being read: a member of the wrong type, an unknown member, bad JSON.
+func (jr *jsonReader) decode(v any, key string, i int, known []string) (line int, ok bool) {
+	off := jr.dec.InputOffset()
+	err := jr.dec.Decode(v)
+	if truncated(err) {
+		jr.streamError(err)
+		return 0, false
+	}
+	// The record has been read, so the input up to its start is at hand
+	// however the file was read.
+	start := off
+	if i == 0 {
+		start = jr.lc.skip(off, " \t\r\n")
+	} else {
+		start = jr.lc.skipSeparator(off)
+	}
+	line = jr.lc.lineAt(start)
+	if err == nil && jr.dec.InputOffset()-start > MaxLineBytes {
+		jr.c.fatal(line, path(key, i, ""), recordTooLong)
+		return line, false
+	}
+	if err == nil {
+		return line, true
+	}
+	var ute *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, errRecordTooLong):
+		jr.c.fatal(line, path(key, i, ""), recordTooLong)
+	case errors.As(err, &ute):
+		col, want := path(key, i, ute.Field), "a string"
+		if f, ok := fieldNamed(ute.Field); ok {
+			want = fmt.Sprintf("a string such as %q", fieldExamples[f])
+		}
+		if ute.Field == "" {
+			col, want = path(key, i, ""), "an object { … }"
+		}
+		jr.c.add(line, col, fmt.Sprintf("is a JSON %s (expected %s)", ute.Value, want))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		for _, name := range unknownMembers(jr.lc.window(start), known) {
+			msg := fmt.Sprintf("unknown member %s (expected %s%s)", quote(name), strings.Join(known, ", "), suggest(name, known))
+			if !jr.c.add(line, path(key, i, ""), msg) {
+				break
+			}
+		}
+	case errors.As(err, &se):
+		// The decoder's offsets are not always those of the file; scan
+		// the record again to find the place.
+		at := line
+		if !strings.HasPrefix(se.Error(), "expected comma") { // an error inside the record
+			at = jr.lc.lineAt(start + syntaxOffset(jr.lc.window(start)))
+		}
+		jr.c.fatal(at, path(key, i, ""), "the JSON is not valid here: "+se.Error())
+	default:
+		jr.streamError(err)
+	}
+	return line, false
+}
+
+// report turns the converter's problems into problems at the record.
+func (jr *jsonReader) report(key string, i, line int) bool {
+	for _, fp := range jr.conv.errs {
+		name := fp.field.String()
+		if key == "apps" && fp.field == fApp {
+			name = fName.String()
+		}
+		if !jr.c.add(line, path(key, i, name), fp.msg) {
+			return false
+		}
+	}
+	return true
+}
