@@ -64,8 +64,20 @@ func fail(stderr io.Writer, err error) int {
 	return exitFail
 }
 
-// load applies -seed and then -import, each in one transaction.
+// load applies -seed and then -import, each in one transaction. The file
+// to import is read before the database is opened: a file with problems
+// writes nothing (not even a new, empty database), and the database is
+// held for writing only while the figures go in, so that an open
+// dashboard goes on reading while a long file is read.
 func load(cfg config, stdin io.Reader, stderr io.Writer) error {
+	var imp *pendingImport
+	if cfg.importPath != "" {
+		var err error
+		if imp, err = readImport(cfg, stdin, stderr); err != nil {
+			return err
+		}
+		defer imp.prog.stop()
+	}
 	st, err := store.Open(cfg.db, store.Options{})
 	if err != nil {
 		return err
@@ -82,14 +94,22 @@ func load(cfg config, stdin io.Reader, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "bundled dataset: %s (in %s)\n", rep, cfg.db)
 	}
-	if cfg.importPath != "" {
-		return importFile(st, cfg, stdin, stderr)
+	if imp != nil {
+		return imp.apply(st, cfg, stderr)
 	}
 	return nil
 }
 
-// importFile reads a whole file, and writes it only if it has no problem.
-func importFile(st *store.Store, cfg config, stdin io.Reader, stderr io.Writer) error {
+// pendingImport is a file read whole and found without problems.
+type pendingImport struct {
+	name  string
+	batch *store.Batch
+	prog  *progress
+}
+
+// readImport reads a whole file; it reports its problems and fails if it
+// has any.
+func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, error) {
 	name := cfg.importPath
 	var r io.Reader = stdin
 	var size int64 = -1
@@ -98,15 +118,15 @@ func importFile(st *store.Store, cfg config, stdin io.Reader, stderr io.Writer) 
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", name, err)
+			return nil, fmt.Errorf("cannot read %s: %w", name, err)
 		}
 		defer f.Close()
 		fi, err := f.Stat()
 		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", name, err)
+			return nil, fmt.Errorf("cannot read %s: %w", name, err)
 		}
 		if fi.IsDir() {
-			return fmt.Errorf("%s is a folder (expected a .csv or .json file)", name)
+			return nil, fmt.Errorf("%s is a folder (expected a .csv or .json file)", name)
 		}
 		r, size = f, fi.Size()
 	}
@@ -116,18 +136,23 @@ func importFile(st *store.Store, cfg config, stdin io.Reader, stderr io.Writer) 
 	if len(problems) > 0 {
 		prog.stop()
 		fmt.Fprintln(stderr, problems.Error())
-		return fmt.Errorf("%s was not imported: fix the problems above; nothing was written", name)
+		return nil, fmt.Errorf("%s was not imported: fix the problems above; nothing was written", name)
 	}
-	prog.phase("writing")
-	rep, err := st.Apply(b, cfg.dryRun)
-	prog.stop()
+	return &pendingImport{name: name, batch: b, prog: prog}, nil
+}
+
+// apply writes a file read by readImport, in one transaction.
+func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) error {
+	imp.prog.phase("writing")
+	rep, err := st.Apply(imp.batch, cfg.dryRun)
+	imp.prog.stop()
 	if err != nil {
-		return fmt.Errorf("importing %s: %w", name, err)
+		return fmt.Errorf("importing %s: %w", imp.name, err)
 	}
 	if cfg.dryRun {
-		fmt.Fprintf(stderr, "%s: checked, no problems; it would give: %s (dry run: nothing written)\n", name, rep)
+		fmt.Fprintf(stderr, "%s: checked, no problems; it would give: %s (dry run: nothing written)\n", imp.name, rep)
 	} else {
-		fmt.Fprintf(stderr, "%s: %s (in %s)\n", name, rep, cfg.db)
+		fmt.Fprintf(stderr, "%s: %s (in %s)\n", imp.name, rep, cfg.db)
 	}
 	return nil
 }

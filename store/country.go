@@ -94,7 +94,7 @@ func CountryName(code string) string {
 	if n, ok := countries.names[code]; ok {
 		return n
 	}
-	return code
+	return Sanitize(code)
 }
 
 // ValidCountry reports whether code is a known alpha-2 code or WW.
@@ -112,5 +112,5 @@ func CountryCodes() []string {
 
 // CountryLabel writes "IN India" or "WW Worldwide", for where there is room.
 func CountryLabel(code string) string {
-	return code + " " + CountryName(code)
+	return Sanitize(code) + " " + CountryName(code)
 }

@@ -255,9 +255,9 @@ func countriesText(n int) string {
 // codesText lists codes, at most limit of them and then how many more.
 func codesText(codes []string, limit int) string {
 	if len(codes) <= limit {
-		return strings.Join(codes, ", ")
+		return Sanitize(strings.Join(codes, ", "))
 	}
-	return strings.Join(codes[:limit], ", ") + fmt.Sprintf(", +%d more", len(codes)-limit)
+	return Sanitize(strings.Join(codes[:limit], ", ")) + fmt.Sprintf(", +%d more", len(codes)-limit)
 }
 
 // SinceLaunchCurve is the monthly curve of figs from the launch month on:

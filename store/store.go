@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -80,7 +81,13 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if err := s.checkSchema(db, fresh); err != nil {
 		db.Close()
-		return nil, err
+		var old *oldSchemaError
+		if !errors.As(err, &old) {
+			return nil, err
+		}
+		if db, err = s.migrate(old.version); err != nil {
+			return nil, err
+		}
 	}
 	if opt.Transient {
 		if err := db.Close(); err != nil {
@@ -141,6 +148,9 @@ func (s *Store) precheck() (fresh bool, err error) {
 	if pageSize < 512 || pageSize > 1<<20 || fi.Size() < 4*pageSize || fi.Size()%pageSize != 0 {
 		return false, fmt.Errorf("%s: %w: it is cut short or padded (%d bytes); restore it from a backup, or choose another file with -db", s.path, ErrDamaged, fi.Size())
 	}
+	if err := checkHighWater(f, pageSize, fi.Size()); err != nil {
+		return false, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, err)
+	}
 	return false, nil
 }
 
@@ -151,10 +161,19 @@ func (s *Store) openBolt(readOnly bool) (db *bolt.DB, err error) {
 			db, err = nil, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, r)
 		}
 	}()
+	if !readOnly {
+		if err := s.checkBeforeWriting(); err != nil {
+			return nil, err
+		}
+	}
 	db, err = bolt.Open(s.path, 0o600, &bolt.Options{
-		Timeout:        s.opt.Timeout,
-		ReadOnly:       readOnly,
-		NoFreelistSync: true,
+		Timeout:  s.opt.Timeout,
+		ReadOnly: readOnly,
+		// A stored freelist: without one, bbolt rebuilds it on every
+		// writable open by walking all pages in goroutines of its own,
+		// where a damaged page the walk in checkPages missed would crash
+		// the process instead of erroring.
+		NoFreelistSync: false,
 		FreelistType:   bolt.FreelistMapType,
 	})
 	switch {
@@ -202,7 +221,10 @@ func (s *Store) checkSchema(db *bolt.DB, fresh bool) error {
 				return fmt.Errorf("%s: %w: its schema version is unreadable", s.path, ErrDamaged)
 			}
 			version = binary.BigEndian.Uint32(v)
-			for _, name := range [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory} {
+			if version > SchemaVersion {
+				return nil // refused below, whatever its layout
+			}
+			for _, name := range requiredBuckets(version) {
 				if tx.Bucket(name) == nil {
 					return fmt.Errorf("%s: %w: the %s bucket is missing", s.path, ErrDamaged, name)
 				}
@@ -216,12 +238,17 @@ func (s *Store) checkSchema(db *bolt.DB, fresh bool) error {
 	if version > SchemaVersion {
 		return fmt.Errorf("%s: %w (schema %d; this uptake reads up to %d): install the newer uptake to open it", s.path, ErrNewerSchema, version, SchemaVersion)
 	}
+	if version < SchemaVersion {
+		return &oldSchemaError{version}
+	}
 	return nil
 }
 
 // guard turns a panic inside bbolt, which a damaged file can cause, into
 // an error naming the file.
 func (s *Store) guard(fn func() error) (err error) {
+	// A fault reading the mapped file is a panic here, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s: %w: %v; restore it from a backup", s.path, ErrDamaged, r)
@@ -279,5 +306,23 @@ func (s *Store) Stamp() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("cannot read the database %s: %w", s.path, err)
 	}
-	return fmt.Sprintf("%d/%d", fi.ModTime().UnixNano(), fi.Size()), nil
+	// The modification time can stay the same over two quick writes and
+	// the size often does; the transaction id of the meta page never does.
+	return fmt.Sprintf("%d/%d/%d", fi.ModTime().UnixNano(), fi.Size(), s.txid()), nil
+}
+
+// txid reads the id of the last committed transaction from the meta
+// pages, without a lock: a torn read only makes the stamp change.
+func (s *Store) txid() uint64 {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	var head [32]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return 0
+	}
+	pageSize := int64(binary.LittleEndian.Uint32(head[24:28]))
+	return max(readMeta(f, 0).txid, readMeta(f, pageSize).txid)
 }

@@ -7,11 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// Limits on text a figure carries, so that a hostile file cannot fill the
-// database or the screen.
+// Limits on what a figure carries, so that a hostile file cannot fill the
+// database or the screen, and a million figures cannot overflow a sum.
 const (
-	MaxNameLen = 100  // app names and publishers, in bytes
-	MaxTextLen = 2000 // sources and notes, in bytes
+	MaxNameLen  = 100               // app names and publishers, in bytes
+	MaxTextLen  = 2000              // sources and notes, in bytes
+	MaxInstalls = 1_000_000_000_000 // more than all the phones there are, many times over
 )
 
 // App is a product whose installs are followed. Names are unique without
@@ -90,6 +91,9 @@ func (f Figure) Validate() error {
 	if f.Installs < 0 {
 		return &FieldError{"installs", fmt.Sprintf("%d is negative (expected 0 or more)", f.Installs)}
 	}
+	if f.Installs > MaxInstalls {
+		return &FieldError{"installs", fmt.Sprintf("%d is more than %d (check for a slip of the keyboard)", f.Installs, int64(MaxInstalls))}
+	}
 	if err := validateText("source", f.Source, MaxTextLen); err != nil {
 		return err
 	}
@@ -156,6 +160,14 @@ func unsafeRune(r rune) bool {
 // Sanitize returns s with every rune a terminal would act on replaced by
 // U+FFFD, for text that must be shown whatever it holds.
 func Sanitize(s string) string {
+	// Most text is printable ASCII: that needs no look at runes.
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	clean := true
 	for _, r := range s {
 		if unsafeRune(r) || r == utf8.RuneError {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/uptake/uptake/store"
 )
 
 // A doc is what a view renders before it becomes text: paragraphs, charts
@@ -67,7 +68,7 @@ func (d *doc) text(width int, st Styles) string {
 	if len(d.notes) > 0 {
 		b.WriteByte('\n')
 		for _, n := range d.notes {
-			for _, line := range wrap(n, width) {
+			for _, line := range wrap(store.Sanitize(n), width) {
 				b.WriteString(st.render(st.Muted, line))
 				b.WriteByte('\n')
 			}
@@ -94,7 +95,7 @@ func (t *grid) widths(width int) []int {
 	for _, r := range t.rows {
 		for i, c := range r {
 			if i < len(w) {
-				w[i] = max(w[i], displayWidth(c))
+				w[i] = max(w[i], displayWidth(store.Sanitize(c)))
 			}
 		}
 	}
@@ -128,7 +129,7 @@ func (t *grid) text(width int, st Styles) string {
 		for i := range w {
 			c := ""
 			if i < len(cells) {
-				c = cut(cells[i], w[i])
+				c = cut(store.Sanitize(cells[i]), w[i])
 			}
 			if t.right[i] {
 				c = padLeft(c, w[i])

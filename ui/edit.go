@@ -63,7 +63,7 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 // prefill starts a new figure in the selected app and country.
 func (m *Model) prefill() {
 	if len(m.sel.Apps) > 0 {
-		m.form.fields[fApp].input.SetValue(m.sel.Apps[0])
+		m.form.fields[fApp].input.SetValue(store.Sanitize(m.sel.Apps[0]))
 	}
 	if m.sel.Country != "" {
 		m.form.fields[fCountry].input.SetValue(m.sel.Country)

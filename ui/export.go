@@ -129,7 +129,7 @@ func footerLines(d *doc, v View, sel Selection) (head []string, sources []string
 	}
 	label := sel.Label()
 	if v == CountriesView && len(sel.Apps) > 0 {
-		label = sel.Apps[0] + " · every country · " + sel.WindowLabel()
+		label = store.Sanitize(sel.Apps[0]) + " · every country · " + sel.WindowLabel()
 	}
 	if v == DataView {
 		label = "every figure"

@@ -113,7 +113,7 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 	}
 	var names []string
 	for _, a := range apps {
-		names = append(names, a.Name)
+		names = append(names, store.Sanitize(a.Name)) // a completion is drawn as it is
 	}
 	fm.fields[fApp].input.ShowSuggestions = true
 	fm.fields[fApp].input.SetSuggestions(names)
@@ -130,7 +130,7 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 			vals[fTo] = ""
 		}
 		for i, v := range vals {
-			fm.fields[i].input.SetValue(v)
+			fm.fields[i].input.SetValue(store.Sanitize(v)) // saved, the figure is stored clean
 		}
 	}
 	fm.fields[0].input.Focus()
@@ -147,13 +147,13 @@ func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
 	}
 	var names []string
 	for _, a := range apps {
-		names = append(names, a.Name)
+		names = append(names, store.Sanitize(a.Name)) // a completion is drawn as it is
 	}
 	fm.fields[0].input.ShowSuggestions = true
 	fm.fields[0].input.SetSuggestions(names)
 	fm.fields[1].input.ShowSuggestions = true
 	fm.fields[1].input.SetSuggestions(countrySuggestions())
-	fm.fields[0].input.SetValue(app)
+	fm.fields[0].input.SetValue(store.Sanitize(app))
 	if country != "" && country != store.Worldwide {
 		fm.fields[1].input.SetValue(country)
 	}
@@ -308,7 +308,7 @@ func (f *form) view(width int) string {
 			marker = "> "
 		}
 		fl.input.Width = max(10, width-16)
-		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, fl.input.View()), width) + "\n")
+		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(fl.input.View())), width) + "\n")
 		if fl.err != "" {
 			b.WriteString(f.st.render(f.st.Error, cut("            ↳ "+fl.err, width)) + "\n")
 		}
@@ -322,7 +322,7 @@ func describeKey(k store.Key) string {
 	if k.To != k.From {
 		span += ".." + k.To.String()
 	}
-	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), k.Country, span)
+	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), store.Sanitize(k.Country), span)
 }
 
 // newInput is a text input with a steady cursor: a blinking one redraws

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/uptake/uptake/store"
 )
 
 // View draws the frame: the views in a header, the selection, the view,
@@ -69,7 +70,7 @@ func (m Model) selectionLine() string {
 	if len(mode) > 0 {
 		line += " · " + strings.Join(mode, ", ")
 	}
-	return m.st.render(m.st.Selection, cut(line, m.width))
+	return m.st.render(m.st.Selection, cut(store.Sanitize(line), m.width))
 }
 
 func (m Model) body() string {
@@ -135,15 +136,15 @@ func (m Model) emptyScreen() string {
 func (m Model) statusLine() string {
 	switch {
 	case m.status != "" && m.statusErr:
-		return m.st.render(m.st.Error, cut(m.status, m.width))
+		return m.st.render(m.st.Error, cut(store.Sanitize(m.status), m.width))
 	case m.status != "":
-		return m.st.render(m.st.Status, cut(m.status, m.width))
+		return m.st.render(m.st.Status, cut(store.Sanitize(m.status), m.width))
 	case len(m.warnings) > 0:
 		w := "⚠ " + m.warnings[0]
 		if len(m.warnings) > 1 {
 			w = fmt.Sprintf("⚠ (%d) %s", len(m.warnings), m.warnings[0])
 		}
-		return m.st.render(m.st.Warning, cut(w, m.width))
+		return m.st.render(m.st.Warning, cut(store.Sanitize(w), m.width))
 	}
 	return ""
 }

@@ -297,12 +297,10 @@ func (m Model) gotStamp(msg stampMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil || msg.stamp == m.stamp {
 		return m, next
 	}
-	first := m.stamp == ""
-	m.stamp = msg.stamp
-	if first {
-		return m, next
-	}
 	// Another process (or this one) wrote: read again what is on screen.
+	// The first stamp is read a poll after the first load, so a write in
+	// between shows only in it: that, too, is a reason to read again.
+	m.stamp = msg.stamp
 	m.gen++
 	return m, tea.Batch(next, loadApps(m.cfg.Store))
 }

@@ -102,7 +102,7 @@ func (p picker) update(msg tea.Msg, sel Selection) (picker, tea.Cmd) {
 			p.cursor = max(0, p.cursor-1)
 			return p, nil
 		case "down", "ctrl+n":
-			p.cursor = min(len(p.matches())-1, p.cursor+1)
+			p.cursor = max(0, min(len(p.matches())-1, p.cursor+1)) // 0 when nothing matches
 			return p, nil
 		case " ", "tab":
 			m := p.matches()
@@ -195,7 +195,7 @@ func (p picker) view(width int) string {
 	switch p.kind {
 	case pickApps:
 		b.WriteString(p.st.render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
-		b.WriteString(p.input.View() + "\n")
+		b.WriteString(noBidi(p.input.View()) + "\n")
 		m := p.matches()
 		start := max(0, p.cursor-8)
 		for i := start; i < len(m) && i < start+10; i++ {
@@ -217,10 +217,10 @@ func (p picker) view(width int) string {
 		}
 	case pickCountry:
 		b.WriteString(p.st.render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")
-		b.WriteString(p.input.View() + "\n")
+		b.WriteString(noBidi(p.input.View()) + "\n")
 	case pickWindow:
 		b.WriteString(p.st.render(p.st.Title, "Window") + " — months as YYYY-MM, empty for the data's own ends; tab switches, enter applies\n")
-		b.WriteString(p.input.View() + "\n" + p.to.View() + "\n")
+		b.WriteString(noBidi(p.input.View()) + "\n" + noBidi(p.to.View()) + "\n")
 	}
 	if p.err != "" {
 		b.WriteString(p.st.render(p.st.Error, cut(p.err, width)) + "\n")

@@ -16,7 +16,7 @@ func dataCells(f store.Figure) []string {
 	if f.Estimate {
 		est = markEstimate
 	}
-	return []string{store.Sanitize(f.App), f.Country, f.From.String(), f.To.String(),
+	return []string{store.Sanitize(f.App), store.Sanitize(f.Country), f.From.String(), f.To.String(),
 		store.FormatInstalls(float64(f.Installs)), est, store.Sanitize(f.Source), store.Sanitize(f.Note)}
 }
 

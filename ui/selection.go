@@ -76,7 +76,7 @@ func (s Selection) WindowLabel() string {
 func (s Selection) Label() string {
 	apps := "no app"
 	if len(s.Apps) > 0 {
-		apps = strings.Join(s.Apps, ", ")
+		apps = store.Sanitize(strings.Join(s.Apps, ", "))
 	}
 	return fmt.Sprintf("%s · %s · %s", apps, store.CountryLabel(s.Country), s.WindowLabel())
 }

@@ -1,0 +1,40 @@
+package store
+
+import bolt "go.etcd.io/bbolt"
+
+// PutUnchecked writes records as they are, without the checks that Apply
+// and SaveFigure make, and one history entry labelled label: the file an
+// older or foreign writer might have left. It exists for the tests in
+// package store_test (hostile_test.go), which show that whatever a file
+// holds, nothing reaches the terminal or an export as a control sequence.
+func (s *Store) PutUnchecked(apps []App, figs []Figure, launches []Launch, label string) error {
+	return s.update(func(tx *bolt.Tx) error {
+		cs := newChangeSet(tx)
+		for _, a := range apps {
+			if err := cs.put(bidApps, appKey(a.Name), encodeApp(a)); err != nil {
+				return err
+			}
+		}
+		type ref struct{ app, country string }
+		var order []ref
+		series := map[ref][]Figure{}
+		for _, f := range figs {
+			r := ref{f.App, f.Country}
+			if _, ok := series[r]; !ok {
+				order = append(order, r)
+			}
+			series[r] = append(series[r], f)
+		}
+		for _, r := range order {
+			if err := cs.put(bidSeries, seriesKey(FoldName(r.app), r.country), encodeSeries(r.app, series[r])); err != nil {
+				return err
+			}
+		}
+		for _, l := range launches {
+			if err := cs.put(bidLaunches, seriesKey(FoldName(l.App), l.Country), encodeLaunch(l.App, l.Month)); err != nil {
+				return err
+			}
+		}
+		return cs.commit(label, Report{Added: len(figs)}, s.now())
+	})
+}
