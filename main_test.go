@@ -78,6 +78,20 @@ func TestImportAcceptsTheUsualForms(t *testing.T) {
 	}
 }
 
+func TestDryRunCreatesNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new", "x.db")
+	csv := filepath.Join(dir, "ok.csv")
+	os.WriteFile(csv, []byte("app,country,from,installs\nAnghami,SA,2020-08,1.5M\n"), 0o600)
+	code, _, msg := runCLI(t, "", "-import", csv, "-dry-run", "-db", db)
+	if code != 0 || !strings.Contains(msg, "1 figure added") {
+		t.Fatalf("dry run: %d %q", code, msg)
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !os.IsNotExist(err) {
+		t.Errorf("a dry run created %s", filepath.Dir(db))
+	}
+}
+
 func TestImportFromStdin(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	code, _, msg := runCLI(t, "app,country,launched\nAnghami,SA,2012-11\n", "-import", "-", "-no-ui", "-db", db)

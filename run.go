@@ -78,7 +78,7 @@ func load(cfg config, stdin io.Reader, stderr io.Writer) error {
 		}
 		defer imp.prog.stop()
 	}
-	st, err := store.Open(cfg.db, store.Options{})
+	st, err := openForLoad(cfg)
 	if err != nil {
 		return err
 	}
@@ -98,6 +98,25 @@ func load(cfg config, stdin io.Reader, stderr io.Writer) error {
 		return imp.apply(st, cfg, stderr)
 	}
 	return nil
+}
+
+// openForLoad opens the store for -seed and -import. A dry run writes
+// nothing, not even a new database: it reads an existing file read-only,
+// and checks against an empty one in a temporary folder when there is none.
+func openForLoad(cfg config) (*store.Store, error) {
+	if !cfg.dryRun || cfg.seed {
+		return store.Open(cfg.db, store.Options{})
+	}
+	if _, err := os.Stat(cfg.db); err == nil {
+		return store.Open(cfg.db, store.Options{ReadOnly: true})
+	}
+	dir, err := os.MkdirTemp("", "uptake-dry-run-")
+	if err != nil {
+		return nil, fmt.Errorf("dry run: %w", err)
+	}
+	st, err := store.Open(filepath.Join(dir, "empty.db"), store.Options{})
+	os.RemoveAll(dir) // the open file stays readable until it is closed
+	return st, err
 }
 
 // pendingImport is a file read whole and found without problems.
