@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// TestDrawChart_Guards: asciigraph panics on empty input and draws flat or
+// single-point series badly; drawChart must never panic and must say when
+// there is nothing to draw.
+func TestDrawChart_Guards(t *testing.T) {
+	nan := math.NaN()
+	cases := []struct {
+		name   string
+		series []chartSeries
+		labels []string
+		width  int
+		want   string // a substring of the output
+	}{
+		{"no series", nil, []string{"M1"}, 80, "no figures to draw"},
+		{"no labels", []chartSeries{{Values: nil}}, nil, 80, "no figures to draw"},
+		{"all gaps", []chartSeries{{Values: []float64{nan, nan}}}, []string{"M1", "M2"}, 80, "no figures to draw"},
+		{"single point", []chartSeries{{Values: []float64{5}}}, []string{"M1"}, 80, "M1"},
+		{"flat zero", []chartSeries{{Values: []float64{0, 0, 0}}}, []string{"a", "b", "c"}, 80, "┤"},
+		{"flat", []chartSeries{{Values: []float64{7, 7, 7}}}, []string{"a", "b", "c"}, 80, "7"},
+		{"gap between", []chartSeries{{Values: []float64{1e6, nan, 2e6}}}, []string{"a", "b", "c"}, 80, "2M"},
+		{"isolated point", []chartSeries{{Values: []float64{nan, 3e6, nan}}}, []string{"a", "b", "c"}, 80, "3M"},
+		{"more months than columns", []chartSeries{{Values: make([]float64, 300)}}, make([]string, 300), 60, "┤"},
+		{"too narrow", []chartSeries{{Values: []float64{1, 2}}}, []string{"a", "b"}, 8, "too narrow"},
+		{"infinite", []chartSeries{{Values: []float64{math.Inf(1)}}}, []string{"a"}, 80, "no figures to draw"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := drawChart(c.series, c.labels, c.width, 6, PlainStyles())
+			if !strings.Contains(out, c.want) {
+				t.Errorf("output lacks %q:\n%s", c.want, out)
+			}
+			for i, line := range strings.Split(out, "\n") {
+				if w := displayWidth(line); w > max(c.width, 40) {
+					t.Errorf("line %d is %d wide (width %d)", i, w, c.width)
+				}
+			}
+		})
+	}
+}
+
+// TestDrawChart_GapsStayGaps: a month without a figure draws nothing in
+// its columns, never a line at zero.
+func TestDrawChart_GapsStayGaps(t *testing.T) {
+	nan := math.NaN()
+	out := drawChart([]chartSeries{{Values: []float64{2e6, nan, nan, nan, 2e6}}}, []string{"a", "b", "c", "d", "e"}, 60, 6, PlainStyles())
+	lines := strings.Split(out, "\n")
+	var zero string
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "0 ") || strings.HasPrefix(strings.TrimSpace(l), "0┤") {
+			zero = l
+		}
+	}
+	if zero == "" {
+		t.Fatalf("no zero row:\n%s", out)
+	}
+	if strings.ContainsAny(zero[strings.Index(zero, "┤")+len("┤"):], "─╭╮╰╯") {
+		t.Errorf("the gap is drawn at zero:\n%s", out)
+	}
+}
