@@ -37,14 +37,30 @@ func ReadCSV(r io.Reader, name string, s Sink) Problems {
 	raw := bufio.NewReaderSize(r, bufSize)
 	skipBOM(raw)
 	delim := sniffDelimiter(raw)
-	lim := newLimiter(raw, delim)
-	cr := csv.NewReader(bufio.NewReaderSize(lim, bufSize))
-	cr.Comma = rune(delim)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	rd := &csvReader{c: &collector{file: name}, cr: cr, lim: lim, sink: s, conv: newConverter()}
+	rd := &csvReader{c: &collector{file: name}, lines: newLineReader(raw, delim), delim: delim,
+		sink: s, conv: newConverter(), fast: newFastFigures()}
+	if !fastCSV {
+		rd.toCSVReader()
+	}
 	rd.read()
 	return rd.c.ps
+}
+
+// fastCSV turns the line reader and the fast rows on; tests turn them off
+// to check that both ways read every file alike.
+var fastCSV = true
+
+// toCSVReader hands the rest of the file to encoding/csv, behind the
+// limiter, with line numbers going on from the lines read so far.
+func (rd *csvReader) toCSVReader() {
+	off := rd.lines.line
+	lim := newLimiter(rd.lines.rest(), rd.delim)
+	lim.line, lim.start = off, off+1
+	cr := csv.NewReader(bufio.NewReaderSize(lim, bufSize))
+	cr.Comma = rune(rd.delim)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	rd.cr, rd.lim, rd.lineOff, rd.lines = cr, lim, off, nil
 }
 
 // sniffDelimiter picks the separator that the first line uses most.
@@ -84,12 +100,22 @@ func sniffDelimiter(br *bufio.Reader) byte {
 	return best
 }
 
+// csvReader reads a file's rows from lines, without allocating, until a
+// line needs encoding/csv (a quote, a very long line), and from cr from
+// there on; lineOff is the lines read before cr took over. Rows of figures
+// that repeat what rows before them held go through fast; the others
+// through the converter.
 type csvReader struct {
-	c    *collector
-	cr   *csv.Reader
-	lim  *limiter
-	sink Sink
-	conv *converter
+	c       *collector
+	lines   *lineReader
+	cr      *csv.Reader
+	lim     *limiter
+	lineOff int
+	delim   byte
+	sink    Sink
+	conv    *converter
+	fast    *fastFigures
+	strs    []string // a fast row as strings, for the converter
 
 	cols       [numFields]int // the column of each field, or -1
 	names      []string       // the header's names, as written, for problems
@@ -104,17 +130,26 @@ func (rd *csvReader) read() {
 	}
 	var ft figureText
 	for {
-		rec, line, ok := rd.next()
+		rec, raw, line, ok := rd.nextRow()
 		if !ok {
 			break
 		}
 		rd.rows++
-		if len(rec) != len(rd.names) {
-			msg := fmt.Sprintf("the row has %d fields but the header has %d (expected one value per column; quote a value that holds a separator, e.g. \"3,600,000\")", len(rec), len(rd.names))
+		if n := max(len(rec), len(raw)); n != len(rd.names) {
+			msg := fmt.Sprintf("the row has %d fields but the header has %d (expected one value per column; quote a value that holds a separator, e.g. \"3,600,000\")", n, len(rd.names))
 			if !rd.c.add(line, "", msg) {
 				return
 			}
 			continue
+		}
+		if raw != nil {
+			if !rd.launches {
+				if f, ok := rd.fast.figure(raw, &rd.cols); ok {
+					rd.sink.AddFigure(f)
+					continue
+				}
+			}
+			rec = rd.toStrings(raw)
 		}
 		if rd.launches {
 			l, ok := rd.conv.launch(rd.get(rec, fApp), rd.get(rec, fCountry), rd.get(rec, fLaunched))
@@ -133,6 +168,7 @@ func (rd *csvReader) read() {
 		f, ok := rd.conv.figure(&ft)
 		if ok {
 			rd.sink.AddFigure(f)
+			rd.fast.learn(&ft, f)
 		} else if !rd.report(line) {
 			return
 		}
@@ -160,7 +196,10 @@ func (rd *csvReader) report(line int) bool {
 		col, at := fp.field.String(), line
 		if i := rd.cols[fp.field]; i >= 0 {
 			col = rd.names[i]
-			at, _ = rd.cr.FieldPos(i)
+			if rd.cr != nil {
+				at, _ = rd.cr.FieldPos(i)
+				at += rd.lineOff
+			}
 		}
 		if !rd.c.add(at, col, fp.msg) {
 			return false
@@ -171,7 +210,10 @@ func (rd *csvReader) report(line int) bool {
 
 // header reads the header row and decides the kind of file.
 func (rd *csvReader) header() bool {
-	rec, line, ok := rd.next()
+	rec, raw, line, ok := rd.nextRow()
+	if raw != nil {
+		rec = rd.toStrings(raw)
+	}
 	if !ok {
 		if len(rd.c.ps) == 0 {
 			rd.c.add(1, "", "the file is empty (expected a header row: app,country,from,to,installs,...)")
@@ -230,9 +272,50 @@ func (rd *csvReader) header() bool {
 	return true
 }
 
-// next returns the next row that is not blank and its line. Rows that
-// cannot be read are reported; ok is false at the end of the file or
+// nextRow returns the next row that is not blank and its line: as raw
+// fields, slices of the line reader's buffer valid until the next call,
+// while the line reader reads, and as rec once encoding/csv does. Rows
+// that cannot be read are reported; ok is false at the end of the file or
 // when the reading must stop.
+func (rd *csvReader) nextRow() (rec []string, raw [][]byte, line int, ok bool) {
+	for rd.lines != nil && !rd.c.stop {
+		fields, line, st := rd.lines.next()
+		switch st {
+		case lineEOF:
+			return nil, nil, 0, false
+		case lineSlow:
+			rd.toCSVReader()
+			continue
+		}
+		if !blankBytes(fields) {
+			return nil, fields, line, true
+		}
+	}
+	rec, line, ok = rd.next()
+	return rec, nil, line, ok
+}
+
+// toStrings copies raw fields into strings, for the converter.
+func (rd *csvReader) toStrings(raw [][]byte) []string {
+	rd.strs = rd.strs[:0]
+	for _, f := range raw {
+		rd.strs = append(rd.strs, string(f))
+	}
+	return rd.strs
+}
+
+// blankBytes reports whether every field of a row is empty or spaces.
+func blankBytes(rec [][]byte) bool {
+	for _, f := range rec {
+		if len(bytes.TrimSpace(f)) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// next returns the next row encoding/csv reads that is not blank, and its
+// line.
 func (rd *csvReader) next() (rec []string, line int, ok bool) {
 	for !rd.c.stop {
 		rec, err := rd.cr.Read()
@@ -244,6 +327,7 @@ func (rd *csvReader) next() (rec []string, line int, ok bool) {
 			continue
 		}
 		line, _ := rd.cr.FieldPos(0)
+		line += rd.lineOff
 		if len(rec) > MaxColumns {
 			rd.c.fatal(line, "", tooManyColumns)
 			return nil, 0, false
@@ -267,15 +351,15 @@ func (rd *csvReader) readError(err error) {
 	case errors.Is(err, errTooManyColumns):
 		rd.c.fatal(rd.lim.errLine, "", tooManyColumns)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote):
-		rd.c.add(pe.Line, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
+		rd.c.add(pe.Line+rd.lineOff, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote):
 		msg := `a quoted field is not closed properly (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`
 		if pe.StartLine != pe.Line {
-			msg = fmt.Sprintf(`a quoted field that starts on this line is not closed properly by line %d (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`, pe.Line)
+			msg = fmt.Sprintf(`a quoted field that starts on this line is not closed properly by line %d (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`, pe.Line+rd.lineOff)
 		}
-		rd.c.add(pe.StartLine, "", msg)
+		rd.c.add(pe.StartLine+rd.lineOff, "", msg)
 	case errors.As(err, &pe):
-		rd.c.add(pe.Line, "", cutMessage(pe.Err.Error()))
+		rd.c.add(pe.Line+rd.lineOff, "", cutMessage(pe.Err.Error()))
 	default:
 		rd.c.fatal(rd.lim.line+1, "", "the file could not be read: "+cutMessage(err.Error()))
 	}

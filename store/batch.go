@@ -4,8 +4,9 @@ import "golang.org/x/text/cases"
 
 // Batch gathers the records of one write (an import, the bundled dataset,
 // a form save) so that the store can apply them in one transaction. It
-// keeps figures compactly, with repeated text interned, so that a file of
-// a million figures fits in a few tens of megabytes.
+// keeps figures compactly, 16 bytes each with repeated text interned, so
+// that a file of a million figures takes about 16 MB; growing it never
+// copies what it holds.
 type Batch struct {
 	Label string // what the write was, for the history: "import sales.csv"
 
@@ -14,25 +15,62 @@ type Batch struct {
 	launches []Launch
 
 	series      []seriesRef
-	seriesIndex map[seriesRef]uint32
-	text        []string
-	textIndex   map[string]uint32
-	figs        []batchFigure
+	seriesIndex map[seriesKeyRef]uint32
+	texts       []textPair // (source, note) pairs; 0 is ("", "")
+	textIndex   map[textPair]uint32
+	chunks      [][]batchFigure // the figures in the order added
+	n           int             // how many figures
+	huge        map[int]int64   // installs too large to pack, by figure
+	bad         *Figure         // the first figure that cannot be packed
+
+	// What the last figure named, which the next one mostly repeats.
+	last struct {
+		app, country, source, note string
+		series, text               uint32
+		ok                         bool
+	}
 }
 
-type seriesRef struct {
+type seriesKeyRef struct {
 	app     string // folded
 	country string
 }
 
+type seriesRef struct {
+	seriesKeyRef
+	appIdx int // index in apps of the app's first spelling
+}
+
+type textPair struct{ source, note string }
+
+// batchFigure is a figure packed into 16 bytes: the series and the
+// (source, note) pair by index, and months, estimate and installs in one
+// word. Months are counted from MinMonth; the span is To-From.
 type batchFigure struct {
-	series   uint32
-	from, to Month
-	installs int64
-	source   uint32
-	note     uint32
-	estimate bool
-	order    uint32 // position in the batch, so that the last of two equal keys wins
+	series uint32
+	text   uint32
+	packed uint64
+}
+
+const (
+	monthBits     = 11 // MaxMonth-MinMonth < 1<<11
+	monthMask     = 1<<monthBits - 1
+	spanShift     = monthBits
+	estimateBit   = 1 << (2 * monthBits)
+	installsShift = 2*monthBits + 1
+	hugeInstalls  = 1<<(64-installsShift) - 1 // marks installs kept in Batch.huge
+	chunkBits     = 15                        // figures per chunk: 32768, 512 KB
+	chunkSize     = 1 << chunkBits
+)
+
+func (f batchFigure) from() Month        { return MinMonth + Month(f.packed&monthMask) }
+func (f batchFigure) to() Month          { return f.from() + Month(f.packed>>spanShift&monthMask) }
+func (f batchFigure) estimate() bool     { return f.packed&estimateBit != 0 }
+func (f batchFigure) rawInstalls() int64 { return int64(f.packed >> installsShift) }
+
+// span orders figures by (from, to) as one number.
+func (f batchFigure) span() uint32 {
+	return uint32(f.packed&monthMask)<<monthBits | uint32(f.packed>>spanShift&monthMask)
 }
 
 // NewBatch returns an empty batch labelled for the history.
@@ -40,9 +78,9 @@ func NewBatch(label string) *Batch {
 	return &Batch{
 		Label:       label,
 		appIndex:    map[string]int{},
-		seriesIndex: map[seriesRef]uint32{},
-		textIndex:   map[string]uint32{"": 0},
-		text:        []string{""},
+		seriesIndex: map[seriesKeyRef]uint32{},
+		textIndex:   map[textPair]uint32{{}: 0},
+		texts:       []textPair{{}},
 	}
 }
 
@@ -53,16 +91,18 @@ func FoldName(name string) string { return folder.String(name) }
 
 // AddApp records an app (and its publisher, when given). Figures and
 // launches add their app by themselves; AddApp is for publishers.
-func (b *Batch) AddApp(a App) {
-	k := FoldName(a.Name)
-	if i, ok := b.appIndex[k]; ok {
+func (b *Batch) AddApp(a App) { b.addApp(a, FoldName(a.Name)) }
+
+func (b *Batch) addApp(a App, folded string) int {
+	if i, ok := b.appIndex[folded]; ok {
 		if a.Publisher != "" {
 			b.apps[i].Publisher = a.Publisher
 		}
-		return
+		return i
 	}
-	b.appIndex[k] = len(b.apps)
+	b.appIndex[folded] = len(b.apps)
 	b.apps = append(b.apps, a)
+	return len(b.apps) - 1
 }
 
 // AddLaunch records a launch; a later launch of the same app and country
@@ -73,35 +113,82 @@ func (b *Batch) AddLaunch(l Launch) {
 }
 
 // AddFigure records a figure. The caller validates it first
-// (Figure.Validate); Changed is set by the store when it writes.
+// (Figure.Validate); Apply checks again and refuses the whole batch if a
+// figure is wrong. Changed is set by the store when it writes.
 func (b *Batch) AddFigure(f Figure) {
-	k := FoldName(f.App)
-	if _, ok := b.appIndex[k]; !ok {
-		b.AddApp(App{Name: f.App})
+	if !b.last.ok || f.App != b.last.app || f.Country != b.last.country {
+		b.last.series = b.seriesOf(f.App, f.Country)
+		b.last.app, b.last.country, b.last.ok = f.App, f.Country, true
 	}
-	ref := seriesRef{k, f.Country}
-	si, ok := b.seriesIndex[ref]
-	if !ok {
-		si = uint32(len(b.series))
-		b.seriesIndex[ref] = si
-		b.series = append(b.series, ref)
+	if f.Source != b.last.source || f.Note != b.last.note {
+		b.last.text = b.intern(textPair{f.Source, f.Note})
+		b.last.source, b.last.note = f.Source, f.Note
 	}
-	b.figs = append(b.figs, batchFigure{
-		series: si, from: f.From, to: f.To, installs: f.Installs,
-		source: b.intern(f.Source), note: b.intern(f.Note), estimate: f.Estimate,
-		order: uint32(len(b.figs)),
-	})
+	bf := batchFigure{series: b.last.series, text: b.last.text}
+	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0
+	if ok {
+		bf.packed = uint64(f.From-MinMonth) | uint64(f.To-f.From)<<spanShift
+		if f.Estimate {
+			bf.packed |= estimateBit
+		}
+		n := uint64(f.Installs)
+		if n >= hugeInstalls {
+			if b.huge == nil {
+				b.huge = map[int]int64{}
+			}
+			b.huge[b.n] = f.Installs
+			n = hugeInstalls
+		}
+		bf.packed |= n << installsShift
+	} else if b.bad == nil {
+		bad := f
+		b.bad = &bad
+	}
+	if b.n&(chunkSize-1) == 0 {
+		b.chunks = append(b.chunks, make([]batchFigure, 0, chunkSize))
+	}
+	c := &b.chunks[len(b.chunks)-1]
+	*c = append(*c, bf)
+	b.n++
 }
 
-func (b *Batch) intern(s string) uint32 {
-	if i, ok := b.textIndex[s]; ok {
+// seriesOf returns the index of the (app, country) series, adding it.
+func (b *Batch) seriesOf(app, country string) uint32 {
+	folded := FoldName(app)
+	k := seriesKeyRef{folded, country}
+	if si, ok := b.seriesIndex[k]; ok {
+		return si
+	}
+	ai, ok := b.appIndex[folded]
+	if !ok {
+		ai = b.addApp(App{Name: app}, folded)
+	}
+	si := uint32(len(b.series))
+	b.seriesIndex[k] = si
+	b.series = append(b.series, seriesRef{k, ai})
+	return si
+}
+
+func (b *Batch) intern(p textPair) uint32 {
+	if i, ok := b.textIndex[p]; ok {
 		return i
 	}
-	i := uint32(len(b.text))
-	b.textIndex[s] = i
-	b.text = append(b.text, s)
+	i := uint32(len(b.texts))
+	b.textIndex[p] = i
+	b.texts = append(b.texts, p)
 	return i
 }
 
+// fig returns the i-th figure added, packed.
+func (b *Batch) fig(i int) batchFigure { return b.chunks[i>>chunkBits][i&(chunkSize-1)] }
+
+// installs returns the installs of the i-th figure.
+func (b *Batch) installs(i int, f batchFigure) int64 {
+	if n := f.rawInstalls(); n != hugeInstalls {
+		return n
+	}
+	return b.huge[i]
+}
+
 // Len returns how many figures and launches the batch holds.
-func (b *Batch) Len() (figures, launches int) { return len(b.figs), len(b.launches) }
+func (b *Batch) Len() (figures, launches int) { return b.n, len(b.launches) }

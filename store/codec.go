@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 	"time"
 )
 
@@ -84,31 +85,74 @@ func (d *decoder) string() string { return string(d.bytes()) }
 // Sources and notes are written once each in a table, since a series
 // usually repeats one source on every month.
 func encodeSeries(app string, figs []Figure) []byte {
+	var e seriesEncoder
+	return e.encode(app, figs)
+}
+
+// seriesEncoder encodes series, keeping its text table and its buffer
+// from one to the next so that a long write does not allocate for each
+// series; the values it returns are packed one after another in slabs,
+// each exactly as long as it needs to be.
+type seriesEncoder struct {
+	texts []string
+	index map[string]uint64 // used once a series has many texts
+	buf   []byte            // the series being encoded
+	slab  []byte            // room for the values to come
+}
+
+// slabSize is the size of the slabs values are copied into.
+const slabSize = 1 << 20
+
+// maxLinearTexts is how many texts a series may have before the table is
+// searched by map rather than in order.
+const maxLinearTexts = 8
+
+func (t *seriesEncoder) idx(s string) uint64 {
+	if t.index != nil {
+		if i, ok := t.index[s]; ok {
+			return i
+		}
+	} else {
+		for i, x := range t.texts {
+			if x == s {
+				return uint64(i)
+			}
+		}
+	}
+	i := uint64(len(t.texts))
+	t.texts = append(t.texts, s)
+	if t.index != nil {
+		t.index[s] = i
+	} else if len(t.texts) > maxLinearTexts {
+		t.index = make(map[string]uint64, 2*len(t.texts))
+		for k, x := range t.texts {
+			t.index[x] = uint64(k)
+		}
+	}
+	return i
+}
+
+func (t *seriesEncoder) encode(app string, figs []Figure) []byte {
 	var base int64
 	if len(figs) > 0 {
 		base = figs[0].Changed.Unix()
 	}
-	table := map[string]uint64{"": 0}
-	texts := []string{""}
-	idx := func(s string) uint64 {
-		i, ok := table[s]
-		if !ok {
-			i = uint64(len(texts))
-			table[s] = i
-			texts = append(texts, s)
-		}
-		return i
-	}
-	// Two passes: the table comes first, so number the texts before writing.
+	t.texts = append(t.texts[:0], "")
+	t.index = nil
+	// The table comes first, so number the texts before writing.
+	size := 24 + len(app)
 	for _, f := range figs {
-		idx(f.Source)
-		idx(f.Note)
+		t.idx(f.Source)
+		t.idx(f.Note)
 	}
-	e := encoder{b: make([]byte, 0, 16+len(app)+len(figs)*12)}
+	for _, s := range t.texts {
+		size += 5 + len(s)
+	}
+	e := encoder{b: slices.Grow(t.buf[:0], size+len(figs)*maxFigureBytes)}
 	e.byte(codecVersion)
 	e.string(app)
-	e.uvarint(uint64(len(texts) - 1))
-	for _, s := range texts[1:] {
+	e.uvarint(uint64(len(t.texts) - 1))
+	for _, s := range t.texts[1:] {
 		e.string(s)
 	}
 	e.varint(base)
@@ -123,8 +167,8 @@ func encodeSeries(app string, figs []Figure) []byte {
 		prev = f.From
 		e.uvarint(uint64(f.To - f.From))
 		e.uvarint(uint64(f.Installs))
-		e.uvarint(table[f.Source])
-		e.uvarint(table[f.Note])
+		e.uvarint(t.idx(f.Source))
+		e.uvarint(t.idx(f.Note))
 		var flags byte
 		if f.Estimate {
 			flags |= 1
@@ -132,18 +176,41 @@ func encodeSeries(app string, figs []Figure) []byte {
 		e.byte(flags)
 		e.varint(f.Changed.Unix() - base)
 	}
-	return e.b
+	t.buf = e.b
+	return t.keep(e.b)
 }
+
+// keep copies an encoded value into the slab.
+func (t *seriesEncoder) keep(v []byte) []byte {
+	if len(v) > slabSize/4 {
+		return slices.Clone(v)
+	}
+	if cap(t.slab)-len(t.slab) < len(v) {
+		t.slab = make([]byte, 0, slabSize)
+	}
+	n := len(t.slab)
+	t.slab = append(t.slab, v...)
+	return t.slab[n:len(t.slab):len(t.slab)]
+}
+
+// maxFigureBytes bounds one encoded figure: six varints and a byte.
+const maxFigureBytes = 3*binary.MaxVarintLen32 + 3*binary.MaxVarintLen64 + 1
 
 // decodeSeries reads a series value; app and country come from the key,
 // the display name of the app from the value.
 func decodeSeries(v []byte, country string) ([]Figure, error) {
+	return decodeSeriesInto(nil, v, country)
+}
+
+// decodeSeriesInto reads a series value into dst[:0], growing it as needed.
+func decodeSeriesInto(dst []Figure, v []byte, country string) ([]Figure, error) {
 	d := decoder{b: v}
 	if d.byte() != codecVersion {
 		return nil, errCorrupt
 	}
 	app := d.string()
-	texts := make([]string, 1, 4)
+	var small [4]string
+	texts := append(small[:0], "")
 	for n := d.count(1); n > 0 && d.err == nil; n-- {
 		texts = append(texts, d.string())
 	}
@@ -152,7 +219,7 @@ func decodeSeries(v []byte, country string) ([]Figure, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	figs := make([]Figure, n)
+	figs := slices.Grow(dst[:0], n)[:n]
 	var prev Month
 	for i := range figs {
 		f := &figs[i]

@@ -1,6 +1,10 @@
 package store
 
-import "encoding/binary"
+import (
+	"bytes"
+	"encoding/binary"
+	"sync"
+)
 
 // Bucket names. Every series of one app sits under the prefix
 // fold(app)+0x00, so that one (app, country) series is one value and one
@@ -62,6 +66,32 @@ func splitSeriesKey(k []byte) (folded, country string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// keyCountry returns the country of a series or launch key. Known codes
+// come from one table, so that reading ten thousand keys does not make
+// ten thousand two-byte strings.
+func keyCountry(k []byte) (string, bool) {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 {
+		return "", false
+	}
+	c := k[i+1:]
+	internCountries.once.Do(func() {
+		internCountries.codes = map[string]string{Worldwide: Worldwide}
+		for _, code := range CountryCodes() {
+			internCountries.codes[code] = code
+		}
+	})
+	if s, ok := internCountries.codes[string(c)]; ok {
+		return s, true
+	}
+	return string(c), true
+}
+
+var internCountries struct {
+	once  sync.Once
+	codes map[string]string
 }
 
 // seqKey is a history key: big-endian so that cursor order is time order.

@@ -104,18 +104,35 @@ func (s *Store) AppSeries(app string) (map[string][]Figure, error) {
 	return readOne(s, func(r *Reader) (map[string][]Figure, error) { return r.AppSeries(app) })
 }
 
-// AppSeries returns every series of one app, by country code.
+// AppSeries returns every series of one app, by country code. The
+// figures of all the series are decoded into one allocation, each series
+// capped so that appending to one cannot run into the next.
 func (r *Reader) AppSeries(app string) (map[string][]Figure, error) {
-	out := map[string][]Figure{}
 	prefix := appPrefix(FoldName(app))
 	c := r.tx.Bucket(bucketSeries).Cursor()
+	total, series := 0, 0
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		_, country, _ := splitSeriesKey(k)
-		figs, err := decodeSeries(v, country)
+		n, err := seriesLen(v)
+		if err != nil {
+			return nil, r.s.damaged("series", k)
+		}
+		total += n
+		series++
+	}
+	out := make(map[string][]Figure, series)
+	all := make([]Figure, total)
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		country, ok := keyCountry(k)
+		n, _ := seriesLen(v)
+		if !ok || n > len(all) {
+			return nil, r.s.damaged("series", k)
+		}
+		figs, err := decodeSeriesInto(all[:0:n], v, country)
 		if err != nil {
 			return nil, r.s.damaged("series", k)
 		}
 		out[country] = figs
+		all = all[n:]
 	}
 	return out, nil
 }
@@ -144,7 +161,7 @@ func (s *Store) EachFigure(fn func(Figure) bool) error {
 func (r *Reader) EachFigure(fn func(Figure) bool) error {
 	c := r.tx.Bucket(bucketSeries).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		_, country, ok := splitSeriesKey(k)
+		country, ok := keyCountry(k)
 		if !ok {
 			return r.s.damaged("series", k)
 		}
@@ -174,13 +191,23 @@ func (r *Reader) Launches(app string) ([]Launch, error) {
 		prefix = appPrefix(FoldName(app))
 	}
 	c := r.tx.Bucket(bucketLaunches).Cursor()
+	var stored []byte // the last app's name as stored, and as a string
+	var name string
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		_, country, _ := splitSeriesKey(k)
-		l, err := decodeLaunch(v, country)
-		if err != nil {
+		country, ok := keyCountry(k)
+		d := decoder{b: v}
+		if !ok || d.byte() != codecVersion {
 			return nil, r.s.damaged("launch", k)
 		}
-		out = append(out, l)
+		// One app's launches repeat its name: make it a string once.
+		if b := d.bytes(); d.err == nil && (name == "" || !bytes.Equal(b, stored)) {
+			stored, name = b, string(b)
+		}
+		m := d.uvarint()
+		if d.err != nil || m > uint64(MaxMonth) {
+			return nil, r.s.damaged("launch", k)
+		}
+		out = append(out, Launch{App: name, Country: country, Month: Month(m)})
 	}
 	return out, nil
 }
@@ -212,7 +239,7 @@ func (s *Store) Countries(app string) ([]string, error) {
 		prefix := appPrefix(FoldName(app))
 		c := tx.Bucket(bucketSeries).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			_, country, _ := splitSeriesKey(k)
+			country, _ := keyCountry(k)
 			out = append(out, country)
 		}
 		return nil

@@ -5,11 +5,18 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
-	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+)
+
+// bigBatch is the number of figures from which Apply collects garbage
+// more often while it writes, at writeGCPercent.
+const (
+	bigBatch       = 100_000
+	writeGCPercent = 25
 )
 
 // errDryRun rolls back a write transaction after its report is made.
@@ -21,6 +28,13 @@ var errDryRun = errors.New("dry run")
 func (s *Store) Apply(b *Batch, dryRun bool) (Report, error) {
 	if err := b.validate(); err != nil {
 		return Report{}, err
+	}
+	if b.n >= bigBatch {
+		// A big write makes garbage as bbolt copies the values it holds
+		// each time it maps a larger file; what stays alive (the batch,
+		// the values) holds no pointers, so collecting more often costs
+		// little and keeps the peak near what is alive.
+		defer debug.SetGCPercent(debug.SetGCPercent(writeGCPercent))
 	}
 	var rep Report
 	run := func(tx *bolt.Tx) error {
@@ -69,8 +83,11 @@ func (b *Batch) validate() error {
 			}
 		}
 	}
-	for _, t := range b.text {
-		if err := validateText("source or note", t, MaxTextLen); err != nil {
+	for _, t := range b.texts {
+		if err := validateText("source", t.source, MaxTextLen); err != nil {
+			return err
+		}
+		if err := validateText("note", t.note, MaxTextLen); err != nil {
 			return err
 		}
 	}
@@ -79,12 +96,9 @@ func (b *Batch) validate() error {
 			return &FieldError{"country", fmt.Sprintf("%q is not a known country code", ref.country)}
 		}
 	}
-	for _, f := range b.figs {
-		if !f.from.Valid() || !f.to.Valid() || f.to < f.from || f.installs < 0 {
-			g := b.figure(f)
-			if err := g.Validate(); err != nil {
-				return err
-			}
+	if b.bad != nil {
+		if err := b.bad.Validate(); err != nil {
+			return err
 		}
 	}
 	for _, l := range b.launches {
@@ -95,13 +109,14 @@ func (b *Batch) validate() error {
 	return nil
 }
 
-// figure expands a compact batch figure.
-func (b *Batch) figure(f batchFigure) Figure {
-	ref := b.series[f.series]
+// figure expands the i-th figure of the batch, under the app name given.
+func (b *Batch) figure(i int, app string) Figure {
+	f := b.fig(i)
+	t := b.texts[f.text]
 	return Figure{
-		App: b.apps[b.appIndex[ref.app]].Name, Country: ref.country,
-		From: f.from, To: f.to, Installs: f.installs,
-		Source: b.text[f.source], Note: b.text[f.note], Estimate: f.estimate,
+		App: app, Country: b.series[f.series].country,
+		From: f.from(), To: f.to(), Installs: b.installs(i, f),
+		Source: t.source, Note: t.note, Estimate: f.estimate(),
 	}
 }
 
@@ -133,24 +148,41 @@ func applyApps(cs *changeSet, b *Batch, rep *Report) error {
 }
 
 // applyFigures merges the batch into the stored series, series by series
-// in key order so that bbolt writes its pages in sequence.
+// in key order so that bbolt writes its pages in sequence. The figures
+// stay packed in the batch: a counting sort gives each series its figures
+// by index, and only one series at a time is expanded.
 func applyFigures(cs *changeSet, b *Batch, now time.Time, rep *Report) error {
-	if len(b.figs) == 0 {
+	if b.n == 0 {
 		return nil
 	}
-	// Group by series with a counting sort, then order each group.
+	// Group by series with a stable counting sort. Series are numbered in
+	// the order they first appear, so a file written series by series is
+	// grouped already and needs no permutation.
 	start := make([]int, len(b.series)+1)
-	for _, f := range b.figs {
-		start[f.series+1]++
+	grouped := true
+	var prev uint32
+	for _, c := range b.chunks {
+		for _, f := range c {
+			start[f.series+1]++
+			grouped = grouped && f.series >= prev
+			prev = f.series
+		}
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	grouped := make([]batchFigure, len(b.figs))
-	next := slices.Clone(start[:len(b.series)])
-	for _, f := range b.figs {
-		grouped[next[f.series]] = f
-		next[f.series]++
+	var perm []uint32 // nil: figure i is at position i
+	if !grouped {
+		perm = make([]uint32, b.n)
+		next := slices.Clone(start[:len(b.series)])
+		i := 0
+		for _, c := range b.chunks {
+			for _, f := range c {
+				perm[next[f.series]] = uint32(i)
+				next[f.series]++
+				i++
+			}
+		}
 	}
 	order := make([]int, len(b.series))
 	keys := make([][]byte, len(b.series))
@@ -158,31 +190,41 @@ func applyFigures(cs *changeSet, b *Batch, now time.Time, rep *Report) error {
 		order[i] = i
 		keys[i] = seriesKey(ref.app, ref.country)
 	}
-	sort.Slice(order, func(i, j int) bool { return bytes.Compare(keys[order[i]], keys[order[j]]) < 0 })
+	slices.SortFunc(order, func(i, j int) int { return bytes.Compare(keys[i], keys[j]) })
 
 	bucket := cs.tx.Bucket(bucketSeries)
-	bucket.FillPercent = 0.9 // series arrive in key order; pack the pages
+	bucket.FillPercent = 0.95 // series arrive in key order; pack the pages
+	var m merger
 	for _, si := range order {
-		group := grouped[start[si]:start[si+1]]
-		slices.SortFunc(group, func(x, y batchFigure) int {
-			return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to), cmp.Compare(x.order, y.order))
-		})
-		ref := b.series[si]
-		app := b.apps[b.appIndex[ref.app]].Name
-		old := bucket.Get(keys[si])
-		var stored []Figure
-		if old != nil {
-			var err error
-			if stored, err = decodeSeries(old, ref.country); err != nil {
-				return fmt.Errorf("series %s %s: %w", app, ref.country, ErrDamaged)
-			}
-			if len(stored) > 0 {
-				app = stored[0].App // keep the first spelling written
+		group := m.group[:0]
+		for p := start[si]; p < start[si+1]; p++ {
+			if perm == nil {
+				group = append(group, uint32(p))
+			} else {
+				group = append(group, perm[p])
 			}
 		}
-		merged, changed := mergeSeries(stored, group, b, app, now, rep)
-		if changed {
-			if err := cs.put(bidSeries, keys[si], encodeSeries(app, merged)); err != nil {
+		m.group = group
+		// Order by (from, to), and by position among equal identities so
+		// that the last line wins; a file in month order is sorted already.
+		if !slices.IsSortedFunc(group, b.byMonths) {
+			slices.SortFunc(group, b.byMonths)
+		}
+		ref := b.series[si]
+		app := b.apps[ref.appIdx].Name
+		old := bucket.Get(keys[si])
+		m.stored = m.stored[:0]
+		if old != nil {
+			var err error
+			if m.stored, err = decodeSeriesInto(m.stored, old, ref.country); err != nil {
+				return fmt.Errorf("series %s %s: %w", app, ref.country, ErrDamaged)
+			}
+			if len(m.stored) > 0 {
+				app = m.stored[0].App // keep the first spelling written
+			}
+		}
+		if m.merge(b, app, now, rep) {
+			if err := cs.put(bidSeries, keys[si], m.enc.encode(app, m.out)); err != nil {
 				return err
 			}
 		}
@@ -190,20 +232,32 @@ func applyFigures(cs *changeSet, b *Batch, now time.Time, rep *Report) error {
 	return nil
 }
 
-// mergeSeries upserts a sorted group of batch figures into a sorted stored
-// series and reports whether anything changed.
-func mergeSeries(stored []Figure, group []batchFigure, b *Batch, app string, now time.Time, rep *Report) ([]Figure, bool) {
-	out := make([]Figure, 0, len(stored)+len(group))
+// byMonths orders figure indexes by (from, to), then by position.
+func (b *Batch) byMonths(x, y uint32) int {
+	return cmp.Or(cmp.Compare(b.fig(int(x)).span(), b.fig(int(y)).span()), cmp.Compare(x, y))
+}
+
+// merger holds the buffers of applyFigures, reused from series to series.
+type merger struct {
+	group  []uint32 // the batch's figures of the series, sorted
+	stored []Figure // the series as stored
+	out    []Figure // the series as it will be stored
+	enc    seriesEncoder
+}
+
+// merge upserts the sorted group into the sorted stored series, into
+// m.out, and reports whether anything changed.
+func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) bool {
+	stored, group := m.stored, m.group
+	out := m.out[:0]
 	changed := false
 	i := 0
 	for j := 0; j < len(group); j++ {
-		g := group[j]
-		if j+1 < len(group) && group[j+1].from == g.from && group[j+1].to == g.to {
+		if j+1 < len(group) && b.fig(int(group[j+1])).span() == b.fig(int(group[j])).span() {
 			rep.Duplicates++
 			continue // a later line with the same identity wins
 		}
-		f := b.figure(g)
-		f.App = app
+		f := b.figure(int(group[j]), app)
 		for i < len(stored) && (stored[i].From < f.From || stored[i].From == f.From && stored[i].To < f.To) {
 			out = append(out, stored[i])
 			i++
@@ -227,7 +281,8 @@ func mergeSeries(stored []Figure, group []batchFigure, b *Batch, app string, now
 		changed = true
 	}
 	out = append(out, stored[i:]...)
-	return out, changed
+	m.out = out
+	return changed
 }
 
 func applyLaunches(cs *changeSet, b *Batch, rep *Report) error {

@@ -17,6 +17,7 @@ import (
 // Source is what the views read; *store.Store satisfies it.
 type Source interface {
 	Apps() ([]store.App, error)
+	Series(app, country string) ([]store.Figure, error)
 	AppSeries(app string) (map[string][]store.Figure, error)
 	Launches(app string) ([]store.Launch, error)
 	EachFigure(fn func(store.Figure) bool) error
@@ -77,9 +78,12 @@ type CompareData struct {
 	Warnings   []string
 }
 
-// DataRows is what the Data view lists: every figure.
+// DataRows is what the Data view lists: every figure. LoadData gives
+// them as Figures, for export; LoadDataTable (the dashboard) gives them
+// packed in table, which the view decodes a screenful at a time.
 type DataRows struct {
 	Figures []store.Figure
+	table   *store.FigureTable
 }
 
 // Load reads the data of view v for a selection.
@@ -92,7 +96,7 @@ func Load(src Source, v View, sel Selection) (any, error) {
 	case CompareView:
 		return LoadCompare(src, sel)
 	case DataView:
-		return LoadData(src)
+		return LoadDataTable(src)
 	}
 	return nil, fmt.Errorf("unknown view %v", v)
 }
@@ -201,11 +205,10 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	apps := make([]loaded, len(sel.Apps))
 	var spans [][]store.Figure
 	for i, app := range sel.Apps {
-		series, err := src.AppSeries(app)
+		figs, err := src.Series(app, sel.Country)
 		if err != nil {
 			return d, err
 		}
-		figs := series[sel.Country]
 		apps[i].figs = figs
 		spans = append(spans, figs)
 		launches, err := src.Launches(app)

@@ -34,6 +34,9 @@ func chooseStart(s Store, apps []store.App, sel Selection) tea.Cmd {
 // startFrom decides the first screen from the apps and their launches.
 func startFrom(s Source, apps []store.App, sel Selection) startMsg {
 	view := CurvesView
+	if len(sel.Apps) > 0 && sel.Country != "" {
+		return startMsg{sel: sel, view: view} // nothing left to choose
+	}
 	byCountry := map[string][]string{}
 	for _, a := range apps {
 		launches, err := s.Launches(a.Name)

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/table"
@@ -15,25 +15,37 @@ import (
 )
 
 // dataView is the Data view: every figure in a table, sortable and
-// filterable. It hands the table only the rows on screen, so that a
-// million figures scroll as fast as ten.
+// filterable. The figures stay packed as the store keeps them (a
+// store.FigureTable) and the table is handed only the rows on screen, so
+// that a million figures open and scroll as fast as ten. Sorting by
+// another column or filtering decodes every figure once, field by field,
+// and orders them with counting sorts; on a large table the status line
+// says how long it took.
 type dataView struct {
 	keys   keyMap
 	st     Styles
 	table  table.Model
 	filter textinput.Model
 
-	all       []store.Figure
-	shown     []int // indexes into all, filtered and sorted
-	sortCol   int
-	sortDesc  bool
-	filtering bool
-	cursor    int // index into shown
-	offset    int // first row of shown on screen
-	width     int
-	height    int
-	loaded    bool
+	all         *store.FigureTable
+	shown       []int32 // indexes into all, filtered and sorted; nil with order: all of them in key order
+	order       bool    // shown is in use
+	sortCol     int
+	sortDesc    bool
+	filtering   bool
+	cursor      int // index into the rows shown
+	offset      int // first row shown on screen
+	width       int
+	height      int
+	loaded      bool
+	tableHeight int    // the height last given to the table
+	note        string // what the last sort or filter of a large table took
+	err         error  // a figure that could not be read
 }
+
+// bigTable is the size from which the status line says what sorting and
+// filtering took.
+const bigTable = 100_000
 
 func newDataView(keys keyMap, st Styles) dataView {
 	t := table.New(table.WithFocused(true))
@@ -48,107 +60,156 @@ func newDataView(keys keyMap, st Styles) dataView {
 	return dataView{keys: keys, st: st, table: t, filter: f}
 }
 
+// set takes new data, keeping the cursor on the same figure when it is
+// still there and on the same row otherwise.
 func (v *dataView) set(d DataRows) {
-	v.all = d.Figures
+	keep, hadOne := v.selected()
+	row := v.cursor
+	next := d.table
+	if next == nil {
+		next = store.TableOf(d.Figures)
+	}
+	v.all = next
 	v.loaded = true
-	v.apply()
-}
-
-// apply filters and sorts, keeping the cursor on the same figure if it
-// is still shown.
-func (v *dataView) apply() {
-	var keep *store.Key
-	if f, ok := v.selected(); ok {
-		k := f.Key()
-		keep = &k
-	}
-	needle := strings.ToLower(strings.TrimSpace(v.filter.Value()))
-	v.shown = v.shown[:0]
-	for i, f := range v.all {
-		if needle == "" || strings.Contains(strings.ToLower(strings.Join(dataCells(f), "\x00")), needle) {
-			v.shown = append(v.shown, i)
-		}
-	}
-	col, desc := v.sortCol, v.sortDesc
-	slices.SortStableFunc(v.shown, func(a, b int) int {
-		c := compareFigures(v.all[a], v.all[b], col)
-		if desc {
-			return -c
-		}
-		return c
-	})
-	v.cursor = 0
-	if keep != nil {
-		for i, idx := range v.shown {
-			if v.all[idx].Key() == *keep {
-				v.cursor = i
-				break
+	v.order, v.cursor = false, -1
+	v.arrange()
+	v.cursor = row
+	if hadOne {
+		if i, ok := v.all.Find(keep.Key()); ok {
+			if pos, ok := v.position(i); ok {
+				v.cursor = pos
 			}
 		}
 	}
 	v.sync()
 }
 
-func compareFigures(a, b store.Figure, col int) int {
-	var c int
-	switch col {
-	case 0:
-		c = cmp.Compare(store.FoldName(a.App), store.FoldName(b.App))
-	case 1:
-		c = cmp.Compare(a.Country, b.Country)
-	case 2:
-		c = cmp.Compare(a.From, b.From)
-	case 3:
-		c = cmp.Compare(a.To, b.To)
-	case 4:
-		c = cmp.Compare(a.Installs, b.Installs)
-	case 5:
-		c = cmp.Compare(boolInt(a.Estimate), boolInt(b.Estimate))
-	case 6:
-		c = cmp.Compare(a.Source, b.Source)
-	case 7:
-		c = cmp.Compare(a.Note, b.Note)
-	}
-	return cmp.Or(c, cmp.Compare(store.FoldName(a.App), store.FoldName(b.App)), cmp.Compare(a.Country, b.Country), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+// apply filters and sorts, keeping the cursor on the same figure if it
+// is still shown, and hands the table the rows on screen.
+func (v *dataView) apply() {
+	v.arrange()
+	v.sync()
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+// arrange filters and sorts, keeping the cursor on the same figure if it
+// is still shown.
+func (v *dataView) arrange() {
+	keepIdx := -1
+	if v.cursor >= 0 && v.cursor < v.count() {
+		keepIdx = v.index(v.cursor)
 	}
-	return 0
+	start := time.Now()
+	needle := strings.ToLower(strings.TrimSpace(v.filter.Value()))
+	v.shown, v.order, v.err = nil, false, nil
+	if needle != "" || v.sortCol != 0 || v.sortDesc {
+		cols, err := v.all.Columns()
+		if err != nil {
+			v.err = err
+		} else {
+			v.shown = orderRows(cols, needle, v.sortCol, v.sortDesc)
+			v.order = true
+		}
+	}
+	v.note = ""
+	if v.all.Len() >= bigTable && v.order {
+		v.note = fmt.Sprintf("%s %d figures in %d ms", verbOf(needle, v.sortCol, v.sortDesc), v.all.Len(), time.Since(start).Milliseconds())
+	}
+	v.cursor = 0
+	if keepIdx >= 0 {
+		if pos, ok := v.position(keepIdx); ok {
+			v.cursor = pos
+		}
+	}
+}
+
+func verbOf(needle string, col int, desc bool) string {
+	switch {
+	case needle != "" && (col != 0 || desc):
+		return "filtered and sorted"
+	case needle != "":
+		return "filtered"
+	}
+	return "sorted"
+}
+
+// count is how many rows are shown.
+func (v *dataView) count() int {
+	if v.order {
+		return len(v.shown)
+	}
+	return v.all.Len()
+}
+
+// index returns the figure shown at a row.
+func (v *dataView) index(row int) int {
+	if v.order {
+		return int(v.shown[row])
+	}
+	return row
+}
+
+// position returns the row that shows figure i.
+func (v *dataView) position(i int) (int, bool) {
+	if !v.order {
+		return i, i >= 0 && i < v.all.Len()
+	}
+	for row, idx := range v.shown {
+		if int(idx) == i {
+			return row, true
+		}
+	}
+	return 0, false
 }
 
 // selected returns the figure under the cursor.
 func (v *dataView) selected() (store.Figure, bool) {
-	if v.cursor < 0 || v.cursor >= len(v.shown) {
+	if v.all == nil || v.cursor < 0 || v.cursor >= v.count() {
 		return store.Figure{}, false
 	}
-	return v.all[v.shown[v.cursor]], true
+	f, err := v.all.At(v.index(v.cursor))
+	return f, err == nil
 }
 
 func (v *dataView) rows() int { return max(1, v.height-3) }
 
 // sync hands the table the rows on screen.
 func (v *dataView) sync() {
-	n := v.rows()
-	v.cursor = max(0, min(v.cursor, len(v.shown)-1))
+	if v.all == nil {
+		return
+	}
+	n, total := v.rows(), v.count()
+	v.cursor = max(0, min(v.cursor, total-1))
 	if v.cursor < v.offset {
 		v.offset = v.cursor
 	}
 	if v.cursor >= v.offset+n {
 		v.offset = v.cursor - n + 1
 	}
-	v.offset = max(0, min(v.offset, max(0, len(v.shown)-n)))
-	end := min(len(v.shown), v.offset+n)
+	v.offset = max(0, min(v.offset, max(0, total-n)))
+	end := min(total, v.offset+n)
 	rows := make([]table.Row, 0, end-v.offset)
-	for _, idx := range v.shown[v.offset:end] {
-		rows = append(rows, dataCells(v.all[idx]))
+	for row := v.offset; row < end; row++ {
+		f, err := v.all.At(v.index(row))
+		if err != nil {
+			v.err = err
+			rows = append(rows, table.Row{"(damaged)", "", "", "", "", "", "", ""})
+			continue
+		}
+		rows = append(rows, dataCells(f))
 	}
-	v.table.SetColumns(v.columns())
+	// Each of the table's setters draws every row again: call only those
+	// whose value changed, and SetRows last but one.
+	if cols := v.columns(); !slices.Equal(cols, v.table.Columns()) {
+		v.table.SetColumns(cols)
+	}
+	if v.tableHeight != n+1 {
+		v.table.SetHeight(n + 1)
+		v.tableHeight = n + 1
+	}
 	v.table.SetRows(rows)
-	v.table.SetHeight(n + 1)
-	v.table.SetCursor(v.cursor - v.offset)
+	if v.table.Cursor() != v.cursor-v.offset {
+		v.table.SetCursor(v.cursor - v.offset)
+	}
 }
 
 // columns fits the eight columns to the width: numbers whole, text cut.
@@ -186,7 +247,7 @@ func (v *dataView) capturing() bool { return v.filtering }
 
 func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
-	if !ok {
+	if !ok || v.all == nil {
 		return v, nil
 	}
 	if v.filtering {
@@ -200,9 +261,12 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 			v.apply()
 			return v, nil
 		}
+		before := v.filter.Value()
 		var cmd tea.Cmd
 		v.filter, cmd = v.filter.Update(msg)
-		v.apply()
+		if v.filter.Value() != before {
+			v.apply()
+		}
 		return v, cmd
 	}
 	switch {
@@ -217,7 +281,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	case km.String() == "home":
 		v.cursor = 0
 	case km.String() == "end":
-		v.cursor = len(v.shown) - 1
+		v.cursor = v.count() - 1
 	case key.Matches(km, v.keys.Sort):
 		v.sortCol = (v.sortCol + 1) % len(dataHeader)
 		v.sortDesc = false
@@ -237,14 +301,39 @@ func (v dataView) view() string {
 	if !v.loaded {
 		return "Loading…"
 	}
-	status := fmt.Sprintf("%d of %d figures", len(v.shown), len(v.all))
-	if len(v.shown) > 0 {
-		status = fmt.Sprintf("row %d of %d (%d figures in all)", v.cursor+1, len(v.shown), len(v.all))
+	shown, all := v.count(), v.all.Len()
+	status := fmt.Sprintf("%d of %d figures", shown, all)
+	if shown > 0 {
+		status = fmt.Sprintf("row %d of %d (%d figures in all)", v.cursor+1, shown, all)
+	}
+	if v.note != "" {
+		status += " · " + v.note
 	}
 	status += " · s sort · S reverse · / filter · e edit · d delete · a add"
 	top := v.st.render(v.st.Muted, cut(status, v.width))
+	if v.err != nil {
+		top = v.st.render(v.st.Muted, cut("error: "+v.err.Error(), v.width))
+	}
 	if v.filtering || v.filter.Value() != "" {
 		top = cut(v.filter.View(), v.width)
 	}
 	return top + "\n" + v.table.View()
+}
+
+// figureTabler is a Source that can hand over every figure packed, as
+// *store.Reader does.
+type figureTabler interface {
+	FigureTable() (*store.FigureTable, error)
+}
+
+// LoadDataTable reads what the Data view lists: every figure, packed as
+// the store keeps them, so that opening the view on a million figures
+// copies about 10 MB instead of decoding them all. A Source that cannot
+// do that gets LoadData's figures.
+func LoadDataTable(src Source) (DataRows, error) {
+	if t, ok := src.(figureTabler); ok {
+		table, err := t.FigureTable()
+		return DataRows{table: table}, err
+	}
+	return LoadData(src)
 }

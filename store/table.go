@@ -1,0 +1,266 @@
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// FigureTable is every figure of the file in key order (app, country,
+// from, to), copied out of one read transaction as the series are
+// stored: a million figures take about 10 MB and a few milliseconds to
+// copy, and a figure is decoded only when it is asked for. The Data view
+// lists it a screenful at a time. A FigureTable is not safe for use by
+// several goroutines at once.
+type FigureTable struct {
+	data   []byte // the series values, one after another
+	series []tableSeries
+	n      int
+
+	cached int      // the series decoded last, or -1
+	figs   []Figure // its figures
+	cols   *Columns
+}
+
+type tableSeries struct {
+	off, end int    // its value in data
+	first    int    // the index of its first figure
+	folded   string // the app, folded, and the country: from its key
+	country  string
+}
+
+// FigureTable copies every figure out of the transaction, encoded.
+func (r *Reader) FigureTable() (*FigureTable, error) {
+	b := r.tx.Bucket(bucketSeries)
+	t := &FigureTable{cached: -1}
+	size := 0
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		size += len(v)
+	}
+	t.data = make([]byte, 0, size)
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		folded, country, ok := splitSeriesKey(k)
+		if !ok {
+			return nil, r.s.damaged("series", k)
+		}
+		n, err := seriesLen(v)
+		if err != nil {
+			return nil, r.s.damaged("series", k)
+		}
+		if n == 0 {
+			continue
+		}
+		off := len(t.data)
+		t.data = append(t.data, v...)
+		t.series = append(t.series, tableSeries{off: off, end: len(t.data), first: t.n, folded: folded, country: country})
+		t.n += n
+	}
+	return t, nil
+}
+
+// TableOf makes a table of figures held in memory, in key order; of two
+// figures with one identity, the last is kept.
+func TableOf(figs []Figure) *FigureTable {
+	type keyed struct {
+		folded string
+		f      *Figure
+		pos    int
+	}
+	all := make([]keyed, len(figs))
+	for i := range figs {
+		all[i] = keyed{FoldName(figs[i].App), &figs[i], i}
+	}
+	slices.SortFunc(all, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.folded, b.folded), strings.Compare(a.f.Country, b.f.Country),
+			cmp.Compare(a.f.From, b.f.From), cmp.Compare(a.f.To, b.f.To), cmp.Compare(a.pos, b.pos))
+	})
+	t := &FigureTable{cached: -1}
+	var group []Figure
+	flush := func(folded string) {
+		if len(group) == 0 {
+			return
+		}
+		app := group[0].App
+		v := encodeSeries(app, group)
+		off := len(t.data)
+		t.data = append(t.data, v...)
+		t.series = append(t.series, tableSeries{off: off, end: len(t.data), first: t.n, folded: folded, country: group[0].Country})
+		t.n += len(group)
+		group = group[:0]
+	}
+	for i, k := range all {
+		if n := all[min(i+1, len(all)-1)]; i+1 < len(all) && n.folded == k.folded && n.f.Country == k.f.Country && n.f.From == k.f.From && n.f.To == k.f.To {
+			continue // the later one wins
+		}
+		if len(group) > 0 && (all[i-1].folded != k.folded || group[0].Country != k.f.Country) {
+			flush(all[i-1].folded)
+		}
+		group = append(group, *k.f)
+	}
+	if len(all) > 0 {
+		flush(all[len(all)-1].folded)
+	}
+	return t
+}
+
+// Find returns the index of the figure with identity k.
+func (t *FigureTable) Find(k Key) (int, bool) {
+	if t.Len() == 0 {
+		return 0, false
+	}
+	folded := FoldName(k.App)
+	si := sort.Search(len(t.series), func(i int) bool {
+		s := t.series[i]
+		return cmp.Or(strings.Compare(s.folded, folded), strings.Compare(s.country, k.Country)) >= 0
+	})
+	if si == len(t.series) || t.series[si].folded != folded || t.series[si].country != k.Country {
+		return 0, false
+	}
+	first := t.series[si].first
+	for i := first; i < first+t.count(si); i++ {
+		f, err := t.At(i)
+		if err != nil {
+			return 0, false
+		}
+		if f.From == k.From && f.To == k.To {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Len returns how many figures the table holds.
+func (t *FigureTable) Len() int {
+	if t == nil {
+		return 0
+	}
+	return t.n
+}
+
+// At returns the i-th figure, 0 ≤ i < Len. The series were copied whole
+// but their figures are checked only here, as they are decoded: a
+// damaged one gives ErrDamaged.
+func (t *FigureTable) At(i int) (Figure, error) {
+	if i < 0 || i >= t.Len() {
+		return Figure{}, fmt.Errorf("figure %d of %d: %w", i, t.Len(), ErrNotFound)
+	}
+	si := t.seriesOf(i)
+	if si != t.cached {
+		s := t.series[si]
+		figs, err := decodeSeriesInto(t.figs, t.data[s.off:s.end], s.country)
+		if err != nil || len(figs) != t.count(si) {
+			t.cached = -1
+			return Figure{}, fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), s.country, ErrDamaged)
+		}
+		t.figs, t.cached = figs, si
+	}
+	return t.figs[i-t.series[si].first], nil
+}
+
+// count returns how many figures series si holds.
+func (t *FigureTable) count(si int) int {
+	if si+1 < len(t.series) {
+		return t.series[si+1].first - t.series[si].first
+	}
+	return t.n - t.series[si].first
+}
+
+// appOf returns the app name a series value starts with, for messages.
+func (t *FigureTable) appOf(si int) string {
+	s := t.series[si]
+	d := decoder{b: t.data[s.off:s.end]}
+	d.byte()
+	return Sanitize(d.string())
+}
+
+// seriesOf returns the series that holds figure i.
+func (t *FigureTable) seriesOf(i int) int {
+	if t.cached >= 0 {
+		s := t.series[t.cached]
+		if i >= s.first && i < s.first+t.count(t.cached) {
+			return t.cached
+		}
+	}
+	return sort.Search(len(t.series), func(k int) bool { return t.series[k].first > i }) - 1
+}
+
+// Columns are the figures of a table field by field, so that a million
+// rows can be sorted and filtered without a Figure each. Text fields are
+// indexes into per-series or shared tables of distinct values.
+type Columns struct {
+	Apps      []string // per series: the app's display name
+	Countries []string // per series
+	Texts     []string // every distinct source and note; 0 is ""
+
+	Series   []uint32 // per figure: its series
+	From, To []Month
+	Installs []int64
+	Source   []uint32 // into Texts
+	Note     []uint32 // into Texts
+	Estimate []bool
+}
+
+// Columns decodes every figure once, field by field, and keeps the result.
+func (t *FigureTable) Columns() (*Columns, error) {
+	if t.cols != nil {
+		return t.cols, nil
+	}
+	c := &Columns{
+		Apps: make([]string, len(t.series)), Countries: make([]string, len(t.series)),
+		Texts:  []string{""},
+		Series: make([]uint32, t.n), From: make([]Month, t.n), To: make([]Month, t.n),
+		Installs: make([]int64, t.n), Source: make([]uint32, t.n), Note: make([]uint32, t.n),
+		Estimate: make([]bool, t.n),
+	}
+	textIndex := map[string]uint32{"": 0}
+	var local []uint32 // the series' text table, mapped to Texts
+	i := 0
+	for si, s := range t.series {
+		d := decoder{b: t.data[s.off:s.end]}
+		d.byte()
+		c.Apps[si] = d.string()
+		c.Countries[si] = s.country
+		local = append(local[:0], 0)
+		for n := d.count(1); n > 0 && d.err == nil; n-- {
+			text := d.string()
+			k, ok := textIndex[text]
+			if !ok {
+				k = uint32(len(c.Texts))
+				textIndex[text] = k
+				c.Texts = append(c.Texts, text)
+			}
+			local = append(local, k)
+		}
+		d.varint()
+		n := d.count(7)
+		var prev Month
+		for j := 0; j < n && d.err == nil; j++ {
+			from := Month(d.uvarint())
+			if j > 0 {
+				from += prev
+			}
+			prev = from
+			span := Month(d.uvarint())
+			c.Series[i] = uint32(si)
+			c.From[i], c.To[i] = from, from+span
+			c.Installs[i] = int64(d.uvarint())
+			src, note := d.uvarint(), d.uvarint()
+			if src >= uint64(len(local)) || note >= uint64(len(local)) || i >= t.n {
+				d.fail()
+				break
+			}
+			c.Source[i], c.Note[i] = local[src], local[note]
+			c.Estimate[i] = d.byte()&1 != 0
+			d.varint()
+			i++
+		}
+		if d.err != nil || i != s.first+t.count(si) {
+			return nil, fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), s.country, ErrDamaged)
+		}
+	}
+	t.cols = c
+	return c, nil
+}

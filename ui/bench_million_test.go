@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/internal/synth"
+	"github.com/uptake/uptake/store"
+)
+
+// BenchmarkMillion measures the views on the million: 200 apps × 50
+// countries × 100 months of synthetic figures (internal/synth), with a
+// launch for every app in every country. The database is built once, in
+// the benchmark's temporary folder, for all the sub-benchmarks:
+//
+//	go test ./ui -run '^$' -bench Million
+//
+// The goals (DESIGN, Quality bars): an export within 10 ms as a whole
+// process (bench/compare.sh times that; Export here is the same work
+// without the process start), a view switch within 16 ms, the first
+// frame within 100 ms.
+func BenchmarkMillion(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "million.db")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Apply(synth.Million.Batch("synthetic million"), false); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+
+	ten := make([]string, 10)
+	for i := range ten {
+		ten[i] = synth.AppName(i)
+	}
+	one := []string{synth.AppName(0)}
+	views := []struct {
+		name string
+		view View
+		sel  Selection
+	}{
+		{"CurvesOneCountry", CurvesView, Selection{Apps: one, Country: "IN"}},
+		{"CurvesWorldwideSummed", CurvesView, Selection{Apps: one, Country: store.Worldwide}},
+		{"CountriesAllTime", CountriesView, Selection{Apps: one}},
+		{"Compare10SinceLaunch", CompareView, Selection{Apps: ten, Country: "IN", SinceLaunch: true}},
+	}
+
+	b.Run("OpenStore", func(b *testing.B) {
+		for b.Loop() {
+			st, err := store.Open(path, store.Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			st.Close()
+		}
+	})
+
+	// Export is what uptake -export VIEW does once the process runs: open
+	// the file read-only, check the apps, fill the selection, read and
+	// render in one transaction.
+	for _, v := range views {
+		b.Run("Export/"+v.name, func(b *testing.B) {
+			var out int
+			for b.Loop() {
+				out = exportOnce(b, path, v.view, v.sel)
+			}
+			b.ReportMetric(float64(out), "bytes")
+		})
+	}
+
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for _, v := range views {
+		b.Run("Load/"+v.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := st.Read(func(r *store.Reader) error { _, err := Load(r, v.view, v.sel); return err }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("Load/DataTable", func(b *testing.B) {
+		for b.Loop() {
+			if err := st.Read(func(r *store.Reader) error { _, err := LoadDataTable(r); return err }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+
+	// The Data view: its first page, a page down, and a sort and a
+	// filter over every figure.
+	var rows DataRows
+	if err := st.Read(func(r *store.Reader) error { rows, err = LoadDataTable(r); return err }); err != nil {
+		b.Fatal(err)
+	}
+	newData := func() dataView {
+		v := newDataView(newKeyMap(), PlainStyles())
+		v.setSize(120, 36)
+		return v
+	}
+	b.Run("Data/FirstPage", func(b *testing.B) {
+		for b.Loop() {
+			var d DataRows
+			if err := st.Read(func(r *store.Reader) error { d, err = LoadDataTable(r); return err }); err != nil {
+				b.Fatal(err)
+			}
+			v := newData()
+			v.set(d)
+			_ = v.view()
+		}
+	})
+	b.Run("Data/PageDown", func(b *testing.B) {
+		v := newData()
+		v.set(rows)
+		for b.Loop() {
+			v, _ = v.update(press("pgdown"))
+			_ = v.view()
+		}
+	})
+	b.Run("Data/SortInstalls", func(b *testing.B) {
+		v := newData()
+		v.set(rows)
+		v.sortCol = 3
+		for b.Loop() {
+			v.sortCol = 3
+			v, _ = v.update(press("s")) // to Installs
+			_ = v.view()
+		}
+		b.Log(v.note)
+	})
+	b.Run("Data/FilterText", func(b *testing.B) {
+		v := newData()
+		v.set(rows)
+		for b.Loop() {
+			v.filter.SetValue("app 042")
+			v.apply()
+			_ = v.view()
+		}
+		b.Log(v.note)
+	})
+	b.Run("Data/FilterNumber", func(b *testing.B) {
+		v := newData()
+		v.set(rows)
+		for b.Loop() {
+			v.filter.SetValue("4.8k")
+			v.apply()
+			_ = v.view()
+		}
+		b.Log(v.note)
+	})
+
+	// The dashboard: the first frame from a new model, and a switch to
+	// each view after a change in the file (so that it reloads). It opens
+	// the file for each read, as uptake does.
+	st.Close()
+	dash, err := store.Open(path, store.Options{Transient: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer dash.Close()
+	newModel := func() Model {
+		m := New(Config{Store: dash, Styles: NewStyles(), Poll: -1})
+		return settle(settle(m, tea.WindowSizeMsg{Width: 120, Height: 40}), m.Init()())
+	}
+	b.Run("FirstFrame", func(b *testing.B) {
+		var frame string
+		for b.Loop() {
+			frame = newModel().View()
+		}
+		if !strings.Contains(frame, "Synthetic App") {
+			b.Fatalf("the first frame shows no app:\n%s", frame)
+		}
+	})
+	m := newModel()
+	for _, k := range []struct {
+		key  string
+		view View
+	}{{"1", CurvesView}, {"2", CountriesView}, {"3", CompareView}, {"4", DataView}} {
+		b.Run("ViewSwitch/"+k.view.String(), func(b *testing.B) {
+			for b.Loop() {
+				m.gen++ // every switch reloads, as after a change in the file
+				m = settle(m, press(k.key))
+				_ = m.View()
+			}
+			if m.view != k.view || m.loadedGen[k.view] != m.gen {
+				b.Fatalf("view %v not loaded", k.view)
+			}
+		})
+	}
+}
+
+// exportOnce does what uptake -export does after flag parsing, and
+// returns how many bytes it wrote.
+func exportOnce(b testing.TB, path string, v View, sel Selection) int {
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for _, name := range sel.Apps {
+		if _, ok, err := st.App(name); err != nil || !ok {
+			b.Fatalf("app %q: %v", name, err)
+		}
+	}
+	sel, _, err = StartSelection(st, sel)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var w countWriter
+	if err := st.Read(func(r *store.Reader) error { return Export(r, v, sel, FormatText, 100, &w) }); err != nil {
+		b.Fatal(err)
+	}
+	return int(w)
+}
+
+type countWriter int
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
+}
+
+var _ io.Writer = (*countWriter)(nil)
+
+// TestMillionBench_Wiring runs the benchmark's export on a small
+// synthetic database, so that plain go test keeps it working without
+// building the million.
+func TestMillionBench_Wiring(t *testing.T) {
+	small := synth.Config{Apps: 12, Countries: 3, Months: 14, From: store.MonthOf(2019, 1), Seed: 1}
+	path := filepath.Join(t.TempDir(), "small.db")
+	s, err := store.Open(path, store.Options{Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(small.Batch("small"), false); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ten := make([]string, 10)
+	for i := range ten {
+		ten[i] = synth.AppName(i)
+	}
+	for _, v := range []View{CurvesView, CountriesView, CompareView, DataView} {
+		if n := exportOnce(t, path, v, Selection{Apps: ten, Country: "IN", SinceLaunch: true}); n == 0 {
+			t.Errorf("%v: empty export", v)
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/uptake/uptake/store"
+)
+
+// orderRows filters and sorts the Data view's rows from the figures'
+// columns, giving the same order as sorting Figures with compareFigures:
+// rows whose cells contain needle, by column col (ties in key order), the
+// whole order reversed when desc. A million rows take a few tens of
+// milliseconds: each text is matched and ranked once, not once a row,
+// and the sort is a stable radix sort on small integer keys.
+func orderRows(c *store.Columns, needle string, col int, desc bool) []int32 {
+	rows := filterRows(c, needle)
+	if key, bits := sortKey(c, col); key != nil {
+		rows = radixSort(rows, key, bits)
+	}
+	if desc {
+		slices.Reverse(rows)
+	}
+	return rows
+}
+
+// filterRows returns the figures, in key order, that have a cell
+// containing needle (already in lower case), as the Data view draws them.
+func filterRows(c *store.Columns, needle string) []int32 {
+	n := len(c.Series)
+	rows := make([]int32, 0, n)
+	if needle == "" {
+		for i := range n {
+			rows = append(rows, int32(i))
+		}
+		return rows
+	}
+	has := func(cell string) bool { return strings.Contains(strings.ToLower(cell), needle) }
+	seriesHit := make([]bool, len(c.Apps))
+	for si := range c.Apps {
+		seriesHit[si] = has(store.Sanitize(c.Apps[si])) || has(store.Sanitize(c.Countries[si]))
+	}
+	textHit := make([]bool, len(c.Texts))
+	for i, t := range c.Texts {
+		textHit[i] = has(store.Sanitize(t))
+	}
+	monthHit := map[store.Month]bool{}
+	month := func(m store.Month) bool {
+		hit, ok := monthHit[m]
+		if !ok {
+			hit = has(m.String())
+			monthHit[m] = hit
+		}
+		return hit
+	}
+	estHit := has(markEstimate)
+	for i := range n {
+		if seriesHit[c.Series[i]] || textHit[c.Source[i]] || textHit[c.Note[i]] ||
+			month(c.From[i]) || month(c.To[i]) || estHit && c.Estimate[i] {
+			rows = append(rows, int32(i))
+		}
+	}
+	// Installs are drawn as 950, 3.6M or 1.2k: only a needle made of
+	// those characters can match one, and only then is each formatted,
+	// on every core, for the rows not matched already.
+	if strings.Trim(needle, "0123456789.kmb") != "" {
+		return rows
+	}
+	hit := make([]bool, n)
+	for _, i := range rows {
+		hit[i] = true
+	}
+	parts := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				if !hit[i] {
+					hit[i] = has(store.FormatInstalls(float64(c.Installs[i])))
+				}
+			}
+		}(n*p/parts, n*(p+1)/parts)
+	}
+	wg.Wait()
+	rows = rows[:0]
+	for i, h := range hit {
+		if h {
+			rows = append(rows, int32(i))
+		}
+	}
+	return rows
+}
+
+// sortKey returns, for sorting by column col, a key per figure whose
+// order is the column's order, and how many bits the keys use; nil for
+// the key order itself (the App column, whose ties are the key order).
+func sortKey(c *store.Columns, col int) (key func(i int32) uint64, bits int) {
+	switch col {
+	case 1:
+		rank := rankStrings(c.Countries, strings.Compare)
+		return func(i int32) uint64 { return rank[c.Series[i]] }, bitsFor(uint64(len(c.Countries)))
+	case 2:
+		return func(i int32) uint64 { return uint64(c.From[i]) }, bitsFor(uint64(store.MaxMonth))
+	case 3:
+		return func(i int32) uint64 { return uint64(c.To[i]) }, bitsFor(uint64(store.MaxMonth))
+	case 4:
+		var top int64
+		for _, n := range c.Installs {
+			top = max(top, n)
+		}
+		return func(i int32) uint64 { return uint64(c.Installs[i]) }, bitsFor(uint64(top))
+	case 5:
+		return func(i int32) uint64 {
+			if c.Estimate[i] {
+				return 1
+			}
+			return 0
+		}, 1
+	case 6, 7:
+		text := c.Source
+		if col == 7 {
+			text = c.Note
+		}
+		rank := rankStrings(c.Texts, strings.Compare)
+		return func(i int32) uint64 { return rank[text[i]] }, bitsFor(uint64(len(c.Texts)))
+	}
+	return nil, 0
+}
+
+// rankStrings numbers strings by their order, equal strings alike.
+func rankStrings(ss []string, compare func(a, b string) int) []uint64 {
+	idx := make([]int, len(ss))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(compare(ss[a], ss[b]), cmp.Compare(a, b)) })
+	rank := make([]uint64, len(ss))
+	var r uint64
+	for k, i := range idx {
+		if k > 0 && compare(ss[idx[k-1]], ss[i]) != 0 {
+			r++
+		}
+		rank[i] = r
+	}
+	return rank
+}
+
+func bitsFor(top uint64) int {
+	bits := 1
+	for top>>bits != 0 {
+		bits++
+	}
+	return bits
+}
+
+// radixSort orders rows by key, keeping the order of rows with equal
+// keys: a least-significant-digit radix sort, one pass a byte.
+func radixSort(rows []int32, key func(i int32) uint64, bits int) []int32 {
+	if len(rows) < 2 {
+		return rows
+	}
+	keys := make([]uint64, len(rows))
+	for k, i := range rows {
+		keys[k] = key(i)
+	}
+	tmpRows := make([]int32, len(rows))
+	tmpKeys := make([]uint64, len(rows))
+	for shift := 0; shift < bits; shift += 8 {
+		var count [257]int
+		for _, k := range keys {
+			count[(k>>shift)&0xff+1]++
+		}
+		if count[(keys[0]>>shift)&0xff+1] == len(keys) {
+			continue // every key has the same byte here
+		}
+		for d := 1; d < len(count); d++ {
+			count[d] += count[d-1]
+		}
+		for j, k := range keys {
+			d := (k >> shift) & 0xff
+			tmpRows[count[d]] = rows[j]
+			tmpKeys[count[d]] = k
+			count[d]++
+		}
+		rows, tmpRows = tmpRows, rows
+		keys, tmpKeys = tmpKeys, keys
+	}
+	return rows
+}
