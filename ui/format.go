@@ -111,32 +111,89 @@ func kindWord(p store.Point) string {
 // sourceUse groups the figures behind a view by their source.
 type sourceUse struct {
 	Source  string
-	Figures []string // "Resso WW 2020-07"
+	Figures []string // "Resso WW 2020-07 2.2M", or one line summing many up
 }
 
+// maxListed is how many figures of one source a footer names one by one;
+// past it, a line says how many, of which apps and countries, over which
+// months: every one of them is still in -export data.
+const maxListed = 12
+
 // sourcesOf lists the sources of figures, each with the figures it gave.
+// A view on a million figures may use thousands: they are counted, and
+// named one by one only while a source has few.
 func sourcesOf(figs []store.Figure) []sourceUse {
-	by := map[string][]string{}
-	seen := map[string]bool{}
+	type group struct {
+		listed    []store.Figure
+		n, est    int
+		apps      map[string]bool
+		countries map[string]bool
+		from, to  store.Month
+	}
+	by := map[string]*group{}
+	clean := map[string]string{} // raw source → sanitised, once each
+	seen := make(map[store.Key]struct{}, len(figs))
 	for _, f := range figs {
-		id := describe(f)
-		if seen[id] {
+		if _, dup := seen[f.Key()]; dup {
 			continue
 		}
-		seen[id] = true
-		src := store.Sanitize(f.Source)
-		if src == "" {
-			src = "(no source given)"
+		seen[f.Key()] = struct{}{}
+		src, ok := clean[f.Source]
+		if !ok {
+			src = store.Sanitize(f.Source)
+			if src == "" {
+				src = "(no source given)"
+			}
+			clean[f.Source] = src
 		}
-		by[src] = append(by[src], id)
+		g := by[src]
+		if g == nil {
+			g = &group{apps: map[string]bool{}, countries: map[string]bool{}, from: f.From, to: f.To}
+			by[src] = g
+		}
+		g.n++
+		if f.Estimate {
+			g.est++
+		}
+		if len(g.listed) < maxListed+1 {
+			g.listed = append(g.listed, f)
+		}
+		g.apps[f.App] = true
+		g.countries[f.Country] = true
+		g.from, g.to = min(g.from, f.From), max(g.to, f.To)
 	}
 	out := make([]sourceUse, 0, len(by))
-	for s, figs := range by {
-		sort.Strings(figs)
-		out = append(out, sourceUse{s, figs})
+	for src, g := range by {
+		u := sourceUse{Source: src}
+		if g.n <= maxListed {
+			for _, f := range g.listed {
+				u.Figures = append(u.Figures, describe(f))
+			}
+			sort.Strings(u.Figures)
+		} else {
+			s := fmt.Sprintf("%d figures", g.n)
+			if g.est > 0 {
+				s += fmt.Sprintf(" (%d estimates)", g.est)
+			}
+			u.Figures = []string{s + " of " + someOf(g.apps, "apps") + " in " + someOf(g.countries, "countries") + ", " + windowOf(g.from, g.to)}
+		}
+		out = append(out, u)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
 	return out
+}
+
+// someOf names up to three members of a set, or says how many there are.
+func someOf(set map[string]bool, noun string) string {
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, store.Sanitize(n))
+	}
+	sort.Strings(names)
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%d %s", len(names), noun)
 }
 
 // describe names a figure: "Resso WW 2020-03..2020-09 15.2M*".

@@ -242,13 +242,15 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		} else {
 			a.Curve = store.Cumulative(store.MonthlyCurve(apps[i].figs, d.From, d.To))
 		}
-		totals := store.SinceLaunch(apps[i].figs, a.Launch, max(d.Months, slices.Max(Milestones)))
+		// Only the milestones and the latest full month are needed: a
+		// total each, rather than one for every month since launch.
+		figs := apps[i].figs
 		for _, m := range Milestones {
-			a.Milestones = append(a.Milestones, totals[m-1])
+			a.Milestones = append(a.Milestones, store.TotalOver(figs, a.Launch, a.Launch.Add(m-1)))
 		}
-		for k := len(totals); k >= 1; k-- {
-			if totals[k-1].Full() {
-				a.Latest, a.LatestM = totals[k-1], k
+		for k := max(d.Months, slices.Max(Milestones)); k >= 1; k-- {
+			if t := store.TotalOver(figs, a.Launch, a.Launch.Add(k-1)); t.Full() {
+				a.Latest, a.LatestM = t, k
 				break
 			}
 		}

@@ -61,7 +61,11 @@ func renderCountries(d CountriesData, width int, st Styles) *doc {
 		lines = append(lines, w+".")
 	}
 	out.para(lines...)
-	var used []store.Figure
+	n := len(d.World.Used)
+	for _, r := range d.Rows {
+		n += len(r.Total.Used)
+	}
+	used := make([]store.Figure, 0, n)
 	for _, r := range d.Rows {
 		used = append(used, r.Total.Used...)
 	}
