@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -33,6 +34,9 @@ const exportChartHeight = 12
 // the dashboard at that width, with no colour. The same data and
 // arguments give the same bytes.
 func Export(src Source, v View, sel Selection, format string, width int, w io.Writer) error {
+	if v == DataView && format == FormatCSV {
+		return exportDataCSV(src, w)
+	}
 	d, err := exportDoc(src, v, sel, width)
 	if err != nil {
 		return err
@@ -60,6 +64,32 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 	}
 	_, err = io.WriteString(w, out)
 	return err
+}
+
+// exportDataCSV streams every figure as CSV, one series at a time, so
+// that a million figures need no more memory than one series.
+func exportDataCSV(src Source, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	cw := csv.NewWriter(bw)
+	cw.Write(dataCSVHeader)
+	n := 0
+	row := make([]string, len(dataCSVHeader))
+	err := src.EachFigure(func(f store.Figure) bool {
+		n++
+		dataCSVRow(row, f)
+		return cw.Write(row) == nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // exportDoc loads and lays out a view for export, or says there is

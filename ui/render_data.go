@@ -20,16 +20,27 @@ func dataCells(f store.Figure) []string {
 		store.FormatInstalls(float64(f.Installs)), est, store.Sanitize(f.Source), store.Sanitize(f.Note)}
 }
 
+// dataCSVHeader names the columns of the data view's CSV: the canonical
+// import format, so that an export can be imported again.
+var dataCSVHeader = []string{"app", "country", "from", "to", "installs", "source", "note", "estimate", "changed"}
+
+// dataCSVRow fills row with one figure's CSV fields, sanitised.
+func dataCSVRow(row []string, f store.Figure) []string {
+	row[0], row[1], row[2], row[3] = store.Sanitize(f.App), f.Country, f.From.String(), f.To.String()
+	row[4], row[5], row[6] = strconv.FormatInt(f.Installs, 10), store.Sanitize(f.Source), store.Sanitize(f.Note)
+	row[7], row[8] = yesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z")
+	return row
+}
+
 // renderData lays out every figure as a table, for export.
 func renderData(d DataRows, width int, st Styles) *doc {
 	out := &doc{}
 	out.para(st.render(st.Title, fmt.Sprintf("Figures · %d in all", len(d.Figures))))
 	t := &grid{header: dataHeader, right: []bool{false, false, false, false, true, false, false, false}}
-	out.csv = [][]string{{"app", "country", "from", "to", "installs", "source", "note", "estimate", "changed"}}
+	out.csv = [][]string{dataCSVHeader}
 	for _, f := range d.Figures {
 		t.rows = append(t.rows, dataCells(f))
-		out.csv = append(out.csv, []string{f.App, f.Country, f.From.String(), f.To.String(), strconv.FormatInt(f.Installs, 10),
-			f.Source, f.Note, yesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z")})
+		out.csv = append(out.csv, dataCSVRow(make([]string, len(dataCSVHeader)), f))
 	}
 	out.addTable(t)
 	out.used = sourcesOf(d.Figures)
