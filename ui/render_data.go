@@ -26,7 +26,9 @@ var dataCSVHeader = []string{"app", "country", "from", "to", "installs", "source
 
 // dataCSVRow fills row with one figure's CSV fields, sanitised.
 func dataCSVRow(row []string, f store.Figure) []string {
-	row[0], row[1], row[2], row[3] = store.Sanitize(f.App), f.Country, f.From.String(), f.To.String()
+	// The country comes from the storage key, which a damaged or foreign
+	// file can fill with anything: it is sanitised like the text.
+	row[0], row[1], row[2], row[3] = store.Sanitize(f.App), store.Sanitize(f.Country), f.From.String(), f.To.String()
 	row[4], row[5], row[6] = strconv.FormatInt(f.Installs, 10), store.Sanitize(f.Source), store.Sanitize(f.Note)
 	row[7], row[8] = yesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z")
 	return row
