@@ -203,9 +203,11 @@ func quote(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// shorten cuts s, on a rune boundary, to a length that fits a message.
-func shorten(s string) string {
-	const max = 40
+// shorten cuts s to a length that fits a message about a value.
+func shorten(s string) string { return cutTo(s, 40) }
+
+// cutTo cuts s, on a rune boundary, to at most max bytes and an ellipsis.
+func cutTo(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}

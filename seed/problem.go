@@ -3,7 +3,6 @@ package seed
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/uptake/uptake/store"
 )
@@ -104,17 +103,7 @@ func (c *collector) add(line int, column, message string) bool {
 }
 
 // cutMessage cuts an error from elsewhere to a length fit for a problem.
-func cutMessage(s string) string {
-	const max = 200
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+func cutMessage(s string) string { return cutTo(s, 200) }
 
 // fatal records a problem after which the file cannot be read further.
 func (c *collector) fatal(line int, column, message string) {
