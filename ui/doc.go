@@ -89,15 +89,16 @@ type grid struct {
 // first; numbers are never cut.
 func (t *grid) widths(width int) []int {
 	w := make([]int, len(t.header))
-	for i, h := range t.header {
-		w[i] = displayWidth(h)
-	}
+	cells := make([]int, len(t.header)) // the widest cell, header aside
 	for _, r := range t.rows {
 		for i, c := range r {
 			if i < len(w) {
-				w[i] = max(w[i], displayWidth(store.Sanitize(c)))
+				cells[i] = max(cells[i], displayWidth(store.Sanitize(c)))
 			}
 		}
+	}
+	for i, h := range t.header {
+		w[i] = max(cells[i], displayWidth(h))
 	}
 	total := func() int {
 		n := 0
@@ -105,6 +106,21 @@ func (t *grid) widths(width int) []int {
 			n += x
 		}
 		return n + 2*(len(w)-1)
+	}
+	// First cut headers that are wider than their column's cells (long app
+	// names over short figures), the most overhanging first, one column
+	// at a time; then narrow text cells; numbers are never cut.
+	for total() > width {
+		most, over := -1, 0
+		for i := range w {
+			if o := w[i] - max(cells[i], 4); o > over {
+				most, over = i, o
+			}
+		}
+		if most < 0 {
+			break
+		}
+		w[most]--
 	}
 	for total() > width {
 		widest := -1

@@ -108,7 +108,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case startMsg:
-		if len(m.cfg.Selection.Apps) == 0 && m.cfg.View == CurvesView {
+		// The first screen is chosen from the data, unless the user has
+		// already gone to another view while it was being chosen.
+		if len(m.cfg.Selection.Apps) == 0 && m.cfg.View == CurvesView && m.view == m.cfg.View {
 			m.view = msg.view
 		}
 		return m.reselect(msg.sel)

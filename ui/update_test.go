@@ -78,6 +78,23 @@ func TestUpdate_FirstScreenIsTheArticlesComparison(t *testing.T) {
 	}
 }
 
+// A view chosen before the first screen is decided is kept: on a big
+// database the choice takes a moment, and keys pressed meanwhile count.
+func TestUpdate_ViewPressedDuringStartIsKept(t *testing.T) {
+	s := newTestStore(t, true)
+	m := New(Config{Store: s, Styles: PlainStyles(), Poll: -1})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	apps := m.Init()
+	m = drive(t, m, press("4"))
+	m = drive(t, m, apps())
+	if m.view != DataView {
+		t.Fatalf("view = %v, want the Data view pressed during start", m.view)
+	}
+	if len(m.sel.Apps) == 0 {
+		t.Fatal("no selection chosen")
+	}
+}
+
 func TestUpdate_ViewSwitching(t *testing.T) {
 	m := newDriven(t, true)
 	steps := []struct {

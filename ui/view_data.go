@@ -214,7 +214,7 @@ func (v *dataView) sync() {
 
 // columns fits the eight columns to the width: numbers whole, text cut.
 func (v *dataView) columns() []table.Column {
-	w := []int{12, 7, 7, 7, 8, 3, 18, 20}
+	w := []int{12, 8, 8, 8, 8, 3, 18, 20} // room for the sort arrow
 	used := 0
 	for _, x := range w[:6] {
 		used += x + 2
