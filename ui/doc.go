@@ -107,9 +107,24 @@ func (t *grid) widths(width int) []int {
 		}
 		return n + 2*(len(w)-1)
 	}
-	// First cut headers that are wider than their column's cells (long app
-	// names over short figures), the most overhanging first, one column
-	// at a time; then narrow text cells; numbers are never cut.
+	// Narrow the widest text column first, down to its header (or ten
+	// columns); then cut headers that overhang short figures (long app
+	// names over numbers); then narrow text further. Numbers are never cut.
+	narrowText := func(floor func(i int) int) {
+		for total() > width {
+			widest := -1
+			for i := range w {
+				if !t.right[i] && w[i] > floor(i) && (widest < 0 || w[i] > w[widest]) {
+					widest = i
+				}
+			}
+			if widest < 0 {
+				return
+			}
+			w[widest] -= min(w[widest]-floor(widest), total()-width)
+		}
+	}
+	narrowText(func(i int) int { return max(displayWidth(t.header[i]), 10) })
 	for total() > width {
 		most, over := -1, 0
 		for i := range w {
@@ -122,18 +137,7 @@ func (t *grid) widths(width int) []int {
 		}
 		w[most]--
 	}
-	for total() > width {
-		widest := -1
-		for i := range w {
-			if !t.right[i] && w[i] > 4 && (widest < 0 || w[i] > w[widest]) {
-				widest = i
-			}
-		}
-		if widest < 0 {
-			break
-		}
-		w[widest] -= min(w[widest]-4, total()-width)
-	}
+	narrowText(func(int) int { return 4 })
 	return w
 }
 
