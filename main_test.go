@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,4 +154,50 @@ func TestDashboardNeedsATerminal(t *testing.T) {
 	if code != 2 || !strings.Contains(msg, "needs a terminal") {
 		t.Errorf("exit %d, %q", code, msg)
 	}
+}
+
+func TestImportTooLargeIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	big := filepath.Join(dir, "big.csv")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: its size says 1 GB, its blocks are never written.
+	if err := f.Truncate(1 << 30); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, _, msg := runCLI(t, "", "-import", big, "-no-ui", "-db", db)
+	if code != 1 || !strings.Contains(msg, "1024 MB") || !strings.Contains(msg, "split the file") {
+		t.Errorf("exit %d, %q", code, msg)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Error("a refused import created the database")
+	}
+}
+
+func TestImportTooLargeFromStdinIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	defer func(n int64) { maxImportBytes = n }(maxImportBytes)
+	maxImportBytes = 1 << 20
+	var out, errOut bytes.Buffer
+	input := io.MultiReader(strings.NewReader("app,country,from,installs\n"), &endless{})
+	code := run([]string{"-import", "-", "-no-ui", "-db", db}, input, &out, &errOut, false)
+	if code != 1 || !strings.Contains(errOut.String(), "larger than 1 MB") {
+		t.Errorf("exit %d, %q", code, errOut.String())
+	}
+}
+
+// endless is an input that never ends: one valid row, over and over.
+type endless struct{ pos int }
+
+func (e *endless) Read(p []byte) (int, error) {
+	const row = "Synthetic App,IN,2020-01,1000\n"
+	for i := range p {
+		p[i] = row[e.pos]
+		e.pos = (e.pos + 1) % len(row)
+	}
+	return len(p), nil
 }

@@ -120,6 +120,30 @@ func openForLoad(cfg config) (*store.Store, error) {
 	return st, err
 }
 
+// maxImportBytes bounds one import: the batch holds every figure until the
+// file has been read whole, so that a file with a problem writes nothing.
+// A variable only so that a test can lower it.
+var maxImportBytes int64 = 256 << 20
+
+// capReader fails past a number of bytes, for standard input, whose size
+// is not known before it is read.
+type capReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("the input is larger than %d MB, the most uptake imports at a time: split it and import the parts", maxImportBytes>>20)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
 // pendingImport is a file read whole and found without problems.
 type pendingImport struct {
 	name  string
@@ -148,8 +172,12 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 		if fi.IsDir() {
 			return nil, fmt.Errorf("%s is a folder (expected a .csv or .json file)", name)
 		}
+		if fi.Size() > maxImportBytes {
+			return nil, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 5 million figures), so that an import stays in memory: split the file and import the parts", name, fi.Size()>>20, maxImportBytes>>20)
+		}
 		r, size = f, fi.Size()
 	}
+	r = &capReader{r: r, left: maxImportBytes}
 	prog := startProgress(stderr, name, size)
 	b := store.NewBatch("import " + filepath.Base(name))
 	problems := seed.Read(prog.reader(r), name, b)
