@@ -315,7 +315,7 @@ func (v dataView) view() string {
 		top = v.st.render(v.st.Muted, cut("error: "+v.err.Error(), v.width))
 	}
 	if v.filtering || v.filter.Value() != "" {
-		top = cut(v.filter.View(), v.width)
+		top = cut(noBidi(v.filter.View()), v.width)
 	}
 	return top + "\n" + v.table.View()
 }
