@@ -104,6 +104,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("%w: unexpected argument %q (files are given with -import FILE)", errUsage, fs.Arg(0))
 	}
+	if c.noUI && !c.seed && c.importPath == "" {
+		return c, fmt.Errorf("%w: -no-ui goes with -seed or -import FILE (to print a view without the dashboard, use -export VIEW)", errUsage)
+	}
 	if c.dryRun && c.importPath == "" {
 		return c, fmt.Errorf("%w: -dry-run checks a file given with -import FILE", errUsage)
 	}

@@ -113,6 +113,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"-export", "curves", "-width", "5"},
 		{"-export", "curves", "-from", "2020-09", "-to", "2020-01"},
 		{"-dry-run"},
+		{"-no-ui"},
 		{"-bogus"},
 		{"stray"},
 	}

@@ -29,24 +29,30 @@ func (r Report) Changed() bool {
 // String says what happened in words: "3 figures added, 1 updated, 10
 // unchanged; 2 launches added".
 func (r Report) String() string {
-	part := func(noun string, pairs ...any) string {
+	// The noun goes with the first number shown: "1 figure added, 9
+	// unchanged", "3 figures added".
+	part := func(noun func(int) string, pairs ...any) string {
 		var words []string
+		first := 0
 		for i := 0; i < len(pairs); i += 2 {
 			if n := pairs[i+1].(int); n > 0 {
+				if len(words) == 0 {
+					first = n
+				}
 				words = append(words, fmt.Sprintf("%d %s", n, pairs[i]))
 			}
 		}
 		if len(words) == 0 {
 			return ""
 		}
-		words[0] = strings.Replace(words[0], " ", " "+noun+" ", 1)
+		words[0] = strings.Replace(words[0], " ", " "+noun(first)+" ", 1)
 		return strings.Join(words, ", ")
 	}
 	var parts []string
 	for _, p := range []string{
-		part(plural("figure", r.Added+r.Updated+r.Unchanged+r.Deleted), "added", r.Added, "updated", r.Updated, "unchanged", r.Unchanged, "deleted", r.Deleted),
-		part(plural("launch", r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesUnchanged+r.LaunchesDeleted), "added", r.LaunchesAdded, "updated", r.LaunchesUpdated, "unchanged", r.LaunchesUnchanged, "deleted", r.LaunchesDeleted),
-		part(plural("app", r.AppsAdded+r.AppsUpdated), "added", r.AppsAdded, "updated", r.AppsUpdated),
+		part(pluralOf("figure"), "added", r.Added, "updated", r.Updated, "unchanged", r.Unchanged, "deleted", r.Deleted),
+		part(pluralOf("launch"), "added", r.LaunchesAdded, "updated", r.LaunchesUpdated, "unchanged", r.LaunchesUnchanged, "deleted", r.LaunchesDeleted),
+		part(pluralOf("app"), "added", r.AppsAdded, "updated", r.AppsUpdated),
 	} {
 		if p != "" {
 			parts = append(parts, p)
@@ -59,6 +65,10 @@ func (r Report) String() string {
 		return "nothing to write"
 	}
 	return strings.Join(parts, "; ")
+}
+
+func pluralOf(noun string) func(int) string {
+	return func(n int) string { return plural(noun, n) }
 }
 
 func plural(noun string, n int) string {

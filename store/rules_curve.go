@@ -101,14 +101,21 @@ func Cumulative(c Curve) Curve {
 	}
 	var sum float64
 	var spread, est, summed bool
-	var pending, left []Month // gap months not yet / already followed by a known month
+	// Gap months not yet / already followed by a known month. Gaps before
+	// the first known month (before a launch, say) leave nothing out of a
+	// running total that starts there, so they are not counted.
+	var pending, left []Month
+	seen := false
 	for i, p := range c.Points {
 		if p.Kind == Gap || math.IsNaN(p.Value) {
 			out.Points[i] = Point{Month: p.Month, Value: math.NaN(), Kind: Gap}
 			pending = append(pending, p.Month)
 			continue
 		}
-		left = append(left, pending...)
+		if seen {
+			left = append(left, pending...)
+		}
+		seen = true
 		pending = pending[:0]
 		sum += p.Value
 		spread = spread || p.Kind == Spread

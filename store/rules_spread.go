@@ -18,6 +18,15 @@ type curveCore struct {
 	est   []bool     // per position: an estimate flowed into its months
 	deps  [][]int32  // per position: the figures subtracted into its remainder
 	falls []fallBack // figures whose months show their plain average
+	thin  []thinRest // figures whose remainder is far below their average
+}
+
+// thinRest records a figure whose months outside shorter figures show
+// much less than its average: arithmetic that reads as a collapse.
+type thinRest struct {
+	pos   int32
+	inner float64
+	free  int // months that show the remainder
 }
 
 // fallBack records a figure below the sum of the months inside it.
@@ -123,6 +132,10 @@ func newCurveCore(figs []Figure) *curveCore {
 			c.est[pos] = f.Estimate
 		} else {
 			v = max(rem, 0) / float64(free)
+			if len(deps) > 0 && v < 0.25*float64(f.Installs)/float64(f.Months()) {
+				// A thin remainder reads as a collapse; say what it is.
+				c.thin = append(c.thin, thinRest{int32(pos), inner, free})
+			}
 			c.deps[pos] = deps
 			est := f.Estimate
 			for _, q := range deps {
@@ -217,6 +230,17 @@ func (c *curveCore) warnings(seen []bool) []string {
 			"%s: %s is %s but the months inside it already add to %s; its other months show its plain monthly average (%s)",
 			seriesLabel(f.App, f.Country), spanText(f.From, f.To), a, b,
 			FormatInstalls(float64(f.Installs)/float64(f.Months()))))
+	}
+	for _, t := range c.thin {
+		if !seen[t.pos] {
+			continue
+		}
+		f := c.src[c.order[t.pos]]
+		rest := float64(f.Installs) - t.inner
+		warns = append(warns, fmt.Sprintf(
+			"%s: %s is %s; the figures inside it take %s, leaving %s a month for its other %d months, against %s a month on average: the figures may not agree",
+			seriesLabel(f.App, f.Country), spanText(f.From, f.To), FormatInstalls(float64(f.Installs)), FormatInstalls(t.inner),
+			FormatInstalls(rest/float64(t.free)), t.free, FormatInstalls(float64(f.Installs)/float64(f.Months()))))
 	}
 	return warns
 }

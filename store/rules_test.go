@@ -273,7 +273,8 @@ func TestMonthlyCurve(t *testing.T) {
 			[]string{"XX 2020-01..2020-03", "XX 2020-01..2020-12", "XX 2020-02"}, ""},
 		{"seed IN: estimate flows into the remainder months only", countries["IN"], "2020-03", "2020-09",
 			[]wantPoint{sp(1_960_000), sp(1_960_000), sp(1_960_000), sp(1_960_000), sp(1_960_000), spE(40_000), spE(40_000)},
-			[]string{"IN 2020-03..2020-07", "IN 2020-03..2020-09"}, ""},
+			[]string{"IN 2020-03..2020-07", "IN 2020-03..2020-09"},
+			"Resso IN: 2020-03..2020-09 is 9.88M; the figures inside it take 9.8M, leaving 40k a month for its other 2 months, against 1.41M a month on average"},
 		{"a subtracted estimate marks the remainder", []Figure{x("2020-01", "2020-03", 30, false), x("2020-02", "", 10, true)},
 			"2020-01", "2020-03", []wantPoint{spE(10), {Exact, 10, true}, spE(10)},
 			[]string{"XX 2020-01..2020-03", "XX 2020-02"}, ""},
@@ -372,15 +373,17 @@ func TestCumulative(t *testing.T) {
 			[]wantPoint{{Exact, 1, false}, gap, {Spread, 3, true}, {Spread, 6, true}, gap, {Spread, 7, true}},
 			[]bool{false, false, false, true, false, true},
 			"cumulative leaves out 2 gap months (2020-02, 2020-05); later totals are at least what they show"},
-		{"one gap month", []Point{pt(0, Gap, 0, false, false), pt(1, Exact, 4, false, false)},
-			[]wantPoint{gap, {Exact, 4, false}}, []bool{false, false},
-			"cumulative leaves out 1 gap month (2020-01); later totals are at least what they show"},
-		{"leading gaps are left out too; trailing ones are not counted", []Point{
+		{"a leading gap is not left out of a total that starts after it", []Point{pt(0, Gap, 0, false, false), pt(1, Exact, 4, false, false)},
+			[]wantPoint{gap, {Exact, 4, false}}, []bool{false, false}, ""},
+		{"one gap month between", []Point{pt(0, Exact, 4, false, false), pt(1, Gap, 0, false, false), pt(2, Exact, 1, false, false)},
+			[]wantPoint{{Exact, 4, false}, gap, {Exact, 5, false}}, []bool{false, false, false},
+			"cumulative leaves out 1 gap month (2020-02); later totals are at least what they show"},
+		{"leading gaps (before a launch, say) and trailing ones are not counted", []Point{
 			pt(0, Gap, 0, false, false), pt(1, Gap, 0, false, false), pt(2, Exact, 5, false, false),
 			pt(3, Gap, 0, false, false), pt(4, Exact, 1, false, false), pt(5, Gap, 0, false, false)},
 			[]wantPoint{gap, gap, {Exact, 5, false}, gap, {Exact, 6, false}, gap},
 			[]bool{false, false, false, false, false, false},
-			"cumulative leaves out 3 gap months (2020-01..2020-02, 2020-04); later totals are at least what they show"},
+			"cumulative leaves out 1 gap month (2020-04); later totals are at least what they show"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -454,8 +457,11 @@ func TestWorldwideCurve(t *testing.T) {
 		if u := spans(c.Used); !slices.Equal(u, wantUsed) {
 			t.Errorf("used %q, want %q", u, wantUsed)
 		}
-		wantWarn := []string{"worldwide 2020-03..2020-09 is the sum of 3 countries (BR, ID, IN), not a worldwide figure; " +
-			"in 2020-03..2020-08 some of them have no figure, so those sums are at least what they show"}
+		wantWarn := []string{
+			"Resso ID: 2020-03..2020-09 is 5.17M; the figures inside it take 5M, leaving 84k a month for its other 2 months, against 738k a month on average: the figures may not agree",
+			"Resso IN: 2020-03..2020-09 is 9.88M; the figures inside it take 9.8M, leaving 40k a month for its other 2 months, against 1.41M a month on average: the figures may not agree",
+			"worldwide 2020-03..2020-09 is the sum of 3 countries (BR, ID, IN), not a worldwide figure; " +
+				"in 2020-03..2020-08 some of them have no figure, so those sums are at least what they show"}
 		if !slices.Equal(c.Warnings, wantWarn) {
 			t.Errorf("warnings %q, want %q", c.Warnings, wantWarn)
 		}

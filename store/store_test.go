@@ -336,3 +336,21 @@ func TestStore_AppSeriesReadsOneApp(t *testing.T) {
 		t.Errorf("countries = %v", c)
 	}
 }
+
+func TestReport_StringNamesTheFirstNumber(t *testing.T) {
+	cases := []struct {
+		r    Report
+		want string
+	}{
+		{Report{Updated: 1, Unchanged: 9}, "1 figure updated, 9 unchanged"},
+		{Report{Added: 3}, "3 figures added"},
+		{Report{Added: 2, LaunchesAdded: 1}, "2 figures added; 1 launch added"},
+		{Report{LaunchesUnchanged: 5, AppsAdded: 1}, "5 launches unchanged; 1 app added"},
+		{Report{}, "nothing to write"},
+	}
+	for _, c := range cases {
+		if got := c.r.String(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}

@@ -64,3 +64,28 @@ func TestDrawChart_GapsStayGaps(t *testing.T) {
 		t.Errorf("the gap is drawn at zero:\n%s", out)
 	}
 }
+
+func TestWrap_BreaksOnlyAtSpaces(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"Resso WW 2020-03..2020-09 15.2M; Resso ID 2020-03..2020-07 5M", 30,
+			[]string{"Resso WW 2020-03..2020-09", "15.2M; Resso ID", "2020-03..2020-07 5M"}},
+		{"short", 40, []string{"short"}},
+		{"aaaaaaaaaaaaaaaaaaaaaaaaa bb", 10, []string{"aaaaaaaaaa", "aaaaaaaaaa", "aaaaa bb"}},
+		{"", 20, []string{""}},
+	}
+	for _, c := range cases {
+		got := wrap(c.in, c.width)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("wrap(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+		for _, l := range got {
+			if displayWidth(l) > c.width {
+				t.Errorf("line %q is wider than %d", l, c.width)
+			}
+		}
+	}
+}

@@ -112,7 +112,7 @@ func exportDoc(src Source, v View, sel Selection, width int) (*doc, error) {
 			return nil, err
 		}
 		if len(d.Rows) == 0 {
-			return nil, fmt.Errorf("%w: no country figures for %s", ErrNothingToShow, sel.Label())
+			return nil, fmt.Errorf("%w: no country figures for %s in %s (figures for worldwide alone do not split by country)", ErrNothingToShow, firstApp(sel), sel.WindowLabel())
 		}
 		return renderCountries(d, width, PlainStyles()), nil
 	case CompareView:
@@ -146,6 +146,13 @@ func curvesHaveValue(d CurvesData) bool {
 		}
 	}
 	return false
+}
+
+func firstApp(sel Selection) string {
+	if len(sel.Apps) == 0 {
+		return "no app"
+	}
+	return store.Sanitize(sel.Apps[0])
 }
 
 // footerLines names the selection and the sources behind the figures.

@@ -148,3 +148,23 @@ func newDrivenIn(t *testing.T, s *store.Store, dir string) Model {
 	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: dir, Now: func() time.Time { return fixedNow }, Poll: -1})
 	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
 }
+
+// A launch set after a figure starts would drop installs from the
+// since-launch totals without a word; the view says so.
+func TestCompare_FiguresBeforeLaunchAreFlagged(t *testing.T) {
+	s := newTestStore(t, true)
+	if _, err := s.SetLaunch(store.Launch{App: "Resso", Country: "IN", Month: store.MonthOf(2020, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadCompare(s, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Resso has figures in IN from 2020-03, before its launch month 2020-05"
+	for _, w := range d.Warnings {
+		if strings.Contains(w, want) {
+			return
+		}
+	}
+	t.Errorf("warnings %q lack %q", d.Warnings, want)
+}

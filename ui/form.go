@@ -109,7 +109,7 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 		newField("Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
 		newField("Source", "where the figure comes from", checkText),
 		newField("Note", "optional", checkText),
-		newField("Estimate", "yes or no", checkEstimate),
+		newField("Estimate", "yes or no (space flips)", checkEstimate),
 	}
 	var names []string
 	for _, a := range apps {
@@ -242,6 +242,18 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		return f.submit()
 	case "ctrl+s":
 		return f.submit()
+	case " ":
+		// Space flips a yes/no field, as a checkbox would.
+		if f.kind == figureForm && f.focus == fEstimate {
+			in := &f.fields[fEstimate].input
+			if est, _ := ParseEstimate(in.Value()); est {
+				in.SetValue("no")
+			} else {
+				in.SetValue("yes")
+			}
+			in.CursorEnd()
+			return f, nil
+		}
 	}
 	var cmd tea.Cmd
 	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)

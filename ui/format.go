@@ -19,7 +19,7 @@ const (
 	noValue      = "–"
 )
 
-const marksNote = "≈ spread evenly from a figure covering several months · * estimate (derived from a share, or a guess) · Σ summed from countries · – no figure"
+const marksNote = "≈ spread: what a figure covering several months leaves after the figures inside it, shared evenly over its other months · * estimate (derived from a share, or a guess) · Σ summed from countries · – no figure"
 
 // fmtPoint writes a point's value with its marks.
 func fmtPoint(p store.Point) string {

@@ -51,21 +51,22 @@ func (m Model) selectionLine() string {
 	if len(m.apps) == 0 && m.appsKnown {
 		return m.st.render(m.st.Muted, cut("no figures yet", m.width))
 	}
-	mode := []string{}
-	if m.sel.Cumulative {
+	// Each view names only the parts of the selection it uses.
+	var mode []string
+	if m.view == CurvesView && m.sel.Cumulative {
 		mode = append(mode, "cumulative")
 	}
-	if m.sel.SinceLaunch {
-		mode = append(mode, "since launch")
+	if m.view == CompareView {
+		mode = append(mode, map[bool]string{true: "since launch", false: "on the calendar"}[m.sel.SinceLaunch])
 	}
 	line := "▸ " + m.sel.Label()
 	switch {
 	case m.view == CountriesView && len(m.sel.Apps) > 0:
 		line = "▸ " + m.sel.Apps[0] + " · every country · " + m.sel.WindowLabel()
-		mode = nil
+	case m.view == DataView && m.data.filter.Value() != "":
+		line = "▸ figures matching “" + m.data.filter.Value() + "” (esc in / clears)"
 	case m.view == DataView:
 		line = "▸ every figure (/ filters)"
-		mode = nil
 	}
 	if len(mode) > 0 {
 		line += " · " + strings.Join(mode, ", ")

@@ -10,7 +10,7 @@ type keyMap struct {
 	Apps, Country, Window            key.Binding
 	Cumulative, SinceLaunch          key.Binding
 	Up, Down, PageUp, PageDown       key.Binding
-	Sort, Filter                     key.Binding
+	Sort, Reverse, Filter            key.Binding
 	Add, Edit, Delete, Launch        key.Binding
 	Undo, Redo                       key.Binding
 	Export, Reload                   key.Binding
@@ -35,7 +35,8 @@ func newKeyMap() keyMap {
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", " "), key.WithHelp("pgdn", "page down")),
 		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by next column")),
-		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Reverse:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse the order")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter (enter keeps, esc clears)")),
 		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add figure")),
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit figure")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete figure")),
@@ -64,7 +65,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Curves, k.Countries, k.Compare, k.Data, k.NextView, k.PrevView},
 		{k.Apps, k.Country, k.Window, k.Cumulative, k.SinceLaunch, k.Reload},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Filter},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter},
 		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},
 		{k.Export, k.Help, k.Quit},
 	}

@@ -121,6 +121,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.picker = nil
 		return m, nil
 	}
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste && !m.typing() {
+		// Keys pressed fast (a held j) can arrive as one message of several
+		// runes; outside a text field each is a key of its own.
+		var cmds []tea.Cmd
+		var next tea.Model = m
+		for _, r := range km.Runes {
+			var cmd tea.Cmd
+			next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})
+			cmds = append(cmds, cmd)
+		}
+		return next, tea.Batch(cmds...)
+	}
 	if m.form != nil {
 		return m.updateForm(msg)
 	}
@@ -136,6 +148,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(km)
 	}
 	return m, nil
+}
+
+// typing reports whether a text field has the keys: the form, a picker,
+// or the Data view's filter.
+func (m Model) typing() bool {
+	return m.form != nil || m.picker != nil || (m.view == DataView && m.data.capturing())
 }
 
 // key handles a key press when no panel is open.

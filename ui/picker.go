@@ -155,7 +155,11 @@ func (p picker) finish(sel Selection) (picker, tea.Cmd) {
 		}
 		sel.Apps = p.chosen
 	case pickCountry:
-		c, err := store.ParseCountry(p.input.Value())
+		typed := p.input.Value()
+		if _, err := store.ParseCountry(typed); err != nil && p.input.CurrentSuggestion() != "" {
+			typed = p.input.CurrentSuggestion() // enter takes the grey completion
+		}
+		c, err := store.ParseCountry(typed)
 		if err != nil {
 			p.err = err.Error()
 			return p, nil

@@ -226,6 +226,12 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 				d.Warnings = append(d.Warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", app, sel.Country, f))
 			}
 		}
+		if first, _, ok := store.Span(figs); ok && apps[i].has && first < apps[i].launch {
+			// Since-launch totals start at the launch: figures before it
+			// would vanish from them without a word.
+			d.Warnings = append(d.Warnings, fmt.Sprintf("%s has figures in %s from %s, before its launch month %s: since launch leaves those months out; check the launch month (L)",
+				store.Sanitize(app), sel.Country, first, apps[i].launch))
+		}
 		if _, last, ok := store.Span(figs); ok && int(last-apps[i].launch)+1 > d.Months {
 			d.Months = int(last-apps[i].launch) + 1
 		}

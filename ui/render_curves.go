@@ -33,7 +33,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 		t.header = append(t.header, store.Sanitize(a.App), "growth")
 		t.right = append(t.right, true, true)
 		if d.Sel.Cumulative {
-			t.header = append(t.header, "to date")
+			t.header = append(t.header, "in window")
 			t.right = append(t.right, true)
 		}
 	}

@@ -69,7 +69,7 @@ func (s Selection) WindowLabel() string {
 	case s.From == s.To:
 		return s.From.String()
 	}
-	return s.From.String() + "..." + s.To.String()
+	return s.From.String() + ".." + s.To.String()
 }
 
 // Label is the selection in one line, for the header and export footers.

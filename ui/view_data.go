@@ -214,7 +214,7 @@ func (v *dataView) sync() {
 
 // columns fits the eight columns to the width: numbers whole, text cut.
 func (v *dataView) columns() []table.Column {
-	w := []int{12, 8, 8, 8, 8, 3, 18, 20} // room for the sort arrow
+	w := []int{12, 8, 8, 8, 9, 4, 18, 20} // room for the sort arrow
 	used := 0
 	for _, x := range w[:6] {
 		used += x + 2
@@ -286,7 +286,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		v.sortCol = (v.sortCol + 1) % len(dataHeader)
 		v.sortDesc = false
 		v.apply()
-	case km.String() == "S":
+	case key.Matches(km, v.keys.Reverse):
 		v.sortDesc = !v.sortDesc
 		v.apply()
 	case key.Matches(km, v.keys.Filter):
