@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -48,7 +51,15 @@ func (p pane) view() string {
 	if !p.loaded {
 		return "Loading…"
 	}
-	return p.vp.View()
+	v := p.vp.View()
+	if p.vp.AtBottom() || p.vp.Height < 3 {
+		return v
+	}
+	// Say that the view goes on below, so that a table past the fold is
+	// not taken for the end of it.
+	lines := strings.Split(v, "\n")
+	lines[len(lines)-1] = fmt.Sprintf("↓ %d more lines (↓ j pgdn)", p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height)
+	return strings.Join(lines, "\n")
 }
 
 // chartHeight is how many rows the chart gets in a body of h rows: about
