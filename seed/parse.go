@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/uptake/uptake/store"
 )
 
-// MaxInstalls is the largest figure accepted: a trillion installs, far
-// beyond any app, which keeps the sum of a million figures inside int64.
-const MaxInstalls = 1_000_000_000_000
+// MaxInstalls is the largest figure accepted, the store's own limit: a
+// trillion installs, which keeps the sum of a million figures inside int64.
+const MaxInstalls = store.MaxInstalls
 
 const installsExamples = "(expected e.g. 3600000, 3,600,000, 3.6M or 950k)"
 

@@ -20,7 +20,6 @@ type Batch struct {
 	textIndex   map[textPair]uint32
 	chunks      [][]batchFigure // the figures in the order added
 	n           int             // how many figures
-	huge        map[int]int64   // installs too large to pack, by figure
 	bad         *Figure         // the first figure that cannot be packed
 
 	// What the last figure named, which the next one mostly repeats.
@@ -58,8 +57,7 @@ const (
 	spanShift     = monthBits
 	estimateBit   = 1 << (2 * monthBits)
 	installsShift = 2*monthBits + 1
-	hugeInstalls  = 1<<(64-installsShift) - 1 // marks installs kept in Batch.huge
-	chunkBits     = 15                        // figures per chunk: 32768, 512 KB
+	chunkBits     = 15 // figures per chunk: 32768, 512 KB
 	chunkSize     = 1 << chunkBits
 )
 
@@ -125,21 +123,13 @@ func (b *Batch) AddFigure(f Figure) {
 		b.last.source, b.last.note = f.Source, f.Note
 	}
 	bf := batchFigure{series: b.last.series, text: b.last.text}
-	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0
+	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0 && f.Installs <= MaxInstalls
 	if ok {
 		bf.packed = uint64(f.From-MinMonth) | uint64(f.To-f.From)<<spanShift
 		if f.Estimate {
 			bf.packed |= estimateBit
 		}
-		n := uint64(f.Installs)
-		if n >= hugeInstalls {
-			if b.huge == nil {
-				b.huge = map[int]int64{}
-			}
-			b.huge[b.n] = f.Installs
-			n = hugeInstalls
-		}
-		bf.packed |= n << installsShift
+		bf.packed |= uint64(f.Installs) << installsShift // MaxInstalls fits the 41 bits left
 	} else if b.bad == nil {
 		bad := f
 		b.bad = &bad
@@ -181,14 +171,6 @@ func (b *Batch) intern(p textPair) uint32 {
 
 // fig returns the i-th figure added, packed.
 func (b *Batch) fig(i int) batchFigure { return b.chunks[i>>chunkBits][i&(chunkSize-1)] }
-
-// installs returns the installs of the i-th figure.
-func (b *Batch) installs(i int, f batchFigure) int64 {
-	if n := f.rawInstalls(); n != hugeInstalls {
-		return n
-	}
-	return b.huge[i]
-}
 
 // Len returns how many figures and launches the batch holds.
 func (b *Batch) Len() (figures, launches int) { return b.n, len(b.launches) }

@@ -271,7 +271,7 @@ func TestBatch_OrderAndDuplicates(t *testing.T) {
 		{App: "b", Country: "IN", From: m(2020, 3), To: m(2020, 9), Installs: 3},
 		{App: "A", Country: "WW", From: m(2020, 3), To: m(2020, 9), Installs: 4},
 		{App: "A", Country: "WW", From: m(2020, 7), To: m(2020, 7), Installs: 5, Estimate: true},
-		{App: "A", Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: 1 << 50},
+		{App: "A", Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: store.MaxInstalls},
 	} {
 		f.Source = "test"
 		b.AddFigure(f)
@@ -280,7 +280,7 @@ func TestBatch_OrderAndDuplicates(t *testing.T) {
 	if err != nil || rep.Added != 5 || rep.Duplicates != 1 {
 		t.Fatalf("report %s, %v", rep, err)
 	}
-	want := "A IN 2020-03..2020-03 1125899906842624 false\n" +
+	want := "A IN 2020-03..2020-03 1000000000000 false\n" +
 		"A WW 2020-03..2020-09 4 false\n" +
 		"A WW 2020-07..2020-07 5 true\n" +
 		"B IN 2020-03..2020-09 3 false\n" +

@@ -212,6 +212,7 @@ func TestStore_ValidationRefusesBadFigures(t *testing.T) {
 		{App: "", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02")},
 		{App: "A\x1b]52;c;aGk=\x07", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02")},
 		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02"), Note: "\u202eevil"},
+		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02"), Installs: MaxInstalls + 1},
 	}
 	for _, f := range bad {
 		if _, err := s.SaveFigure(nil, f); err == nil {

@@ -115,7 +115,7 @@ func (b *Batch) figure(i int, app string) Figure {
 	t := b.texts[f.text]
 	return Figure{
 		App: app, Country: b.series[f.series].country,
-		From: f.from(), To: f.to(), Installs: b.installs(i, f),
+		From: f.from(), To: f.to(), Installs: f.rawInstalls(),
 		Source: t.source, Note: t.note, Estimate: f.estimate(),
 	}
 }
