@@ -31,6 +31,7 @@ type config struct {
 	importPath string
 	dryRun     bool
 	noUI       bool
+	check      bool
 	export     string
 	format     string
 	width      int
@@ -51,6 +52,7 @@ Flags:
   -seed           load the bundled dataset (Resso against Spotify, 2020)
   -import FILE    load figures and launches from a .csv or .json file (- for stdin)
   -dry-run        with -import: check the file and report, write nothing
+  -check          read the whole database file and report any damage
   -no-ui          after -seed or -import, do not open the dashboard
   -export VIEW    print VIEW (curves, countries, compare, data) and exit
   -format F       text (default), markdown or csv
@@ -84,6 +86,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.importPath, "import", "", "")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "")
 	fs.BoolVar(&c.noUI, "no-ui", false, "")
+	fs.BoolVar(&c.check, "check", false, "")
 	fs.StringVar(&c.export, "export", "", "")
 	fs.StringVar(&c.format, "format", ui.FormatText, "")
 	fs.IntVar(&c.width, "width", 100, "")
@@ -106,6 +109,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.noUI && !c.seed && c.importPath == "" {
 		return c, fmt.Errorf("%w: -no-ui goes with -seed or -import FILE (to print a view without the dashboard, use -export VIEW)", errUsage)
+	}
+	if c.check && (c.seed || c.importPath != "" || c.export != "") {
+		return c, fmt.Errorf("%w: -check goes alone (with -db): it only reads the file", errUsage)
 	}
 	if c.dryRun && c.importPath == "" {
 		return c, fmt.Errorf("%w: -dry-run checks a file given with -import FILE", errUsage)

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
@@ -18,6 +20,7 @@ import (
 // run is the whole program, with its streams handed in so that tests can
 // drive it; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
+	stderr = cleanWriter{stderr}
 	cfg, err := parseArgs(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -27,13 +30,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int
 	}
 	ui.ParseInstalls, ui.ParseEstimate = seed.ParseInstalls, seed.ParseEstimate
 
+	if cfg.check {
+		if err := check(cfg, stdout, stderr); err != nil {
+			return fail(stderr, err)
+		}
+		return exitOK
+	}
 	if cfg.seed || cfg.importPath != "" {
 		if err := load(cfg, stdin, stderr); err != nil {
 			return fail(stderr, err)
 		}
 	}
 	if cfg.export != "" {
-		if err := export(cfg, stdout); err != nil {
+		if err := export(cfg, stdout, stderr); err != nil {
 			return fail(stderr, err)
 		}
 		return exitOK
@@ -47,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int
 	if !tty {
 		return fail(stderr, fmt.Errorf("%w: the dashboard needs a terminal; to print a view, use -export VIEW", errUsage))
 	}
-	if err := dashboard(cfg); err != nil {
+	if err := dashboard(cfg, stderr); err != nil {
 		return fail(stderr, err)
 	}
 	return exitOK
@@ -79,7 +88,7 @@ func load(cfg config, stdin io.Reader, stderr io.Writer) error {
 		}
 		defer imp.prog.stop()
 	}
-	st, err := openForLoad(cfg)
+	st, err := openForLoad(cfg, stderr)
 	if err != nil {
 		return err
 	}
@@ -104,12 +113,12 @@ func load(cfg config, stdin io.Reader, stderr io.Writer) error {
 // openForLoad opens the store for -seed and -import. A dry run writes
 // nothing, not even a new database: it reads an existing file read-only,
 // and checks against an empty one in a temporary folder when there is none.
-func openForLoad(cfg config) (*store.Store, error) {
+func openForLoad(cfg config, stderr io.Writer) (*store.Store, error) {
 	if !cfg.dryRun || cfg.seed {
-		return store.Open(cfg.db, store.Options{})
+		return store.Open(cfg.db, waitOptions(cfg, stderr, false))
 	}
 	if _, err := os.Stat(cfg.db); err == nil {
-		return store.Open(cfg.db, store.Options{ReadOnly: true})
+		return store.Open(cfg.db, waitOptions(cfg, stderr, true))
 	}
 	dir, err := os.MkdirTemp("", "uptake-dry-run-")
 	if err != nil {
@@ -118,6 +127,15 @@ func openForLoad(cfg config) (*store.Store, error) {
 	st, err := store.Open(filepath.Join(dir, "empty.db"), store.Options{})
 	os.RemoveAll(dir) // the open file stays readable until it is closed
 	return st, err
+}
+
+// waitOptions are the store options of a one-shot command, which says on
+// standard error when it has to wait for another uptake to let go of the
+// file.
+func waitOptions(cfg config, stderr io.Writer, readOnly bool) store.Options {
+	return store.Options{ReadOnly: readOnly, OnWait: func() {
+		fmt.Fprintf(stderr, "%s is in use by another uptake process: waiting for it (at most %s)…\n", cfg.db, store.DefaultTimeout)
+	}}
 }
 
 // maxImportBytes bounds one import: the batch holds every figure until the
@@ -160,26 +178,19 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 	if name == "-" {
 		name = "stdin"
 	} else {
-		f, err := os.Open(name)
+		f, n, err := openInput(name, stderr)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", name, err)
+			return nil, err
 		}
 		defer f.Close()
-		fi, err := f.Stat()
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", name, err)
+		if n > maxImportBytes {
+			return nil, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 5 million figures), so that an import stays in memory: split the file and import the parts", name, n>>20, maxImportBytes>>20)
 		}
-		if fi.IsDir() {
-			return nil, fmt.Errorf("%s is a folder (expected a .csv or .json file)", name)
-		}
-		if fi.Size() > maxImportBytes {
-			return nil, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 5 million figures), so that an import stays in memory: split the file and import the parts", name, fi.Size()>>20, maxImportBytes>>20)
-		}
-		r, size = f, fi.Size()
+		r, size = f, n
 	}
 	r = &capReader{r: r, left: maxImportBytes}
 	prog := startProgress(stderr, name, size)
-	b := store.NewBatch("import " + filepath.Base(name))
+	b := store.NewBatch("import " + store.Sanitize(filepath.Base(name)))
 	problems := seed.Read(prog.reader(r), name, b)
 	if len(problems) > 0 {
 		prog.stop()
@@ -206,11 +217,11 @@ func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) e
 }
 
 // export prints a view and exits; it never opens the dashboard.
-func export(cfg config, stdout io.Writer) error {
+func export(cfg config, stdout, stderr io.Writer) error {
 	// A one-shot run that allocates a few tens of megabytes at most:
 	// collecting garbage as it goes costs more time than it saves memory.
 	debug.SetGCPercent(400)
-	st, err := store.Open(cfg.db, store.Options{ReadOnly: true})
+	st, err := store.Open(cfg.db, waitOptions(cfg, stderr, true))
 	if err != nil {
 		return err
 	}
@@ -225,27 +236,51 @@ func export(cfg config, stdout io.Writer) error {
 	if cfg.out == "" {
 		return write(stdout)
 	}
-	// Write beside the target and rename, so that a failed export never
-	// leaves an empty or half file where a good one was.
-	tmp, err := os.CreateTemp(filepath.Dir(cfg.out), ".uptake-export-*")
+	return writeOutput(cfg.out, write)
+}
+
+// check reads the whole file and reports what it found: 0 when it is
+// sound, 1 when anything in it is damaged.
+func check(cfg config, stdout, stderr io.Writer) error {
+	st, err := store.Open(cfg.db, waitOptions(cfg, stderr, true))
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", cfg.out, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", cfg.out, err)
+	defer st.Close()
+	rep, err := st.Check()
+	if err != nil {
+		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", cfg.out, err)
+	out := cleanWriter{stdout}
+	n := rep.Counts
+	took := rep.Took.Round(time.Millisecond)
+	if rep.Sound() {
+		fmt.Fprintf(out, "%s is sound: %s, %s, %s, %s; %s of undo history. Every page and every record checked in %s.\n",
+			cfg.db, count(n.Apps, "app"), count(n.Series, "series"), count(n.Figures, "figure"), count(n.Launches, "launch"), count(rep.History, "step"), took)
+		return nil
 	}
-	if err := os.Rename(tmp.Name(), cfg.out); err != nil {
-		return fmt.Errorf("writing %s: %w", cfg.out, err)
+	total := len(rep.Problems) + rep.More
+	fmt.Fprintf(out, "%s is damaged: %s found (checked in %s):\n", cfg.db, count(total, "problem"), took)
+	for _, p := range rep.Problems {
+		fmt.Fprintf(out, "- %s\n", p)
 	}
-	return nil
+	if rep.More > 0 {
+		fmt.Fprintf(out, "- and %d more\n", rep.More)
+	}
+	fmt.Fprintf(out, "Restore the file from a backup, or save what is still sound with:\n  uptake -db %s -export data -format csv -o sound.csv\nand import that into a new database.\n", cfg.db)
+	return fmt.Errorf("%s: %w (see above)", cfg.db, store.ErrDamaged)
+}
+
+// count writes "1 app", "3 apps", "1 series", "2 launches".
+func count(n int, noun string) string {
+	switch {
+	case n == 1 || noun == "series":
+	case strings.HasSuffix(noun, "ch"):
+		noun += "es"
+	default:
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
 }
 
 // resolveSelection checks -app against the store and fills what the
@@ -262,14 +297,24 @@ func resolveSelection(st *store.Store, cfg config) (ui.Selection, error) {
 		}
 		sel.Apps = append(sel.Apps, a.Name)
 	}
+	if cfg.view == ui.DataView {
+		// Every figure, whatever the selection: this is also how a damaged
+		// file gives up what is sound, so it reads nothing else first.
+		return sel, nil
+	}
 	sel, _, err := ui.StartSelection(st, sel)
 	return sel, err
 }
 
 // dashboard opens the dashboard on the file, holding it only while it
 // reads or writes so that other uptake processes can write meanwhile.
-func dashboard(cfg config) error {
+func dashboard(cfg config, stderr io.Writer) error {
 	st, err := store.Open(cfg.db, store.Options{Transient: true})
+	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// A file the user may read but not write still opens, read-only:
+		// the dashboard says so and refuses edits with the reason.
+		st, err = store.Open(cfg.db, store.Options{Transient: true, ReadOnly: true})
+	}
 	if err != nil {
 		return err
 	}

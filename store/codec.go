@@ -132,7 +132,20 @@ func (t *seriesEncoder) idx(s string) uint64 {
 	return i
 }
 
+// encodeSealed encodes a series and seals it under its key.
+func (t *seriesEncoder) encodeSealed(key []byte, app string, figs []Figure) []byte {
+	t.write(app, figs)
+	t.buf = seal(bidSeries, key, t.buf)
+	return t.keep(t.buf)
+}
+
 func (t *seriesEncoder) encode(app string, figs []Figure) []byte {
+	t.write(app, figs)
+	return t.keep(t.buf)
+}
+
+// write encodes a series into t.buf.
+func (t *seriesEncoder) write(app string, figs []Figure) {
 	var base int64
 	if len(figs) > 0 {
 		base = figs[0].Changed.Unix()
@@ -148,7 +161,7 @@ func (t *seriesEncoder) encode(app string, figs []Figure) []byte {
 	for _, s := range t.texts {
 		size += 5 + len(s)
 	}
-	e := encoder{b: slices.Grow(t.buf[:0], size+len(figs)*maxFigureBytes)}
+	e := encoder{b: slices.Grow(t.buf[:0], size+len(figs)*maxFigureBytes+sealLen)}
 	e.byte(codecVersion)
 	e.string(app)
 	e.uvarint(uint64(len(t.texts) - 1))
@@ -177,7 +190,6 @@ func (t *seriesEncoder) encode(app string, figs []Figure) []byte {
 		e.varint(f.Changed.Unix() - base)
 	}
 	t.buf = e.b
-	return t.keep(e.b)
 }
 
 // keep copies an encoded value into the slab.
@@ -245,15 +257,8 @@ func decodeSeriesInto(dst []Figure, v []byte, country string) ([]Figure, error) 
 	return figs, nil
 }
 
-func encodeApp(a App) []byte {
-	e := encoder{}
-	e.byte(codecVersion)
-	e.string(a.Name)
-	e.string(a.Publisher)
-	return e.b
-}
-
-func decodeApp(v []byte) (App, error) {
+// decodeAppV1 reads an app record of schema 1, before the index.
+func decodeAppV1(v []byte) (App, error) {
 	d := decoder{b: v}
 	if d.byte() != codecVersion {
 		return App{}, errCorrupt

@@ -20,9 +20,10 @@ func (s *Store) SaveFigure(old *Key, f Figure) (Report, error) {
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		rep = Report{}
-		cs := newChangeSet(tx)
+		cs := newChangeSet(s, tx)
+		r := &Reader{s: s, tx: tx, cs: cs}
 		if old != nil && *old != f.Key() {
-			if _, err := deleteFigure(cs, s, *old); err != nil {
+			if _, err := deleteFigure(cs, r, *old); err != nil {
 				return err
 			}
 			rep.Deleted++
@@ -30,10 +31,10 @@ func (s *Store) SaveFigure(old *Key, f Figure) (Report, error) {
 		b := NewBatch(label)
 		b.AddFigure(f)
 		now := s.now()
-		if err := applyApps(cs, b, &rep); err != nil {
+		if err := applyApps(cs, r, b, &rep); err != nil {
 			return err
 		}
-		if err := applyFigures(cs, b, now, &rep); err != nil {
+		if err := applyFigures(cs, r, b, now, &rep); err != nil {
 			return err
 		}
 		if old != nil && *old != f.Key() && rep.Added > 0 {
@@ -50,9 +51,9 @@ func (s *Store) SaveFigure(old *Key, f Figure) (Report, error) {
 func (s *Store) DeleteFigure(k Key) (Figure, error) {
 	var gone Figure
 	err := s.update(func(tx *bolt.Tx) error {
-		cs := newChangeSet(tx)
+		cs := newChangeSet(s, tx)
 		var err error
-		if gone, err = deleteFigure(cs, s, k); err != nil {
+		if gone, err = deleteFigure(cs, &Reader{s: s, tx: tx, cs: cs}, k); err != nil {
 			return err
 		}
 		return cs.commit("delete "+describeKey(k), Report{Deleted: 1}, s.now())
@@ -60,9 +61,11 @@ func (s *Store) DeleteFigure(k Key) (Figure, error) {
 	return gone, err
 }
 
-func deleteFigure(cs *changeSet, s *Store, k Key) (Figure, error) {
+// deleteFigure deletes a figure, reading its series with r, whose index
+// must be read before anything in the transaction is written.
+func deleteFigure(cs *changeSet, r *Reader, k Key) (Figure, error) {
 	folded := FoldName(k.App)
-	figs, err := s.readSeries(cs.tx, folded, k.Country)
+	figs, err := r.Series(k.App, k.Country)
 	if err != nil {
 		return Figure{}, err
 	}
@@ -88,13 +91,14 @@ func (s *Store) SetLaunch(l Launch) (Report, error) {
 	var rep Report
 	err := s.update(func(tx *bolt.Tx) error {
 		rep = Report{}
-		cs := newChangeSet(tx)
+		cs := newChangeSet(s, tx)
+		r := &Reader{s: s, tx: tx, cs: cs}
 		b := NewBatch("launch " + l.App + " " + l.Country + " " + l.Month.String())
 		b.AddLaunch(l)
-		if err := applyApps(cs, b, &rep); err != nil {
+		if err := applyApps(cs, r, b, &rep); err != nil {
 			return err
 		}
-		if err := applyLaunches(cs, b, &rep); err != nil {
+		if err := applyLaunches(cs, r, b, &rep); err != nil {
 			return err
 		}
 		return cs.commit(b.Label, rep, s.now())
@@ -106,10 +110,13 @@ func (s *Store) SetLaunch(l Launch) (Report, error) {
 func (s *Store) DeleteLaunch(app, country string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		k := seriesKey(FoldName(app), country)
+		if _, err := (&Reader{s: s, tx: tx}).index(); err != nil {
+			return err
+		}
 		if tx.Bucket(bucketLaunches).Get(k) == nil {
 			return fmt.Errorf("launch of %s in %s: %w", app, country, ErrNotFound)
 		}
-		cs := newChangeSet(tx)
+		cs := newChangeSet(s, tx)
 		if err := cs.del(bidLaunches, k); err != nil {
 			return err
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
 )
 
 // bbolt maps the file into memory and trusts its meta page: a file cut
@@ -95,10 +94,12 @@ const (
 
 // checkPages walks every page reachable from the meta page bbolt will use
 // and checks what bbolt trusts without checking: that each page is where
-// it says, of the kind expected, reached once, with its elements, keys
-// and values inside it. bbolt walks the same pages on every writable open
-// (it rebuilds its freelist), in a goroutine where a bad page is a crash
-// rather than an error; this walk reads with ReadAt and only reports.
+// it says, of the kind expected, reached once and not also free, with its
+// elements, keys and values inside it; and, in a file of schema 2 on,
+// that every value of uptake's buckets matches its seal. bbolt walks the
+// same pages on every writable open (it rebuilds its freelist), in a
+// goroutine where a bad page is a crash rather than an error; this walk
+// reads with ReadAt and only reports.
 func checkPages(r io.ReaderAt, pageSize, size int64) error {
 	if err := checkHighWater(r, pageSize, size); err != nil {
 		return err
@@ -115,13 +116,32 @@ func checkPages(r io.ReaderAt, pageSize, size int64) error {
 		return nil // bbolt refuses it with its own error
 	}
 	w := pageWalker{r: r, pageSize: pageSize, high: m.pgid, seen: make([]bool, m.pgid)}
+	var free []uint64
 	if m.freelist != noFreelist {
-		if err := w.freelist(m.freelist); err != nil {
+		var err error
+		if free, err = w.freelist(m.freelist); err != nil {
 			return err
 		}
 	}
-	return w.tree(m.root, 0)
+	if err := w.tree(m.root, 0, 0); err != nil {
+		return err
+	}
+	for _, p := range free {
+		if w.seen[p] && p != m.freelist {
+			return fmt.Errorf("page %d is both in use and listed as free", p)
+		}
+	}
+	if w.sealed && w.badSeal != "" {
+		return &sealError{w.badSeal}
+	}
+	return nil
 }
+
+// sealError names a value that does not match its seal: a damaged record
+// in a file that is otherwise whole.
+type sealError struct{ part string }
+
+func (e *sealError) Error() string { return e.part }
 
 type pageWalker struct {
 	r        io.ReaderAt
@@ -129,6 +149,8 @@ type pageWalker struct {
 	high     uint64 // pages from here on are not part of the file
 	seen     []bool
 	bufs     [][]byte // one per depth: a page is read while its parents are in use
+	sealed   bool     // the file's schema seals its values (2 on)
+	badSeal  string   // the first value that does not match its seal
 }
 
 // page reads page id and its overflow pages into the buffer of depth.
@@ -172,35 +194,40 @@ func (w *pageWalker) page(id uint64, depth int) (flags uint16, count int, data [
 	return flags, count, data, nil
 }
 
-func (w *pageWalker) freelist(id uint64) error {
+// freelist checks the freelist page and returns the pages it lists.
+func (w *pageWalker) freelist(id uint64) ([]uint64, error) {
 	flags, count, data, err := w.page(id, 0)
 	if err != nil {
-		return fmt.Errorf("freelist: %v", err)
+		return nil, fmt.Errorf("freelist: %v", err)
 	}
 	if flags != freelistFlag {
-		return fmt.Errorf("freelist page %d is not a freelist page (flags %#x)", id, flags)
+		return nil, fmt.Errorf("freelist page %d is not a freelist page (flags %#x)", id, flags)
 	}
 	at := pageHeader
 	n := count
 	if count == 0xFFFF { // the count is the first element
 		if len(data) < at+8 {
-			return fmt.Errorf("freelist page %d is cut short", id)
+			return nil, fmt.Errorf("freelist page %d is cut short", id)
 		}
 		n, at = int(binary.LittleEndian.Uint64(data[at:])), at+8
 	}
 	if n < 0 || n > (len(data)-at)/8 {
-		return fmt.Errorf("freelist page %d lists %d pages that do not fit in it", id, n)
+		return nil, fmt.Errorf("freelist page %d lists %d pages that do not fit in it", id, n)
 	}
-	for i := 0; i < n; i++ {
-		if p := binary.LittleEndian.Uint64(data[at+8*i:]); p < 2 || p >= w.high {
-			return fmt.Errorf("freelist page %d lists page %d, outside the file's %d pages", id, p, w.high)
+	free := make([]uint64, n)
+	for i := range free {
+		p := binary.LittleEndian.Uint64(data[at+8*i:])
+		if p < 2 || p >= w.high {
+			return nil, fmt.Errorf("freelist page %d lists page %d, outside the file's %d pages", id, p, w.high)
 		}
+		free[i] = p
 	}
-	return nil
+	return free, nil
 }
 
-// tree checks the B+tree rooted at page id.
-func (w *pageWalker) tree(id uint64, depth int) error {
+// tree checks the B+tree rooted at page id, of the bucket bid (0: the
+// root, or a bucket uptake does not keep).
+func (w *pageWalker) tree(id uint64, depth int, bid byte) error {
 	if depth > maxDepth {
 		return fmt.Errorf("page %d is nested more than %d deep", id, maxDepth)
 	}
@@ -226,19 +253,19 @@ func (w *pageWalker) tree(id uint64, depth int) error {
 				return fmt.Errorf("branch page %d: key %d is out of order", id, i)
 			}
 			prev = k
-			if err := w.tree(child, depth+1); err != nil {
+			if err := w.tree(child, depth+1, bid); err != nil {
 				return err
 			}
 		}
 		return nil
 	case leafFlag:
-		return w.leaf(id, data, count, depth)
+		return w.leaf(id, data, count, depth, bid)
 	}
 	return fmt.Errorf("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
 }
 
 // leaf checks a leaf page, or an inline bucket's page held in a value.
-func (w *pageWalker) leaf(id uint64, data []byte, count, depth int) error {
+func (w *pageWalker) leaf(id uint64, data []byte, count, depth int, bid byte) error {
 	if pageHeader+count*elemSize > len(data) {
 		return fmt.Errorf("leaf page %d has %d elements that do not fit in it", id, count)
 	}
@@ -257,15 +284,20 @@ func (w *pageWalker) leaf(id uint64, data []byte, count, depth int) error {
 			return fmt.Errorf("leaf page %d: key %d is out of order", id, i)
 		}
 		prev = k
+		v := data[end-vsize : end]
 		if flags&bucketFlag == 0 {
+			w.value(bid, k, v)
 			continue
 		}
-		v := data[end-vsize : end]
+		child := bucketID(k)
+		if depth > 0 {
+			child = 0 // uptake keeps no nested buckets
+		}
 		if len(v) < 16 {
 			return fmt.Errorf("leaf page %d: bucket %d has a header of %d bytes", id, i, len(v))
 		}
 		if root := le.Uint64(v); root != 0 {
-			if err := w.tree(root, depth+1); err != nil {
+			if err := w.tree(root, depth+1, child); err != nil {
 				return err
 			}
 			continue
@@ -278,42 +310,134 @@ func (w *pageWalker) leaf(id uint64, data []byte, count, depth int) error {
 		if f := le.Uint16(inline[8:]); f != leafFlag {
 			return fmt.Errorf("leaf page %d: inline bucket %d is not a leaf (flags %#x)", id, i, f)
 		}
-		if err := w.leaf(id, inline, int(le.Uint16(inline[10:])), depth+1); err != nil {
+		if err := w.leaf(id, inline, int(le.Uint16(inline[10:])), depth+1, child); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// checkBeforeWriting walks the file's pages (checkPages) while holding it
-// for reading, so that no writer changes it under the walk: bbolt's
-// read-only open takes the shared lock, waiting at most the timeout. A
-// file that does not exist or is empty has nothing to walk.
-func (s *Store) checkBeforeWriting() error {
-	fi, err := os.Stat(s.path)
-	if err != nil || fi.Size() == 0 {
-		return nil // bbolt creates it, or says why it cannot
+// value checks one value of a bucket against its seal, and notes the
+// schema as it passes, since only files of schema 2 on are sealed.
+func (w *pageWalker) value(bid byte, k, v []byte) {
+	if bid == 0 {
+		return
 	}
-	ro, err := s.openBolt(true)
+	if bid == bidMeta && bytes.Equal(k, keySchema) {
+		w.sealed = len(v) == 4+sealLen
+	}
+	if w.badSeal == "" {
+		if _, ok := unseal(bid, k, v); !ok {
+			w.badSeal = describeStored(bid, k) + " " + isAre(bid) + " damaged (" + isAre(bid) + " not what was written there), so nothing can be written to the file"
+		}
+	}
+}
+
+// checkShape checks, cheaply, what a read would trust that could hang or
+// crash it rather than give a wrong value (which the seals catch): that
+// no branch page leads back to a branch page, which would send a lookup
+// round in a circle until the stack runs out. It reads every branch page
+// and one child of each, not the leaves: a few pages even in a large file.
+func checkShape(r io.ReaderAt, pageSize, size int64) error {
+	if err := checkHighWater(r, pageSize, size); err != nil {
+		return err
+	}
+	a, b := readMeta(r, 0), readMeta(r, pageSize)
+	if b.txid > a.txid {
+		a, b = b, a
+	}
+	m := a
+	if !m.ok {
+		m = b
+	}
+	if !m.ok {
+		return nil // bbolt refuses it with its own error
+	}
+	s := shapeWalker{pageWalker: pageWalker{r: r, pageSize: pageSize, high: m.pgid, seen: make([]bool, m.pgid)}, branches: map[uint64]bool{}}
+	if err := s.walk(m.root, 0, true); err != nil {
+		return err
+	}
+	for _, id := range s.leaves {
+		if s.branches[id] {
+			return fmt.Errorf("page %d is reached both as a branch and as a leaf", id)
+		}
+	}
+	return nil
+}
+
+// shapeWalker finds the branch pages of the file's trees.
+type shapeWalker struct {
+	pageWalker
+	branches map[uint64]bool
+	leaves   []uint64 // children taken to be leaves, not read
+}
+
+// walk reads page id; top is true for the tree of buckets, whose leaves
+// are read too (they hold the buckets' root pages).
+func (s *shapeWalker) walk(id uint64, depth int, top bool) error {
+	if depth > maxDepth {
+		return fmt.Errorf("page %d is nested more than %d deep", id, maxDepth)
+	}
+	flags, count, data, err := s.page(id, depth)
 	if err != nil {
 		return err
 	}
-	defer ro.Close()
-	f, err := os.Open(s.path)
-	if err != nil {
-		return fmt.Errorf("cannot read the database %s: %w (check its permissions)", s.path, err)
+	le := binary.LittleEndian
+	switch flags {
+	case branchFlag:
+		s.branches[id] = true
+		if count == 0 || pageHeader+count*elemSize > len(data) {
+			return fmt.Errorf("branch page %d has %d elements that do not fit in it", id, count)
+		}
+		children := make([]uint64, count)
+		for i := range children {
+			children[i] = le.Uint64(data[pageHeader+i*elemSize+8:])
+		}
+		// All the leaves of a tree are at one depth: one child says
+		// whether this page's children are branches (read them) or
+		// leaves (only note them).
+		if err := s.walk(children[0], depth+1, top); err != nil {
+			return err
+		}
+		if !s.branches[children[0]] && !top {
+			for _, c := range children[1:] {
+				if c < 2 || c >= s.high {
+					return fmt.Errorf("branch page %d points to page %d, outside the file's %d pages", id, c, s.high)
+				}
+				s.leaves = append(s.leaves, c)
+			}
+			return nil
+		}
+		for _, c := range children[1:] {
+			if err := s.walk(c, depth+1, top); err != nil {
+				return err
+			}
+		}
+		return nil
+	case leafFlag:
+		if !top {
+			return nil
+		}
+		if pageHeader+count*elemSize > len(data) {
+			return fmt.Errorf("leaf page %d has %d elements that do not fit in it", id, count)
+		}
+		for i := 0; i < count; i++ {
+			e := pageHeader + i*elemSize
+			if le.Uint32(data[e:])&bucketFlag == 0 {
+				continue
+			}
+			pos, ksize, vsize := uint64(le.Uint32(data[e+4:])), uint64(le.Uint32(data[e+8:])), uint64(le.Uint32(data[e+12:]))
+			end := uint64(e) + pos + ksize + vsize
+			if end > uint64(len(data)) || vsize < 16 {
+				return fmt.Errorf("leaf page %d: bucket %d lies outside the page", id, i)
+			}
+			if root := le.Uint64(data[end-vsize:]); root != 0 {
+				if err := s.walk(root, depth+1, false); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
-	defer f.Close()
-	var head [32]byte
-	if _, err := f.ReadAt(head[:], 0); err != nil {
-		return fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, err)
-	}
-	pageSize := int64(binary.LittleEndian.Uint32(head[24:28]))
-	if pageSize < 512 || pageSize > 1<<20 {
-		return nil // precheck and bbolt refuse it
-	}
-	if err := checkPages(f, pageSize, fi.Size()); err != nil {
-		return fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, err)
-	}
-	return nil
+	return fmt.Errorf("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
 }

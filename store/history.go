@@ -35,18 +35,23 @@ type change struct {
 }
 
 // changeSet writes within one transaction and records what it changed.
+// Values are sealed as they are put; the apps whose records, series or
+// launches changed are reindexed when the set commits.
 type changeSet struct {
+	s       *Store
 	tx      *bolt.Tx
 	changes []change
 	seen    map[string]bool
-	dry     bool // a dry run: record and count, write nothing
+	touched map[string]bool // folded apps to reindex
+	dry     bool            // a dry run: record and count, write nothing
 }
 
-func newChangeSet(tx *bolt.Tx) *changeSet {
-	return &changeSet{tx: tx, seen: map[string]bool{}}
+func newChangeSet(s *Store, tx *bolt.Tx) *changeSet {
+	return &changeSet{s: s, tx: tx, seen: map[string]bool{}, touched: map[string]bool{}}
 }
 
 func (c *changeSet) record(bucket byte, key []byte) {
+	c.touched[appOfKey(bucket, key)] = true
 	id := string(append([]byte{bucket}, key...))
 	if c.seen[id] {
 		return // the first value seen is the one undo restores
@@ -56,7 +61,17 @@ func (c *changeSet) record(bucket byte, key []byte) {
 	c.changes = append(c.changes, change{bucket, clone(key), clone(old)})
 }
 
-func (c *changeSet) put(bucket byte, key, value []byte) error {
+// put seals payload under bucket and key and writes it.
+func (c *changeSet) put(bucket byte, key, payload []byte) error {
+	c.record(bucket, key)
+	if c.dry {
+		return nil
+	}
+	return c.tx.Bucket(bucketByID(bucket)).Put(key, seal(bucket, key, payload))
+}
+
+// putSealed writes a value sealed already (seriesEncoder.encodeSealed).
+func (c *changeSet) putSealed(bucket byte, key, value []byte) error {
 	c.record(bucket, key)
 	if c.dry {
 		return nil
@@ -72,13 +87,20 @@ func (c *changeSet) del(bucket byte, key []byte) error {
 	return c.tx.Bucket(bucketByID(bucket)).Delete(key)
 }
 
-// commit appends the entry to the history, dropping any redo tail.
+// commit reindexes what changed and appends the entry to the history,
+// dropping any redo tail.
 func (c *changeSet) commit(label string, rep Report, now time.Time) error {
 	if len(c.changes) == 0 {
 		return nil
 	}
+	if err := c.s.reindex(c.tx, c.touched); err != nil {
+		return err
+	}
 	h := c.tx.Bucket(bucketHistory)
-	cur := undoCursor(c.tx)
+	cur, err := c.s.undoCursor(c.tx)
+	if err != nil {
+		return err
+	}
 	// A new write after undo ends the redo branch.
 	var stale [][]byte
 	cr := h.Cursor()
@@ -92,7 +114,7 @@ func (c *changeSet) commit(label string, rep Report, now time.Time) error {
 	}
 	seq := cur + 1
 	e := Entry{Seq: seq, Label: label, Time: now, Report: rep}
-	if err := h.Put(seqKey(seq), encodeEntry(e, c.changes)); err != nil {
+	if err := putEntry(h, e, c.changes); err != nil {
 		return err
 	}
 	if seq > MaxHistory {
@@ -103,19 +125,29 @@ func (c *changeSet) commit(label string, rep Report, now time.Time) error {
 			}
 		}
 	}
-	return setUndoCursor(c.tx, seq)
+	return c.s.setUndoCursor(c.tx, seq)
 }
 
-func undoCursor(tx *bolt.Tx) uint64 {
-	v := tx.Bucket(bucketMeta).Get(keyUndo)
-	if len(v) != 8 {
-		return 0
+// putEntry seals and writes a history entry.
+func putEntry(h *bolt.Bucket, e Entry, changes []change) error {
+	k := seqKey(e.Seq)
+	return h.Put(k, seal(bidHistory, k, encodeEntry(e, changes)))
+}
+
+// undoCursor returns the seq of the last history entry still applied.
+func (s *Store) undoCursor(tx *bolt.Tx) (uint64, error) {
+	v, err := s.metaValue(tx, keyUndo)
+	if err != nil {
+		return 0, err
 	}
-	return binary.BigEndian.Uint64(v)
+	if len(v) != 8 {
+		return 0, s.damagedMeta("its undo position cannot be read")
+	}
+	return binary.BigEndian.Uint64(v), nil
 }
 
-func setUndoCursor(tx *bolt.Tx, seq uint64) error {
-	return tx.Bucket(bucketMeta).Put(keyUndo, seqKey(seq))
+func (s *Store) setUndoCursor(tx *bolt.Tx, seq uint64) error {
+	return s.putMeta(tx, keyUndo, seqKey(seq))
 }
 
 func encodeEntry(e Entry, changes []change) []byte {
@@ -159,7 +191,7 @@ func decodeEntry(seq uint64, v []byte, withChanges bool) (Entry, []change, error
 		if d.byte() == 1 {
 			ch.other = d.bytes()
 		}
-		if bucketByID(ch.bucket) == nil {
+		if !undoable(ch.bucket) {
 			return e, nil, errCorrupt
 		}
 		changes = append(changes, ch)
@@ -176,31 +208,47 @@ func (s *Store) Redo() (Entry, error) { return s.step(false) }
 func (s *Store) step(undo bool) (Entry, error) {
 	var e Entry
 	err := s.update(func(tx *bolt.Tx) error {
-		cur := undoCursor(tx)
+		cur, err := s.undoCursor(tx)
+		if err != nil {
+			return err
+		}
 		seq := cur + 1
 		if undo {
 			seq = cur
 		}
 		h := tx.Bucket(bucketHistory)
-		v := h.Get(seqKey(seq))
+		k := seqKey(seq)
+		v := h.Get(k)
 		if seq == 0 || v == nil {
 			if undo {
 				return ErrNothingToUndo
 			}
 			return ErrNothingToRedo
 		}
+		payload, ok := unseal(bidHistory, k, v)
 		var changes []change
-		var err error
-		e, changes, err = decodeEntry(seq, v, true)
-		if err != nil {
-			return fmt.Errorf("%s: %w: history entry %d is unreadable", s.path, ErrDamaged, seq)
+		if ok {
+			e, changes, err = decodeEntry(seq, payload, true)
 		}
+		if !ok || err != nil {
+			return s.damagedKey(bidHistory, k, "cannot be read, so it cannot be undone or redone")
+		}
+		touched := map[string]bool{}
 		for i := range changes {
 			ch := &changes[i]
 			b := tx.Bucket(bucketByID(ch.bucket))
+			// Both sides of the swap must be sound: undo never writes a
+			// damaged value back, nor builds on one.
 			now := clone(b.Get(ch.key))
+			if now != nil {
+				if _, ok := unseal(ch.bucket, ch.key, now); !ok {
+					return s.damagedKey(ch.bucket, ch.key, isAre(ch.bucket)+" damaged, so this step cannot be undone or redone")
+				}
+			}
 			if ch.other == nil {
 				err = b.Delete(ch.key)
+			} else if _, ok := unseal(ch.bucket, ch.key, ch.other); !ok {
+				return s.damagedKey(bidHistory, k, "holds a damaged copy, so it cannot be undone or redone")
 			} else {
 				err = b.Put(ch.key, ch.other)
 			}
@@ -208,14 +256,18 @@ func (s *Store) step(undo bool) (Entry, error) {
 				return err
 			}
 			ch.other = now
+			touched[appOfKey(ch.bucket, ch.key)] = true
 		}
-		if err := h.Put(seqKey(seq), encodeEntry(e, changes)); err != nil {
+		if err := s.reindex(tx, touched); err != nil {
+			return err
+		}
+		if err := putEntry(h, e, changes); err != nil {
 			return err
 		}
 		if undo {
-			return setUndoCursor(tx, seq-1)
+			return s.setUndoCursor(tx, seq-1)
 		}
-		return setUndoCursor(tx, seq)
+		return s.setUndoCursor(tx, seq)
 	})
 	return e, err
 }
@@ -224,12 +276,19 @@ func (s *Store) step(undo bool) (Entry, error) {
 // (the rest can be redone).
 func (s *Store) History() (entries []Entry, applied int, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		cur := undoCursor(tx)
+		cur, err := s.undoCursor(tx)
+		if err != nil {
+			return err
+		}
 		return tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+			if len(k) != 8 {
+				return s.damagedKey(bidHistory, k, "has a key that is not a number")
+			}
 			seq := binary.BigEndian.Uint64(k)
-			e, _, err := decodeEntry(seq, v, false)
-			if err != nil {
-				return fmt.Errorf("%s: %w: history entry %d is unreadable", s.path, ErrDamaged, seq)
+			payload, ok := unseal(bidHistory, k, v)
+			e, _, err := decodeEntry(seq, payload, false)
+			if !ok || err != nil {
+				return s.damagedKey(bidHistory, k, "cannot be read")
 			}
 			entries = append(entries, e)
 			if seq <= cur {

@@ -9,9 +9,25 @@ import bolt "go.etcd.io/bbolt"
 // holds, nothing reaches the terminal or an export as a control sequence.
 func (s *Store) PutUnchecked(apps []App, figs []Figure, launches []Launch, label string) error {
 	return s.update(func(tx *bolt.Tx) error {
-		cs := newChangeSet(tx)
+		cs := newChangeSet(s, tx)
+		known := map[string]bool{}
 		for _, a := range apps {
-			if err := cs.put(bidApps, appKey(a.Name), encodeApp(a)); err != nil {
+			known[FoldName(a.Name)] = true
+		}
+		for _, f := range figs {
+			if !known[FoldName(f.App)] {
+				known[FoldName(f.App)] = true
+				apps = append(apps, App{Name: f.App})
+			}
+		}
+		for _, l := range launches {
+			if !known[FoldName(l.App)] {
+				known[FoldName(l.App)] = true
+				apps = append(apps, App{Name: l.App})
+			}
+		}
+		for _, a := range apps {
+			if err := cs.put(bidApps, appKey(a.Name), encodeAppRecord(appRecord{App: a})); err != nil {
 				return err
 			}
 		}

@@ -21,11 +21,14 @@ var (
 	keyUndo   = []byte("undo") // seq of the last applied history entry
 )
 
-// bucketIDs number the buckets a history entry may name.
+// Bucket ids: a history entry names the bucket of each change by id (apps,
+// series and launches only), and every value is sealed under its id.
 const (
 	bidApps byte = iota + 1
 	bidSeries
 	bidLaunches
+	bidMeta
+	bidHistory
 )
 
 func bucketByID(id byte) []byte {
@@ -36,9 +39,27 @@ func bucketByID(id byte) []byte {
 		return bucketSeries
 	case bidLaunches:
 		return bucketLaunches
+	case bidMeta:
+		return bucketMeta
+	case bidHistory:
+		return bucketHistory
 	}
 	return nil
 }
+
+// bucketID returns the id of a bucket by name, or 0 for one uptake does
+// not keep.
+func bucketID(name []byte) byte {
+	for id := bidApps; id <= bidHistory; id++ {
+		if bytes.Equal(bucketByID(id), name) {
+			return id
+		}
+	}
+	return 0
+}
+
+// undoable reports whether a history entry may change a bucket.
+func undoable(id byte) bool { return id == bidApps || id == bidSeries || id == bidLaunches }
 
 // appKey is the key of an app in the apps bucket.
 func appKey(app string) []byte { return []byte(FoldName(app)) }
@@ -59,20 +80,21 @@ func seriesKey(folded, country string) []byte {
 }
 
 // splitSeriesKey returns the folded app and the country of a series key.
+// The country is after the last 0: codes hold none, and a name from a
+// foreign file might.
 func splitSeriesKey(k []byte) (folded, country string, ok bool) {
-	for i, c := range k {
-		if c == 0 {
-			return string(k[:i]), string(k[i+1:]), true
-		}
+	i := bytes.LastIndexByte(k, 0)
+	if i < 0 {
+		return "", "", false
 	}
-	return "", "", false
+	return string(k[:i]), string(k[i+1:]), true
 }
 
 // keyCountry returns the country of a series or launch key. Known codes
 // come from one table, so that reading ten thousand keys does not make
 // ten thousand two-byte strings.
 func keyCountry(k []byte) (string, bool) {
-	i := bytes.IndexByte(k, 0)
+	i := bytes.LastIndexByte(k, 0)
 	if i < 0 {
 		return "", false
 	}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,13 +14,19 @@ import (
 //	0  a file written before undo existed: meta (magic, schema), apps,
 //	   series and launches, without the history bucket and the undo key.
 //	1  adds the history bucket and the undo key in meta.
+//	2  seals every value with a CRC-32C of its bucket, key and bytes,
+//	   indexes each app's series and launches in its record, and adds
+//	   the tally to meta (seal.go, index.go).
 //
 // migrations[v] takes a file from schema v to v+1. Open runs every step a
 // file needs in ONE write transaction, after copying the file to
 // PATH.bak-v<old>; the copy is removed only once that transaction has
 // committed, and kept (and named in the error) if anything fails.
-var migrations = []func(tx *bolt.Tx) error{
-	0: migrate0to1,
+func (s *Store) migrations() []func(tx *bolt.Tx) error {
+	return []func(tx *bolt.Tx) error{
+		0: migrate0to1,
+		1: s.migrate1to2,
+	}
 }
 
 // migrate0to1 creates what schema 1 has and schema 0 lacks.
@@ -31,7 +36,7 @@ func migrate0to1(tx *bolt.Tx) error {
 	}
 	meta := tx.Bucket(bucketMeta)
 	if meta.Get(keyUndo) == nil {
-		return setUndoCursor(tx, 0)
+		return meta.Put(keyUndo, seqKey(0))
 	}
 	return nil
 }
@@ -50,10 +55,6 @@ type oldSchemaError struct{ version uint32 }
 func (e *oldSchemaError) Error() string {
 	return fmt.Sprintf("schema %d is older than %d", e.version, SchemaVersion)
 }
-
-// afterBackup, when set by a test, runs once the backup is written and
-// before the migration's transaction.
-var afterBackup func(backup string) error
 
 // migrate brings the file from schema old up to SchemaVersion and returns
 // it opened as the options ask. The file is held for writing (waiting at
@@ -93,11 +94,10 @@ func (s *Store) schemaOf(db *bolt.DB) (uint32, error) {
 			if meta == nil {
 				return fmt.Errorf("%s: %w: its meta bucket is missing", s.path, ErrDamaged)
 			}
-			v := meta.Get(keySchema)
-			if len(v) != 4 {
-				return fmt.Errorf("%s: %w: its schema version is unreadable", s.path, ErrDamaged)
+			var ok bool
+			if version, ok = readSchema(meta); !ok {
+				return s.damagedMeta("its schema version cannot be read")
 			}
-			version = binary.BigEndian.Uint32(v)
 			return nil
 		})
 	})
@@ -105,6 +105,7 @@ func (s *Store) schemaOf(db *bolt.DB) (uint32, error) {
 }
 
 func (s *Store) runMigrations(db *bolt.DB, from uint32) error {
+	migrations := s.migrations()
 	if int(from) >= len(migrations) || SchemaVersion > len(migrations) {
 		return fmt.Errorf("%s: %w: this uptake cannot upgrade schema %d", s.path, ErrDamaged, from)
 	}
@@ -115,8 +116,8 @@ func (s *Store) runMigrations(db *bolt.DB, from uint32) error {
 	kept := func(err error) error {
 		return fmt.Errorf("upgrading %s from schema %d to %d failed: %w; the file was left as it was, and a copy is kept in %s", s.path, from, SchemaVersion, err, backup)
 	}
-	if afterBackup != nil {
-		if err := afterBackup(backup); err != nil {
+	if s.opt.AfterBackup != nil {
+		if err := s.opt.AfterBackup(backup); err != nil {
 			return kept(err)
 		}
 	}
@@ -127,7 +128,7 @@ func (s *Store) runMigrations(db *bolt.DB, from uint32) error {
 					return fmt.Errorf("schema %d to %d: %w", v, v+1, err)
 				}
 			}
-			return tx.Bucket(bucketMeta).Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+			return s.writeSchema(tx, SchemaVersion)
 		})
 	})
 	if err != nil {

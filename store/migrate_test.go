@@ -37,7 +37,7 @@ func writeV0(t *testing.T, path string) []Figure {
 		meta := tx.Bucket(bucketMeta)
 		meta.Put(keyMagic, []byte("uptake"))
 		meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, 0))
-		tx.Bucket(bucketApps).Put(appKey("Resso"), encodeApp(App{Name: "Resso", Publisher: "ByteDance"}))
+		tx.Bucket(bucketApps).Put(appKey("Resso"), encodeAppV1(App{Name: "Resso", Publisher: "ByteDance"}))
 		tx.Bucket(bucketSeries).Put(seriesKey(FoldName("Resso"), "IN"), encodeSeries("Resso", figs))
 		return tx.Bucket(bucketLaunches).Put(seriesKey(FoldName("Resso"), "IN"), encodeLaunch("Resso", mustMonth("2020-03")))
 	})
@@ -45,6 +45,15 @@ func writeV0(t *testing.T, path string) []Figure {
 		t.Fatal(err)
 	}
 	return figs
+}
+
+// encodeAppV1 writes an app record as schemas 0 and 1 did.
+func encodeAppV1(a App) []byte {
+	e := encoder{}
+	e.byte(codecVersion)
+	e.string(a.Name)
+	e.string(a.Publisher)
+	return e.b
 }
 
 func schemaOfFile(t *testing.T, path string) (version uint32, history bool) {
@@ -55,7 +64,7 @@ func schemaOfFile(t *testing.T, path string) (version uint32, history bool) {
 	}
 	defer db.Close()
 	db.View(func(tx *bolt.Tx) error {
-		version = binary.BigEndian.Uint32(tx.Bucket(bucketMeta).Get(keySchema))
+		version, _ = readSchema(tx.Bucket(bucketMeta))
 		history = tx.Bucket(bucketHistory) != nil
 		return nil
 	})
@@ -110,35 +119,22 @@ func TestMigrate_V0ToV1(t *testing.T) {
 func TestMigrate_FailureKeepsBackupAndOriginal(t *testing.T) {
 	cases := []struct {
 		name   string
-		inject func(t *testing.T)
+		damage bool    // a series the migration cannot read: it fails after writing
+		opt    Options // with a failing AfterBackup: it fails before
 	}{
-		{"migration step fails after writing", func(t *testing.T) {
-			orig := migrations[0]
-			migrations[0] = func(tx *bolt.Tx) error {
-				if err := orig(tx); err != nil { // writes, then fails: all rolled back
-					return err
-				}
-				return errors.New("injected failure")
-			}
-			t.Cleanup(func() { migrations[0] = orig })
-		}},
-		{"step panics", func(t *testing.T) {
-			orig := migrations[0]
-			migrations[0] = func(tx *bolt.Tx) error { panic("injected panic") }
-			t.Cleanup(func() { migrations[0] = orig })
-		}},
-		{"failure after the backup", func(t *testing.T) {
-			afterBackup = func(string) error { return errors.New("injected failure") }
-			t.Cleanup(func() { afterBackup = nil })
-		}},
+		{"migration fails after writing", true, Options{}},
+		{"failure after the backup", false, Options{AfterBackup: func(string) error { return errors.New("injected failure") }}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.db")
 			writeV0(t, path)
+			if c.damage {
+				putRaw(t, path, bucketSeries, seriesKey("resso", "ID"), []byte{codecVersion, 0xff})
+			}
 			before, _ := os.ReadFile(path)
-			c.inject(t)
-			_, err := Open(path, Options{Timeout: time.Second})
+			c.opt.Timeout = time.Second
+			_, err := Open(path, c.opt)
 			if err == nil {
 				t.Fatal("Open succeeded despite the failing migration")
 			}
@@ -171,6 +167,19 @@ func TestMigrate_FailureKeepsBackupAndOriginal(t *testing.T) {
 	}
 	if _, err := os.Stat(path + ".bak-v0.2"); !os.IsNotExist(err) {
 		t.Errorf("this migration's backup was not removed: %v", err)
+	}
+}
+
+// putRaw writes a value as it is, with bbolt, as a foreign writer would.
+func putRaw(t *testing.T, path string, bucket, key, value []byte) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(key, value) }); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -10,16 +9,36 @@ import (
 
 // Reader reads within one transaction: a view that needs several reads
 // sees one state of the file and opens it once. It is valid only inside
-// the function given to Store.Read; what it returns is copied out.
+// the function given to Store.Read; what it returns is copied out. Every
+// value it reads is checked against its seal and the app index (index.go).
 type Reader struct {
-	s  *Store
-	tx *bolt.Tx
+	s   *Store
+	tx  *bolt.Tx
+	idx *readIndex // the app records, checked against the tally on first use
+	cs  *changeSet // in a write: what it has written, which the index does not know yet
+}
+
+// rewritten reports whether this transaction has written the key: its
+// value is then its own, newer than the index, and checked by its seal.
+func (r *Reader) rewritten(bucket byte, k []byte) bool {
+	return r.cs != nil && r.cs.seen[string(append([]byte{bucket}, k...))]
+}
+
+// readIndex is the apps bucket of one transaction, checked as a whole.
+type readIndex struct {
+	folded   []string          // in key order
+	payloads map[string][]byte // folded name → app record payload
+	records  map[string]*appRecord
+	tally    tally
 }
 
 // Read runs fn with a Reader over one read transaction.
 func (s *Store) Read(fn func(r *Reader) error) error {
-	return s.view(func(tx *bolt.Tx) error { return fn(&Reader{s, tx}) })
+	return s.view(func(tx *bolt.Tx) error { return fn(&Reader{s: s, tx: tx}) })
 }
+
+// Path returns the file the Reader reads.
+func (r *Reader) Path() string { return r.s.path }
 
 // readOne runs one Reader method in a transaction of its own.
 func readOne[T any](s *Store, fn func(r *Reader) (T, error)) (T, error) {
@@ -32,21 +51,81 @@ func readOne[T any](s *Store, fn func(r *Reader) (T, error)) (T, error) {
 	return out, err
 }
 
+// index reads the app records and checks them against the tally: their
+// number, their order, and the digest of their seals.
+func (r *Reader) index() (*readIndex, error) {
+	if r.idx != nil {
+		return r.idx, nil
+	}
+	t, err := r.s.readTally(r.tx)
+	if err != nil {
+		return nil, err
+	}
+	idx := &readIndex{payloads: make(map[string][]byte, t.apps), records: map[string]*appRecord{}, tally: t}
+	var digest uint32
+	var prev []byte
+	c := r.tx.Bucket(bucketApps).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if prev != nil && bytes.Compare(prev, k) >= 0 {
+			return nil, r.s.damage("the app records are out of order")
+		}
+		prev = k
+		payload, ok := unseal(bidApps, k, v)
+		if !ok {
+			return nil, r.s.damagedApp(string(k), "does not match its checksum")
+		}
+		name := string(k)
+		idx.folded = append(idx.folded, name)
+		idx.payloads[name] = payload
+		digest = digestStep(digest, k, v)
+	}
+	if len(idx.folded) != t.apps || digest != t.digest {
+		return nil, r.s.damage("the app records do not match the file's tally of them (some are missing, extra or out of date)")
+	}
+	r.idx = idx
+	return idx, nil
+}
+
+// record returns the app record of a folded name, decoded once per
+// transaction; ok is false when there is no such app.
+func (r *Reader) record(folded string) (*appRecord, bool, error) {
+	idx, err := r.index()
+	if err != nil {
+		return nil, false, err
+	}
+	if rec, ok := idx.records[folded]; ok {
+		return rec, true, nil
+	}
+	payload, ok := idx.payloads[folded]
+	if !ok {
+		return nil, false, nil
+	}
+	rec, err := decodeAppRecord(payload)
+	if err != nil || FoldName(rec.Name) != folded {
+		return nil, false, r.s.damagedApp(folded, "cannot be read")
+	}
+	idx.records[folded] = &rec
+	return &rec, true, nil
+}
+
 // Apps lists every app, sorted by name without regard to case.
 func (s *Store) Apps() ([]App, error) { return readOne(s, (*Reader).Apps) }
 
 // Apps lists every app, sorted by name without regard to case.
 func (r *Reader) Apps() ([]App, error) {
-	var apps []App
-	err := r.tx.Bucket(bucketApps).ForEach(func(k, v []byte) error {
-		a, err := decodeApp(v)
+	idx, err := r.index()
+	if err != nil {
+		return nil, err
+	}
+	apps := make([]App, 0, len(idx.folded))
+	for _, f := range idx.folded {
+		rec, _, err := r.record(f)
 		if err != nil {
-			return r.s.damaged("app", k)
+			return nil, err
 		}
-		apps = append(apps, a)
-		return nil
-	})
-	return apps, err
+		apps = append(apps, rec.App)
+	}
+	return apps, nil
 }
 
 // App returns the app stored under name (without regard to case).
@@ -63,15 +142,11 @@ func (s *Store) App(name string) (App, bool, error) {
 
 // App returns the app stored under name (without regard to case).
 func (r *Reader) App(name string) (App, bool, error) {
-	v := r.tx.Bucket(bucketApps).Get(appKey(name))
-	if v == nil {
-		return App{}, false, nil
+	rec, ok, err := r.record(FoldName(name))
+	if err != nil || !ok {
+		return App{}, false, err
 	}
-	a, err := decodeApp(v)
-	if err != nil {
-		return App{}, false, r.s.damaged("app", appKey(name))
-	}
-	return a, true, nil
+	return rec.App, true, nil
 }
 
 // Series returns the figures of one app in one country, sorted by from
@@ -82,18 +157,62 @@ func (s *Store) Series(app, country string) ([]Figure, error) {
 
 // Series returns the figures of one app in one country.
 func (r *Reader) Series(app, country string) ([]Figure, error) {
-	return r.s.readSeries(r.tx, FoldName(app), country)
+	folded := FoldName(app)
+	return r.checkedSeries(folded, country, r.tx.Bucket(bucketSeries).Get(seriesKey(folded, country)), nil)
 }
 
-func (s *Store) readSeries(tx *bolt.Tx, folded, country string) ([]Figure, error) {
-	k := seriesKey(folded, country)
-	v := tx.Bucket(bucketSeries).Get(k)
-	if v == nil {
-		return nil, nil
-	}
-	figs, err := decodeSeries(v, country)
+// checkedSeries decodes v, the value stored under the series of a folded
+// app in a country (nil when there is none), into dst, checking it
+// against the app's index.
+func (r *Reader) checkedSeries(folded, country string, v []byte, dst []Figure) ([]Figure, error) {
+	rec, ok, err := r.record(folded)
 	if err != nil {
-		return nil, s.damaged("series", k)
+		return nil, err
+	}
+	k := seriesKey(folded, country)
+	if r.rewritten(bidSeries, k) {
+		if v == nil {
+			return nil, nil
+		}
+		payload, ok := unseal(bidSeries, k, v)
+		n, err := seriesLen(payload)
+		if !ok || err != nil {
+			return nil, r.s.damagedKey(bidSeries, k, "cannot be read")
+		}
+		return r.s.openSeries(k, v, indexEntry{country: country, figures: n, seal: sealOf(v)}, dst)
+	}
+	var x indexEntry
+	if ok {
+		x, ok = findEntry(rec.series, country)
+	}
+	switch {
+	case !ok && v == nil:
+		return nil, nil
+	case !ok:
+		return nil, r.s.damagedKey(bidSeries, k, "are in the file but not in its app's index")
+	case v == nil:
+		return nil, r.s.damagedKey(bidSeries, k, "are missing from the file")
+	}
+	return r.s.openSeries(k, v, x, dst)
+}
+
+// openSeries checks a series value against its seal and index entry and
+// decodes it into dst.
+func (s *Store) openSeries(k, v []byte, x indexEntry, dst []Figure) ([]Figure, error) {
+	payload, ok := unseal(bidSeries, k, v)
+	if !ok {
+		return nil, s.damagedKey(bidSeries, k, "do not match their checksum")
+	}
+	if sealOf(v) != x.seal {
+		return nil, s.damagedKey(bidSeries, k, "are not the ones last written (an older copy was read)")
+	}
+	_, country, _ := splitSeriesKey(k)
+	if c, ok := keyCountry(k); ok {
+		country = c
+	}
+	figs, err := decodeSeriesInto(dst, payload, country)
+	if err != nil || len(figs) != x.figures {
+		return nil, s.damagedKey(bidSeries, k, "cannot be read")
 	}
 	return figs, nil
 }
@@ -108,33 +227,58 @@ func (s *Store) AppSeries(app string) (map[string][]Figure, error) {
 // figures of all the series are decoded into one allocation, each series
 // capped so that appending to one cannot run into the next.
 func (r *Reader) AppSeries(app string) (map[string][]Figure, error) {
-	prefix := appPrefix(FoldName(app))
-	c := r.tx.Bucket(bucketSeries).Cursor()
-	total, series := 0, 0
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		n, err := seriesLen(v)
-		if err != nil {
-			return nil, r.s.damaged("series", k)
-		}
-		total += n
-		series++
+	folded := FoldName(app)
+	rec, ok, err := r.record(folded)
+	if err != nil {
+		return nil, err
 	}
-	out := make(map[string][]Figure, series)
+	var entries []indexEntry
+	if ok {
+		entries = rec.series
+	}
+	total := 0
+	for _, x := range entries {
+		total += x.figures
+	}
+	out := make(map[string][]Figure, len(entries))
 	all := make([]Figure, total)
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		country, ok := keyCountry(k)
-		n, _ := seriesLen(v)
-		if !ok || n > len(all) {
-			return nil, r.s.damaged("series", k)
-		}
-		figs, err := decodeSeriesInto(all[:0:n], v, country)
+	i := 0
+	err = r.walkRange(bidSeries, folded, entries, func(k, v []byte, x indexEntry) error {
+		figs, err := r.s.openSeries(k, v, x, all[:0:x.figures])
 		if err != nil {
-			return nil, r.s.damaged("series", k)
+			return err
 		}
-		out[country] = figs
-		all = all[n:]
+		out[x.country] = figs
+		all = all[x.figures:]
+		i++
+		return nil
+	})
+	return out, err
+}
+
+// walkRange calls fn for each key of one app in a bucket, checking that
+// the keys are exactly the index's entries, in order.
+func (r *Reader) walkRange(bucket byte, folded string, entries []indexEntry, fn func(k, v []byte, x indexEntry) error) error {
+	prefix := appPrefix(folded)
+	c := r.tx.Bucket(bucketByID(bucket)).Cursor()
+	i := 0
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		country := string(k[len(prefix):])
+		if i < len(entries) && entries[i].country < country {
+			return r.s.damagedKey(bucket, seriesKey(folded, entries[i].country), isAre(bucket)+" missing from the file")
+		}
+		if i == len(entries) || entries[i].country != country {
+			return r.s.damagedKey(bucket, k, isAre(bucket)+" in the file but not in its app's index")
+		}
+		if err := fn(k, v, entries[i]); err != nil {
+			return err
+		}
+		i++
 	}
-	return out, nil
+	if i < len(entries) {
+		return r.s.damagedKey(bucket, seriesKey(folded, entries[i].country), isAre(bucket)+" missing from the file")
+	}
+	return nil
 }
 
 // Figure returns the figure with identity k.
@@ -159,21 +303,61 @@ func (s *Store) EachFigure(fn func(Figure) bool) error {
 
 // EachFigure calls fn for every figure, in key order.
 func (r *Reader) EachFigure(fn func(Figure) bool) error {
-	c := r.tx.Bucket(bucketSeries).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		country, ok := keyCountry(k)
-		if !ok {
-			return r.s.damaged("series", k)
-		}
-		figs, err := decodeSeries(v, country)
+	idx, err := r.index()
+	if err != nil {
+		return err
+	}
+	var figs []Figure
+	for _, folded := range idx.folded {
+		rec, _, err := r.record(folded)
 		if err != nil {
-			return r.s.damaged("series", k)
+			return err
 		}
-		for _, f := range figs {
-			if !fn(f) {
+		stop := false
+		err = r.walkRange(bidSeries, folded, rec.series, func(k, v []byte, x indexEntry) error {
+			if stop {
 				return nil
 			}
+			figs, err = r.s.openSeries(k, v, x, figs)
+			if err != nil {
+				return err
+			}
+			for _, f := range figs {
+				if !fn(f) {
+					stop = true
+					return nil
+				}
+			}
+			return nil
+		})
+		if err != nil || stop {
+			return err
 		}
+	}
+	return r.noOrphans(bidSeries, idx)
+}
+
+// noOrphans checks that every key of a bucket belongs to a known app: a
+// walk app by app would not see a key whose app has no record.
+func (r *Reader) noOrphans(bucket byte, idx *readIndex) error {
+	n := 0
+	for _, f := range idx.folded {
+		rec, _, err := r.record(f)
+		if err != nil {
+			return err
+		}
+		if bucket == bidSeries {
+			n += len(rec.series)
+		} else {
+			n += len(rec.launches)
+		}
+	}
+	want := idx.tally.series
+	if bucket == bidLaunches {
+		want = idx.tally.launches
+	}
+	if n != want || r.tx.Bucket(bucketByID(bucket)).Stats().KeyN != want {
+		return r.s.damage("the file holds records that belong to no app, or lacks some it should hold")
 	}
 	return nil
 }
@@ -185,62 +369,112 @@ func (s *Store) Launches(app string) ([]Launch, error) {
 
 // Launches returns the launches of one app, or of every app when app is "".
 func (r *Reader) Launches(app string) ([]Launch, error) {
-	var out []Launch
-	var prefix []byte
-	if app != "" {
-		prefix = appPrefix(FoldName(app))
+	idx, err := r.index()
+	if err != nil {
+		return nil, err
 	}
-	c := r.tx.Bucket(bucketLaunches).Cursor()
-	var stored []byte // the last app's name as stored, and as a string
-	var name string
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		country, ok := keyCountry(k)
-		d := decoder{b: v}
-		if !ok || d.byte() != codecVersion {
-			return nil, r.s.damaged("launch", k)
+	apps := idx.folded
+	if app != "" {
+		apps = []string{FoldName(app)}
+	}
+	var out []Launch
+	for _, folded := range apps {
+		rec, ok, err := r.record(folded)
+		if err != nil || !ok {
+			if err == nil && r.hasRange(bidLaunches, folded) {
+				err = r.s.damagedApp(folded, "is missing, but the app has launches")
+			}
+			if err != nil {
+				return nil, err
+			}
+			continue
 		}
-		// One app's launches repeat its name: make it a string once.
-		if b := d.bytes(); d.err == nil && (name == "" || !bytes.Equal(b, stored)) {
-			stored, name = b, string(b)
+		err = r.walkRange(bidLaunches, folded, rec.launches, func(k, v []byte, x indexEntry) error {
+			l, err := r.s.openLaunch(k, v, x)
+			if err != nil {
+				return err
+			}
+			l.App = rec.Name
+			out = append(out, l)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		m := d.uvarint()
-		if d.err != nil || m > uint64(MaxMonth) {
-			return nil, r.s.damaged("launch", k)
+	}
+	if app == "" {
+		if err := r.noOrphans(bidLaunches, idx); err != nil {
+			return nil, err
 		}
-		out = append(out, Launch{App: name, Country: country, Month: Month(m)})
 	}
 	return out, nil
+}
+
+// hasRange reports whether a bucket holds any key of an app.
+func (r *Reader) hasRange(bucket byte, folded string) bool {
+	prefix := appPrefix(folded)
+	k, _ := r.tx.Bucket(bucketByID(bucket)).Cursor().Seek(prefix)
+	return k != nil && bytes.HasPrefix(k, prefix)
+}
+
+// openLaunch checks a launch value against its seal and index entry.
+func (s *Store) openLaunch(k, v []byte, x indexEntry) (Launch, error) {
+	payload, ok := unseal(bidLaunches, k, v)
+	if !ok {
+		return Launch{}, s.damagedKey(bidLaunches, k, "does not match its checksum")
+	}
+	if sealOf(v) != x.seal {
+		return Launch{}, s.damagedKey(bidLaunches, k, "is not the one last written (an older copy was read)")
+	}
+	country, _ := keyCountry(k)
+	l, err := decodeLaunch(payload, country)
+	if err != nil {
+		return Launch{}, s.damagedKey(bidLaunches, k, "cannot be read")
+	}
+	return l, nil
 }
 
 // Launch returns the launch month of app in country.
 func (s *Store) Launch(app, country string) (Month, bool, error) {
 	var m Month
-	var ok bool
-	err := s.view(func(tx *bolt.Tx) error {
-		k := seriesKey(FoldName(app), country)
-		v := tx.Bucket(bucketLaunches).Get(k)
-		if v == nil {
-			return nil
-		}
-		l, err := decodeLaunch(v, country)
+	var found bool
+	err := s.Read(func(r *Reader) error {
+		folded := FoldName(app)
+		rec, ok, err := r.record(folded)
 		if err != nil {
-			return s.damaged("launch", k)
+			return err
 		}
-		m, ok = l.Month, true
-		return nil
+		k := seriesKey(folded, country)
+		v := r.tx.Bucket(bucketLaunches).Get(k)
+		var x indexEntry
+		if ok {
+			x, ok = findEntry(rec.launches, country)
+		}
+		switch {
+		case !ok && v == nil:
+			return nil
+		case !ok:
+			return r.s.damagedKey(bidLaunches, k, "is in the file but not in its app's index")
+		case v == nil:
+			return r.s.damagedKey(bidLaunches, k, "is missing from the file")
+		}
+		l, err := r.s.openLaunch(k, v, x)
+		m, found = l.Month, err == nil
+		return err
 	})
-	return m, ok, err
+	return m, found, err
 }
 
 // Countries lists the countries in which app has figures, sorted, WW first.
 func (s *Store) Countries(app string) ([]string, error) {
 	var out []string
-	err := s.view(func(tx *bolt.Tx) error {
-		prefix := appPrefix(FoldName(app))
-		c := tx.Bucket(bucketSeries).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			country, _ := keyCountry(k)
-			out = append(out, country)
+	err := s.Read(func(r *Reader) error {
+		rec, ok, err := r.record(FoldName(app))
+		if err != nil || !ok {
+			return err
+		}
+		for _, x := range rec.series {
+			out = append(out, x.country)
 		}
 		return nil
 	})
@@ -253,21 +487,17 @@ func (s *Store) Countries(app string) ([]string, error) {
 // Counts says how many apps, series, figures and launches the file holds.
 type Counts struct{ Apps, Series, Figures, Launches int }
 
-// Count counts the records; figures are counted from each series' header.
+// Count returns the file's tally of its records, checked against the apps.
 func (s *Store) Count() (Counts, error) {
 	var n Counts
-	err := s.view(func(tx *bolt.Tx) error {
-		n.Apps = tx.Bucket(bucketApps).Stats().KeyN
-		n.Launches = tx.Bucket(bucketLaunches).Stats().KeyN
-		return tx.Bucket(bucketSeries).ForEach(func(k, v []byte) error {
-			n.Series++
-			c, err := seriesLen(v)
-			if err != nil {
-				return s.damaged("series", k)
-			}
-			n.Figures += c
-			return nil
-		})
+	err := s.Read(func(r *Reader) error {
+		idx, err := r.index()
+		if err != nil {
+			return err
+		}
+		t := idx.tally
+		n = Counts{Apps: t.apps, Series: t.series, Figures: t.figures, Launches: t.launches}
+		return nil
 	})
 	return n, err
 }
@@ -285,8 +515,4 @@ func seriesLen(v []byte) (int, error) {
 	d.varint()
 	n := d.count(7)
 	return n, d.err
-}
-
-func (s *Store) damaged(what string, key []byte) error {
-	return fmt.Errorf("%s: %w: the %s record %q cannot be read; restore the file from a backup", s.path, ErrDamaged, what, key)
 }

@@ -120,7 +120,7 @@ func badFiles(t *testing.T) []badFile {
 			b, _ := tx.CreateBucket(bucketMeta)
 			b.Put(keyMagic, []byte("uptake"))
 			tx.CreateBucket(bucketApps)
-			return b.Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+			return b.Put(keySchema, binary.BigEndian.AppendUint32(nil, 1))
 		}), []string{"damaged", "bucket is missing"}},
 	}
 	// Cut short: on page boundaries (which bbolt's own checks let through)

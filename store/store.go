@@ -22,7 +22,7 @@ import (
 
 // SchemaVersion is the layout this build writes. A file with a larger
 // number is refused; a smaller one is migrated on open.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // DefaultTimeout is how long Open and each transaction wait for another
 // uptake process to let go of the file before giving up.
@@ -41,6 +41,13 @@ type Options struct {
 	Transient bool
 	// Now gives the time written into changed figures; nil means time.Now.
 	Now func() time.Time
+	// OnWait, when set, is called each time the file is found held by
+	// another process, before waiting for it (at most Timeout), so that
+	// the user can be told why nothing happens yet.
+	OnWait func()
+	// AfterBackup, when set (by tests), runs once a migration's backup is
+	// written and before its transaction; an error stops the migration.
+	AfterBackup func(backup string) error
 }
 
 // Store is an open uptake database.
@@ -63,23 +70,28 @@ func Open(path string, opt Options) (*Store, error) {
 		opt.Now = time.Now
 	}
 	s := &Store{path: path, opt: opt}
-	fresh, err := s.precheck()
+	state, err := s.precheck()
 	if err != nil {
 		return nil, err
 	}
-	if fresh {
+	if state != fileExists {
 		if opt.ReadOnly {
-			return nil, fmt.Errorf("%s: %w (load figures first, e.g. uptake -seed -db %s)", path, ErrNotFound, path)
+			return nil, fmt.Errorf("%s: %w (load figures first, e.g. uptake -seed -db %s)", Sanitize(path), ErrNotFound, shellQuote(path))
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the folder for the database %s: %w", path, err)
+			return nil, fmt.Errorf("cannot create the folder for the database %s: %w", Sanitize(path), err)
+		}
+		if err := s.create(state == fileUnborn); err != nil {
+			return nil, err
 		}
 	}
-	db, err := s.openBolt(opt.ReadOnly && !fresh)
+	// A transient store only looks at the file here: it is checked for
+	// writing before each write.
+	db, err := s.openBolt(opt.ReadOnly || opt.Transient)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkSchema(db, fresh); err != nil {
+	if err := s.checkSchema(db); err != nil {
 		db.Close()
 		var old *oldSchemaError
 		if !errors.As(err, &old) {
@@ -91,7 +103,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if opt.Transient {
 		if err := db.Close(); err != nil {
-			return nil, fmt.Errorf("closing %s: %w", path, err)
+			return nil, fmt.Errorf("closing %s: %w", Sanitize(path), err)
 		}
 		return s, nil
 	}
@@ -101,6 +113,9 @@ func Open(path string, opt Options) (*Store, error) {
 
 // Path returns the file the store reads and writes.
 func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the store was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.opt.ReadOnly }
 
 // Close lets go of the file.
 func (s *Store) Close() error {
@@ -117,58 +132,64 @@ func (s *Store) Close() error {
 // boltMagic is the number every bbolt meta page carries.
 const boltMagic = 0xED0CDAED
 
+// fileState is what precheck found at the path.
+type fileState int
+
+const (
+	fileExists  fileState = iota // a database to open
+	fileMissing                  // nothing there: create one
+	fileUnborn                   // an empty file, or a bbolt file in which no transaction ever committed: replace it
+)
+
 // precheck looks at the file before bbolt does, so that a directory, an
 // unreadable path, or a file that is not a bbolt database gets a plain
-// message instead of whatever bbolt would do with it. It reports whether
-// the database has to be created.
-func (s *Store) precheck() (fresh bool, err error) {
+// message instead of whatever bbolt would do with it. What can change
+// while another process writes is checked later, under the lock
+// (checkLocked).
+func (s *Store) precheck() (fileState, error) {
 	fi, err := os.Stat(s.path)
 	if errors.Is(err, os.ErrNotExist) {
-		return true, nil
+		return fileMissing, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("cannot read the database %s: %w", s.path, err)
+		return 0, fmt.Errorf("cannot read the database %s: %w", Sanitize(s.path), err)
 	}
 	if fi.IsDir() {
-		return false, fmt.Errorf("%s is a folder, not a database file (give a file path with -db, e.g. %s)", s.path, filepath.Join(s.path, "uptake.db"))
+		return 0, fmt.Errorf("%s is a folder, not a database file (give a file path with -db, e.g. %s)", Sanitize(s.path), Sanitize(filepath.Join(s.path, "uptake.db")))
+	}
+	if !fi.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s is not a regular file (it is a device, a pipe or a socket; give the path of a database file with -db)", Sanitize(s.path))
 	}
 	if fi.Size() == 0 {
-		return true, nil
+		return fileUnborn, nil
 	}
 	f, err := os.Open(s.path)
 	if err != nil {
-		return false, fmt.Errorf("cannot read the database %s: %w (check its permissions)", s.path, err)
+		return 0, fmt.Errorf("cannot read the database %s: %w (check its permissions)", Sanitize(s.path), err)
 	}
 	defer f.Close()
 	var head [32]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
-		return false, fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", s.path, ErrNotUptake)
+		return 0, fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", Sanitize(s.path), ErrNotUptake)
 	}
-	pageSize := int64(binary.LittleEndian.Uint32(head[24:28]))
-	if pageSize < 512 || pageSize > 1<<20 || fi.Size() < 4*pageSize || fi.Size()%pageSize != 0 {
-		return false, fmt.Errorf("%s: %w: it is cut short or padded (%d bytes); restore it from a backup, or choose another file with -db", s.path, ErrDamaged, fi.Size())
+	if unborn(f, int64(binary.LittleEndian.Uint32(head[24:28]))) {
+		return fileUnborn, nil
 	}
-	if err := checkHighWater(f, pageSize, fi.Size()); err != nil {
-		return false, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, err)
-	}
-	return false, nil
+	return fileExists, nil
 }
 
-// openBolt opens the file with bbolt, waiting at most the timeout for a lock.
+// openBolt opens the file with bbolt, waiting at most the timeout for a
+// lock; the file is checked under the lock before bbolt maps it.
 func (s *Store) openBolt(readOnly bool) (db *bolt.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, r)
+			db, err = nil, s.damageFile(fmt.Sprintf("it cannot be opened (%v)", r))
 		}
 	}()
-	if !readOnly {
-		if err := s.checkBeforeWriting(); err != nil {
-			return nil, err
-		}
-	}
 	db, err = bolt.Open(s.path, 0o600, &bolt.Options{
 		Timeout:  s.opt.Timeout,
 		ReadOnly: readOnly,
+		OpenFile: s.openLocked(readOnly),
 		// A stored freelist: without one, bbolt rebuilds it on every
 		// writable open by walking all pages in goroutines of its own,
 		// where a damaged page the walk in checkPages missed would crash
@@ -176,57 +197,53 @@ func (s *Store) openBolt(readOnly bool) (db *bolt.DB, err error) {
 		NoFreelistSync: false,
 		FreelistType:   bolt.FreelistMapType,
 	})
+	var ours *lockedError
 	switch {
 	case err == nil:
 		return db, nil
+	case errors.As(err, &ours):
+		return nil, ours.err
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, fmt.Errorf("%s: %w (waited %s; wait for it to finish and try again)", s.path, ErrBusy, s.opt.Timeout)
+		return nil, s.busy()
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
-		return nil, fmt.Errorf("%s: %w: %v; restore it from a backup, or choose another file with -db", s.path, ErrDamaged, err)
+		return nil, s.damageFile(fmt.Sprintf("bbolt cannot read it (%v)", err))
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("cannot open the database %s: %w (check its permissions)", s.path, err)
+		return nil, fmt.Errorf("cannot open the database %s: %w (check its permissions)", Sanitize(s.path), err)
 	default:
-		return nil, fmt.Errorf("cannot open the database %s: %w", s.path, err)
+		return nil, fmt.Errorf("cannot open the database %s: %w", Sanitize(s.path), err)
 	}
 }
 
-// checkSchema makes a new file an uptake database, or checks that an
-// existing one is one this build can read.
-func (s *Store) checkSchema(db *bolt.DB, fresh bool) error {
-	if fresh {
-		return s.guard(func() error {
-			return db.Update(func(tx *bolt.Tx) error {
-				for _, name := range [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory} {
-					if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-						return err
-					}
-				}
-				meta := tx.Bucket(bucketMeta)
-				if err := meta.Put(keyMagic, []byte("uptake")); err != nil {
-					return err
-				}
-				return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
-			})
-		})
-	}
+// busy is the error for a file another process held past the timeout.
+func (s *Store) busy() error {
+	return fmt.Errorf("%s: %w (waited %s for it; let the other uptake finish, e.g. an import, then try again)", Sanitize(s.path), ErrBusy, s.opt.Timeout)
+}
+
+// checkSchema checks that the file is an uptake database this build can
+// read, and says when it needs migrating.
+func (s *Store) checkSchema(db *bolt.DB) error {
 	var version uint32
 	err := s.guard(func() error {
 		return db.View(func(tx *bolt.Tx) error {
 			meta := tx.Bucket(bucketMeta)
-			if meta == nil || !bytes.Equal(meta.Get(keyMagic), []byte("uptake")) {
-				return fmt.Errorf("%s: %w (it is a bbolt file of another program; uptake leaves it as it is — choose another file with -db)", s.path, ErrNotUptake)
+			if meta == nil || !isMagic(meta.Get(keyMagic)) {
+				// uptake's own buckets, or its mark under a seal that fails,
+				// say the file is uptake's and damaged, not another program's.
+				if tx.Bucket(bucketSeries) != nil && tx.Bucket(bucketApps) != nil || meta != nil && bytes.HasPrefix(meta.Get(keyMagic), keyMagic) {
+					return s.damageFile("its mark as an uptake database is damaged")
+				}
+				return fmt.Errorf("%s: %w (it is a bbolt file of another program; uptake leaves it as it is — choose another file with -db)", Sanitize(s.path), ErrNotUptake)
 			}
-			v := meta.Get(keySchema)
-			if len(v) != 4 {
-				return fmt.Errorf("%s: %w: its schema version is unreadable", s.path, ErrDamaged)
+			var ok bool
+			if version, ok = readSchema(meta); !ok {
+				return s.damagedMeta("its schema version cannot be read")
 			}
-			version = binary.BigEndian.Uint32(v)
 			if version > SchemaVersion {
 				return nil // refused below, whatever its layout
 			}
 			for _, name := range requiredBuckets(version) {
 				if tx.Bucket(name) == nil {
-					return fmt.Errorf("%s: %w: the %s bucket is missing", s.path, ErrDamaged, name)
+					return s.damagedMeta(fmt.Sprintf("its %s bucket is missing", name))
 				}
 			}
 			return nil
@@ -236,12 +253,47 @@ func (s *Store) checkSchema(db *bolt.DB, fresh bool) error {
 		return err
 	}
 	if version > SchemaVersion {
-		return fmt.Errorf("%s: %w (schema %d; this uptake reads up to %d): install the newer uptake to open it", s.path, ErrNewerSchema, version, SchemaVersion)
+		return fmt.Errorf("%s: %w (schema %d; this uptake reads up to %d): install the newer uptake to open it", Sanitize(s.path), ErrNewerSchema, version, SchemaVersion)
 	}
 	if version < SchemaVersion {
 		return &oldSchemaError{version}
 	}
 	return nil
+}
+
+// isMagic reports whether v is uptake's mark, as schema 0 and 1 wrote it
+// or sealed.
+func isMagic(v []byte) bool {
+	if bytes.Equal(v, keyMagic) {
+		return true
+	}
+	p, ok := unseal(bidMeta, keyMagic, v)
+	return ok && bytes.Equal(p, keyMagic)
+}
+
+// readSchema reads the schema version: 4 bytes before schema 2, sealed
+// from schema 2 on.
+func readSchema(meta *bolt.Bucket) (uint32, bool) {
+	v := meta.Get(keySchema)
+	switch len(v) {
+	case 4:
+		// Schemas 0 and 1 wrote the number bare; a bare number above
+		// what this build knows is a newer uptake's, whatever its layout.
+		n := binary.BigEndian.Uint32(v)
+		return n, n < 2 || n > SchemaVersion
+	case 4 + sealLen:
+		p, ok := unseal(bidMeta, keySchema, v)
+		if !ok {
+			return 0, false
+		}
+		return binary.BigEndian.Uint32(p), true
+	}
+	return 0, false
+}
+
+// writeSchema writes the schema version, sealed.
+func (s *Store) writeSchema(tx *bolt.Tx, version uint32) error {
+	return s.putMeta(tx, keySchema, binary.BigEndian.AppendUint32(nil, version))
 }
 
 // guard turns a panic inside bbolt, which a damaged file can cause, into
@@ -251,7 +303,7 @@ func (s *Store) guard(fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: %w: %v; restore it from a backup", s.path, ErrDamaged, r)
+			err = s.damageFile(fmt.Sprintf("reading it failed (%v)", r))
 		}
 	}()
 	return fn()
@@ -264,7 +316,7 @@ func (s *Store) acquire(write bool) (*bolt.DB, func(), error) {
 	if !s.opt.Transient {
 		if s.db == nil {
 			s.mu.Unlock()
-			return nil, nil, fmt.Errorf("%s: the store is closed", s.path)
+			return nil, nil, fmt.Errorf("%s: the store is closed", Sanitize(s.path))
 		}
 		return s.db, s.mu.Unlock, nil
 	}
@@ -289,7 +341,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // update runs fn in a write transaction: all of it is written, or none.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.opt.ReadOnly {
-		return fmt.Errorf("%s: %w", s.path, ErrReadOnly)
+		return fmt.Errorf("%s: %w", Sanitize(s.path), ErrReadOnly)
 	}
 	db, release, err := s.acquire(true)
 	if err != nil {
@@ -304,7 +356,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 func (s *Store) Stamp() (string, error) {
 	fi, err := os.Stat(s.path)
 	if err != nil {
-		return "", fmt.Errorf("cannot read the database %s: %w", s.path, err)
+		return "", fmt.Errorf("cannot read the database %s: %w", Sanitize(s.path), err)
 	}
 	// The modification time can stay the same over two quick writes and
 	// the size often does; the transaction id of the meta page never does.

@@ -31,34 +31,50 @@ type tableSeries struct {
 	country  string
 }
 
-// FigureTable copies every figure out of the transaction, encoded.
+// FigureTable copies every figure out of the transaction, encoded, each
+// series checked against its seal and its app's index.
 func (r *Reader) FigureTable() (*FigureTable, error) {
-	b := r.tx.Bucket(bucketSeries)
+	idx, err := r.index()
+	if err != nil {
+		return nil, err
+	}
 	t := &FigureTable{cached: -1}
 	size := 0
-	c := b.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		size += len(v)
+	for _, folded := range idx.folded {
+		rec, _, err := r.record(folded)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range rec.series {
+			size += x.figures * 8 // a guess; the buffer grows if short
+		}
 	}
 	t.data = make([]byte, 0, size)
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		folded, country, ok := splitSeriesKey(k)
-		if !ok {
-			return nil, r.s.damaged("series", k)
-		}
-		n, err := seriesLen(v)
+	for _, folded := range idx.folded {
+		rec, _, _ := r.record(folded)
+		err := r.walkRange(bidSeries, folded, rec.series, func(k, v []byte, x indexEntry) error {
+			payload, ok := unseal(bidSeries, k, v)
+			if !ok || sealOf(v) != x.seal {
+				return r.s.damagedKey(bidSeries, k, "do not match their checksum")
+			}
+			n, err := seriesLen(payload)
+			if err != nil || n != x.figures {
+				return r.s.damagedKey(bidSeries, k, "cannot be read")
+			}
+			if n == 0 {
+				return nil
+			}
+			off := len(t.data)
+			t.data = append(t.data, payload...)
+			t.series = append(t.series, tableSeries{off: off, end: len(t.data), first: t.n, folded: folded, country: x.country})
+			t.n += n
+			return nil
+		})
 		if err != nil {
-			return nil, r.s.damaged("series", k)
+			return nil, err
 		}
-		if n == 0 {
-			continue
-		}
-		off := len(t.data)
-		t.data = append(t.data, v...)
-		t.series = append(t.series, tableSeries{off: off, end: len(t.data), first: t.n, folded: folded, country: country})
-		t.n += n
 	}
-	return t, nil
+	return t, r.noOrphans(bidSeries, idx)
 }
 
 // TableOf makes a table of figures held in memory, in key order; of two

@@ -39,16 +39,17 @@ func (s *Store) Apply(b *Batch, dryRun bool) (Report, error) {
 	var rep Report
 	run := func(tx *bolt.Tx) error {
 		rep = Report{}
-		cs := newChangeSet(tx)
+		cs := newChangeSet(s, tx)
 		cs.dry = dryRun
+		r := &Reader{s: s, tx: tx, cs: cs}
 		now := s.now()
-		if err := applyApps(cs, b, &rep); err != nil {
+		if err := applyApps(cs, r, b, &rep); err != nil {
 			return err
 		}
-		if err := applyFigures(cs, b, now, &rep); err != nil {
+		if err := applyFigures(cs, r, b, now, &rep); err != nil {
 			return err
 		}
-		if err := applyLaunches(cs, b, &rep); err != nil {
+		if err := applyLaunches(cs, r, b, &rep); err != nil {
 			return err
 		}
 		if dryRun {
@@ -120,26 +121,31 @@ func (b *Batch) figure(i int, app string) Figure {
 	}
 }
 
-func applyApps(cs *changeSet, b *Batch, rep *Report) error {
-	bucket := cs.tx.Bucket(bucketApps)
+// applyApps adds the batch's new apps and updates publishers. The Reader
+// reads the file as it was when the transaction began: its index is read
+// before anything is written.
+func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
+	if _, err := r.index(); err != nil {
+		return err
+	}
 	for _, a := range b.apps {
-		k := appKey(a.Name)
-		old := bucket.Get(k)
-		if old == nil {
+		folded := FoldName(a.Name)
+		rec, ok, err := r.record(folded)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			rep.AppsAdded++
-			if err := cs.put(bidApps, k, encodeApp(a)); err != nil {
+			if err := cs.put(bidApps, []byte(folded), encodeAppRecord(appRecord{App: a})); err != nil {
 				return err
 			}
 			continue
 		}
-		cur, err := decodeApp(old)
-		if err != nil {
-			return fmt.Errorf("app %q: %w", a.Name, ErrDamaged)
-		}
-		if a.Publisher != "" && a.Publisher != cur.Publisher {
-			cur.Publisher = a.Publisher
+		if a.Publisher != "" && a.Publisher != rec.Publisher {
+			next := *rec
+			next.Publisher = a.Publisher
 			rep.AppsUpdated++
-			if err := cs.put(bidApps, k, encodeApp(cur)); err != nil {
+			if err := cs.put(bidApps, []byte(folded), encodeAppRecord(next)); err != nil {
 				return err
 			}
 		}
@@ -151,7 +157,7 @@ func applyApps(cs *changeSet, b *Batch, rep *Report) error {
 // in key order so that bbolt writes its pages in sequence. The figures
 // stay packed in the batch: a counting sort gives each series its figures
 // by index, and only one series at a time is expanded.
-func applyFigures(cs *changeSet, b *Batch, now time.Time, rep *Report) error {
+func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report) error {
 	if b.n == 0 {
 		return nil
 	}
@@ -212,19 +218,19 @@ func applyFigures(cs *changeSet, b *Batch, now time.Time, rep *Report) error {
 		}
 		ref := b.series[si]
 		app := b.apps[ref.appIdx].Name
-		old := bucket.Get(keys[si])
-		m.stored = m.stored[:0]
-		if old != nil {
-			var err error
-			if m.stored, err = decodeSeriesInto(m.stored, old, ref.country); err != nil {
-				return fmt.Errorf("series %s %s: %w", app, ref.country, ErrDamaged)
-			}
-			if len(m.stored) > 0 {
-				app = m.stored[0].App // keep the first spelling written
-			}
+		rec, known, err := r.record(ref.app)
+		if err != nil {
+			return err
+		}
+		if known {
+			app = rec.Name // keep the first spelling written
+		}
+		m.stored, err = r.checkedSeries(ref.app, ref.country, bucket.Get(keys[si]), m.stored[:0])
+		if err != nil {
+			return err
 		}
 		if m.merge(b, app, now, rep) {
-			if err := cs.put(bidSeries, keys[si], m.enc.encode(app, m.out)); err != nil {
+			if err := cs.putSealed(bidSeries, keys[si], m.enc.encodeSealed(keys[si], app, m.out)); err != nil {
 				return err
 			}
 		}
@@ -285,7 +291,7 @@ func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) bool {
 	return changed
 }
 
-func applyLaunches(cs *changeSet, b *Batch, rep *Report) error {
+func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 	bucket := cs.tx.Bucket(bucketLaunches)
 	// The last launch given for a key wins.
 	last := map[string]int{}
@@ -293,29 +299,38 @@ func applyLaunches(cs *changeSet, b *Batch, rep *Report) error {
 		last[string(seriesKey(FoldName(l.App), l.Country))] = i
 	}
 	for i, l := range b.launches {
-		k := seriesKey(FoldName(l.App), l.Country)
+		folded := FoldName(l.App)
+		k := seriesKey(folded, l.Country)
 		if last[string(k)] != i {
 			rep.Duplicates++
 			continue
 		}
-		app := b.apps[b.appIndex[FoldName(l.App)]].Name
-		if a := cs.tx.Bucket(bucketApps).Get(appKey(l.App)); a != nil {
-			if cur, err := decodeApp(a); err == nil {
-				app = cur.Name
-			}
+		app := b.apps[b.appIndex[folded]].Name
+		rec, known, err := r.record(folded)
+		if err != nil {
+			return err
+		}
+		var x indexEntry
+		has := false
+		if known {
+			app = rec.Name
+			x, has = findEntry(rec.launches, l.Country)
 		}
 		old := bucket.Get(k)
-		if old != nil {
-			cur, err := decodeLaunch(old, l.Country)
+		switch {
+		case has && old != nil:
+			cur, err := r.s.openLaunch(k, old, x)
 			if err != nil {
-				return fmt.Errorf("launch %s %s: %w", l.App, l.Country, ErrDamaged)
+				return err
 			}
 			if cur.Month == l.Month {
 				rep.LaunchesUnchanged++
 				continue
 			}
 			rep.LaunchesUpdated++
-		} else {
+		case has || old != nil:
+			return r.s.damagedKey(bidLaunches, k, "does not match its app's index")
+		default:
 			rep.LaunchesAdded++
 		}
 		if err := cs.put(bidLaunches, k, encodeLaunch(app, l.Month)); err != nil {

@@ -22,6 +22,17 @@ type Store interface {
 	SetLaunch(l store.Launch) (store.Report, error)
 	Undo() (store.Entry, error)
 	Redo() (store.Entry, error)
+	Check() (store.CheckReport, error)
+	ReadOnly() bool
+}
+
+// checkFile reads the whole file in the background, once the first view
+// is up: a damaged record that no view reads yet is still reported.
+func checkFile(s Store) tea.Cmd {
+	return func() tea.Msg {
+		rep, err := s.Check()
+		return checkedMsg{rep, err}
+	}
 }
 
 func loadApps(s Store) tea.Cmd {

@@ -27,6 +27,10 @@ func (c *confirm) view(width int) string {
 
 // editKey starts an add, edit, delete, launch, undo or redo.
 func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.cfg.Store.ReadOnly() {
+		m.setStatus(readOnlyNote)
+		return m, nil
+	}
 	switch {
 	case key.Matches(km, m.keys.Add):
 		m.form = newFigureForm(m.st, m.apps, nil)

@@ -66,30 +66,53 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 	return err
 }
 
+// soundWalker is a Source that can give every sound figure of a damaged
+// file, as *store.Reader does.
+type soundWalker interface {
+	EachSoundFigure(fn func(store.Figure) bool, damaged func(string)) error
+	Path() string
+}
+
 // exportDataCSV streams every figure as CSV, one series at a time, so
-// that a million figures need no more memory than one series.
+// that a million figures need no more memory than one series. From a
+// damaged file it gives every figure that is sound and then a
+// *store.PartialError naming what it left out: this is the way to save
+// what a damaged file still holds.
 func exportDataCSV(src Source, w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)
 	cw.Write(dataCSVHeader)
 	n := 0
 	row := make([]string, len(dataCSVHeader))
-	err := src.EachFigure(func(f store.Figure) bool {
+	each := func(f store.Figure) bool {
 		n++
 		dataCSVRow(row, f)
 		return cw.Write(row) == nil
-	})
+	}
+	var left []string
+	var err error
+	if sw, ok := src.(soundWalker); ok {
+		err = sw.EachSoundFigure(each, func(what string) { left = append(left, what) })
+	} else {
+		err = src.EachFigure(each)
+	}
 	if err != nil {
 		return err
 	}
-	if n == 0 {
+	if n == 0 && len(left) == 0 {
 		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if len(left) > 0 {
+		return &store.PartialError{Path: src.(soundWalker).Path(), Left: left}
+	}
+	return nil
 }
 
 // exportDoc loads and lays out a view for export, or says there is
@@ -333,8 +356,8 @@ func StartSelection(s Store, sel Selection) (Selection, View, error) {
 		if len(apps) == 0 {
 			return fmt.Errorf("%w: the database holds no figures (load some with -seed or -import)", ErrNothingToShow)
 		}
-		msg = startFrom(r, apps, sel)
-		return nil
+		msg, err = startFrom(r, apps, sel)
+		return err
 	})
 	return msg.sel, msg.view, err
 }

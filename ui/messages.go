@@ -36,3 +36,9 @@ type exportedMsg struct {
 	path string
 	err  error
 }
+
+// checkedMsg reports the background check of the whole file.
+type checkedMsg struct {
+	rep store.CheckReport
+	err error
+}

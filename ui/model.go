@@ -60,6 +60,9 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	busy      bool // the status says the file was in use: cleared by the next good read
+	checked   bool // the background check of the file has been started
+	damaged   string
 	warnings  []string
 }
 
@@ -85,6 +88,9 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(loadApps(m.cfg.Store), pollStamp(m.cfg.Store, m.cfg.Poll))
 }
 
+// readOnlyNote is the status of a dashboard on a file it cannot write.
+const readOnlyNote = "read-only: this file cannot be written (check its permissions); adding, editing and undo are off"
+
 // Update routes a message to whoever should have it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -95,7 +101,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case appsMsg:
 		return m.gotApps(msg)
 	case loadedMsg:
-		return m.gotView(msg), nil
+		m = m.gotView(msg)
+		if !m.checked && msg.err == nil {
+			m.checked = true
+			return m, checkFile(m.cfg.Store)
+		}
+		return m, nil
+	case checkedMsg:
+		return m.gotCheck(msg), nil
 	case stampMsg:
 		return m.gotStamp(msg)
 	case savedMsg:
@@ -265,6 +278,7 @@ func (m Model) gotApps(msg appsMsg) (tea.Model, tea.Cmd) {
 		m.setError(msg.err)
 		return m, nil
 	}
+	m.readOK()
 	m.apps, m.appsKnown = msg.apps, true
 	if len(m.apps) == 0 {
 		return m, nil
@@ -284,6 +298,7 @@ func (m Model) gotView(msg loadedMsg) Model {
 		m.setError(msg.err)
 		return m
 	}
+	m.readOK()
 	m.loadedGen[msg.view] = msg.gen
 	switch d := msg.data.(type) {
 	case CurvesData:
@@ -339,10 +354,51 @@ func (m Model) gotSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	return m, loadApps(m.cfg.Store)
 }
 
-func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+func (m *Model) setStatus(s string) { m.status, m.statusErr, m.busy = s, false, false }
 
+// setError shows an error in the status line. Damage is worded without
+// the path and the advice, which the line has no room for: uptake -check
+// gives them.
 func (m *Model) setError(err error) {
-	m.status, m.statusErr = fmt.Sprintf("error: %v", err), true
+	var de *store.DamageError
+	switch {
+	case errors.As(err, &de):
+		m.damaged = "damaged: " + de.Part + " (run uptake -check for what to do)"
+		m.status, m.statusErr, m.busy = m.damaged, true, false
+	case errors.Is(err, store.ErrBusy):
+		m.status, m.statusErr, m.busy = "busy: another uptake process is writing the file; it is read again when that is done (r reads now)", true, true
+	default:
+		m.status, m.statusErr, m.busy = fmt.Sprintf("error: %v", err), true, false
+	}
+}
+
+// readOK clears a status that said the file was in use, now that a read
+// went through.
+func (m *Model) readOK() {
+	if m.busy {
+		m.status, m.statusErr, m.busy = "", false, false
+	}
+	if m.status == "" && m.damaged != "" {
+		m.status, m.statusErr = m.damaged, true
+	}
+}
+
+// gotCheck reports what the background check of the file found.
+func (m Model) gotCheck(msg checkedMsg) Model {
+	switch {
+	case msg.err != nil:
+		m.setError(msg.err)
+	case !msg.rep.Sound():
+		n := len(msg.rep.Problems) + msg.rep.More
+		part := msg.rep.Problems[0]
+		if n > 1 {
+			part += fmt.Sprintf(" (and %d more)", n-1)
+		}
+		m.setError(&store.DamageError{Path: m.cfg.Store.Path(), Part: part})
+	case m.cfg.Store.ReadOnly() && m.status == "":
+		m.setStatus(readOnlyNote)
+	}
+	return m
 }
 
 // bodyHeight is what the view gets: the frame takes four lines.

@@ -21,8 +21,9 @@ func chooseStart(s Store, apps []store.App, sel Selection) tea.Cmd {
 	return func() tea.Msg {
 		var msg startMsg
 		err := s.Read(func(r *store.Reader) error {
-			msg = startFrom(r, apps, sel)
-			return nil
+			var err error
+			msg, err = startFrom(r, apps, sel)
+			return err
 		})
 		if err != nil {
 			return appsMsg{err: err}
@@ -32,16 +33,18 @@ func chooseStart(s Store, apps []store.App, sel Selection) tea.Cmd {
 }
 
 // startFrom decides the first screen from the apps and their launches.
-func startFrom(s Source, apps []store.App, sel Selection) startMsg {
+// A launch that cannot be read is an error, not a reason to choose
+// another screen: that would show other numbers without a word.
+func startFrom(s Source, apps []store.App, sel Selection) (startMsg, error) {
 	view := CurvesView
 	if len(sel.Apps) > 0 && sel.Country != "" {
-		return startMsg{sel: sel, view: view} // nothing left to choose
+		return startMsg{sel: sel, view: view}, nil // nothing left to choose
 	}
 	byCountry := map[string][]string{}
 	for _, a := range apps {
 		launches, err := s.Launches(a.Name)
 		if err != nil {
-			continue
+			return startMsg{}, err
 		}
 		for _, l := range launches {
 			byCountry[l.Country] = append(byCountry[l.Country], a.Name)
@@ -75,5 +78,5 @@ func startFrom(s Source, apps []store.App, sel Selection) startMsg {
 			view = CompareView
 		}
 	}
-	return startMsg{sel: sel, view: view}
+	return startMsg{sel: sel, view: view}, nil
 }

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// CheckReport is what a full check of the file found.
+type CheckReport struct {
+	Counts   Counts
+	History  int           // undo history entries
+	Took     time.Duration // how long the check took
+	Problems []string      // each damaged record or structure, worded; empty when sound
+	More     int           // problems found past the ones listed
+}
+
+// maxCheckProblems is how many problems a check lists one by one.
+const maxCheckProblems = 50
+
+// Sound reports whether the check found nothing wrong.
+func (c CheckReport) Sound() bool { return len(c.Problems) == 0 }
+
+// Check reads the whole file: every page bbolt reaches (checkPages),
+// every record against its seal and decoded, every app's index against
+// the records it lists, the tally, and the undo history. Unlike a read,
+// it does not stop at the first problem: it lists them all.
+func (s *Store) Check() (CheckReport, error) {
+	start := time.Now()
+	var rep CheckReport
+	err := s.view(func(tx *bolt.Tx) error {
+		c := checker{s: s, tx: tx, rep: &rep}
+		c.pages()
+		c.records()
+		return nil
+	})
+	rep.Took = time.Since(start)
+	return rep, err
+}
+
+type checker struct {
+	s   *Store
+	tx  *bolt.Tx
+	rep *CheckReport
+}
+
+func (c *checker) add(problem string) {
+	if len(c.rep.Problems) < maxCheckProblems {
+		c.rep.Problems = append(c.rep.Problems, problem)
+	} else {
+		c.rep.More++
+	}
+}
+
+// addErr adds the record a damage error names, without the advice.
+func (c *checker) addErr(err error) {
+	var de *DamageError
+	if errors.As(err, &de) {
+		c.add(de.Part)
+		return
+	}
+	c.add(err.Error())
+}
+
+// pages walks the file's pages. The transaction holds the file's lock,
+// so no writer changes the pages under the walk.
+func (c *checker) pages() {
+	f, err := os.Open(c.s.path)
+	if err != nil {
+		c.add(fmt.Sprintf("the file cannot be read again to check its pages (%v)", err))
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		c.add(fmt.Sprintf("the file cannot be read again to check its pages (%v)", err))
+		return
+	}
+	if err := checkPages(f, pageSizeOf(f), fi.Size()); err != nil {
+		c.add(err.Error())
+	}
+}
+
+// records checks every record, bucket by bucket.
+func (c *checker) records() {
+	t, err := c.s.readTally(c.tx)
+	if err != nil {
+		c.addErr(err)
+	}
+	// The app records, each sealed and readable, and their digest.
+	records := map[string]*appRecord{}
+	var digest uint32
+	var prev []byte
+	apps := c.tx.Bucket(bucketApps).Cursor()
+	for k, v := apps.First(); k != nil; k, v = apps.Next() {
+		if prev != nil && bytes.Compare(prev, k) >= 0 {
+			c.add("the app records are out of order")
+		}
+		prev = clone(k)
+		digest = digestStep(digest, k, v)
+		rec, err := c.s.appRecordOf(k, v)
+		if err != nil {
+			c.addErr(err)
+			continue
+		}
+		records[string(k)] = &rec
+	}
+	var n Counts
+	n.Apps = len(records)
+	for _, bid := range []byte{bidSeries, bidLaunches} {
+		c.bucket(bid, records, &n)
+	}
+	if err == nil && (t.apps != apps.Bucket().Stats().KeyN || t.digest != digest || t.series != n.Series || t.figures != n.Figures || t.launches != n.Launches) {
+		c.add(fmt.Sprintf("the file's tally (%d apps, %d series, %d figures, %d launches) does not match what it holds (%d, %d, %d, %d)",
+			t.apps, t.series, t.figures, t.launches, apps.Bucket().Stats().KeyN, n.Series, n.Figures, n.Launches))
+	}
+	c.rep.Counts = n
+	c.history()
+}
+
+// bucket checks every series or launch: its seal, its decoding, and that
+// it is what its app's index lists; then that every index entry was seen.
+func (c *checker) bucket(bid byte, records map[string]*appRecord, n *Counts) {
+	seen := map[string]int{} // folded app → entries seen
+	var prev []byte
+	cur := c.tx.Bucket(bucketByID(bid)).Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if prev != nil && bytes.Compare(prev, k) >= 0 {
+			c.add(describeStored(bid, k) + " " + isAre(bid) + " out of order")
+		}
+		prev = clone(k)
+		folded, country, ok := splitSeriesKey(k)
+		rec := records[folded]
+		if !ok || rec == nil {
+			c.add(describeStored(bid, k) + " belong to no app")
+			continue
+		}
+		list := rec.series
+		if bid == bidLaunches {
+			list = rec.launches
+		}
+		x, listed := findEntry(list, country)
+		if !listed {
+			c.add(describeStored(bid, k) + " " + isAre(bid) + " in the file but not in its app's index")
+			continue
+		}
+		seen[folded]++
+		if bid == bidSeries {
+			figs, err := c.s.openSeries(k, v, x, nil)
+			if err != nil {
+				c.addErr(err)
+				continue
+			}
+			n.Series++
+			n.Figures += len(figs)
+			for _, f := range figs {
+				if f.Validate() != nil {
+					c.add(describeStored(bid, k) + " hold a figure the store would refuse (" + describeFigure(f) + ")")
+					break
+				}
+			}
+		} else {
+			if _, err := c.s.openLaunch(k, v, x); err != nil {
+				c.addErr(err)
+				continue
+			}
+			n.Launches++
+		}
+	}
+	for folded, rec := range records {
+		list := rec.series
+		if bid == bidLaunches {
+			list = rec.launches
+		}
+		if seen[folded] < len(list) {
+			for _, x := range list {
+				k := seriesKey(folded, x.country)
+				if c.tx.Bucket(bucketByID(bid)).Get(k) == nil {
+					c.add(describeStored(bid, k) + " " + isAre(bid) + " missing from the file")
+				}
+			}
+		}
+	}
+}
+
+// history checks every undo entry and the undo position.
+func (c *checker) history() {
+	cur, err := c.s.undoCursor(c.tx)
+	if err != nil {
+		c.addErr(err)
+	}
+	var first, last uint64
+	h := c.tx.Bucket(bucketHistory).Cursor()
+	for k, v := h.First(); k != nil; k, v = h.Next() {
+		if len(k) != 8 {
+			c.add(describeStored(bidHistory, k) + " has a key that is not a number")
+			continue
+		}
+		seq := binary.BigEndian.Uint64(k)
+		if c.rep.History > 0 && seq != last+1 {
+			c.add(fmt.Sprintf("the undo history skips from entry %d to %d", last, seq))
+		}
+		if c.rep.History == 0 {
+			first = seq
+		}
+		last = seq
+		c.rep.History++
+		payload, ok := unseal(bidHistory, k, v)
+		_, changes, err := decodeEntry(seq, payload, true)
+		if !ok || err != nil {
+			c.add(describeStored(bidHistory, k) + " cannot be read")
+			continue
+		}
+		for _, ch := range changes {
+			if ch.other == nil {
+				continue
+			}
+			if _, ok := unseal(ch.bucket, ch.key, ch.other); !ok {
+				c.add(describeStored(bidHistory, k) + " holds a damaged copy of " + describeStored(ch.bucket, ch.key))
+				break
+			}
+		}
+	}
+	if err == nil && c.rep.History > 0 && (cur+1 < first || cur > last) {
+		c.add(fmt.Sprintf("the undo position %d lies outside the history's entries %d to %d", cur, first, last))
+	}
+}
+
+// describeFigure names a figure for a check's message.
+func describeFigure(f Figure) string {
+	return fmt.Sprintf("%s %s %s..%s %d", Sanitize(f.App), Sanitize(f.Country), f.From, f.To, f.Installs)
+}

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// EachSoundFigure calls fn for every figure that can be trusted, in key
+// order, even in a damaged file, and damaged once for each record it had
+// to leave out, worded. It is what `-export data` uses, so that a damaged
+// file can still give up what is sound in it: a series is sound when its
+// seal matches and, where its app's record can be read, that record lists
+// it with the same seal.
+func (r *Reader) EachSoundFigure(fn func(Figure) bool, damaged func(string)) error {
+	records := map[string]*appRecord{}
+	apps := r.tx.Bucket(bucketApps).Cursor()
+	for k, v := apps.First(); k != nil; k, v = apps.Next() {
+		rec, err := r.s.appRecordOf(k, v)
+		if err != nil {
+			damaged(describeStored(bidApps, k) + " cannot be read: its figures are given but could not be checked against it")
+			continue
+		}
+		records[string(k)] = &rec
+	}
+	seen := map[string]bool{}
+	var figs []Figure
+	c := r.tx.Bucket(bucketSeries).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		seen[string(k)] = true
+		folded, country, ok := splitSeriesKey(k)
+		if !ok {
+			damaged(describeStored(bidSeries, k) + " cannot be read")
+			continue
+		}
+		payload, ok := unseal(bidSeries, k, v)
+		if !ok {
+			damaged(describeStored(bidSeries, k) + " do not match their checksum: left out")
+			continue
+		}
+		if rec := records[folded]; rec != nil {
+			x, listed := findEntry(rec.series, country)
+			if !listed || x.seal != sealOf(v) {
+				damaged(describeStored(bidSeries, k) + " are not the ones last written: left out")
+				continue
+			}
+		}
+		if c, ok := keyCountry(k); ok {
+			country = c
+		}
+		var err error
+		if figs, err = decodeSeriesInto(figs, payload, country); err != nil {
+			damaged(describeStored(bidSeries, k) + " cannot be read: left out")
+			continue
+		}
+		for _, f := range figs {
+			if !fn(f) {
+				return nil
+			}
+		}
+	}
+	var missing []string
+	for folded, rec := range records {
+		for _, x := range rec.series {
+			if k := seriesKey(folded, x.country); !seen[string(k)] {
+				missing = append(missing, describeStored(bidSeries, k)+" are missing from the file")
+			}
+		}
+	}
+	// Maps iterate in any order; the report does not.
+	slices.Sort(missing)
+	for _, m := range missing {
+		damaged(m)
+	}
+	return nil
+}
+
+// PartialError says that what was asked for was written whole except the
+// damaged records it lists, which were left out.
+type PartialError struct {
+	Path string
+	Left []string // what was left out, worded
+}
+
+func (e *PartialError) Error() string {
+	const shown = 10
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s: %d damaged %s left out of the export; everything else in it is sound:", Sanitize(e.Path), ErrDamaged, len(e.Left), plural("record", len(e.Left)))
+	for i, l := range e.Left {
+		if i == shown {
+			fmt.Fprintf(&b, "\n- and %d more (uptake -check lists them all)", len(e.Left)-shown)
+			break
+		}
+		b.WriteString("\n- " + l)
+	}
+	return b.String()
+}
+
+func (e *PartialError) Unwrap() error { return ErrDamaged }
