@@ -378,6 +378,22 @@ func (s *shapeWalker) walk(id uint64, depth int, top bool) error {
 	if depth > maxDepth {
 		return fmt.Errorf("page %d is nested more than %d deep", id, maxDepth)
 	}
+	if id < 2 || id >= s.high {
+		return fmt.Errorf("page %d is outside the file's %d pages", id, s.high)
+	}
+	// A leaf below the tree of buckets is only noted, not read whole: it
+	// may be a large value's many pages.
+	var h [pageHeader]byte
+	if _, err := s.r.ReadAt(h[:], int64(id)*s.pageSize); err != nil {
+		return fmt.Errorf("page %d cannot be read: %v", id, err)
+	}
+	if binary.LittleEndian.Uint16(h[8:]) == leafFlag && !top {
+		if s.seen[id] {
+			return fmt.Errorf("page %d is reached twice", id)
+		}
+		s.seen[id] = true
+		return nil
+	}
 	flags, count, data, err := s.page(id, depth)
 	if err != nil {
 		return err
@@ -415,9 +431,6 @@ func (s *shapeWalker) walk(id uint64, depth int, top bool) error {
 		}
 		return nil
 	case leafFlag:
-		if !top {
-			return nil
-		}
 		if pageHeader+count*elemSize > len(data) {
 			return fmt.Errorf("leaf page %d has %d elements that do not fit in it", id, count)
 		}
