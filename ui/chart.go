@@ -165,17 +165,3 @@ func anyValue(series []chartSeries) bool {
 	}
 	return false
 }
-
-func padLeft(s string, w int) string {
-	if n := len([]rune(s)); n < w {
-		return strings.Repeat(" ", w-n) + s
-	}
-	return s
-}
-
-func padRight(s string, w int) string {
-	if n := displayWidth(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
