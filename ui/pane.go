@@ -81,6 +81,9 @@ func (v *docView) refresh() {
 }
 
 func (v *docView) setSize(w, h int) {
+	if w == v.width && h == v.height {
+		return
+	}
 	v.pane.setSize(w, h)
 	v.refresh()
 }

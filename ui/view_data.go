@@ -236,6 +236,9 @@ func (v *dataView) columns() []table.Column {
 }
 
 func (v *dataView) setSize(w, h int) {
+	if w == v.width && h == v.height {
+		return
+	}
 	v.width, v.height = w, h
 	v.table.SetWidth(w)
 	v.filter.Width = max(10, w-12)
