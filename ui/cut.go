@@ -119,6 +119,15 @@ func cut(s string, w int) string {
 	return fit(out, w)
 }
 
+// cutLines cuts every line of s to w columns.
+func cutLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = cut(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // wrap breaks text into lines of at most width columns at spaces.
 // Lines break only at spaces, never inside a token such as
 // "2020-03..2020-09" (ansi.Wrap breaks at hyphens), so that a wrapped

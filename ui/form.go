@@ -325,7 +325,7 @@ func (f *form) view(width int) string {
 			b.WriteString(f.st.render(f.st.Error, cut("            ↳ "+fl.err, width)) + "\n")
 		}
 	}
-	return b.String()
+	return cutLines(b.String(), width) // the title too
 }
 
 // describeKey names a figure's identity: "Resso WW 2020-03..2020-09".

@@ -229,5 +229,5 @@ func (p picker) view(width int) string {
 	if p.err != "" {
 		b.WriteString(p.st.render(p.st.Error, cut(p.err, width)) + "\n")
 	}
-	return b.String()
+	return cutLines(b.String(), width) // the titles and inputs too
 }
