@@ -9,17 +9,22 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// within runs fn and fails the test if it has not returned after d. A
-// function that never returns cannot be stopped, and one that spins and
-// allocates (as wrap once did) would take the machine with it, so the
-// test binary stops there, with every goroutine's stack to show where.
+// within runs fn and fails the test if it has not returned d after it
+// started. A function that never returns cannot be stopped, and one that
+// spins and allocates (as wrap once did) would take the machine with it,
+// so the test binary stops there, with every goroutine's stack to show
+// where.
 func within(t testing.TB, d time.Duration, what string, fn func()) {
 	t.Helper()
-	done := make(chan struct{})
+	started, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
+		close(started)
 		fn()
 	}()
+	// The clock starts when fn does: on a busy machine the goroutine can
+	// wait a long time to be scheduled, and that is no hang of fn's.
+	<-started
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
