@@ -210,7 +210,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		var cmd tea.Cmd
-		f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+		f.fields[f.focus].input, cmd = editInput(f.fields[f.focus].input, msg)
 		return f, cmd
 	}
 	switch km.String() {
@@ -256,7 +256,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+	f.fields[f.focus].input, cmd = editInput(f.fields[f.focus].input, msg)
 	return f, cmd
 }
 
@@ -320,7 +320,7 @@ func (f *form) view(width int) string {
 			marker = "> "
 		}
 		fl.input.Width = max(10, width-16)
-		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(fl.input.View())), width) + "\n")
+		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(inputView(fl.input))), width) + "\n")
 		if fl.err != "" {
 			b.WriteString(f.st.render(f.st.Error, cut("            ↳ "+fl.err, width)) + "\n")
 		}

@@ -266,7 +266,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		}
 		before := v.filter.Value()
 		var cmd tea.Cmd
-		v.filter, cmd = v.filter.Update(msg)
+		v.filter, cmd = editInput(v.filter, msg)
 		if v.filter.Value() != before {
 			v.apply()
 		}
@@ -318,7 +318,7 @@ func (v dataView) view() string {
 		top = v.st.render(v.st.Muted, cut("error: "+v.err.Error(), v.width))
 	}
 	if v.filtering || v.filter.Value() != "" {
-		top = cut(noBidi(v.filter.View()), v.width)
+		top = cut(noBidi(inputView(v.filter)), v.width)
 	}
 	return top + "\n" + v.table.View()
 }
