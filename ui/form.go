@@ -58,8 +58,8 @@ const (
 	fEstimate
 )
 
-func newField(label, hint string, check func(string) error) field {
-	in := newInput()
+func newField(st Styles, label, hint string, check func(string) error) field {
+	in := newInput(st)
 	in.Prompt = ""
 	in.CharLimit = store.MaxTextLen
 	in.Placeholder = hint
@@ -102,14 +102,14 @@ func problemOnly(err error) error {
 func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 	fm := &form{kind: figureForm, st: st}
 	fm.fields = []field{
-		newField("App", "a known name, or a new one", checkName),
-		newField("Country", "code or name: IN, India, WW", checkCountry),
-		newField("From", "YYYY-MM", checkMonth),
-		newField("To", "YYYY-MM, empty for one month", checkOptionalMonth),
-		newField("Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
-		newField("Source", "where the figure comes from", checkText),
-		newField("Note", "optional", checkText),
-		newField("Estimate", "yes or no (space flips)", checkEstimate),
+		newField(st, "App", "a known name, or a new one", checkName),
+		newField(st, "Country", "code or name: IN, India, WW", checkCountry),
+		newField(st, "From", "YYYY-MM", checkMonth),
+		newField(st, "To", "YYYY-MM, empty for one month", checkOptionalMonth),
+		newField(st, "Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
+		newField(st, "Source", "where the figure comes from", checkText),
+		newField(st, "Note", "optional", checkText),
+		newField(st, "Estimate", "yes or no (space flips)", checkEstimate),
 	}
 	var names []string
 	for _, a := range apps {
@@ -141,9 +141,9 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
 	fm := &form{kind: launchForm, st: st}
 	fm.fields = []field{
-		newField("App", "a known name, or a new one", checkName),
-		newField("Country", "code or name: IN, India", checkCountry),
-		newField("Launched", "YYYY-MM: the month it became available", checkMonth),
+		newField(st, "App", "a known name, or a new one", checkName),
+		newField(st, "Country", "code or name: IN, India", checkCountry),
+		newField(st, "Launched", "YYYY-MM: the month it became available", checkMonth),
 	}
 	var names []string
 	for _, a := range apps {
@@ -337,10 +337,13 @@ func describeKey(k store.Key) string {
 	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), store.Sanitize(k.Country), span)
 }
 
-// newInput is a text input with a steady cursor: a blinking one redraws
-// the screen twice a second for nothing.
-func newInput() textinput.Model {
+// newInput is a text input with a steady cursor (a blinking one redraws
+// the screen twice a second for nothing) and its hints and completions
+// in the muted colour, which reads on light and dark backgrounds where
+// textinput's grey 240 is dim on black.
+func newInput(st Styles) textinput.Model {
 	in := textinput.New()
 	in.Cursor.SetMode(cursor.CursorStatic)
+	in.PlaceholderStyle, in.CompletionStyle = st.Muted, st.Muted
 	return in
 }

@@ -15,7 +15,7 @@ func keyOf(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 // whole grapheme cluster, where textinput takes one rune of it.
 func TestEditInput_WholeClusters(t *testing.T) {
 	family := "👩‍👩‍👧‍👦" // seven runes
-	in := newInput()
+	in := newInput(PlainStyles())
 	in.Focus()
 	in.SetValue("a" + family + "b")
 	in.CursorEnd()
@@ -51,7 +51,7 @@ func TestEditInput_WholeClusters(t *testing.T) {
 // by the cursor's escape codes; and the field keeps to its width.
 func TestInputView_CursorCoversACluster(t *testing.T) {
 	family := "👩‍👩‍👧‍👦"
-	in := newInput()
+	in := newInput(PlainStyles())
 	in.Prompt = "> "
 	in.Cursor.Style = colourStyles(true).renderer.NewStyle()
 	in.Focus()
@@ -92,7 +92,7 @@ func TestInputView_LikeTextinput(t *testing.T) {
 		},
 	}
 	for i, set := range cases {
-		in := newInput()
+		in := newInput(PlainStyles())
 		in.Prompt = "app: "
 		in.Width = 20
 		set(&in)

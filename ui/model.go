@@ -73,6 +73,7 @@ func New(cfg Config) Model {
 	}
 	k := newKeyMap()
 	m := Model{cfg: cfg, keys: k, st: cfg.Styles, help: help.New(), view: cfg.View, sel: cfg.Selection, gen: 1}
+	m.help.Styles = m.st.helpStyles()
 	m.curves = curvesView{docView: docView{pane: newPane(), st: m.st}}
 	m.countries = countriesView{docView: docView{pane: newPane(), st: m.st}}
 	m.compare = compareView{docView: docView{pane: newPane(), st: m.st}}

@@ -42,7 +42,7 @@ type pickCancelMsg struct{}
 
 func newPicker(kind pickKind, sel Selection, apps []store.App, countries []string, st Styles) picker {
 	p := picker{kind: kind, st: st, apps: apps, chosen: slices.Clone(sel.Apps)}
-	p.input = newInput()
+	p.input = newInput(st)
 	p.input.CharLimit = 60
 	switch kind {
 	case pickApps:
@@ -59,7 +59,7 @@ func newPicker(kind pickKind, sel Selection, apps []store.App, countries []strin
 	case pickWindow:
 		p.input.Prompt = "from: "
 		p.input.Placeholder = "YYYY-MM, empty for the first month"
-		p.to = newInput()
+		p.to = newInput(st)
 		p.to.Prompt = "to:   "
 		p.to.Placeholder = "YYYY-MM, empty for the last month"
 		if sel.From != 0 {

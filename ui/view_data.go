@@ -54,7 +54,7 @@ func newDataView(keys keyMap, st Styles) dataView {
 		ts.Selected = lipgloss.NewStyle().Reverse(true)
 	}
 	t.SetStyles(ts)
-	f := newInput()
+	f := newInput(st)
 	f.Prompt = "filter: "
 	f.CharLimit = 100
 	return dataView{keys: keys, st: st, table: t, filter: f}
