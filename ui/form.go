@@ -1,22 +1,13 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/store"
 )
-
-// ParseInstalls reads an installs field; main sets it to the file
-// readers' parser so that the form accepts exactly what files do.
-var ParseInstalls func(string) (int64, error)
-
-// ParseEstimate reads a yes/no field, likewise.
-var ParseEstimate func(string) (bool, error)
 
 // formKind says what a form writes.
 type formKind int
@@ -64,38 +55,6 @@ func newField(st Styles, label, hint string, check func(string) error) field {
 	in.CharLimit = store.MaxTextLen
 	in.Placeholder = hint
 	return field{label: label, hint: hint, input: in, check: check}
-}
-
-func checkName(s string) error { return problemOnly(store.ValidateName("app", strings.TrimSpace(s))) }
-
-func checkCountry(s string) error { _, err := store.ParseCountry(s); return err }
-
-func checkMonth(s string) error { _, err := store.ParseMonth(s); return err }
-
-func checkOptionalMonth(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return checkMonth(s)
-}
-
-func checkInstalls(s string) error { _, err := ParseInstalls(s); return err }
-
-func checkEstimate(s string) error { _, err := ParseEstimate(s); return err }
-
-func checkText(s string) error {
-	f := store.Figure{App: "x", Country: store.Worldwide, From: store.MinMonth, To: store.MinMonth, Note: s}
-	return problemOnly(f.Validate())
-}
-
-// problemOnly drops the field name from a store error: the form shows it
-// under the field already.
-func problemOnly(err error) error {
-	var fe *store.FieldError
-	if errors.As(err, &fe) {
-		return errors.New(fe.Problem)
-	}
-	return err
 }
 
 // newFigureForm opens the figure form, empty or filled from f.
@@ -335,15 +294,4 @@ func describeKey(k store.Key) string {
 		span += ".." + k.To.String()
 	}
 	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), store.Sanitize(k.Country), span)
-}
-
-// newInput is a text input with a steady cursor (a blinking one redraws
-// the screen twice a second for nothing) and its hints and completions
-// in the muted colour, which reads on light and dark backgrounds where
-// textinput's grey 240 is dim on black.
-func newInput(st Styles) textinput.Model {
-	in := textinput.New()
-	in.Cursor.SetMode(cursor.CursorStatic)
-	in.PlaceholderStyle, in.CompletionStyle = st.Muted, st.Muted
-	return in
 }

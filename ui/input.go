@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -160,4 +161,15 @@ func window(cells []cell, cur, width int) (from, to int) {
 		used += cells[from].width
 	}
 	return from, to
+}
+
+// newInput is a text input with a steady cursor (a blinking one redraws
+// the screen twice a second for nothing) and its hints and completions
+// in the muted colour, which reads on light and dark backgrounds where
+// textinput's grey 240 is dim on black.
+func newInput(st Styles) textinput.Model {
+	in := textinput.New()
+	in.Cursor.SetMode(cursor.CursorStatic)
+	in.PlaceholderStyle, in.CompletionStyle = st.Muted, st.Muted
+	return in
 }

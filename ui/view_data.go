@@ -122,45 +122,6 @@ func (v *dataView) arrange() {
 	}
 }
 
-func verbOf(needle string, col int, desc bool) string {
-	switch {
-	case needle != "" && (col != 0 || desc):
-		return "filtered and sorted"
-	case needle != "":
-		return "filtered"
-	}
-	return "sorted"
-}
-
-// count is how many rows are shown.
-func (v *dataView) count() int {
-	if v.order {
-		return len(v.shown)
-	}
-	return v.all.Len()
-}
-
-// index returns the figure shown at a row.
-func (v *dataView) index(row int) int {
-	if v.order {
-		return int(v.shown[row])
-	}
-	return row
-}
-
-// position returns the row that shows figure i.
-func (v *dataView) position(i int) (int, bool) {
-	if !v.order {
-		return i, i >= 0 && i < v.all.Len()
-	}
-	for row, idx := range v.shown {
-		if int(idx) == i {
-			return row, true
-		}
-	}
-	return 0, false
-}
-
 // selected returns the figure under the cursor.
 func (v *dataView) selected() (store.Figure, bool) {
 	if v.all == nil || v.cursor < 0 || v.cursor >= v.count() {
