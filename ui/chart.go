@@ -29,7 +29,7 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 	top := 0.0
 	for _, s := range series {
 		for _, v := range s.Values {
-			if !math.IsNaN(v) && v > top {
+			if finite(v) && v > top {
 				top = v
 			}
 		}
@@ -51,6 +51,9 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 	for i, s := range series {
 		row := make([]float64, 0, n*per)
 		for _, v := range s.Values {
+			if !finite(v) {
+				v = math.NaN() // asciigraph cannot scale an infinity: a gap
+			}
 			for k := 0; k < per; k++ {
 				row = append(row, v)
 			}
@@ -117,22 +120,26 @@ func stroke(i int) string {
 }
 
 // xAxis writes month labels under the columns they start, skipping labels
-// that would run into the previous one.
+// that would run into the previous one. Columns are counted in display
+// width, so that a label in wide characters stays under its month.
 func xAxis(labels []string, cols, per, pad int) string {
-	line := []rune(strings.Repeat(" ", pad+cols+8))
-	end := -1
+	limit := pad + cols + 8 // labels may run a little past the plot, no further
+	var b strings.Builder
+	end := -1 // the column after the last label written
 	for i, l := range labels {
 		col := pad + i*per
 		if per == 1 && len(labels) > cols {
 			col = pad + int(math.Round(float64(i)*float64(cols-1)/float64(len(labels)-1)))
 		}
-		if col <= end+1 || col+len(l) > len(line) {
+		lw := displayWidth(l)
+		if col <= end+1 || col+lw > limit {
 			continue
 		}
-		copy(line[col:], []rune(l))
-		end = col + len([]rune(l))
+		b.WriteString(strings.Repeat(" ", col-max(end, 0)))
+		b.WriteString(l)
+		end = col + lw
 	}
-	return strings.TrimRight(string(line), " ") + "\n"
+	return strings.TrimRight(b.String(), " ") + "\n"
 }
 
 // spreadMarks writes ≈ under every month that some line spreads from a
@@ -158,7 +165,7 @@ func spreadMarks(series []chartSeries, n, per, pad int) string {
 func anyValue(series []chartSeries) bool {
 	for _, s := range series {
 		for _, v := range s.Values {
-			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			if finite(v) {
 				return true
 			}
 		}
@@ -166,16 +173,4 @@ func anyValue(series []chartSeries) bool {
 	return false
 }
 
-func padLeft(s string, w int) string {
-	if n := len([]rune(s)); n < w {
-		return strings.Repeat(" ", w-n) + s
-	}
-	return s
-}
-
-func padRight(s string, w int) string {
-	if n := displayWidth(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -29,6 +29,9 @@ func TestDrawChart_Guards(t *testing.T) {
 		{"more months than columns", []chartSeries{{Values: make([]float64, 300)}}, make([]string, 300), 60, "┤"},
 		{"too narrow", []chartSeries{{Values: []float64{1, 2}}}, []string{"a", "b"}, 8, "too narrow"},
 		{"infinite", []chartSeries{{Values: []float64{math.Inf(1)}}}, []string{"a"}, 80, "no figures to draw"},
+		// asciigraph panicked (makeslice) on an infinity beside a figure.
+		{"infinite beside a figure", []chartSeries{{Values: []float64{math.Inf(1), 5e6}}}, []string{"a", "b"}, 80, "5M"},
+		{"minus infinity beside a figure", []chartSeries{{Values: []float64{5e6, math.Inf(-1)}}}, []string{"a", "b"}, 80, "5M"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -85,6 +88,44 @@ func TestWrap_BreaksOnlyAtSpaces(t *testing.T) {
 		for _, l := range got {
 			if displayWidth(l) > c.width {
 				t.Errorf("line %q is wider than %d", l, c.width)
+			}
+		}
+	}
+}
+
+// TestXAxis_CountsColumns: labels are placed by display width, so that a
+// label in wide characters neither pushes the next one off its month nor
+// runs past the axis.
+func TestXAxis_CountsColumns(t *testing.T) {
+	got := xAxis([]string{"网易云", "网易云", "网易云"}, 12, 4, 2)
+	if want := "  网易云  网易云\n"; got != want { // the second would overlap the first
+		t.Errorf("xAxis = %q, want %q", got, want)
+	}
+	if got := xAxis([]string{"Mar 20", "Apr 20", "May 20"}, 24, 8, 9); got != "         Mar 20  Apr 20  May 20\n" {
+		t.Errorf("xAxis = %q", got)
+	}
+	for _, w := range []int{0, 1, 5, 40} {
+		for _, l := range []string{"M1", "网易云音乐", "👩‍👩‍👧‍👦"} {
+			line := xAxis([]string{l, l, l, l}, w, 1, 9)
+			if lw := displayWidth(strings.TrimSuffix(line, "\n")); lw > 9+w+8 {
+				t.Errorf("xAxis over %d columns is %d wide: %q", w, lw, line)
+			}
+		}
+	}
+}
+
+// TestBarOf_StaysInItsColumn: barOf panicked (negative Repeat count) on a
+// fraction below zero or NaN and on a negative width, and drew past its
+// column for a fraction above 1.
+func TestBarOf_StaysInItsColumn(t *testing.T) {
+	for _, frac := range []float64{math.NaN(), math.Inf(-1), -1, 0, 1e-9, 0.5, 1, 2, math.Inf(1)} {
+		for _, w := range []int{-3, 0, 1, 10} {
+			bar := barOf(frac, w)
+			if n := displayWidth(bar); n > max(w, 0) {
+				t.Errorf("barOf(%v, %d) is %d wide", frac, w, n)
+			}
+			if frac > 0 && w > 0 && bar == "" {
+				t.Errorf("barOf(%v, %d) draws nothing for a share above zero", frac, w)
 			}
 		}
 	}

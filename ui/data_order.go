@@ -192,3 +192,43 @@ func radixSort(rows []int32, key func(i int32) uint64, bits int) []int32 {
 	}
 	return rows
 }
+
+// verbOf says what arranging the rows did, for the status line.
+func verbOf(needle string, col int, desc bool) string {
+	switch {
+	case needle != "" && (col != 0 || desc):
+		return "filtered and sorted"
+	case needle != "":
+		return "filtered"
+	}
+	return "sorted"
+}
+
+// count is how many rows are shown.
+func (v *dataView) count() int {
+	if v.order {
+		return len(v.shown)
+	}
+	return v.all.Len()
+}
+
+// index returns the figure shown at a row.
+func (v *dataView) index(row int) int {
+	if v.order {
+		return int(v.shown[row])
+	}
+	return row
+}
+
+// position returns the row that shows figure i.
+func (v *dataView) position(i int) (int, bool) {
+	if !v.order {
+		return i, i >= 0 && i < v.all.Len()
+	}
+	for row, idx := range v.shown {
+		if int(idx) == i {
+			return row, true
+		}
+	}
+	return 0, false
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/uptake/uptake/store"
 )
 
@@ -180,55 +179,4 @@ func (t *grid) text(width int, st Styles) string {
 		line(r, style, false)
 	}
 	return b.String()
-}
-
-// displayWidth is the number of terminal columns s takes, escapes aside.
-func displayWidth(s string) int { return ansi.StringWidth(s) }
-
-// cut shortens s to at most w columns, ending in … when something was cut.
-func cut(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if displayWidth(s) <= w {
-		return s
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// wrap breaks text into lines of at most width columns at spaces.
-// Lines break only at spaces, never inside a token such as
-// "2020-03..2020-09" (ansi.Wrap breaks at hyphens), so that a wrapped
-// footer still pastes and greps; a word longer than the width is cut hard.
-func wrap(s string, width int) []string {
-	if width < 10 {
-		return []string{cut(s, width)}
-	}
-	var lines []string
-	var line strings.Builder
-	n := 0
-	for _, word := range strings.Split(s, " ") {
-		w := displayWidth(word)
-		if n > 0 && n+1+w > width {
-			lines = append(lines, line.String())
-			line.Reset()
-			n = 0
-		}
-		if n > 0 {
-			line.WriteByte(' ')
-			n++
-		}
-		for w > width { // a word that fits no line is cut across lines
-			head := ansi.Truncate(word, width-n, "")
-			line.WriteString(head)
-			lines = append(lines, line.String())
-			line.Reset()
-			n = 0
-			word = strings.TrimPrefix(word, head)
-			w = displayWidth(word)
-		}
-		line.WriteString(word)
-		n += w
-	}
-	return append(lines, line.String())
 }

@@ -22,7 +22,7 @@ func (c *confirm) view(width int) string {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n" + c.st.render(c.st.Key, "y") + " yes   " + c.st.render(c.st.Key, "n") + "/esc no\n")
-	return b.String()
+	return cutLines(b.String(), width)
 }
 
 // editKey starts an add, edit, delete, launch, undo or redo.

@@ -1,22 +1,13 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/store"
 )
-
-// ParseInstalls reads an installs field; main sets it to the file
-// readers' parser so that the form accepts exactly what files do.
-var ParseInstalls func(string) (int64, error)
-
-// ParseEstimate reads a yes/no field, likewise.
-var ParseEstimate func(string) (bool, error)
 
 // formKind says what a form writes.
 type formKind int
@@ -58,58 +49,26 @@ const (
 	fEstimate
 )
 
-func newField(label, hint string, check func(string) error) field {
-	in := newInput()
+func newField(st Styles, label, hint string, check func(string) error) field {
+	in := newInput(st)
 	in.Prompt = ""
 	in.CharLimit = store.MaxTextLen
 	in.Placeholder = hint
 	return field{label: label, hint: hint, input: in, check: check}
 }
 
-func checkName(s string) error { return problemOnly(store.ValidateName("app", strings.TrimSpace(s))) }
-
-func checkCountry(s string) error { _, err := store.ParseCountry(s); return err }
-
-func checkMonth(s string) error { _, err := store.ParseMonth(s); return err }
-
-func checkOptionalMonth(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return checkMonth(s)
-}
-
-func checkInstalls(s string) error { _, err := ParseInstalls(s); return err }
-
-func checkEstimate(s string) error { _, err := ParseEstimate(s); return err }
-
-func checkText(s string) error {
-	f := store.Figure{App: "x", Country: store.Worldwide, From: store.MinMonth, To: store.MinMonth, Note: s}
-	return problemOnly(f.Validate())
-}
-
-// problemOnly drops the field name from a store error: the form shows it
-// under the field already.
-func problemOnly(err error) error {
-	var fe *store.FieldError
-	if errors.As(err, &fe) {
-		return errors.New(fe.Problem)
-	}
-	return err
-}
-
 // newFigureForm opens the figure form, empty or filled from f.
 func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 	fm := &form{kind: figureForm, st: st}
 	fm.fields = []field{
-		newField("App", "a known name, or a new one", checkName),
-		newField("Country", "code or name: IN, India, WW", checkCountry),
-		newField("From", "YYYY-MM", checkMonth),
-		newField("To", "YYYY-MM, empty for one month", checkOptionalMonth),
-		newField("Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
-		newField("Source", "where the figure comes from", checkText),
-		newField("Note", "optional", checkText),
-		newField("Estimate", "yes or no (space flips)", checkEstimate),
+		newField(st, "App", "a known name, or a new one", checkName),
+		newField(st, "Country", "code or name: IN, India, WW", checkCountry),
+		newField(st, "From", "YYYY-MM", checkMonth),
+		newField(st, "To", "YYYY-MM, empty for one month", checkOptionalMonth),
+		newField(st, "Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
+		newField(st, "Source", "where the figure comes from", checkText),
+		newField(st, "Note", "optional", checkText),
+		newField(st, "Estimate", "yes or no (space flips)", checkEstimate),
 	}
 	var names []string
 	for _, a := range apps {
@@ -141,9 +100,9 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
 	fm := &form{kind: launchForm, st: st}
 	fm.fields = []field{
-		newField("App", "a known name, or a new one", checkName),
-		newField("Country", "code or name: IN, India", checkCountry),
-		newField("Launched", "YYYY-MM: the month it became available", checkMonth),
+		newField(st, "App", "a known name, or a new one", checkName),
+		newField(st, "Country", "code or name: IN, India", checkCountry),
+		newField(st, "Launched", "YYYY-MM: the month it became available", checkMonth),
 	}
 	var names []string
 	for _, a := range apps {
@@ -210,7 +169,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		var cmd tea.Cmd
-		f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+		f.fields[f.focus].input, cmd = editInput(f.fields[f.focus].input, msg)
 		return f, cmd
 	}
 	switch km.String() {
@@ -256,7 +215,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+	f.fields[f.focus].input, cmd = editInput(f.fields[f.focus].input, msg)
 	return f, cmd
 }
 
@@ -320,12 +279,12 @@ func (f *form) view(width int) string {
 			marker = "> "
 		}
 		fl.input.Width = max(10, width-16)
-		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(fl.input.View())), width) + "\n")
+		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(inputView(fl.input))), width) + "\n")
 		if fl.err != "" {
 			b.WriteString(f.st.render(f.st.Error, cut("            ↳ "+fl.err, width)) + "\n")
 		}
 	}
-	return b.String()
+	return cutLines(b.String(), width) // the title too
 }
 
 // describeKey names a figure's identity: "Resso WW 2020-03..2020-09".
@@ -335,12 +294,4 @@ func describeKey(k store.Key) string {
 		span += ".." + k.To.String()
 	}
 	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), store.Sanitize(k.Country), span)
-}
-
-// newInput is a text input with a steady cursor: a blinking one redraws
-// the screen twice a second for nothing.
-func newInput() textinput.Model {
-	in := textinput.New()
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
 }

@@ -76,6 +76,7 @@ func New(cfg Config) Model {
 	}
 	k := newKeyMap()
 	m := Model{cfg: cfg, keys: k, st: cfg.Styles, help: help.New(), view: cfg.View, sel: cfg.Selection, gen: 1}
+	m.help.Styles = m.st.helpStyles()
 	m.curves = curvesView{docView: docView{pane: newPane(), st: m.st}}
 	m.countries = countriesView{docView: docView{pane: newPane(), st: m.st}}
 	m.compare = compareView{docView: docView{pane: newPane(), st: m.st}}
@@ -125,6 +126,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// already gone to another view while it was being chosen.
 		if len(m.cfg.Selection.Apps) == 0 && m.cfg.View == CurvesView && m.view == m.cfg.View {
 			m.view = msg.view
+			m.sizeView()
 		}
 		return m.reselect(msg.sel)
 	case pickDoneMsg:
@@ -242,6 +244,7 @@ func (m Model) routeToView(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) switchTo(v View) (tea.Model, tea.Cmd) {
 	m.view = v
+	m.sizeView()
 	m.showHelp = false
 	m.warnings = m.viewWarnings()
 	if m.loadedGen[v] == m.gen {
@@ -404,11 +407,26 @@ func (m Model) gotCheck(msg checkedMsg) Model {
 // bodyHeight is what the view gets: the frame takes four lines.
 func (m Model) bodyHeight() int { return max(1, m.height-4) }
 
+// resize sizes the view on screen; the others are sized when they are
+// shown, so that dragging the window's edge draws one view a frame, not
+// four.
 func (m *Model) resize() {
+	m.help.Width = m.width
+	m.sizeView()
+}
+
+// sizeView gives the view on screen the body's size; a view draws itself
+// again only when its size changed.
+func (m *Model) sizeView() {
 	w, h := m.width, m.bodyHeight()
-	m.curves.setSize(w, h)
-	m.countries.setSize(w, h)
-	m.compare.setSize(w, h)
-	m.data.setSize(w, h)
-	m.help.Width = w
+	switch m.view {
+	case CurvesView:
+		m.curves.setSize(w, h)
+	case CountriesView:
+		m.countries.setSize(w, h)
+	case CompareView:
+		m.compare.setSize(w, h)
+	case DataView:
+		m.data.setSize(w, h)
+	}
 }

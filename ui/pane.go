@@ -48,6 +48,9 @@ func (p pane) update(msg tea.Msg) (pane, tea.Cmd) {
 }
 
 func (p pane) view() string {
+	if p.width <= 0 {
+		return "" // the viewport takes a width of 0 as no limit
+	}
 	if !p.loaded {
 		return "Loading…"
 	}
@@ -58,7 +61,7 @@ func (p pane) view() string {
 	// Say that the view goes on below, so that a table past the fold is
 	// not taken for the end of it.
 	lines := strings.Split(v, "\n")
-	lines[len(lines)-1] = fmt.Sprintf("↓ %d more lines (↓ j pgdn)", p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height)
+	lines[len(lines)-1] = cut(fmt.Sprintf("↓ %d more lines (↓ j pgdn)", p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height), p.width)
 	return strings.Join(lines, "\n")
 }
 
@@ -81,6 +84,9 @@ func (v *docView) refresh() {
 }
 
 func (v *docView) setSize(w, h int) {
+	if w == v.width && h == v.height {
+		return
+	}
 	v.pane.setSize(w, h)
 	v.refresh()
 }

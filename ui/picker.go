@@ -42,7 +42,7 @@ type pickCancelMsg struct{}
 
 func newPicker(kind pickKind, sel Selection, apps []store.App, countries []string, st Styles) picker {
 	p := picker{kind: kind, st: st, apps: apps, chosen: slices.Clone(sel.Apps)}
-	p.input = newInput()
+	p.input = newInput(st)
 	p.input.CharLimit = 60
 	switch kind {
 	case pickApps:
@@ -59,7 +59,7 @@ func newPicker(kind pickKind, sel Selection, apps []store.App, countries []strin
 	case pickWindow:
 		p.input.Prompt = "from: "
 		p.input.Placeholder = "YYYY-MM, empty for the first month"
-		p.to = newInput()
+		p.to = newInput(st)
 		p.to.Prompt = "to:   "
 		p.to.Placeholder = "YYYY-MM, empty for the last month"
 		if sel.From != 0 {
@@ -123,9 +123,9 @@ func (p picker) update(msg tea.Msg, sel Selection) (picker, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if p.onTo {
-		p.to, cmd = p.to.Update(msg)
+		p.to, cmd = editInput(p.to, msg)
 	} else {
-		p.input, cmd = p.input.Update(msg)
+		p.input, cmd = editInput(p.input, msg)
 	}
 	p.err = ""
 	p.cursor = max(0, min(p.cursor, len(p.matches())-1))
@@ -199,7 +199,7 @@ func (p picker) view(width int) string {
 	switch p.kind {
 	case pickApps:
 		b.WriteString(p.st.render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
-		b.WriteString(noBidi(p.input.View()) + "\n")
+		b.WriteString(noBidi(inputView(p.input)) + "\n")
 		m := p.matches()
 		start := max(0, p.cursor-8)
 		for i := start; i < len(m) && i < start+10; i++ {
@@ -221,13 +221,13 @@ func (p picker) view(width int) string {
 		}
 	case pickCountry:
 		b.WriteString(p.st.render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")
-		b.WriteString(noBidi(p.input.View()) + "\n")
+		b.WriteString(noBidi(inputView(p.input)) + "\n")
 	case pickWindow:
 		b.WriteString(p.st.render(p.st.Title, "Window") + " — months as YYYY-MM, empty for the data's own ends; tab switches, enter applies\n")
-		b.WriteString(noBidi(p.input.View()) + "\n" + noBidi(p.to.View()) + "\n")
+		b.WriteString(noBidi(inputView(p.input)) + "\n" + noBidi(inputView(p.to)) + "\n")
 	}
 	if p.err != "" {
 		b.WriteString(p.st.render(p.st.Error, cut(p.err, width)) + "\n")
 	}
-	return b.String()
+	return cutLines(b.String(), width) // the titles and inputs too
 }

@@ -75,8 +75,13 @@ func renderCountries(d CountriesData, width int, st Styles) *doc {
 	return out
 }
 
-// barOf draws a bar of frac×width columns with eighth-block precision.
+// barOf draws a bar of frac×width columns with eighth-block precision;
+// frac is clamped to 0..1, so that the bar never passes its column.
 func barOf(frac float64, width int) string {
+	if width <= 0 || !(frac > 0) { // NaN, zero and below draw nothing
+		return ""
+	}
+	frac = min(frac, 1)
 	eighths := int(frac*float64(width)*8 + 0.5)
 	if eighths == 0 && frac > 0 {
 		eighths = 1 // a country with installs never shows as nothing

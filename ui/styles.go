@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/guptarohit/asciigraph"
 	"github.com/muesli/termenv"
@@ -20,27 +21,58 @@ type Styles struct {
 	Title, Key, Help lipgloss.Style
 	Box              lipgloss.Style
 
-	palette []uint8 // xterm-256 colours, one per selected app, in order
+	palette  []lipgloss.AdaptiveColor // one per selected app, in order
+	dark     bool                     // the background is dark: which of each pair asciigraph gets
+	renderer *lipgloss.Renderer       // what the styles render for; nil when plain
 }
 
 // NewStyles returns the dashboard's styles, in colour when the terminal
-// has colours.
-func NewStyles() Styles {
+// has colours, for its background (Bubble Tea asks the terminal for it
+// before it starts).
+func NewStyles() Styles { return newStyles(lipgloss.DefaultRenderer()) }
+
+// pair is an xterm-256 colour for light backgrounds and one for dark.
+func pair(light, dark int) lipgloss.AdaptiveColor {
+	return lipgloss.AdaptiveColor{Light: strconv.Itoa(light), Dark: strconv.Itoa(dark)}
+}
+
+// newStyles builds the styles for one renderer: the terminal's, or in
+// tests one with a colour profile of their own, so that they draw in
+// colour without changing lipgloss's default for every other test.
+//
+// Every colour is a pair, chosen for a contrast of at least 4.5:1 (app
+// colours 4:1) on white, #eeeeee and solarized light, and on black,
+// #1c1c1c, gruvbox and nord (TestStyles_ContrastOnLightAndDark): the
+// greys of old (245, 248, 250, 252) all but vanished on white.
+func newStyles(r *lipgloss.Renderer) Styles {
+	fg := func(light, dark int) lipgloss.Style { return r.NewStyle().Foreground(pair(light, dark)) }
 	return Styles{
-		Color:     lipgloss.ColorProfile() != termenv.Ascii,
-		Tab:       lipgloss.NewStyle().Padding(0, 1).Foreground(lipgloss.Color("245")),
-		ActiveTab: lipgloss.NewStyle().Padding(0, 1).Bold(true).Foreground(lipgloss.Color("231")).Background(lipgloss.Color("62")),
-		Selection: lipgloss.NewStyle().Foreground(lipgloss.Color("252")),
-		Status:    lipgloss.NewStyle().Foreground(lipgloss.Color("250")),
-		Warning:   lipgloss.NewStyle().Foreground(lipgloss.Color("214")),
-		Error:     lipgloss.NewStyle().Foreground(lipgloss.Color("203")).Bold(true),
-		Muted:     lipgloss.NewStyle().Foreground(lipgloss.Color("243")),
-		Title:     lipgloss.NewStyle().Bold(true),
-		Key:       lipgloss.NewStyle().Foreground(lipgloss.Color("111")).Bold(true),
-		Help:      lipgloss.NewStyle().Foreground(lipgloss.Color("248")),
-		Box:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("62")).Padding(0, 1),
-		palette:   []uint8{33, 208, 35, 170, 220, 167, 14, 98},
+		Color:     r.ColorProfile() != termenv.Ascii,
+		Tab:       fg(241, 247).Padding(0, 1),
+		ActiveTab: fg(231, 231).Padding(0, 1).Bold(true).Background(pair(25, 62)),
+		Selection: fg(237, 252),
+		Status:    fg(239, 250),
+		Warning:   fg(94, 214),
+		Error:     fg(160, 210).Bold(true),
+		Muted:     fg(242, 247),
+		Title:     r.NewStyle().Bold(true),
+		Key:       fg(25, 111).Bold(true),
+		Help:      fg(241, 248),
+		Box:       r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(pair(25, 62)).Padding(0, 1),
+		// blue, orange, green, magenta, yellow, red, cyan, purple: darker
+		// on light backgrounds, where yellow and cyan cannot be read
+		palette: []lipgloss.AdaptiveColor{pair(25, 39), pair(130, 208), pair(28, 71), pair(127, 176),
+			pair(94, 220), pair(124, 203), pair(23, 44), pair(92, 141)},
+		dark:     r.HasDarkBackground(),
+		renderer: r,
 	}
+}
+
+// helpStyles draws the keys' help in the dashboard's colours: bubbles'
+// own greys (#B2B2B2 on light, #4A4A4A on dark) are near 2:1 on either.
+func (s Styles) helpStyles() help.Styles {
+	return help.Styles{ShortKey: s.Key, ShortDesc: s.Help, ShortSeparator: s.Muted, Ellipsis: s.Muted,
+		FullKey: s.Key, FullDesc: s.Help, FullSeparator: s.Muted}
 }
 
 // PlainStyles returns styles that add no colour or control codes, for
@@ -49,20 +81,26 @@ func PlainStyles() Styles { return Styles{} }
 
 // AppStyle colours the name or mark of the i-th selected app.
 func (s Styles) AppStyle(i int) lipgloss.Style {
-	if !s.Color {
-		return lipgloss.NewStyle()
+	if !s.Color || len(s.palette) == 0 || s.renderer == nil {
+		return lipgloss.NewStyle() // plain, or a Styles built by hand
 	}
-	return lipgloss.NewStyle().Foreground(lipgloss.Color(strconv.Itoa(int(s.palette[i%len(s.palette)]))))
+	return s.renderer.NewStyle().Foreground(s.palette[i%len(s.palette)])
 }
 
 // chartColors lists asciigraph colours for n series, or none when plain.
 func (s Styles) chartColors(n int) []asciigraph.AnsiColor {
-	if !s.Color {
+	if !s.Color || len(s.palette) == 0 {
 		return nil
 	}
 	out := make([]asciigraph.AnsiColor, n)
 	for i := range out {
-		out[i] = asciigraph.AnsiColor(s.palette[i%len(s.palette)])
+		c := s.palette[i%len(s.palette)]
+		code := c.Light
+		if s.dark {
+			code = c.Dark
+		}
+		n, _ := strconv.Atoi(code) // asciigraph takes the xterm-256 number itself
+		out[i] = asciigraph.AnsiColor(n)
 	}
 	return out
 }

@@ -54,7 +54,7 @@ func newDataView(keys keyMap, st Styles) dataView {
 		ts.Selected = lipgloss.NewStyle().Reverse(true)
 	}
 	t.SetStyles(ts)
-	f := newInput()
+	f := newInput(st)
 	f.Prompt = "filter: "
 	f.CharLimit = 100
 	return dataView{keys: keys, st: st, table: t, filter: f}
@@ -120,45 +120,6 @@ func (v *dataView) arrange() {
 			v.cursor = pos
 		}
 	}
-}
-
-func verbOf(needle string, col int, desc bool) string {
-	switch {
-	case needle != "" && (col != 0 || desc):
-		return "filtered and sorted"
-	case needle != "":
-		return "filtered"
-	}
-	return "sorted"
-}
-
-// count is how many rows are shown.
-func (v *dataView) count() int {
-	if v.order {
-		return len(v.shown)
-	}
-	return v.all.Len()
-}
-
-// index returns the figure shown at a row.
-func (v *dataView) index(row int) int {
-	if v.order {
-		return int(v.shown[row])
-	}
-	return row
-}
-
-// position returns the row that shows figure i.
-func (v *dataView) position(i int) (int, bool) {
-	if !v.order {
-		return i, i >= 0 && i < v.all.Len()
-	}
-	for row, idx := range v.shown {
-		if int(idx) == i {
-			return row, true
-		}
-	}
-	return 0, false
 }
 
 // selected returns the figure under the cursor.
@@ -236,6 +197,9 @@ func (v *dataView) columns() []table.Column {
 }
 
 func (v *dataView) setSize(w, h int) {
+	if w == v.width && h == v.height {
+		return
+	}
 	v.width, v.height = w, h
 	v.table.SetWidth(w)
 	v.filter.Width = max(10, w-12)
@@ -263,7 +227,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		}
 		before := v.filter.Value()
 		var cmd tea.Cmd
-		v.filter, cmd = v.filter.Update(msg)
+		v.filter, cmd = editInput(v.filter, msg)
 		if v.filter.Value() != before {
 			v.apply()
 		}
@@ -315,7 +279,7 @@ func (v dataView) view() string {
 		top = v.st.render(v.st.Muted, cut("error: "+v.err.Error(), v.width))
 	}
 	if v.filtering || v.filter.Value() != "" {
-		top = cut(noBidi(v.filter.View()), v.width)
+		top = cut(noBidi(inputView(v.filter)), v.width)
 	}
 	return top + "\n" + v.table.View()
 }

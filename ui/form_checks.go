@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/uptake/uptake/store"
+)
+
+// The form's fields are checked by the same rules as the store and the
+// file readers, so that what the form takes a file would take too.
+
+// ParseInstalls reads an installs field; main sets it to the file
+// readers' parser so that the form accepts exactly what files do.
+var ParseInstalls func(string) (int64, error)
+
+// ParseEstimate reads a yes/no field, likewise.
+var ParseEstimate func(string) (bool, error)
+
+func checkName(s string) error { return problemOnly(store.ValidateName("app", strings.TrimSpace(s))) }
+
+func checkCountry(s string) error { _, err := store.ParseCountry(s); return err }
+
+func checkMonth(s string) error { _, err := store.ParseMonth(s); return err }
+
+func checkOptionalMonth(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return checkMonth(s)
+}
+
+func checkInstalls(s string) error { _, err := ParseInstalls(s); return err }
+
+func checkEstimate(s string) error { _, err := ParseEstimate(s); return err }
+
+func checkText(s string) error {
+	f := store.Figure{App: "x", Country: store.Worldwide, From: store.MinMonth, To: store.MinMonth, Note: s}
+	return problemOnly(f.Validate())
+}
+
+// problemOnly drops the field name from a store error: the form shows it
+// under the field already.
+func problemOnly(err error) error {
+	var fe *store.FieldError
+	if errors.As(err, &fe) {
+		return errors.New(fe.Problem)
+	}
+	return err
+}

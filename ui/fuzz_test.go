@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The text helpers take names, notes and sources from any file, styled or
+// not. These fuzz targets feed them any bytes (escapes, invalid UTF-8,
+// wide runes, joiners) at widths from -5 to 300. Run one with
+//
+//	go test ./ui -run '^$' -fuzz FuzzWrap -fuzztime 2m
+
+// fuzzWatch is how long one input may take before it counts as a hang:
+// far above the milliseconds any takes, so that a fuzzing worker starved
+// of CPU on a busy machine is not taken for one.
+const fuzzWatch = 10 * time.Second
+
+// fuzzSeeds are the texts every target starts from.
+var fuzzSeeds = []string{
+	"",
+	"Resso",
+	"Installs by country · Resso · 2020-03..2020-09",
+	"\x1b[1mInstalls by country · Resso · 2020-03..2020-09\x1b[0m",
+	"\x1b[38;5;33m── Resso\x1b[0m   \x1b[38;5;208m══ Spotify\x1b[0m",
+	"👩‍👩‍👧‍👦 Family Music",
+	"🇮🇳🇮🇩🇧🇷 flags and 🇺",
+	"❤️ heart ❤ text",
+	"网易云音乐 ＬＩＮＥ ＭＵＳＩＣ",
+	"أنغامي ספוטיפיי",
+	"cafe\u0301 e\u0301e\u0301e\u0301",
+	"\u0D4E\u0D4E x \u0600y",
+	"zero\u200dwidth\u200b joiners\u200d",
+	"\xff\xfe invalid \xc3( utf-8 \xe2\x82",
+	"\x1b[31", "\x1b]8;;https://example.com\x07link\x1b]8;;\x07", "\x1b]0;title",
+	"\x9b31mC1 CSI\x9b0m", "tab\there\r\nline",
+	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+}
+
+// fuzzWidth maps any int to a width from -5 to 300.
+func fuzzWidth(n int) int {
+	return int(uint(n)%306) - 5
+}
+
+func addSeeds(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		for _, w := range []int{0, 4, 5, 6, 7, 14, 15, 17, 20, 85, 305} { // widths -5, -1, 0, 1, 2, 9, 10, 12, 15, 80, 300
+			f.Add(s, w)
+		}
+	}
+}
+
+// plain reports whether s is text a file could give the dashboard once
+// it is made safe: valid UTF-8, every rune graphic (letters, marks,
+// numbers, punctuation, symbols, spaces).
+func plain(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsGraphic(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// graphemeEnds lists the byte offsets at which a grapheme cluster of s
+// ends, 0 included.
+func graphemeEnds(s string) map[int]bool {
+	ends := map[int]bool{0: true}
+	for i := 0; i < len(s); {
+		g, _ := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		i += max(len(g), 1)
+		ends[i] = true
+	}
+	return ends
+}
+
+func FuzzWrap(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		width := fuzzWidth(n)
+		var lines []string
+		within(t, fuzzWatch, "wrap", func() { lines = wrap(s, width) })
+		if len(lines) > len(s)+1 {
+			t.Fatalf("wrap(%q, %d) made %d lines from %d bytes", s, width, len(lines), len(s))
+		}
+		if width < 1 {
+			if len(lines) != 1 || lines[0] != "" {
+				t.Fatalf("wrap(%q, %d) = %q, want one empty line", s, width, lines)
+			}
+			return
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > width {
+				t.Fatalf("wrap(%q, %d): line %d is %d columns: %q", s, width, i+1, w, l)
+			}
+		}
+		// Plain text loses nothing but the spaces it breaks at.
+		if width >= 10 && plain(s) {
+			got := strings.ReplaceAll(strings.Join(lines, ""), " ", "")
+			if want := strings.ReplaceAll(s, " ", ""); got != want {
+				t.Fatalf("wrap(%q, %d) = %q: lost text", s, width, lines)
+			}
+		}
+	})
+}
+
+func FuzzCut(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		width := fuzzWidth(n)
+		var out string
+		within(t, fuzzWatch, "cut", func() { out = cut(s, width) })
+		if w := ansi.StringWidth(out); w > max(width, 0) {
+			t.Fatalf("cut(%q, %d) = %q is %d columns", s, width, out, w)
+		}
+		if width >= 1 && ansi.StringWidth(s) <= width && out != s {
+			t.Fatalf("cut(%q, %d) = %q, though it fits", s, width, out)
+		}
+		if width < 1 || out == s || !plain(s) {
+			return
+		}
+		// Plain text is cut between grapheme clusters, ends in …, and
+		// keeps as much as fits.
+		head, ok := strings.CutSuffix(out, "…")
+		if !ok || !strings.HasPrefix(s, head) {
+			t.Fatalf("cut(%q, %d) = %q: not a start of it and …", s, width, out)
+		}
+		if !graphemeEnds(s)[len(head)] {
+			t.Fatalf("cut(%q, %d) = %q: cut inside a grapheme cluster", s, width, out)
+		}
+		next, _ := ansi.FirstGraphemeCluster(s[len(head):], ansi.GraphemeWidth)
+		if ansi.StringWidth(head+next) <= width-1 {
+			t.Fatalf("cut(%q, %d) = %q: %q would have fitted too", s, width, out, next)
+		}
+	})
+}
+
+func FuzzPad(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		width := fuzzWidth(n)
+		want := max(width, ansi.StringWidth(s))
+		l, r := padLeft(s, width), padRight(s, width)
+		if !strings.HasSuffix(l, s) || !strings.HasPrefix(r, s) {
+			t.Fatalf("pad(%q, %d) = %q, %q: the text is not kept", s, width, l, r)
+		}
+		// Invalid UTF-8 has no steady width: a stray lead byte takes the
+		// spaces after it into its cluster ("\xe0 " is one column). The
+		// dashboard never pads it: store.Sanitize makes it U+FFFD first.
+		if !utf8.ValidString(s) {
+			return
+		}
+		if ansi.StringWidth(l) != want {
+			t.Fatalf("padLeft(%q, %d) is %d columns, want %d", s, width, ansi.StringWidth(l), want)
+		}
+		// Text that leaves an escape open swallows whatever follows it,
+		// spaces included: nothing can pad it on the right.
+		if open := ansi.StringWidth(s+"x") != ansi.StringWidth(s)+1; !open && ansi.StringWidth(r) != want {
+			t.Fatalf("padRight(%q, %d) is %d columns, want %d", s, width, ansi.StringWidth(r), want)
+		}
+	})
+}
+
+// FuzzGridText lays out a table whose cells come from the input: lines
+// are rows, tabs part cells, the first line is the header; the bits of
+// right say which columns hold numbers.
+func FuzzGridText(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s+"\tInstalls\nID\t3.6M\n"+s+"\t950k", 14, uint8(2))
+		f.Add("Month\t"+s+"\tgrowth\n2020-08\t3.6M\t+64%", 85, uint8(6))
+	}
+	st := colourStyles(true)
+	f.Fuzz(func(t *testing.T, s string, n int, right uint8) {
+		width := fuzzWidth(n)
+		rows := strings.Split(s, "\n")
+		g := &grid{header: strings.Split(rows[0], "\t")}
+		for i := range g.header {
+			g.right = append(g.right, right&(1<<(i%8)) != 0)
+		}
+		for _, r := range rows[1:] {
+			g.rows = append(g.rows, strings.Split(r, "\t"))
+			g.styles = append(g.styles, len(g.rows)-2)
+		}
+		var out string
+		within(t, fuzzWatch, "grid", func() { out = g.text(width, st) })
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != len(rows) {
+			t.Fatalf("%d lines for %d rows", len(lines), len(rows))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > max(width, 0) {
+				t.Fatalf("grid at %d columns: line %d is %d columns: %q", width, i+1, w, l)
+			}
+		}
+	})
+}

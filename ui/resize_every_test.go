@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// colourStyles are the dashboard's styles on a 256-colour terminal with a
+// dark or light background, from a renderer of their own: TestMain keeps
+// lipgloss's default plain for the golden files.
+func colourStyles(dark bool) Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	r.SetHasDarkBackground(dark)
+	return newStyles(r)
+}
+
+// newDrivenStyled is newDriven with the given styles.
+func newDrivenStyled(t *testing.T, st Styles) Model {
+	t.Helper()
+	s := newTestStore(t, true)
+	m := New(Config{Store: s, Styles: st, ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
+	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
+}
+
+// everyPanel is every view and panel the dashboard draws, with the keys
+// that open it from the first screen and a text that shows it is open.
+var everyPanel = []struct {
+	name string
+	keys []string
+	want string
+}{
+	{"curves", []string{"1"}, "Installs per month"},
+	{"countries", []string{"2"}, "Installs by country"},
+	{"compare", []string{"3"}, "Cumulative installs"},
+	{"data", []string{"4"}, "figures in all"},
+	{"help", []string{"?"}, "Keys"},
+	{"add form", []string{"a"}, "Add a figure"},
+	{"apps picker", []string{"p"}, "Pick apps"},
+	{"country picker", []string{"g"}, "Country"},
+	{"window picker", []string{"w"}, "Window"},
+	{"delete question", []string{"4", "d"}, "Undo (u) brings it back"},
+}
+
+// heightAt is the height tried at width w: every height from 1 to 30,
+// then 40 and 60, come round in turn, each six times over 200 widths.
+func heightAt(w int) int {
+	if k := (w - 1) % 32; k < 30 {
+		return k + 1
+	}
+	return []int{40, 60}[w%2]
+}
+
+// TestResize_EveryWidthEveryView resizes every view and panel, in colour
+// and plain, through every width from 1 to 200 columns, as a user
+// dragging the window edge would: each frame is drawn within 2 s (a
+// resize to 12 columns once hung the Countries view for ever) and no
+// line is wider than the terminal.
+func TestResize_EveryWidthEveryView(t *testing.T) {
+	styles := []struct {
+		name string
+		st   Styles
+	}{{"plain", PlainStyles()}, {"colour", colourStyles(true)}}
+	for _, s := range styles {
+		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
+			base := newDrivenStyled(t, s.st)
+			for _, p := range everyPanel {
+				t.Run(p.name, func(t *testing.T) { resizeEveryWidth(t, base, s.st, p.keys, p.want) })
+			}
+		})
+	}
+}
+
+// resizeEveryWidth opens a panel with keys and draws it at every width.
+func resizeEveryWidth(t *testing.T, m Model, st Styles, keysIn []string, want string) {
+	m = drive(t, m, keys(toAny(keysIn)...)...)
+	if v := m.View(); !strings.Contains(v, want) {
+		t.Fatalf("%q did not open the panel:\n%s", keysIn, v)
+	}
+	if st.Color && !strings.Contains(m.View(), "\x1b[") {
+		t.Fatalf("no colour drawn:\n%s", m.View())
+	}
+	for w := 1; w <= 200; w++ {
+		h := heightAt(w)
+		where := fmt.Sprintf("%dx%d", w, h)
+		var view string
+		within(t, 2*time.Second, where, func() {
+			next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			m = next.(Model)
+			view = m.View()
+		})
+		fits(t, where, view, w, h)
+	}
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
