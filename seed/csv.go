@@ -10,23 +10,6 @@ import (
 	"strings"
 )
 
-const (
-	figuresHeader  = "app,country,from,to,installs[,source][,note][,estimate]"
-	launchesHeader = "app,country,launched"
-	expectedHeader = "(expected " + figuresHeader + " for figures, or " + launchesHeader + " for launches)"
-)
-
-// columnNames maps a header name, folded to lower case, to its field.
-var columnNames = map[string]field{
-	"app": fApp, "country": fCountry,
-	"from": fFrom, "start": fFrom, "month": fFrom,
-	"to": fTo, "end": fTo,
-	"installs": fInstalls, "downloads": fInstalls,
-	"source": fSource, "note": fNote, "notes": fNote,
-	"estimate": fEstimate, "estimated": fEstimate,
-	"launched": fLaunched, "launch": fLaunched,
-}
-
 // ReadCSV reads a CSV file of figures (app,country,from,to,installs and
 // optionally source, note, estimate) or of launches (app,country,launched)
 // into s. The header row decides which; its columns may come in any order
@@ -119,6 +102,7 @@ type csvReader struct {
 
 	cols       [numFields]int // the column of each field, or -1
 	names      []string       // the header's names, as written, for problems
+	blankCols  []int          // the columns with no name in the header
 	headerLine int
 	launches   bool // a file of launches rather than figures
 	rows       int  // data rows read, good or bad
@@ -141,6 +125,9 @@ func (rd *csvReader) read() {
 				return
 			}
 			continue
+		}
+		if len(rd.blankCols) > 0 && !rd.blankColumns(rec, raw, line) {
+			return
 		}
 		if raw != nil {
 			if !rd.launches {
@@ -204,70 +191,6 @@ func (rd *csvReader) report(line int) bool {
 		if !rd.c.add(at, col, fp.msg) {
 			return false
 		}
-	}
-	return true
-}
-
-// header reads the header row and decides the kind of file.
-func (rd *csvReader) header() bool {
-	rec, raw, line, ok := rd.nextRow()
-	if raw != nil {
-		rec = rd.toStrings(raw)
-	}
-	if !ok {
-		if len(rd.c.ps) == 0 {
-			rd.c.add(1, "", "the file is empty (expected a header row: app,country,from,to,installs,...)")
-		}
-		return false
-	}
-	if len(rd.c.ps) > 0 { // the header itself could not be read
-		rd.c.stop = true
-		return false
-	}
-	rd.headerLine = line
-	for i := range rd.cols {
-		rd.cols[i] = -1
-	}
-	rd.names = make([]string, len(rec))
-	var found []string
-	for i, h := range rec {
-		h = strings.TrimSpace(h)
-		rd.names[i] = shorten(h)
-		found = append(found, quote(h))
-		f, known := columnNames[strings.ToLower(h)]
-		if !known {
-			continue
-		}
-		if j := rd.cols[f]; j >= 0 {
-			rd.c.fatal(line, "", fmt.Sprintf("the header has %s twice, as columns %d and %d (expected each column once)", f, j+1, i+1))
-			return false
-		}
-		rd.cols[f] = i
-	}
-	has := func(f field) bool { return rd.cols[f] >= 0 }
-	figures := has(fFrom) || has(fTo) || has(fInstalls) || has(fEstimate)
-	rd.launches = has(fLaunched)
-	if figures && rd.launches {
-		rd.c.fatal(line, "", "the header has both figure columns and launched "+expectedHeader+"; put launches in a file of their own")
-		return false
-	}
-	need := []field{fApp, fCountry, fFrom, fInstalls}
-	if rd.launches {
-		need = []field{fApp, fCountry, fLaunched}
-	}
-	var missing []string
-	for _, f := range need {
-		if !has(f) {
-			missing = append(missing, f.String())
-		}
-	}
-	if len(missing) > 0 {
-		if len(found) > 12 {
-			found = append(found[:12], "…")
-		}
-		rd.c.fatal(line, "", fmt.Sprintf("the header has columns %s and lacks %s %s",
-			strings.Join(found, ", "), strings.Join(missing, ", "), expectedHeader))
-		return false
 	}
 	return true
 }

@@ -54,11 +54,14 @@ func checkFigures(t *testing.T, got, want []store.Figure) {
 func TestReadCSV_headerForms(t *testing.T) {
 	want := []store.Figure{{App: "Resso", Country: "IN", From: month(t, "2020-08"), To: month(t, "2020-08"), Installs: 3_600_000, Source: "ST"}}
 	for name, text := range map[string]string{
-		"any order and case": "Installs, TO ,Source,FROM,Country,App,Extra\n3.6M,,ST,2020-08,IN,Resso,ignored\n",
-		"aliases":            "app,country,month,downloads,source\nResso,IN,2020-08,3600000,ST\n",
-		"start and end":      "app,country,start,end,installs,source\nResso,IN,2020-08,2020-08,3600000,ST\n",
-		"BOM and CRLF":       "\ufeffapp,country,from,to,installs,source\r\nResso,IN,2020-08,2020-08,3600000,ST\r\n",
-		"semicolons":         "app;country;from;to;installs;source\nResso;IN;2020-08;2020-08;3,600,000;ST\n",
+		"any order and case":          "Installs, TO ,Source,FROM,Country,App\n3.6M,,ST,2020-08,IN,Resso\n",
+		"a trailing separator":        "app,country,from,installs,source,\nResso,IN,2020-08,3600000,ST,\n",
+		"columns with no name, empty": "app,,country,from,installs,source,\"\", \nResso,,IN,2020-08,3600000,ST, ,\n",
+		"uptake's data export":        "app,country,from,to,installs,source,note,estimate,changed\nResso,IN,2020-08,2020-08,3600000,ST,,no,2024-05-01T10:00:00Z\n",
+		"aliases":                     "app,country,month,downloads,source\nResso,IN,2020-08,3600000,ST\n",
+		"start and end":               "app,country,start,end,installs,source\nResso,IN,2020-08,2020-08,3600000,ST\n",
+		"BOM and CRLF":                "\ufeffapp,country,from,to,installs,source\r\nResso,IN,2020-08,2020-08,3600000,ST\r\n",
+		"semicolons":                  "app;country;from;to;installs;source\nResso;IN;2020-08;2020-08;3,600,000;ST\n",
 		"semicolons, BOM, CRLF and quotes": "\ufeff\"App\";\"Country\";\"From\";\"To\";\"Installs\";\"Source\"\r\n" +
 			"\"Resso\";\"IN\";\"2020-08\";\"\";\"3,6M\";\"ST\"\r\n",
 		"tabs":                      "app\tcountry\tfrom\tinstalls\tsource\nResso\tIN\t2020-08\t3600000\tST\n",
