@@ -1,7 +1,9 @@
 package seed
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,4 +87,21 @@ func FuzzReadCSVBothWays(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		readBothWays(t, text, false)
 	})
+}
+
+// TestReadCSV_readErrorMidLine: a read error in the middle of a line is
+// reported at that line, and the part of the line read before it is not
+// taken for a row, by the line reader as by encoding/csv.
+func TestReadCSV_readErrorMidLine(t *testing.T) {
+	const want = "f.csv:3: the file could not be read: disk on fire"
+	for _, fast := range []bool{true, false} {
+		func() {
+			defer func(was bool) { fastCSV = was }(fastCSV)
+			fastCSV = fast
+			r := io.MultiReader(strings.NewReader("app,country,from,installs\nResso,IN,2020-08,1\nRes"), iotest.ErrReader(errors.New("disk on fire")))
+			if got := strs(ReadCSV(r, "f.csv", &recorder{})); got != want {
+				t.Errorf("fast %v: problems:\n%s\nwant:\n%s", fast, got, want)
+			}
+		}()
+	}
 }
