@@ -13,15 +13,35 @@ import (
 // ReadCSV reads a CSV file of figures (app,country,from,to,installs and
 // optionally source, note, estimate) or of launches (app,country,launched)
 // into s. The header row decides which; its columns may come in any order
-// and in any case. The file may start with a byte order mark, end lines
-// with CRLF or LF, and separate fields with commas, semicolons or tabs.
-// name is used in problems only.
+// and in any case, and a column uptake does not read is a problem. The
+// file may be UTF-8, with or without a byte order mark, or UTF-16 with
+// one; end lines with CRLF, LF or CR; and separate fields with commas,
+// semicolons or tabs, which a first line such as sep=; may name. name is
+// used in problems only.
 func ReadCSV(r io.Reader, name string, s Sink) Problems {
-	raw := bufio.NewReaderSize(r, bufSize)
-	skipBOM(raw)
-	delim := sniffDelimiter(raw)
-	rd := &csvReader{c: &collector{file: name}, lines: newLineReader(raw, delim), delim: delim,
+	br, msg := openText(r)
+	if msg != "" {
+		return notText(name, msg)
+	}
+	return readCSVText(br, name, s)
+}
+
+// readCSVText reads a CSV file that openText has made text.
+func readCSVText(raw *bufio.Reader, name string, s Sink) Problems {
+	c := &collector{file: name}
+	delim, sepLine, msg := excelSeparator(raw)
+	if msg != "" {
+		c.fatal(1, "", msg)
+		return c.ps
+	}
+	if !sepLine {
+		delim = sniffDelimiter(raw)
+	}
+	rd := &csvReader{c: c, lines: newLineReader(raw, delim), delim: delim,
 		sink: s, conv: newConverter(), fast: newFastFigures()}
+	if sepLine {
+		rd.lines.line = 1 // the header is on line 2 or later
+	}
 	if !fastCSV {
 		rd.toCSVReader()
 	}
@@ -44,43 +64,6 @@ func (rd *csvReader) toCSVReader() {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	rd.cr, rd.lim, rd.lineOff, rd.lines = cr, lim, off, nil
-}
-
-// sniffDelimiter picks the separator that the first line uses most.
-func sniffDelimiter(br *bufio.Reader) byte {
-	var data []byte
-	for n := 512; ; n *= 2 {
-		if n > br.Size() {
-			n = br.Size()
-		}
-		var err error
-		data, err = br.Peek(n)
-		trimmed := bytes.TrimLeft(data, " \t\r\n")
-		if bytes.IndexByte(trimmed, '\n') >= 0 || err != nil || n == br.Size() {
-			data = trimmed
-			break
-		}
-	}
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		data = data[:i]
-	}
-	counts := map[byte]int{}
-	quoted := false
-	for _, c := range data {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case !quoted && (c == ',' || c == ';' || c == '\t'):
-			counts[c]++
-		}
-	}
-	best := byte(',')
-	for _, c := range []byte{';', '\t'} {
-		if counts[c] > counts[best] {
-			best = c
-		}
-	}
-	return best
 }
 
 // csvReader reads a file's rows from lines, without allocating, until a
@@ -273,6 +256,8 @@ func (rd *csvReader) readError(err error) {
 		rd.c.fatal(rd.lim.errLine, "", "the line is longer than 1 MiB (expected one short row per line; is this a CSV file?)")
 	case errors.Is(err, errTooManyColumns):
 		rd.c.fatal(rd.lim.errLine, "", tooManyColumns)
+	case errors.Is(err, errBrokenUTF16):
+		rd.c.fatal(rd.lim.line+1, "", brokenUTF16)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote):
 		rd.c.add(pe.Line+rd.lineOff, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote):

@@ -18,11 +18,19 @@ const expectedJSON = `(expected a JSON object {"apps":[…],"launches":[…],"fi
 // boolean or a string such as "yes". Members not listed are problems, to
 // catch typos; so are a member given twice in a record (encoding/json
 // would keep the last), a second apps, launches or figures array, and
-// text that is not UTF-8 (encoding/json would store U+FFFD). name is used
+// text that is not UTF-8 (encoding/json would store U+FFFD). The file may
+// be UTF-8 or UTF-16 with a byte order mark (see openText). name is used
 // in problems only.
 func ReadJSON(r io.Reader, name string, s Sink) Problems {
-	br := bufio.NewReaderSize(r, bufSize)
-	skipBOM(br)
+	br, msg := openText(r)
+	if msg != "" {
+		return notText(name, msg)
+	}
+	return readJSONText(br, name, s)
+}
+
+// readJSONText reads a JSON file that openText has made text.
+func readJSONText(br *bufio.Reader, name string, s Sink) Problems {
 	lc := &lineCounter{r: br}
 	dec := json.NewDecoder(lc)
 	dec.DisallowUnknownFields()
@@ -165,6 +173,8 @@ func (jr *jsonReader) streamError(err error) {
 	switch {
 	case errors.Is(err, errRecordTooLong):
 		jr.c.fatal(jr.lc.lines+1, "", recordTooLong)
+	case errors.Is(err, errBrokenUTF16):
+		jr.c.fatal(jr.lc.endLine(), "", brokenUTF16)
 	case truncated(err):
 		jr.c.fatal(jr.lc.lastLine(), "", "the file ends before the JSON is complete (expected closing ] and } brackets)")
 	case errors.As(err, &se):
