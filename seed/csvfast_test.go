@@ -59,6 +59,9 @@ var seedsBothWays = []string{
 	"app,country,from,installs\n\"Resso\",IN,2020-08,1\nResso,IN,2020-09,2\n",
 	"app,country,from,installs\n",
 	"",
+	"sep=;\napp;country;from;installs\nResso;IN;2020-08;1\n\"Resso\";IN;2020-08;2\n",
+	"app,country,from,installs,\rResso,IN,2020-08,1,\rResso,IN,2020-08,2,x\r",
+	"\xff\xfea\x00,\x00\n\x00",
 }
 
 func TestReadCSV_FastAndEncodingCSVAgree(t *testing.T) {

@@ -1,9 +1,13 @@
 package seed
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 // fig is a figure record with the members given after the usual ones.
@@ -104,4 +108,78 @@ func checkJSONProblems(t *testing.T, text, want string) {
 	rec2 := &recorder{}
 	ps2 := ReadJSON(iotest.OneByteReader(strings.NewReader(text)), "f.json", rec2)
 	sameRead(t, rec, ps, rec2, ps2)
+}
+
+// FuzzMembers holds the scan of a record's members to what encoding/json
+// reads in a valid JSON object: the same names, in order, with the same
+// values.
+func FuzzMembers(f *testing.F) {
+	for _, s := range []string{
+		`{"a": 1, "b": "x\"y", "c": {"d": [1, "]"]}, "e": null}`,
+		` { "inst\u0061lls" : "\\" , "note":"\ud83d\ude00"} `,
+		`{}`, `{"a":[]}`, `{"a":{"}":"{"}}`, `null`, `[{"a":1}]`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		raw := []byte(s)
+		if !json.Valid(raw) {
+			return
+		}
+		var want []string
+		dec := json.NewDecoder(strings.NewReader(s))
+		if tok, _ := dec.Token(); tok != json.Delim('{') {
+			if issues := checkMembers(raw, figureFields); issues != nil {
+				t.Fatalf("issues in a record that is not an object: %v", issues)
+			}
+			return
+		}
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, tok.(string)+"="+compact(t, v))
+		}
+		var got []string
+		for i := skipSpace(raw, skipSpace(raw, 0)+1); ; {
+			m, next, ok := nextMember(raw, i)
+			if !ok {
+				break
+			}
+			i = next
+			var name string
+			if err := json.Unmarshal(m.name, &name); err != nil {
+				t.Fatalf("name %q: %v", m.name, err)
+			}
+			if m.off < 0 || m.off >= len(raw) || raw[m.off] != '"' {
+				t.Fatalf("name %q at offset %d", m.name, m.off)
+			}
+			got = append(got, name+"="+compact(t, m.value))
+			// A string that decodes to U+FFFD without saying U+FFFD
+			// holds half a pair; loneEscape finds it, and only it.
+			var text string
+			if json.Unmarshal(m.value, &text) == nil && utf8.Valid(m.value) {
+				said := bytes.Contains(m.value, []byte("\uFFFD")) || bytes.Contains(bytes.ToLower(m.value), []byte(`\ufffd`))
+				if half := strings.ContainsRune(text, utf8.RuneError) && !said; half != (loneEscape(m.value) != "") {
+					t.Fatalf("value %q decodes to %q, but loneEscape says %q", m.value, text, loneEscape(m.value))
+				}
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("members of %q:\n got %q\nwant %q", s, got, want)
+		}
+	})
+}
+
+func compact(t *testing.T, v []byte) string {
+	var b bytes.Buffer
+	if err := json.Compact(&b, v); err != nil {
+		t.Fatalf("value %q: %v", v, err)
+	}
+	return b.String()
 }
