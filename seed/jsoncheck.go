@@ -35,26 +35,31 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 	if s == len(raw) || raw[s] != '{' {
 		return nil // null: nothing to look at
 	}
-	// Most records hold neither bad text nor escapes: look at the whole
-	// record once, and at each member only when it does.
-	checkText := !utf8.Valid(raw) || bytes.Contains(raw, []byte(`\u`))
+	// Most records are valid UTF-8: look at the whole record once, and
+	// at each member only when it is not.
+	valid := utf8.Valid(raw)
 	var issues []memberIssue
 	var spelt [8][]byte // each known member as first written
-	for i := skipSpace(raw, s+1); ; {
-		m, next, ok := nextMember(raw, i)
-		if !ok {
-			break
-		}
-		i = next
+	last := -1          // the known member last met
+	m := memberScanner{raw: raw, next: skipSpace(raw, s+1)}
+	for m.scan() {
 		name := m.name[1 : len(m.name)-1]
-		if bytes.IndexByte(name, '\\') >= 0 {
+		if m.nameEscaped {
 			var u string
 			if err := json.Unmarshal(m.name, &u); err != nil {
 				continue
 			}
 			name = []byte(u)
 		}
-		k := matchMember(name, known[:min(len(known), len(spelt))])
+		// Files mostly list members in one order: try the one after the
+		// last first.
+		k := -1
+		if next := last + 1; next < len(known) && string(name) == known[next] {
+			k = next
+		} else {
+			k = matchMember(name, known[:min(len(known), len(spelt))])
+		}
+		last = k
 		member := ""
 		if k >= 0 {
 			member = known[k]
@@ -68,11 +73,10 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 			}
 			spelt[k] = name
 		}
-		if !checkText {
-			continue
-		}
-		if !utf8.Valid(m.name) || !utf8.Valid(m.value) {
+		if !valid && (!utf8.Valid(m.name) || !utf8.Valid(m.value)) {
 			issues = append(issues, memberIssue{member, m.off, notUTF8})
+		} else if !m.valueEscaped {
+			continue
 		} else if u := loneEscape(m.value); u != "" {
 			issues = append(issues, memberIssue{member, m.off, fmt.Sprintf(loneSurrogate, u)})
 		}
@@ -85,7 +89,7 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 // not allocate when name is ASCII.
 func matchMember(name []byte, known []string) int {
 	for j, kn := range known {
-		if string(name) == kn {
+		if len(name) == len(kn) && len(kn) > 0 && name[0] == kn[0] && string(name) == kn {
 			return j
 		}
 	}
@@ -125,39 +129,41 @@ func asciiEqualFold(a []byte, b string) bool {
 	return true
 }
 
-// member is a name and its value in the raw text of a JSON object.
-type member struct {
-	off         int    // where name starts
-	name, value []byte // name with its quotes; value as written
+// memberScanner reads the members of a JSON object, which must be
+// valid JSON, one at a time; it stops at anything it does not expect.
+type memberScanner struct {
+	raw                       []byte
+	next                      int    // where the next member's name starts
+	off                       int    // where the member's name starts
+	name, value               []byte // the member's name with its quotes; its value as written
+	nameEscaped, valueEscaped bool   // whether they may hold a \ escape
 }
 
-// nextMember reads the member of a JSON object whose name starts at
-// raw[i], and returns it and where the next one starts; ok is false at
-// the end of the object. The object must be valid JSON; nextMember stops
-// at anything it does not expect.
-func nextMember(raw []byte, i int) (m member, next int, ok bool) {
+// scan reads the next member; it returns false at the end of the object.
+func (m *memberScanner) scan() bool {
+	raw, i := m.raw, m.next
 	if i >= len(raw) || raw[i] != '"' {
-		return m, i, false
+		return false
 	}
-	end := stringEnd(raw, i)
-	m = member{off: i, name: raw[i:end]}
+	end, escaped := stringEnd(raw, i)
+	m.off, m.name, m.nameEscaped = i, raw[i:end], escaped
 	i = skipSpace(raw, end)
 	if i >= len(raw) || raw[i] != ':' {
-		return m, i, false
+		return false
 	}
 	start := skipSpace(raw, i+1)
-	i = valueEnd(raw, start)
+	i, m.valueEscaped = valueEnd(raw, start)
 	end = i
 	for end > start && isBlank(raw[end-1]) {
 		end--
 	}
 	m.value = raw[start:end]
 	if i < len(raw) && raw[i] == ',' {
-		i = skipSpace(raw, i+1)
+		m.next = skipSpace(raw, i+1)
 	} else {
-		i = len(raw) // the closing brace
+		m.next = len(raw) // the closing brace
 	}
-	return m, i, true
+	return true
 }
 
 func skipSpace(raw []byte, i int) int {
@@ -167,51 +173,54 @@ func skipSpace(raw []byte, i int) int {
 	return i
 }
 
-// stringEnd returns the offset after the string that starts at raw[i].
-func stringEnd(raw []byte, i int) int {
+// stringEnd returns the offset after the string that starts at raw[i],
+// and whether the string holds an escape.
+func stringEnd(raw []byte, i int) (end int, escaped bool) {
 	for i++; i < len(raw); i++ {
-		j := bytes.IndexByte(raw[i:], '"')
-		if j < 0 {
-			break
-		}
-		i += j
-		if backslashesBefore(raw, i)%2 == 0 {
-			return i + 1
+		switch raw[i] {
+		case '\\':
+			escaped = true
+			i++
+		case '"':
+			return i + 1, escaped
 		}
 	}
-	return len(raw)
+	return len(raw), escaped
 }
 
 // valueEnd returns the offset of the comma or closing brace after the
-// value that starts at raw[i], or the end of raw.
-func valueEnd(raw []byte, i int) int {
+// value that starts at raw[i], or the end of raw; and whether the value
+// may hold an escape.
+func valueEnd(raw []byte, i int) (end int, escaped bool) {
 	if i < len(raw) && raw[i] == '"' { // the common case
-		i = skipSpace(raw, stringEnd(raw, i))
-		if i < len(raw) && (raw[i] == ',' || raw[i] == '}') {
-			return i
+		end, escaped = stringEnd(raw, i)
+		end = skipSpace(raw, end)
+		if end < len(raw) && (raw[end] == ',' || raw[end] == '}') {
+			return end, escaped
 		}
 	}
 	depth := 0
 	for i < len(raw) {
 		switch raw[i] {
 		case '"':
-			i = stringEnd(raw, i)
+			i, _ = stringEnd(raw, i)
+			escaped = true // an object or array: look closer
 			continue
 		case '{', '[':
 			depth++
 		case '}', ']':
 			if depth == 0 {
-				return i
+				return i, escaped
 			}
 			depth--
 		case ',':
 			if depth == 0 {
-				return i
+				return i, escaped
 			}
 		}
 		i++
 	}
-	return i
+	return i, escaped
 }
 
 // loneEscape returns the hex digits of the first \u escape in a JSON

@@ -146,12 +146,8 @@ func FuzzMembers(f *testing.F) {
 			want = append(want, tok.(string)+"="+compact(t, v))
 		}
 		var got []string
-		for i := skipSpace(raw, skipSpace(raw, 0)+1); ; {
-			m, next, ok := nextMember(raw, i)
-			if !ok {
-				break
-			}
-			i = next
+		m := memberScanner{raw: raw, next: skipSpace(raw, skipSpace(raw, 0)+1)}
+		for m.scan() {
 			var name string
 			if err := json.Unmarshal(m.name, &name); err != nil {
 				t.Fatalf("name %q: %v", m.name, err)
