@@ -41,6 +41,7 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 	var issues []memberIssue
 	var spelt [8][]byte // each known member as first written
 	last := -1          // the known member last met
+	known = known[:min(len(known), len(spelt))]
 	m := memberScanner{raw: raw, next: skipSpace(raw, s+1)}
 	for m.scan() {
 		name := m.name[1 : len(m.name)-1]
@@ -53,11 +54,11 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 		}
 		// Files mostly list members in one order: try the one after the
 		// last first.
-		k := -1
+		var k int
 		if next := last + 1; next < len(known) && string(name) == known[next] {
 			k = next
 		} else {
-			k = matchMember(name, known[:min(len(known), len(spelt))])
+			k = matchMember(name, known)
 		}
 		last = k
 		member := ""
