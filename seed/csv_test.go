@@ -199,13 +199,15 @@ func TestReadCSV_header(t *testing.T) {
 		"no header": {"Resso,IN,2020-08,2020-08,3600000\n",
 			`f.csv:1: the header has columns "Resso", "IN", "2020-08", "2020-08", "3600000" and lacks app, country, from, installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 		"no installs": {"app,country,from,to,value\nResso,IN,2020-08,,1\n",
-			`f.csv:1: the header has columns "app", "country", "from", "to", "value" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
+			`f.csv:1: the header has column "value", which uptake does not read (expected app, country, from, to, installs, source, note, estimate; remove or rename the column)` + "\n" +
+				`f.csv:1: the header has columns "app", "country", "from", "to", "value" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 		"both kinds": {"app,country,from,installs,launched\n",
 			"f.csv:1: the header has both figure columns and launched (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches); put launches in a file of their own"},
 		"a column twice": {"app,country,from,installs,Downloads\n",
 			"f.csv:1: the header has installs twice, as columns 4 and 5 (expected each column once)"},
 		"a header with control characters": {"app,country,from,\x1b[2J\n",
-			`f.csv:1: the header has columns "app", "country", "from", "\x1b[2J" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
+			`f.csv:1: the header has column "\x1b[2J", which uptake does not read (expected app, country, from, to, installs, source, note, estimate; remove or rename the column)` + "\n" +
+				`f.csv:1: the header has columns "app", "country", "from", "\x1b[2J" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, ps := readCSV(t, "f.csv", tc.text)

@@ -109,11 +109,12 @@ func (rd *csvReader) header() bool {
 	case !figures:
 		expected = figuresColumns + " for figures, or " + launchesColumns + " for launches"
 	}
+	someKnown := len(unknown) < len(rec)-len(rd.blankCols)
 	for _, h := range unknown {
 		// A row of data read as a header has none of the names; say only
 		// what it lacks, unless a name looks like a misspelt one.
 		near := nearest(h, slices.Sorted(maps.Keys(columnNames)))
-		if len(missing) > 0 && near == "" {
+		if !someKnown && near == "" {
 			continue
 		}
 		if near != "" {

@@ -14,6 +14,10 @@ func TestReadCSV_columns(t *testing.T) {
 		"a misspelt column that is needed": {"app,country,from,to,instals\nResso,IN,2020-08,,1\n",
 			`f.csv:1: the header has column "instals", which uptake does not read (did you mean installs? ` + figures + "\n" +
 				`f.csv:1: the header has columns "app", "country", "from", "to", "instals" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
+		"a misspelt column that is needed, and another": {"app;country;from;instals;platform\nResso;IN;2020-08;1;ios\n",
+			`f.csv:1: the header has column "instals", which uptake does not read (did you mean installs? ` + figures + "\n" +
+				`f.csv:1: the header has column "platform", which uptake does not read (` + figures + "\n" +
+				`f.csv:1: the header has columns "app", "country", "from", "instals", "platform" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 		"platforms, which uptake does not keep": {"app,country,platform,from,installs\nResso,IN,ios,2020-08,1\n",
 			`f.csv:1: the header has column "platform", which uptake does not read (` + figures},
 		"a misspelt column in launches": {"app,country,launched,contry\nResso,IN,2020-03,\n",
