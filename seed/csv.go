@@ -10,35 +10,38 @@ import (
 	"strings"
 )
 
-const (
-	figuresHeader  = "app,country,from,to,installs[,source][,note][,estimate]"
-	launchesHeader = "app,country,launched"
-	expectedHeader = "(expected " + figuresHeader + " for figures, or " + launchesHeader + " for launches)"
-)
-
-// columnNames maps a header name, folded to lower case, to its field.
-var columnNames = map[string]field{
-	"app": fApp, "country": fCountry,
-	"from": fFrom, "start": fFrom, "month": fFrom,
-	"to": fTo, "end": fTo,
-	"installs": fInstalls, "downloads": fInstalls,
-	"source": fSource, "note": fNote, "notes": fNote,
-	"estimate": fEstimate, "estimated": fEstimate,
-	"launched": fLaunched, "launch": fLaunched,
-}
-
 // ReadCSV reads a CSV file of figures (app,country,from,to,installs and
 // optionally source, note, estimate) or of launches (app,country,launched)
 // into s. The header row decides which; its columns may come in any order
-// and in any case. The file may start with a byte order mark, end lines
-// with CRLF or LF, and separate fields with commas, semicolons or tabs.
-// name is used in problems only.
+// and in any case, and a column uptake does not read is a problem. The
+// file may be UTF-8, with or without a byte order mark, or UTF-16 with
+// one; end lines with CRLF, LF or CR; and separate fields with commas,
+// semicolons or tabs, which a first line such as sep=; may name. name is
+// used in problems only.
 func ReadCSV(r io.Reader, name string, s Sink) Problems {
-	raw := bufio.NewReaderSize(r, bufSize)
-	skipBOM(raw)
-	delim := sniffDelimiter(raw)
-	rd := &csvReader{c: &collector{file: name}, lines: newLineReader(raw, delim), delim: delim,
+	br, msg := openText(r)
+	if msg != "" {
+		return notText(name, msg)
+	}
+	return readCSVText(br, name, s)
+}
+
+// readCSVText reads a CSV file that openText has made text.
+func readCSVText(raw *bufio.Reader, name string, s Sink) Problems {
+	c := &collector{file: name}
+	delim, sepLine, msg := excelSeparator(raw)
+	if msg != "" {
+		c.fatal(1, "", msg)
+		return c.ps
+	}
+	if !sepLine {
+		delim = sniffDelimiter(raw)
+	}
+	rd := &csvReader{c: c, lines: newLineReader(raw, delim), delim: delim,
 		sink: s, conv: newConverter(), fast: newFastFigures()}
+	if sepLine {
+		rd.lines.line = 1 // the header is on line 2 or later
+	}
 	if !fastCSV {
 		rd.toCSVReader()
 	}
@@ -63,43 +66,6 @@ func (rd *csvReader) toCSVReader() {
 	rd.cr, rd.lim, rd.lineOff, rd.lines = cr, lim, off, nil
 }
 
-// sniffDelimiter picks the separator that the first line uses most.
-func sniffDelimiter(br *bufio.Reader) byte {
-	var data []byte
-	for n := 512; ; n *= 2 {
-		if n > br.Size() {
-			n = br.Size()
-		}
-		var err error
-		data, err = br.Peek(n)
-		trimmed := bytes.TrimLeft(data, " \t\r\n")
-		if bytes.IndexByte(trimmed, '\n') >= 0 || err != nil || n == br.Size() {
-			data = trimmed
-			break
-		}
-	}
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		data = data[:i]
-	}
-	counts := map[byte]int{}
-	quoted := false
-	for _, c := range data {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case !quoted && (c == ',' || c == ';' || c == '\t'):
-			counts[c]++
-		}
-	}
-	best := byte(',')
-	for _, c := range []byte{';', '\t'} {
-		if counts[c] > counts[best] {
-			best = c
-		}
-	}
-	return best
-}
-
 // csvReader reads a file's rows from lines, without allocating, until a
 // line needs encoding/csv (a quote, a very long line), and from cr from
 // there on; lineOff is the lines read before cr took over. Rows of figures
@@ -119,6 +85,7 @@ type csvReader struct {
 
 	cols       [numFields]int // the column of each field, or -1
 	names      []string       // the header's names, as written, for problems
+	blankCols  []int          // the columns with no name in the header
 	headerLine int
 	launches   bool // a file of launches rather than figures
 	rows       int  // data rows read, good or bad
@@ -141,6 +108,9 @@ func (rd *csvReader) read() {
 				return
 			}
 			continue
+		}
+		if len(rd.blankCols) > 0 && !rd.blankColumns(rec, raw, line) {
+			return
 		}
 		if raw != nil {
 			if !rd.launches {
@@ -204,70 +174,6 @@ func (rd *csvReader) report(line int) bool {
 		if !rd.c.add(at, col, fp.msg) {
 			return false
 		}
-	}
-	return true
-}
-
-// header reads the header row and decides the kind of file.
-func (rd *csvReader) header() bool {
-	rec, raw, line, ok := rd.nextRow()
-	if raw != nil {
-		rec = rd.toStrings(raw)
-	}
-	if !ok {
-		if len(rd.c.ps) == 0 {
-			rd.c.add(1, "", "the file is empty (expected a header row: app,country,from,to,installs,...)")
-		}
-		return false
-	}
-	if len(rd.c.ps) > 0 { // the header itself could not be read
-		rd.c.stop = true
-		return false
-	}
-	rd.headerLine = line
-	for i := range rd.cols {
-		rd.cols[i] = -1
-	}
-	rd.names = make([]string, len(rec))
-	var found []string
-	for i, h := range rec {
-		h = strings.TrimSpace(h)
-		rd.names[i] = shorten(h)
-		found = append(found, quote(h))
-		f, known := columnNames[strings.ToLower(h)]
-		if !known {
-			continue
-		}
-		if j := rd.cols[f]; j >= 0 {
-			rd.c.fatal(line, "", fmt.Sprintf("the header has %s twice, as columns %d and %d (expected each column once)", f, j+1, i+1))
-			return false
-		}
-		rd.cols[f] = i
-	}
-	has := func(f field) bool { return rd.cols[f] >= 0 }
-	figures := has(fFrom) || has(fTo) || has(fInstalls) || has(fEstimate)
-	rd.launches = has(fLaunched)
-	if figures && rd.launches {
-		rd.c.fatal(line, "", "the header has both figure columns and launched "+expectedHeader+"; put launches in a file of their own")
-		return false
-	}
-	need := []field{fApp, fCountry, fFrom, fInstalls}
-	if rd.launches {
-		need = []field{fApp, fCountry, fLaunched}
-	}
-	var missing []string
-	for _, f := range need {
-		if !has(f) {
-			missing = append(missing, f.String())
-		}
-	}
-	if len(missing) > 0 {
-		if len(found) > 12 {
-			found = append(found[:12], "…")
-		}
-		rd.c.fatal(line, "", fmt.Sprintf("the header has columns %s and lacks %s %s",
-			strings.Join(found, ", "), strings.Join(missing, ", "), expectedHeader))
-		return false
 	}
 	return true
 }
@@ -350,6 +256,8 @@ func (rd *csvReader) readError(err error) {
 		rd.c.fatal(rd.lim.errLine, "", "the line is longer than 1 MiB (expected one short row per line; is this a CSV file?)")
 	case errors.Is(err, errTooManyColumns):
 		rd.c.fatal(rd.lim.errLine, "", tooManyColumns)
+	case errors.Is(err, errBrokenUTF16):
+		rd.c.fatal(rd.lim.line+1, "", brokenUTF16)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote):
 		rd.c.add(pe.Line+rd.lineOff, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote):

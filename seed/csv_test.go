@@ -54,11 +54,14 @@ func checkFigures(t *testing.T, got, want []store.Figure) {
 func TestReadCSV_headerForms(t *testing.T) {
 	want := []store.Figure{{App: "Resso", Country: "IN", From: month(t, "2020-08"), To: month(t, "2020-08"), Installs: 3_600_000, Source: "ST"}}
 	for name, text := range map[string]string{
-		"any order and case": "Installs, TO ,Source,FROM,Country,App,Extra\n3.6M,,ST,2020-08,IN,Resso,ignored\n",
-		"aliases":            "app,country,month,downloads,source\nResso,IN,2020-08,3600000,ST\n",
-		"start and end":      "app,country,start,end,installs,source\nResso,IN,2020-08,2020-08,3600000,ST\n",
-		"BOM and CRLF":       "\ufeffapp,country,from,to,installs,source\r\nResso,IN,2020-08,2020-08,3600000,ST\r\n",
-		"semicolons":         "app;country;from;to;installs;source\nResso;IN;2020-08;2020-08;3,600,000;ST\n",
+		"any order and case":          "Installs, TO ,Source,FROM,Country,App\n3.6M,,ST,2020-08,IN,Resso\n",
+		"a trailing separator":        "app,country,from,installs,source,\nResso,IN,2020-08,3600000,ST,\n",
+		"columns with no name, empty": "app,,country,from,installs,source,\"\", \nResso,,IN,2020-08,3600000,ST, ,\n",
+		"uptake's data export":        "app,country,from,to,installs,source,note,estimate,changed\nResso,IN,2020-08,2020-08,3600000,ST,,no,2024-05-01T10:00:00Z\n",
+		"aliases":                     "app,country,month,downloads,source\nResso,IN,2020-08,3600000,ST\n",
+		"start and end":               "app,country,start,end,installs,source\nResso,IN,2020-08,2020-08,3600000,ST\n",
+		"BOM and CRLF":                "\ufeffapp,country,from,to,installs,source\r\nResso,IN,2020-08,2020-08,3600000,ST\r\n",
+		"semicolons":                  "app;country;from;to;installs;source\nResso;IN;2020-08;2020-08;3,600,000;ST\n",
 		"semicolons, BOM, CRLF and quotes": "\ufeff\"App\";\"Country\";\"From\";\"To\";\"Installs\";\"Source\"\r\n" +
 			"\"Resso\";\"IN\";\"2020-08\";\"\";\"3,6M\";\"ST\"\r\n",
 		"tabs":                      "app\tcountry\tfrom\tinstalls\tsource\nResso\tIN\t2020-08\t3600000\tST\n",
@@ -196,13 +199,15 @@ func TestReadCSV_header(t *testing.T) {
 		"no header": {"Resso,IN,2020-08,2020-08,3600000\n",
 			`f.csv:1: the header has columns "Resso", "IN", "2020-08", "2020-08", "3600000" and lacks app, country, from, installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 		"no installs": {"app,country,from,to,value\nResso,IN,2020-08,,1\n",
-			`f.csv:1: the header has columns "app", "country", "from", "to", "value" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
+			`f.csv:1: the header has column "value", which uptake does not read (expected app, country, from, to, installs, source, note, estimate; remove or rename the column)` + "\n" +
+				`f.csv:1: the header has columns "app", "country", "from", "to", "value" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 		"both kinds": {"app,country,from,installs,launched\n",
 			"f.csv:1: the header has both figure columns and launched (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches); put launches in a file of their own"},
 		"a column twice": {"app,country,from,installs,Downloads\n",
 			"f.csv:1: the header has installs twice, as columns 4 and 5 (expected each column once)"},
 		"a header with control characters": {"app,country,from,\x1b[2J\n",
-			`f.csv:1: the header has columns "app", "country", "from", "\x1b[2J" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
+			`f.csv:1: the header has column "\x1b[2J", which uptake does not read (expected app, country, from, to, installs, source, note, estimate; remove or rename the column)` + "\n" +
+				`f.csv:1: the header has columns "app", "country", "from", "\x1b[2J" and lacks installs (expected app,country,from,to,installs[,source][,note][,estimate] for figures, or app,country,launched for launches)`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, ps := readCSV(t, "f.csv", tc.text)

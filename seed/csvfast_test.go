@@ -1,7 +1,9 @@
 package seed
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -57,6 +59,9 @@ var seedsBothWays = []string{
 	"app,country,from,installs\n\"Resso\",IN,2020-08,1\nResso,IN,2020-09,2\n",
 	"app,country,from,installs\n",
 	"",
+	"sep=;\napp;country;from;installs\nResso;IN;2020-08;1\n\"Resso\";IN;2020-08;2\n",
+	"app,country,from,installs,\rResso,IN,2020-08,1,\rResso,IN,2020-08,2,x\r",
+	"\xff\xfea\x00,\x00\n\x00",
 }
 
 func TestReadCSV_FastAndEncodingCSVAgree(t *testing.T) {
@@ -85,4 +90,21 @@ func FuzzReadCSVBothWays(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		readBothWays(t, text, false)
 	})
+}
+
+// TestReadCSV_readErrorMidLine: a read error in the middle of a line is
+// reported at that line, and the part of the line read before it is not
+// taken for a row, by the line reader as by encoding/csv.
+func TestReadCSV_readErrorMidLine(t *testing.T) {
+	const want = "f.csv:3: the file could not be read: disk on fire"
+	for _, fast := range []bool{true, false} {
+		func() {
+			defer func(was bool) { fastCSV = was }(fastCSV)
+			fastCSV = fast
+			r := io.MultiReader(strings.NewReader("app,country,from,installs\nResso,IN,2020-08,1\nRes"), iotest.ErrReader(errors.New("disk on fire")))
+			if got := strs(ReadCSV(r, "f.csv", &recorder{})); got != want {
+				t.Errorf("fast %v: problems:\n%s\nwant:\n%s", fast, got, want)
+			}
+		}()
+	}
 }

@@ -46,11 +46,14 @@ func (lr *lineReader) next() ([][]byte, int, lineStatus) {
 	for {
 		i := bytes.IndexByte(lr.buf[lr.start:lr.end], '\n')
 		if i < 0 {
-			if lr.eof || lr.err != nil {
+			if lr.err != nil {
+				// encoding/csv reads what is left of the line, the
+				// same whatever the size of the reads, and reports the
+				// error at its line.
+				return nil, 0, lineSlow
+			}
+			if lr.eof {
 				if lr.start == lr.end {
-					if lr.err != nil {
-						return nil, 0, lineSlow // encoding/csv reports the error
-					}
 					return nil, 0, lineEOF
 				}
 				i = lr.end - lr.start // the last line, without a line break

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/uptake/uptake/store"
 )
@@ -88,6 +89,19 @@ var csvSeeds = []string{
 	"app,country,from,installs\nRes\"so,IN,2020-08,1\n\"Resso,IN,2020-08,2\n",
 	"", "\n\n", "app,country,from,installs\n", "foo,bar\n1,2\n", "app,country,from,installs,launched\n",
 	"app,country,from,installs\n,,,\n,Atlantis,2020-13,-1\n",
+	// encodings, separators and line ends
+	utf16LE("app\tcountry\tfrom\tinstalls\r\nRésumé 😀\tIN\t2020-08\t3600000\r\n"),
+	utf16BE("app,country,from,installs\nResso,IN,2020-08,\"1,000\"\n"),
+	utf16LE("app,country,from,installs\nRes") + "\x3d\xd8" + utf16Units("so,IN,2020-08,1\n", false),
+	utf16Units("app,country,from,installs\nResso,IN,2020-08,1\n", false),
+	"sep=;\napp;country;from;installs\nResso;IN;2020-08;1\n",
+	"\ufeff\"sep=,\",,,\r\napp,country,from,installs\r\nResso,IN,2020-08,1\r\n",
+	"sep=|\napp|country|from|installs\n",
+	"app,country,from,installs,note\rResso,IN,2020-08,1,\"a\rb\"\rResso,IN,2020-08,x,\r",
+	"app,country,from,installs\nResso,IN,2020-08,1\xff\n",
+	// columns
+	"app,country,from,instals,,\nResso,IN,2020-08,1,,x\n",
+	"app,country,from,installs,changed\nResso,IN,2020-08,1,2024-01-01\n",
 }
 
 func FuzzReadCSV(f *testing.F) {
@@ -114,6 +128,16 @@ var jsonSeeds = []string{
 	"{\"figures\": [\n{\"app\": \"Resso\",\n \"instals\": 1}, 5, {\"app\": 1}]}",
 	`{"figures": {"a": [1, {"b": 2}]}, "x": [1, 2]}`,
 	`{"figures":[{"app":"c" "x"}]}`, `{"figures":[`, "", "{}", "[]", "null", `{"a":1} x`,
+	// members twice, arrays twice, text that is not UTF-8
+	"{\"figures\":[{\"app\":\"Resso\",\"country\":\"IN\",\"from\":\"2020-08\",\"installs\":1,\n\"Installs\":2}]}",
+	`{"apps":[{"name":"A","n\u0061me":"B"}],"apps":[{"name":"C"}],"Figures":null,"figures":[]}`,
+	"{\"apps\":[{\"name\":\"Re\xffsso\",\"publisher\":\"\\ud83d x\"}]}",
+	`{"apps":[{"name":"Re\ud83d\ude00sso \\ud800"}]}`,
+	// encodings and line ends
+	utf16LE("{\"apps\": [{\"name\": \"Résumé 😀\"}]}"),
+	utf16BE("{\"apps\":\r[{\"name\": \"R\"},\r{\"name\": \"\"}]}"),
+	utf16LE("{\"apps\": [{\"name\": \"") + "\x00\xdc" + utf16Units("\"}]}", false),
+	"{\"apps\":\r[{\"name\": \"R\"},\r{\"name\": \"\"}]}",
 }
 
 func FuzzReadJSON(f *testing.F) {
@@ -155,10 +179,30 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 			t.Fatalf("accepted an app that does not validate: %+v: %v", a, err)
 		}
 	}
+	// Text that is not UTF-8 or UTF-16 is refused, never kept as U+FFFD.
+	if !saysFFFD(data) {
+		var texts []string
+		for _, f := range rec.figures {
+			texts = append(texts, f.App, f.Source, f.Note)
+		}
+		for _, l := range rec.launches {
+			texts = append(texts, l.App)
+		}
+		for _, a := range rec.apps {
+			texts = append(texts, a.Name, a.Publisher)
+		}
+		for _, s := range texts {
+			if strings.ContainsRune(s, utf8.RuneError) {
+				t.Fatalf("accepted %q, with a U+FFFD the file does not hold", s)
+			}
+		}
+	}
 	if len(ps) > MaxProblems+1 {
 		t.Fatalf("%d problems; want at most %d", len(ps), MaxProblems+1)
 	}
-	lines := bytes.Count(data, []byte{'\n'}) + 1
+	// Lines end in \n, \r\n or a lone \r, and in UTF-16 each holds one
+	// of these bytes: this is at least the number of lines.
+	lines := bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{'\r'}) + 1
 	for _, p := range ps {
 		if p.Line < 1 || p.Line > lines {
 			t.Fatalf("problem at line %d of a file of %d lines: %s", p.Line, lines, p)
@@ -185,4 +229,15 @@ func sameRead(t *testing.T, rec *recorder, ps Problems, rec2 *recorder, ps2 Prob
 	if fmt.Sprint(rec) != fmt.Sprint(rec2) {
 		t.Fatalf("records differ with the input read a byte at a time:\n%v\n---\n%v", rec, rec2)
 	}
+}
+
+// saysFFFD reports whether data may hold U+FFFD itself: in UTF-8, in
+// UTF-16 either way, or escaped in JSON.
+func saysFFFD(data []byte) bool {
+	for _, b := range []string{"\xef\xbf\xbd", "\xfd\xff", "\xff\xfd"} {
+		if bytes.Contains(data, []byte(b)) {
+			return true
+		}
+	}
+	return bytes.Contains(bytes.ToLower(data), []byte(`\ufffd`))
 }

@@ -16,15 +16,26 @@ const expectedJSON = `(expected a JSON object {"apps":[…],"launches":[…],"fi
 // {"app","country","from","to","installs","source","note","estimate"},
 // where installs is a number or a string such as "3.6M" and estimate a
 // boolean or a string such as "yes". Members not listed are problems, to
-// catch typos. name is used in problems only.
+// catch typos; so are a member given twice in a record (encoding/json
+// would keep the last), a second apps, launches or figures array, and
+// text that is not UTF-8 (encoding/json would store U+FFFD). The file may
+// be UTF-8 or UTF-16 with a byte order mark (see openText). name is used
+// in problems only.
 func ReadJSON(r io.Reader, name string, s Sink) Problems {
-	br := bufio.NewReaderSize(r, bufSize)
-	skipBOM(br)
+	br, msg := openText(r)
+	if msg != "" {
+		return notText(name, msg)
+	}
+	return readJSONText(br, name, s)
+}
+
+// readJSONText reads a JSON file that openText has made text.
+func readJSONText(br *bufio.Reader, name string, s Sink) Problems {
 	lc := &lineCounter{r: br}
 	dec := json.NewDecoder(lc)
 	dec.DisallowUnknownFields()
 	dec.UseNumber() // a token such as 1e999 is a number to skip, not an error
-	jr := &jsonReader{c: &collector{file: name}, dec: dec, lc: lc, sink: s, conv: newConverter()}
+	jr := &jsonReader{c: &collector{file: name}, dec: dec, lc: lc, sink: s, conv: newConverter(), arrays: map[string]int{}}
 	jr.read()
 	return jr.c.ps
 }
@@ -36,6 +47,7 @@ type jsonReader struct {
 	sink    Sink
 	conv    *converter
 	records int
+	arrays  map[string]int // the line of each array met, by key
 }
 
 func (jr *jsonReader) read() {
@@ -98,6 +110,13 @@ func (jr *jsonReader) read() {
 
 // array reads the array under key, one record at a time.
 func (jr *jsonReader) array(key string, line int, record func(key string, i int) bool) {
+	// Two arrays under one key would be merged: it may be what was
+	// meant, or a mistake. Say so, and read on.
+	if at, ok := jr.arrays[key]; ok {
+		jr.c.add(line, key, fmt.Sprintf("a second %q array, after the one on line %d (expected one; merge them into one array)", key, at))
+	} else {
+		jr.arrays[key] = line
+	}
 	tok, err := jr.dec.Token()
 	if err != nil {
 		jr.streamError(err)
@@ -154,6 +173,8 @@ func (jr *jsonReader) streamError(err error) {
 	switch {
 	case errors.Is(err, errRecordTooLong):
 		jr.c.fatal(jr.lc.lines+1, "", recordTooLong)
+	case errors.Is(err, errBrokenUTF16):
+		jr.c.fatal(jr.lc.endLine(), "", brokenUTF16)
 	case truncated(err):
 		jr.c.fatal(jr.lc.lastLine(), "", "the file ends before the JSON is complete (expected closing ] and } brackets)")
 	case errors.As(err, &se):

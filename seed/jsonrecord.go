@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -132,7 +133,7 @@ func (jr *jsonReader) decode(v any, key string, i int, known []string) (line int
 		return line, false
 	}
 	if err == nil {
-		return line, true
+		return line, jr.checkMembers(start, key, i, line, known)
 	}
 	var ute *json.UnmarshalTypeError
 	var se *json.SyntaxError
@@ -181,4 +182,22 @@ func (jr *jsonReader) report(key string, i, line int) bool {
 		}
 	}
 	return true
+}
+
+// checkMembers reports what encoding/json let through in the record just
+// decoded, which starts at offset start on line line: a member twice,
+// text that is not UTF-8. It returns false when there is any.
+func (jr *jsonReader) checkMembers(start int64, key string, i, line int, known []string) bool {
+	raw := jr.lc.window(start)
+	if n := int(jr.dec.InputOffset() - start); n >= 0 && n <= len(raw) {
+		raw = raw[:n]
+	}
+	issues := checkMembers(raw, known)
+	for _, is := range issues {
+		at := line + bytes.Count(raw[:is.off], newline)
+		if !jr.c.add(at, path(key, i, is.member), is.msg) {
+			break
+		}
+	}
+	return len(issues) == 0
 }

@@ -114,16 +114,24 @@ func syntaxOffset(raw []byte) int64 {
 
 // suggest offers the known name nearest to a misspelt one.
 func suggest(name string, known []string) string {
+	if best := nearest(name, known); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
+// nearest returns the first of known that name is likely a misspelling
+// of: at most two edits away, and fewer edits than half its length, so
+// that "IN" is not taken for "to"; or "".
+func nearest(name string, known []string) string {
 	best, bestD := "", 3
+	lower := strings.ToLower(name)
 	for _, k := range known {
-		if d := distance(strings.ToLower(name), k); d < bestD {
+		if d := distance(lower, k); d < bestD && 2*d <= len(lower) {
 			best, bestD = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return best
 }
 
 // distance is the Levenshtein distance between two short strings.

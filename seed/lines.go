@@ -87,3 +87,8 @@ func (lc *lineCounter) lineAt(off int64) int {
 func (lc *lineCounter) lastLine() int {
 	return lc.lines + 1 + bytes.Count(bytes.TrimRight(lc.buf[lc.start:], " \t\r\n"), newline)
 }
+
+// endLine returns the line of the byte after the last one read.
+func (lc *lineCounter) endLine() int {
+	return lc.lines + 1 + bytes.Count(lc.buf[lc.start:], newline)
+}

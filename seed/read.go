@@ -24,20 +24,30 @@ type Sink interface {
 var _ Sink = (*store.Batch)(nil)
 
 // Read reads a CSV or JSON file into s, deciding which by the extension
-// of name (.json, .csv) or else by the first character that is not a
-// space: { or [ means JSON. name is used in problems only.
+// of name (.json, .csv, .tsv) or else by the first character that is not
+// a space: { or [ means JSON. The file may be UTF-8, with or without a
+// byte order mark, or UTF-16 with one (see openText). name is used in
+// problems only.
 func Read(r io.Reader, name string, s Sink) Problems {
+	br, msg := openText(r)
+	if msg != "" {
+		return notText(name, msg)
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
-		return ReadJSON(r, name, s)
+		return readJSONText(br, name, s)
 	case ".csv", ".tsv":
-		return ReadCSV(r, name, s)
+		return readCSVText(br, name, s)
 	}
-	br := bufio.NewReaderSize(r, bufSize)
 	if looksLikeJSON(br) {
-		return ReadJSON(br, name, s)
+		return readJSONText(br, name, s)
 	}
-	return ReadCSV(br, name, s)
+	return readCSVText(br, name, s)
+}
+
+// notText is the one problem of a file that is not text uptake reads.
+func notText(name, msg string) Problems {
+	return Problems{{File: name, Line: 1, Message: msg}}
 }
 
 var bom = []byte("\xef\xbb\xbf")
@@ -46,14 +56,11 @@ var bom = []byte("\xef\xbb\xbf")
 // big files, small enough not to cost much on small ones.
 const bufSize = 16 << 10
 
-// looksLikeJSON peeks at the start of the input for a { or [.
+// looksLikeJSON peeks at the start of the text for a { or [.
 func looksLikeJSON(br *bufio.Reader) bool {
 	for n := 512; ; n *= 2 {
-		if n > br.Size() {
-			n = br.Size()
-		}
+		n = min(n, br.Size())
 		data, err := br.Peek(n)
-		data = bytes.TrimPrefix(data, bom)
 		data = bytes.TrimLeft(data, " \t\r\n")
 		if len(data) > 0 {
 			return data[0] == '{' || data[0] == '['
@@ -61,12 +68,5 @@ func looksLikeJSON(br *bufio.Reader) bool {
 		if err != nil || n == br.Size() {
 			return false
 		}
-	}
-}
-
-// skipBOM drops a UTF-8 byte order mark at the start of the input.
-func skipBOM(br *bufio.Reader) {
-	if data, _ := br.Peek(len(bom)); bytes.Equal(data, bom) {
-		br.Discard(len(bom))
 	}
 }

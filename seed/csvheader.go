@@ -1,0 +1,167 @@
+package seed
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+const (
+	figuresHeader  = "app,country,from,to,installs[,source][,note][,estimate]"
+	launchesHeader = "app,country,launched"
+	expectedHeader = "(expected " + figuresHeader + " for figures, or " + launchesHeader + " for launches)"
+
+	figuresColumns  = "app, country, from, to, installs, source, note, estimate"
+	launchesColumns = "app, country, launched"
+)
+
+// columnNames maps a header name, folded to lower case, to its field.
+var columnNames = map[string]field{
+	"app": fApp, "country": fCountry,
+	"from": fFrom, "start": fFrom, "month": fFrom,
+	"to": fTo, "end": fTo,
+	"installs": fInstalls, "downloads": fInstalls,
+	"source": fSource, "note": fNote, "notes": fNote,
+	"estimate": fEstimate, "estimated": fEstimate,
+	"launched": fLaunched, "launch": fLaunched,
+}
+
+// skippedColumns are columns uptake knows and does not take: "changed",
+// which uptake's own data export writes, is when the store last wrote
+// the figure, and the store sets it again on import.
+var skippedColumns = map[string]bool{"changed": true}
+
+// header reads the header row and decides the kind of file.
+//
+// A column whose name uptake does not read is refused, not dropped: a
+// misspelt "instals" or a "platform" that uptake does not keep would
+// otherwise lose what the file says without a word. The exception is a
+// column with no name, as a spreadsheet makes of a separator at the end
+// of the lines: it is taken as long as its cells are empty (see
+// blankColumns).
+func (rd *csvReader) header() bool {
+	rec, raw, line, ok := rd.nextRow()
+	if raw != nil {
+		rec = rd.toStrings(raw)
+	}
+	if !ok {
+		if len(rd.c.ps) == 0 {
+			rd.c.add(1, "", "the file is empty (expected a header row: app,country,from,to,installs,...)")
+		}
+		return false
+	}
+	if len(rd.c.ps) > 0 { // the header itself could not be read
+		rd.c.stop = true
+		return false
+	}
+	rd.headerLine = line
+	for i := range rd.cols {
+		rd.cols[i] = -1
+	}
+	rd.names = make([]string, len(rec))
+	var found, unknown []string
+	for i, h := range rec {
+		h = strings.TrimSpace(h)
+		rd.names[i] = shorten(h)
+		found = append(found, quote(h))
+		lower := strings.ToLower(h)
+		f, known := columnNames[lower]
+		switch {
+		case h == "":
+			rd.blankCols = append(rd.blankCols, i)
+			continue
+		case skippedColumns[lower]:
+			continue
+		case !known:
+			unknown = append(unknown, h)
+			continue
+		}
+		if j := rd.cols[f]; j >= 0 {
+			rd.c.fatal(line, "", fmt.Sprintf("the header has %s twice, as columns %d and %d (expected each column once)", f, j+1, i+1))
+			return false
+		}
+		rd.cols[f] = i
+	}
+	has := func(f field) bool { return rd.cols[f] >= 0 }
+	figures := has(fFrom) || has(fTo) || has(fInstalls) || has(fEstimate)
+	rd.launches = has(fLaunched)
+	if figures && rd.launches {
+		rd.c.fatal(line, "", "the header has both figure columns and launched "+expectedHeader+"; put launches in a file of their own")
+		return false
+	}
+	need := []field{fApp, fCountry, fFrom, fInstalls}
+	if rd.launches {
+		need = []field{fApp, fCountry, fLaunched}
+	}
+	var missing []string
+	for _, f := range need {
+		if !has(f) {
+			missing = append(missing, f.String())
+		}
+	}
+	expected := figuresColumns
+	switch {
+	case rd.launches:
+		expected = launchesColumns
+	case !figures:
+		expected = figuresColumns + " for figures, or " + launchesColumns + " for launches"
+	}
+	someKnown := len(unknown) < len(rec)-len(rd.blankCols)
+	for _, h := range unknown {
+		// A row of data read as a header has none of the names; say only
+		// what it lacks, unless a name looks like a misspelt one.
+		near := nearest(h, slices.Sorted(maps.Keys(columnNames)))
+		if !someKnown && near == "" {
+			continue
+		}
+		if near != "" {
+			near = "did you mean " + near + "? "
+		}
+		msg := fmt.Sprintf("the header has column %s, which uptake does not read (%sexpected %s; remove or rename the column)", quote(h), near, expected)
+		if !rd.c.add(line, "", msg) {
+			return false
+		}
+	}
+	if len(missing) > 0 {
+		if len(found) > 12 {
+			found = append(found[:12], "…")
+		}
+		rd.c.fatal(line, "", fmt.Sprintf("the header has columns %s and lacks %s %s",
+			strings.Join(found, ", "), strings.Join(missing, ", "), expectedHeader))
+		return false
+	}
+	return true
+}
+
+// blankColumns checks the cells of a row under the columns without a
+// name in the header: they must be empty, for the file says nothing of
+// what they hold. rec or raw holds the row.
+func (rd *csvReader) blankColumns(rec []string, raw [][]byte, line int) bool {
+	for _, i := range rd.blankCols {
+		var cell string
+		if raw != nil {
+			if len(bytes.TrimSpace(raw[i])) == 0 {
+				continue
+			}
+			cell = string(raw[i])
+		} else {
+			if strings.TrimSpace(rec[i]) == "" {
+				continue
+			}
+			cell = rec[i]
+		}
+		at := line
+		if rd.cr != nil {
+			at, _ = rd.cr.FieldPos(i)
+			at += rd.lineOff
+		}
+		msg := fmt.Sprintf("holds %s, but the column has no name in the header (expected it empty; name the column, or remove what is in it)", quote(strings.TrimSpace(cell)))
+		if !rd.c.add(at, "column "+strconv.Itoa(i+1), msg) {
+			return false
+		}
+	}
+	return true
+}
