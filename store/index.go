@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"slices"
 	"strings"
 
@@ -12,8 +11,8 @@ import (
 )
 
 // The index makes the file check itself from the top down. The meta
-// bucket's tally counts the apps, series, figures and launches and holds
-// a digest of every app record; each app record lists its series (with
+// bucket's tally counts the series, figures and launches and lists every
+// app record with its seal; each app record lists its series (with
 // how many figures each holds) and its launches, with the checksum each
 // value was sealed with. So a read notices not only a value that is
 // damaged in itself (its seal) but one that is missing (a damaged key or
@@ -84,7 +83,18 @@ func decodeAppRecord(v []byte) (appRecord, error) {
 	return r, d.err
 }
 
-// find returns the entry of country, by binary search.
+// decodeAppHead reads the name and publisher of an app record, not its
+// index: what a list of the apps needs.
+func decodeAppHead(v []byte) (App, error) {
+	d := decoder{b: v}
+	if d.byte() != appRecordVersion {
+		return App{}, errCorrupt
+	}
+	a := App{Name: d.string(), Publisher: d.string()}
+	return a, d.err
+}
+
+// findEntry returns the entry of country, by binary search.
 func findEntry(list []indexEntry, country string) (indexEntry, bool) {
 	i, ok := slices.BinarySearchFunc(list, country, func(x indexEntry, c string) int { return strings.Compare(x.country, c) })
 	if !ok {
@@ -93,23 +103,34 @@ func findEntry(list []indexEntry, country string) (indexEntry, bool) {
 	return list[i], true
 }
 
-// tally is the meta record that the apps bucket is checked against.
+// tally is the meta record that the apps bucket is checked against: the
+// numbers of series, figures and launches, and each app record's key and
+// seal. A read checks an app record it reads against its entry here, so
+// it needs no walk of the apps bucket to know the record is the latest.
 type tally struct {
-	apps, series, figures, launches int
-	digest                          uint32 // of every app key and the seal of its record, in key order
+	series, figures, launches int
+	apps                      []tallyApp // in key order
 }
 
-const tallyVersion = 1
+type tallyApp struct {
+	key  string
+	seal uint32
+}
+
+const tallyVersion = 2
 
 var keyTally = []byte("tally")
 
 func encodeTally(t tally) []byte {
 	e := encoder{}
 	e.byte(tallyVersion)
-	for _, n := range []int{t.apps, t.series, t.figures, t.launches} {
+	for _, n := range []int{t.series, t.figures, t.launches, len(t.apps)} {
 		e.uvarint(uint64(n))
 	}
-	e.b = binary.BigEndian.AppendUint32(e.b, t.digest)
+	for _, a := range t.apps {
+		e.string(a.key)
+		e.b = binary.BigEndian.AppendUint32(e.b, a.seal)
+	}
 	return e.b
 }
 
@@ -119,20 +140,36 @@ func decodeTally(v []byte) (tally, error) {
 		return tally{}, errCorrupt
 	}
 	var t tally
-	for _, n := range []*int{&t.apps, &t.series, &t.figures, &t.launches} {
+	for _, n := range []*int{&t.series, &t.figures, &t.launches} {
 		*n = int(d.uvarint())
 	}
-	if d.err != nil || len(d.b) != 4 {
+	n := d.count(5)
+	t.apps = make([]tallyApp, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		a := tallyApp{key: d.string()}
+		if len(d.b) < 4 {
+			return tally{}, errCorrupt
+		}
+		a.seal = binary.BigEndian.Uint32(d.b)
+		d.b = d.b[4:]
+		if i > 0 && t.apps[i-1].key >= a.key {
+			return tally{}, errCorrupt
+		}
+		t.apps = append(t.apps, a)
+	}
+	if d.err != nil || len(d.b) != 0 {
 		return tally{}, errCorrupt
 	}
-	t.digest = binary.BigEndian.Uint32(d.b)
 	return t, nil
 }
 
-// digestStep adds one app record to a tally's digest.
-func digestStep(d uint32, key, sealed []byte) uint32 {
-	d = crc32.Update(d, castagnoli, key)
-	return crc32.Update(d, castagnoli, binary.BigEndian.AppendUint32(nil, sealOf(sealed)))
+// find returns the tally's entry of a folded app name.
+func (t tally) find(folded string) (tallyApp, bool) {
+	i, ok := slices.BinarySearchFunc(t.apps, folded, func(a tallyApp, k string) int { return strings.Compare(a.key, k) })
+	if !ok {
+		return tallyApp{}, false
+	}
+	return t.apps[i], true
 }
 
 // readTally returns the tally stored in meta.
@@ -230,13 +267,12 @@ func (s *Store) retally(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		t.apps++
+		t.apps = append(t.apps, tallyApp{string(k), sealOf(v)})
 		t.series += len(rec.series)
 		t.launches += len(rec.launches)
 		for _, x := range rec.series {
 			t.figures += x.figures
 		}
-		t.digest = digestStep(t.digest, k, v)
 	}
 	return s.putMeta(tx, keyTally, encodeTally(t))
 }

@@ -24,12 +24,11 @@ func (r *Reader) rewritten(bucket byte, k []byte) bool {
 	return r.cs != nil && r.cs.seen[string(append([]byte{bucket}, k...))]
 }
 
-// readIndex is the apps bucket of one transaction, checked as a whole.
+// readIndex is the tally of one transaction and the app records decoded
+// from it so far.
 type readIndex struct {
-	folded   []string          // in key order
-	payloads map[string][]byte // folded name → app record payload
-	records  map[string]*appRecord
-	tally    tally
+	tally   tally
+	records map[string]*appRecord
 }
 
 // Read runs fn with a Reader over one read transaction.
@@ -51,8 +50,7 @@ func readOne[T any](s *Store, fn func(r *Reader) (T, error)) (T, error) {
 	return out, err
 }
 
-// index reads the app records and checks them against the tally: their
-// number, their order, and the digest of their seals.
+// index reads the tally, once per transaction.
 func (r *Reader) index() (*readIndex, error) {
 	if r.idx != nil {
 		return r.idx, nil
@@ -61,33 +59,13 @@ func (r *Reader) index() (*readIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := &readIndex{payloads: make(map[string][]byte, t.apps), records: map[string]*appRecord{}, tally: t}
-	var digest uint32
-	var prev []byte
-	c := r.tx.Bucket(bucketApps).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if prev != nil && bytes.Compare(prev, k) >= 0 {
-			return nil, r.s.damage("the app records are out of order")
-		}
-		prev = k
-		payload, ok := unseal(bidApps, k, v)
-		if !ok {
-			return nil, r.s.damagedApp(string(k), "does not match its checksum")
-		}
-		name := string(k)
-		idx.folded = append(idx.folded, name)
-		idx.payloads[name] = payload
-		digest = digestStep(digest, k, v)
-	}
-	if len(idx.folded) != t.apps || digest != t.digest {
-		return nil, r.s.damage("the app records do not match the file's tally of them (some are missing, extra or out of date)")
-	}
-	r.idx = idx
-	return idx, nil
+	r.idx = &readIndex{tally: t, records: map[string]*appRecord{}}
+	return r.idx, nil
 }
 
-// record returns the app record of a folded name, decoded once per
-// transaction; ok is false when there is no such app.
+// record returns the app record of a folded name, checked against the
+// tally and decoded once per transaction; ok is false when there is no
+// such app.
 func (r *Reader) record(folded string) (*appRecord, bool, error) {
 	idx, err := r.index()
 	if err != nil {
@@ -96,13 +74,26 @@ func (r *Reader) record(folded string) (*appRecord, bool, error) {
 	if rec, ok := idx.records[folded]; ok {
 		return rec, true, nil
 	}
-	payload, ok := idx.payloads[folded]
-	if !ok {
-		return nil, false, nil
+	k := []byte(folded)
+	v := r.tx.Bucket(bucketApps).Get(k)
+	want, listed := idx.tally.find(folded)
+	if r.rewritten(bidApps, k) {
+		// Written in this transaction: newer than the tally read at its start.
+		listed, want.seal = v != nil, sealOf(v)
 	}
-	rec, err := decodeAppRecord(payload)
-	if err != nil || FoldName(rec.Name) != folded {
-		return nil, false, r.s.damagedApp(folded, "cannot be read")
+	switch {
+	case !listed && v == nil:
+		return nil, false, nil
+	case !listed:
+		return nil, false, r.s.damagedApp(folded, "is in the file but not in its tally of apps")
+	case v == nil:
+		return nil, false, r.s.damagedApp(folded, "is missing from the file")
+	case sealOf(v) != want.seal:
+		return nil, false, r.s.damagedApp(folded, "is not the one last written (an older copy was read)")
+	}
+	rec, err := r.s.appRecordOf(k, v)
+	if err != nil {
+		return nil, false, err
 	}
 	idx.records[folded] = &rec
 	return &rec, true, nil
@@ -111,21 +102,45 @@ func (r *Reader) record(folded string) (*appRecord, bool, error) {
 // Apps lists every app, sorted by name without regard to case.
 func (s *Store) Apps() ([]App, error) { return readOne(s, (*Reader).Apps) }
 
-// Apps lists every app, sorted by name without regard to case.
+// Apps lists every app, sorted by name without regard to case: the apps
+// bucket walked alongside the tally, record by record.
 func (r *Reader) Apps() ([]App, error) {
 	idx, err := r.index()
 	if err != nil {
 		return nil, err
 	}
-	apps := make([]App, 0, len(idx.folded))
-	for _, f := range idx.folded {
-		rec, _, err := r.record(f)
-		if err != nil {
-			return nil, err
+	list := idx.tally.apps
+	apps := make([]App, 0, len(list))
+	c := r.tx.Bucket(bucketApps).Cursor()
+	i := 0
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if i == len(list) || list[i].key != string(k) {
+			return nil, r.s.damage("the app records do not match the file's tally of them (some are missing, extra or out of order)")
 		}
-		apps = append(apps, rec.App)
+		payload, ok := unseal(bidApps, k, v)
+		if !ok || sealOf(v) != list[i].seal {
+			return nil, r.s.damagedApp(string(k), "does not match its checksum")
+		}
+		a, err := decodeAppHead(payload)
+		if err != nil || FoldName(a.Name) != string(k) {
+			return nil, r.s.damagedApp(string(k), "cannot be read")
+		}
+		apps = append(apps, a)
+		i++
+	}
+	if i != len(list) {
+		return nil, r.s.damagedApp(list[i].key, "is missing from the file")
 	}
 	return apps, nil
+}
+
+// folded lists the apps of the tally, folded, in key order.
+func (idx *readIndex) folded() []string {
+	out := make([]string, len(idx.tally.apps))
+	for i, a := range idx.tally.apps {
+		out[i] = a.key
+	}
+	return out
 }
 
 // App returns the app stored under name (without regard to case).
@@ -308,7 +323,7 @@ func (r *Reader) EachFigure(fn func(Figure) bool) error {
 		return err
 	}
 	var figs []Figure
-	for _, folded := range idx.folded {
+	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
 		if err != nil {
 			return err
@@ -341,7 +356,7 @@ func (r *Reader) EachFigure(fn func(Figure) bool) error {
 // walk app by app would not see a key whose app has no record.
 func (r *Reader) noOrphans(bucket byte, idx *readIndex) error {
 	n := 0
-	for _, f := range idx.folded {
+	for _, f := range idx.folded() {
 		rec, _, err := r.record(f)
 		if err != nil {
 			return err
@@ -373,7 +388,7 @@ func (r *Reader) Launches(app string) ([]Launch, error) {
 	if err != nil {
 		return nil, err
 	}
-	apps := idx.folded
+	apps := idx.folded()
 	if app != "" {
 		apps = []string{FoldName(app)}
 	}
@@ -496,7 +511,7 @@ func (s *Store) Count() (Counts, error) {
 			return err
 		}
 		t := idx.tally
-		n = Counts{Apps: t.apps, Series: t.series, Figures: t.figures, Launches: t.launches}
+		n = Counts{Apps: len(t.apps), Series: t.series, Figures: t.figures, Launches: t.launches}
 		return nil
 	})
 	return n, err

@@ -40,7 +40,7 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 	}
 	t := &FigureTable{cached: -1}
 	size := 0
-	for _, folded := range idx.folded {
+	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
 		if err != nil {
 			return nil, err
@@ -50,7 +50,7 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 		}
 	}
 	t.data = make([]byte, 0, size)
-	for _, folded := range idx.folded {
+	for _, folded := range idx.folded() {
 		rec, _, _ := r.record(folded)
 		err := r.walkRange(bidSeries, folded, rec.series, func(k, v []byte, x indexEntry) error {
 			payload, ok := unseal(bidSeries, k, v)
