@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/mattn/go-isatty"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/ui"
 )
 
@@ -140,7 +140,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		}
 	}
 	if country != "" {
-		code, err := store.ParseCountry(country)
+		code, err := figures.ParseCountry(country)
 		if err != nil {
 			return c, fmt.Errorf("%w: -country: %v", errUsage, err)
 		}
@@ -164,11 +164,11 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	return c, nil
 }
 
-func optionalMonth(flagName, s string) (store.Month, error) {
+func optionalMonth(flagName, s string) (figures.Month, error) {
 	if s == "" {
 		return 0, nil
 	}
-	m, err := store.ParseMonth(s)
+	m, err := figures.ParseMonth(s)
 	if err != nil {
 		return 0, fmt.Errorf("%w: %s: %v", errUsage, flagName, err)
 	}

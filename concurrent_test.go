@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -71,7 +72,7 @@ func TestConcurrent_ImportWhileTheDashboardIsOpen(t *testing.T) {
 	if err != nil || n.Figures != 12 {
 		t.Fatalf("the dashboard's store sees %+v, %v; want 12 figures", n, err)
 	}
-	f, ok, err := dash.Figure(store.Key{App: "anghami", Country: "SA", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8)})
+	f, ok, err := dash.Figure(figures.Key{App: "anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
 	if err != nil || !ok || f.Installs != 1_500_000 {
 		t.Fatalf("new figure: %+v %v %v", f, ok, err)
 	}
@@ -130,7 +131,7 @@ func TestConcurrent_SecondWriterGetsItsTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := store.NewBatch("first writer")
-	b.AddFigure(store.Figure{App: "Boomplay", Country: "NG", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8), Installs: 42})
+	b.AddFigure(figures.Figure{App: "Boomplay", Country: "NG", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 42})
 	if _, err := holder.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}

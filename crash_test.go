@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -29,13 +30,13 @@ func syntheticCSV(t *testing.T, apps, countries, months int) (string, int) {
 		t.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	codes := store.CountryCodes()[:countries]
+	codes := figures.CountryCodes()[:countries]
 	fmt.Fprintln(w, "app,country,from,installs,source,note")
 	n := 0
 	for a := 0; a < apps; a++ {
 		for _, c := range codes {
 			for m := 0; m < months; m++ {
-				fmt.Fprintf(w, "Synthetic App %03d,%s,%s,%d,synthetic test data,not a real figure\n", a, c, store.MonthOf(2017, 1).Add(m), 1000+a*7+m)
+				fmt.Fprintf(w, "Synthetic App %03d,%s,%s,%d,synthetic test data,not a real figure\n", a, c, figures.MonthOf(2017, 1).Add(m), 1000+a*7+m)
 				n++
 			}
 		}
@@ -73,7 +74,7 @@ func figuresIn(t *testing.T, db string) (int, error) {
 	}
 	// Count reads the series' headers only; read every figure too.
 	all := 0
-	if err := s.EachFigure(func(store.Figure) bool { all++; return true }); err != nil {
+	if err := s.EachFigure(func(figures.Figure) bool { all++; return true }); err != nil {
 		return 0, err
 	}
 	if all != n.Figures {
@@ -203,7 +204,7 @@ func TestCrashSaveHelper(t *testing.T) {
 		fmt.Println("helper:", err)
 		os.Exit(3)
 	}
-	base := store.MonthOf(1990, 1)
+	base := figures.MonthOf(1990, 1)
 	for i := 0; ; i++ {
 		f := loopFigure(base, i, false)
 		if _, err := s.SaveFigure(nil, f); err != nil {
@@ -221,8 +222,8 @@ func TestCrashSaveHelper(t *testing.T) {
 	}
 }
 
-func loopFigure(base store.Month, i int, moved bool) store.Figure {
-	f := store.Figure{App: "Loop", Country: "IN", From: base.Add(2 * i), Installs: int64(i),
+func loopFigure(base figures.Month, i int, moved bool) figures.Figure {
+	f := figures.Figure{App: "Loop", Country: "IN", From: base.Add(2 * i), Installs: int64(i),
 		Source: "save " + strconv.Itoa(i), Note: "whole"}
 	if moved {
 		f.From, f.Installs, f.Source = base.Add(2*i+1), int64(1_000_000+i), "moved "+strconv.Itoa(i)
@@ -238,7 +239,7 @@ func TestCrash_KilledSaveLeavesWholeFigures(t *testing.T) {
 	template := seededDB(t)
 	dir := t.TempDir()
 	rnd := rand.New(rand.NewSource(time.Now().UnixNano()))
-	base := store.MonthOf(1990, 1)
+	base := figures.MonthOf(1990, 1)
 	survived, tries := 0, 12
 	total := 0
 	for k := 0; k < tries; k++ {
@@ -269,8 +270,8 @@ func TestCrash_KilledSaveLeavesWholeFigures(t *testing.T) {
 			t.Errorf("kill %d: the database does not open: %v", k, err)
 			continue
 		}
-		byMonth := map[store.Month]store.Figure{}
-		err = s.EachFigure(func(f store.Figure) bool {
+		byMonth := map[figures.Month]figures.Figure{}
+		err = s.EachFigure(func(f figures.Figure) bool {
 			if f.App == "Loop" {
 				byMonth[f.From] = f
 			}

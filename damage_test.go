@@ -24,7 +24,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/uptake/uptake/seed"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/ui"
 )
@@ -219,16 +219,16 @@ func buildSynthetic(t *testing.T, path string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("app,country,from,installs,source,note\n")
-	codes := append([]string{"WW"}, store.CountryCodes()[:19]...)
+	codes := append([]string{"WW"}, figures.CountryCodes()[:19]...)
 	codes[1] = "DE"
 	codes[2] = "BR"
 	var l strings.Builder
 	l.WriteString("app,country,launched\n")
 	for a := 0; a < 100; a++ {
 		for _, c := range codes {
-			fmt.Fprintf(&l, "Synthetic App %03d,%s,%s\n", a, c, store.MonthOf(2016, 1+a%12))
+			fmt.Fprintf(&l, "Synthetic App %03d,%s,%s\n", a, c, figures.MonthOf(2016, 1+a%12))
 			for m := 0; m < 50; m++ {
-				fmt.Fprintf(&b, "Synthetic App %03d,%s,%s,%d,synthetic test data,not a real figure\n", a, c, store.MonthOf(2016, 1+a%12).Add(m), 1000+a*37+m*11+len(c))
+				fmt.Fprintf(&b, "Synthetic App %03d,%s,%s,%d,synthetic test data,not a real figure\n", a, c, figures.MonthOf(2016, 1+a%12).Add(m), 1000+a*37+m*11+len(c))
 			}
 		}
 	}
@@ -272,7 +272,7 @@ func dashboardScreensOf(t *testing.T, path string) map[string]string {
 		}
 		return out
 	}
-	ui.ParseInstalls, ui.ParseEstimate = seed.ParseInstalls, seed.ParseEstimate
+	ui.ParseInstalls, ui.ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
 	m := tea.Model(ui.New(ui.Config{Store: st, Styles: ui.PlainStyles(), ExportDir: t.TempDir(), Poll: -1}))
 	m = settleModel(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = settleModel(m, tea.BatchMsg{m.Init()})

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -198,7 +199,7 @@ func TestE2E_DashboardInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	f, ok, err := st.Figure(store.Key{App: "Anghami", Country: "SA", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8)})
+	f, ok, err := st.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
 	if err != nil || !ok || f.Installs != 1_500_000 || f.Source != "src" || f.Estimate {
 		t.Fatalf("stored: %+v %v %v", f, ok, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -23,7 +24,7 @@ type cleanWriter struct{ w io.Writer }
 func (c cleanWriter) Write(p []byte) (int, error) {
 	lines := strings.Split(string(p), "\n")
 	for i, l := range lines {
-		lines[i] = store.Sanitize(l)
+		lines[i] = figures.Sanitize(l)
 	}
 	if _, err := io.WriteString(c.w, strings.Join(lines, "\n")); err != nil {
 		return 0, err

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 )
@@ -233,9 +234,9 @@ func TestLimits_MemoryPerFigure(t *testing.T) {
 	const rows = 200_000
 	header := "app,country,from,to,installs,source\n"
 	var body strings.Builder
-	codes := store.CountryCodes()
+	codes := figures.CountryCodes()
 	for i := 0; i < 1000; i++ {
-		fmt.Fprintf(&body, "Synthetic App %03d,%s,%s,,%d,synthetic\n", i%50, codes[i%40], store.MonthOf(2000, 1).Add(i/40), 1000+i)
+		fmt.Fprintf(&body, "Synthetic App %03d,%s,%s,,%d,synthetic\n", i%50, codes[i%40], figures.MonthOf(2000, 1).Add(i/40), 1000+i)
 	}
 	line := int64(body.Len()) / 1000
 	f := newLazy(header, body.String(), "", int64(len(header))+line*rows)

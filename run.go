@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/ui"
@@ -28,7 +29,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int
 	if err != nil {
 		return fail(stderr, err)
 	}
-	ui.ParseInstalls, ui.ParseEstimate = seed.ParseInstalls, seed.ParseEstimate
+	ui.ParseInstalls, ui.ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
 
 	if cfg.check {
 		if err := check(cfg, stdout, stderr); err != nil {
@@ -94,8 +95,8 @@ func load(cfg config, stdin io.Reader, stderr io.Writer) error {
 	}
 	defer st.Close()
 	if cfg.seed {
-		b, err := seed.Bundled()
-		if err != nil {
+		b := store.NewBatch(seed.BundledLabel)
+		if err := seed.Bundled(b); err != nil {
 			return fmt.Errorf("the bundled dataset: %w", err)
 		}
 		rep, err := st.Apply(b, false)
@@ -190,7 +191,7 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 	}
 	r = &capReader{r: r, left: maxImportBytes}
 	prog := startProgress(stderr, name, size)
-	b := store.NewBatch("import " + store.Sanitize(filepath.Base(name)))
+	b := store.NewBatch("import " + figures.Sanitize(filepath.Base(name)))
 	problems := seed.Read(prog.reader(r), name, b)
 	if len(problems) > 0 {
 		prog.stop()

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // benchRows is how many rows the benchmarks read per iteration.
@@ -19,7 +19,7 @@ func figuresCSV(n int) []byte {
 	var b bytes.Buffer
 	b.WriteString("app,country,from,to,installs,source,note,estimate\n")
 	for i := range n {
-		m := store.MinMonth + 360 + store.Month(i%100)
+		m := figures.MinMonth + 360 + figures.Month(i%100)
 		fmt.Fprintf(&b, "App %03d,%s,%s,%s,%d,Sensor Tower,,no\n",
 			i/5000%200, countries[i/100%50], m, m, 1000+i*7%999983)
 	}
@@ -29,9 +29,9 @@ func figuresCSV(n int) []byte {
 // discard is a Sink that keeps nothing, to measure the reader alone.
 type discard struct{}
 
-func (discard) AddApp(store.App)       {}
-func (discard) AddLaunch(store.Launch) {}
-func (discard) AddFigure(store.Figure) {}
+func (discard) AddApp(figures.App)       {}
+func (discard) AddLaunch(figures.Launch) {}
+func (discard) AddFigure(figures.Figure) {}
 
 func benchmarkReadCSV(b *testing.B, sink func() Sink) {
 	data := figuresCSV(benchRows)
@@ -48,27 +48,9 @@ func benchmarkReadCSV(b *testing.B, sink func() Sink) {
 	b.ReportMetric(per, "ns/row")
 }
 
-// BenchmarkReadCSV reads 100k rows into a store.Batch, as an import does.
-func BenchmarkReadCSV(b *testing.B) {
-	benchmarkReadCSV(b, func() Sink { return store.NewBatch("bench") })
-}
-
 // BenchmarkReadCSVDiscard reads 100k rows into a sink that keeps nothing.
 func BenchmarkReadCSVDiscard(b *testing.B) {
 	benchmarkReadCSV(b, func() Sink { return discard{} })
-}
-
-func BenchmarkParseInstalls(b *testing.B) {
-	for _, s := range []string{"3600000", "3,600,000", "3.6M"} {
-		b.Run(s, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := ParseInstalls(s); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
 }
 
 // figuresJSON generates n figures as a JSON file, like figuresCSV.
@@ -79,7 +61,7 @@ func figuresJSON(n int) []byte {
 		if i > 0 {
 			b.WriteString(",\n")
 		}
-		m := store.MinMonth + 360 + store.Month(i%100)
+		m := figures.MinMonth + 360 + figures.Month(i%100)
 		fmt.Fprintf(&b, `  {"app": "App %03d", "country": "IN", "from": "%s", "to": "%s", "installs": %d, "source": "Sensor Tower"}`,
 			i/5000%200, m, m, 1000+i*7%999983)
 	}

@@ -3,8 +3,6 @@ package seed
 import (
 	"bytes"
 	_ "embed"
-
-	"github.com/uptake/uptake/store"
 )
 
 //go:embed dataset.json
@@ -17,13 +15,8 @@ const BundledLabel = "bundled dataset"
 // format ReadJSON reads.
 func BundledJSON() []byte { return bytes.Clone(dataset) }
 
-// Bundled returns the bundled dataset, the figures of the seed article, as
-// a batch ready for store.Apply. The error is Problems, and only if the
-// embedded file were broken.
-func Bundled() (*store.Batch, error) {
-	b := store.NewBatch(BundledLabel)
-	if ps := ReadJSON(bytes.NewReader(dataset), "seed/dataset.json", b); len(ps) > 0 {
-		return nil, ps
-	}
-	return b, nil
+// Bundled reads the bundled dataset, the figures of the seed article, into
+// s. The error is Problems, and only if the embedded file were broken.
+func Bundled(s Sink) error {
+	return ReadJSON(bytes.NewReader(dataset), "seed/dataset.json", s).Err()
 }

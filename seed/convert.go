@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // field is a column of a CSV file or a member of a JSON record.
@@ -33,7 +33,7 @@ var fieldNames = [numFields]string{
 
 func (f field) String() string { return fieldNames[f] }
 
-// fieldNamed maps the Field of a store.FieldError back to a field.
+// fieldNamed maps the Field of a figures.FieldError back to a field.
 func fieldNamed(name string) (field, bool) {
 	for f, n := range fieldNames {
 		if n == name {
@@ -70,7 +70,7 @@ type converter struct {
 	// What the last records held, which the next ones mostly repeat.
 	goodApp              string // the last app name that passed validation
 	lastMonthText        string
-	lastMonth            store.Month
+	lastMonth            figures.Month
 	lastSource, source   string // a source as written and cleaned
 	lastNote, note       string // a note as written and cleaned
 	goodSource, goodNote string // the last source and note that passed validation
@@ -83,9 +83,9 @@ func newConverter() *converter {
 func (c *converter) fail(f field, msg string) { c.errs = append(c.errs, fieldProblem{f, msg}) }
 
 // figure converts one figure; on false, c.errs says what is wrong.
-func (c *converter) figure(in *figureText) (store.Figure, bool) {
+func (c *converter) figure(in *figureText) (figures.Figure, bool) {
 	c.errs = c.errs[:0]
-	var f store.Figure
+	var f figures.Figure
 	f.App = c.app(fApp, in.app)
 	f.Country = c.country(in.country)
 	f.From = c.month(fFrom, in.from)
@@ -95,14 +95,14 @@ func (c *converter) figure(in *figureText) (store.Figure, bool) {
 		f.To = c.month(fTo, in.to)
 	}
 	if c.short(fInstalls, in.installs, "3600000") {
-		n, err := ParseInstalls(in.installs)
+		n, err := figures.ParseInstalls(in.installs)
 		if err != nil {
 			c.failParse(fInstalls, in.installs, err)
 		}
 		f.Installs = n
 	}
 	if c.short(fEstimate, in.estimate, "yes") {
-		e, err := ParseEstimate(in.estimate)
+		e, err := figures.ParseEstimate(in.estimate)
 		if err != nil {
 			c.failParse(fEstimate, in.estimate, err)
 		}
@@ -136,9 +136,9 @@ func (c *converter) figure(in *figureText) (store.Figure, bool) {
 }
 
 // launch converts one launch; on false, c.errs says what is wrong.
-func (c *converter) launch(app, country, launched string) (store.Launch, bool) {
+func (c *converter) launch(app, country, launched string) (figures.Launch, bool) {
 	c.errs = c.errs[:0]
-	l := store.Launch{App: c.app(fApp, app), Country: c.country(country), Month: c.month(fLaunched, launched)}
+	l := figures.Launch{App: c.app(fApp, app), Country: c.country(country), Month: c.month(fLaunched, launched)}
 	if len(c.errs) > 0 {
 		return l, false
 	}
@@ -151,11 +151,11 @@ func (c *converter) launch(app, country, launched string) (store.Launch, bool) {
 
 // appRecord converts an app and its publisher; on false, c.errs says what
 // is wrong.
-func (c *converter) appRecord(name, publisher string) (store.App, bool) {
+func (c *converter) appRecord(name, publisher string) (figures.App, bool) {
 	c.errs = c.errs[:0]
-	a := store.App{Name: c.app(fName, name), Publisher: publisher}
+	a := figures.App{Name: c.app(fName, name), Publisher: publisher}
 	if publisher != "" {
-		if err := store.ValidateName(fPublisher.String(), publisher); err != nil {
+		if err := figures.ValidateName(fPublisher.String(), publisher); err != nil {
 			c.failWith(fPublisher, err)
 		}
 	}
@@ -165,7 +165,7 @@ func (c *converter) appRecord(name, publisher string) (store.App, bool) {
 // failWith records a validation error against the field it names, or
 // against def when it names none that is known.
 func (c *converter) failWith(def field, err error) {
-	var fe *store.FieldError
+	var fe *figures.FieldError
 	if errors.As(err, &fe) {
 		if f, ok := fieldNamed(fe.Field); ok {
 			c.fail(f, fe.Problem)
@@ -181,7 +181,7 @@ func (c *converter) app(f field, name string) string {
 	if name == c.goodApp && name != "" {
 		return name
 	}
-	if err := store.ValidateName(f.String(), name); err != nil {
+	if err := figures.ValidateName(f.String(), name); err != nil {
 		c.failWith(f, err)
 		return name
 	}
@@ -196,7 +196,7 @@ func (c *converter) country(s string) string {
 	if !c.short(fCountry, s, "IN") {
 		return s
 	}
-	code, err := store.ParseCountry(s)
+	code, err := figures.ParseCountry(s)
 	if err != nil {
 		c.failParse(fCountry, s, err)
 		return s
@@ -207,14 +207,14 @@ func (c *converter) country(s string) string {
 	return code
 }
 
-func (c *converter) month(f field, s string) store.Month {
+func (c *converter) month(f field, s string) figures.Month {
 	if s == c.lastMonthText && s != "" {
 		return c.lastMonth
 	}
 	if !c.short(f, s, "2020-08") {
 		return 0
 	}
-	m, err := store.ParseMonth(s)
+	m, err := figures.ParseMonth(s)
 	if err != nil {
 		c.failParse(f, s, err)
 		return 0

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 func TestReadCSV_figures(t *testing.T) {
@@ -16,7 +16,7 @@ func TestReadCSV_figures(t *testing.T) {
 		"Resso,India,2020-03,2020-09,\"9,880,000\",Sensor Tower,65% of 15.2M,yes\n"+
 		"Resso,Saudi Arabia,2020-08,,\"250,000\",,,\n"+
 		"Resso,worldwide,2020-7,2020/07,2.2M,,,\n"))
-	want := []store.Figure{
+	want := []figures.Figure{
 		{App: "Resso", Country: "IN", From: month(t, "2020-08"), To: month(t, "2020-08"), Installs: 3_600_000, Source: "Sensor Tower", Note: "about"},
 		{App: "Resso", Country: "IN", From: month(t, "2020-03"), To: month(t, "2020-09"), Installs: 9_880_000, Source: "Sensor Tower", Note: "65% of 15.2M", Estimate: true},
 		{App: "Resso", Country: "SA", From: month(t, "2020-08"), To: month(t, "2020-08"), Installs: 250_000},
@@ -36,7 +36,7 @@ func mustRead(t *testing.T) func(*recorder, Problems) *recorder {
 	}
 }
 
-func checkFigures(t *testing.T, got, want []store.Figure) {
+func checkFigures(t *testing.T, got, want []figures.Figure) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("got %d figures, want %d: %+v", len(got), len(want), got)
@@ -52,7 +52,7 @@ func checkFigures(t *testing.T, got, want []store.Figure) {
 }
 
 func TestReadCSV_headerForms(t *testing.T) {
-	want := []store.Figure{{App: "Resso", Country: "IN", From: month(t, "2020-08"), To: month(t, "2020-08"), Installs: 3_600_000, Source: "ST"}}
+	want := []figures.Figure{{App: "Resso", Country: "IN", From: month(t, "2020-08"), To: month(t, "2020-08"), Installs: 3_600_000, Source: "ST"}}
 	for name, text := range map[string]string{
 		"any order and case":          "Installs, TO ,Source,FROM,Country,App\n3.6M,,ST,2020-08,IN,Resso\n",
 		"a trailing separator":        "app,country,from,installs,source,\nResso,IN,2020-08,3600000,ST,\n",
@@ -87,7 +87,7 @@ func TestReadCSV_headerForms(t *testing.T) {
 
 func TestReadCSV_launches(t *testing.T) {
 	rec := mustRead(t)(readCSV(t, "l.csv", "Launched,App,Country\n2020-03,Resso,IN\n2020-09,Resso,Brazil\n"))
-	want := []store.Launch{{App: "Resso", Country: "IN", Month: month(t, "2020-03")}, {App: "Resso", Country: "BR", Month: month(t, "2020-09")}}
+	want := []figures.Launch{{App: "Resso", Country: "IN", Month: month(t, "2020-03")}, {App: "Resso", Country: "BR", Month: month(t, "2020-09")}}
 	if fmt.Sprint(rec.launches) != fmt.Sprint(want) {
 		t.Errorf("launches = %v; want %v", rec.launches, want)
 	}
@@ -276,17 +276,6 @@ func TestReadCSV_stopsAfterMaxProblems(t *testing.T) {
 	}
 	if got, want := ps[MaxProblems].String(), "f.csv:22: more problems from here on are not shown; fix these first"; got != want {
 		t.Errorf("last problem = %q; want %q", got, want)
-	}
-}
-
-func TestReadCSV_intoBatch(t *testing.T) {
-	b := store.NewBatch("import f.csv")
-	ps := ReadCSV(strings.NewReader("app,country,from,installs\nResso,IN,2020-08,3.6M\nResso,ID,2020-08,1M\n"), "f.csv", b)
-	if len(ps) > 0 {
-		t.Fatal(ps)
-	}
-	if figs, launches := b.Len(); figs != 2 || launches != 0 {
-		t.Errorf("batch holds %d figures and %d launches; want 2 and 0", figs, launches)
 	}
 }
 

@@ -3,7 +3,7 @@ package seed
 import (
 	"bytes"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // fastFigures converts the rows of a figures file that look like the
@@ -29,8 +29,8 @@ func newFastFigures() *fastFigures {
 }
 
 // figure converts a row, or returns false for the converter to do it.
-func (ff *fastFigures) figure(rec [][]byte, cols *[numFields]int) (store.Figure, bool) {
-	var f store.Figure
+func (ff *fastFigures) figure(rec [][]byte, cols *[numFields]int) (figures.Figure, bool) {
+	var f figures.Figure
 	get := func(fl field) []byte {
 		if i := cols[fl]; i >= 0 {
 			return bytes.TrimSpace(rec[i])
@@ -76,7 +76,7 @@ func (ff *fastFigures) figure(rec [][]byte, cols *[numFields]int) (store.Figure,
 }
 
 // learn remembers the values of a row the converter accepted.
-func (ff *fastFigures) learn(in *figureText, f store.Figure) {
+func (ff *fastFigures) learn(in *figureText, f figures.Figure) {
 	remember(ff.apps, in.app, f.App)
 	remember(ff.countries, in.country, f.Country)
 	remember(ff.texts, in.source, f.Source)
@@ -90,8 +90,8 @@ func remember(m map[string]string, k, v string) {
 	}
 }
 
-// fastMonth reads YYYY-MM as store.ParseMonth does, in range.
-func fastMonth(b []byte) (store.Month, bool) {
+// fastMonth reads YYYY-MM as figures.ParseMonth does, in range.
+func fastMonth(b []byte) (figures.Month, bool) {
 	if len(b) != 7 || b[4] != '-' {
 		return 0, false
 	}
@@ -111,7 +111,7 @@ func fastMonth(b []byte) (store.Month, bool) {
 	if m < 1 || m > 12 {
 		return 0, false
 	}
-	month := store.MonthOf(y, m)
+	month := figures.MonthOf(y, m)
 	return month, month.Valid()
 }
 
@@ -132,22 +132,4 @@ func fastInstalls(b []byte) (int64, bool) {
 }
 
 // fastEstimate reads the words ParseEstimate reads.
-func fastEstimate(b []byte) (bool, bool) {
-	switch string(b) {
-	case "", "no":
-		return false, true
-	case "yes":
-		return true, true
-	}
-	for _, w := range estimateYes {
-		if bytes.EqualFold(b, []byte(w)) {
-			return true, true
-		}
-	}
-	for _, w := range estimateNo {
-		if bytes.EqualFold(b, []byte(w)) {
-			return false, true
-		}
-	}
-	return false, false
-}
+func fastEstimate(b []byte) (bool, bool) { return figures.EstimateWord(b) }

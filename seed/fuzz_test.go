@@ -3,81 +3,13 @@ package seed
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
-
-func FuzzParseInstalls(f *testing.F) {
-	for _, s := range []string{
-		"3600000", "3,600,000", "3.6M", "3.6m", "3.6 million", "950k", "950K", "1.2 billion", "1.2B",
-		"1.2bn", "250 thousand", "3.65k", "1.2345k", "-5", "abc", "", "3,60,0000", ".5M", "1,234.5k",
-		"1000000000000", "1000000000001", "99999999999999999999", "0", "007", " 42 ", "3.600.000", "\u22125",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseInstalls(s)
-		if err == nil { // the fast path and the slow one agree
-			w, err2 := parseInstallsSlow(s)
-			if err2 != nil || w != v {
-				t.Fatalf("ParseInstalls(%q) = %d but the slow path says %d, %v", s, v, w, err2)
-			}
-		}
-		if err != nil {
-			if err.Error() == "" || len(err.Error()) > 300 {
-				t.Fatalf("ParseInstalls(%q): error %q", s, err)
-			}
-			return
-		}
-		if v < 0 || v > MaxInstalls {
-			t.Fatalf("ParseInstalls(%q) = %d, outside 0..MaxInstalls", s, v)
-		}
-		// The number written plainly, and with commas, reads back the same.
-		plain := strconv.FormatInt(v, 10)
-		for _, w := range []string{plain, withCommas(plain)} {
-			if got, err := ParseInstalls(w); err != nil || got != v {
-				t.Fatalf("ParseInstalls(%q) = %d, but %q reads as %d, %v", s, v, w, got, err)
-			}
-		}
-	})
-}
-
-// withCommas writes digits in groups of three.
-func withCommas(digits string) string {
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-func FuzzParseMonth(f *testing.F) {
-	for _, s := range []string{"2020-08", "2020/08", "2020-8", "2020.08", "1990-01", "2099-12", "1989-12", "2100-01",
-		"2020-13", "2020-00", "2020-+8", "2020--8", " 2020-08 ", "", "abcd-ef", "20200-8", "+020-08", "2020-0x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		m, err := store.ParseMonth(s)
-		if err != nil {
-			return
-		}
-		if !m.Valid() {
-			t.Fatalf("ParseMonth(%q) = %d, which is not a valid month", s, m)
-		}
-		back, err := store.ParseMonth(m.String())
-		if err != nil || back != m {
-			t.Fatalf("ParseMonth(%q) = %s, which reads back as %s, %v", s, m, back, err)
-		}
-	})
-}
 
 var csvSeeds = []string{
 	"app,country,from,to,installs,source,note,estimate\nResso,IN,2020-08,2020-08,3600000,Sensor Tower,about,no\n",
@@ -165,7 +97,7 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 		if err := f.Validate(); err != nil {
 			t.Fatalf("accepted a figure that does not validate: %+v: %v", f, err)
 		}
-		if f.Installs > MaxInstalls {
+		if f.Installs > figures.MaxInstalls {
 			t.Fatalf("accepted %d installs", f.Installs)
 		}
 	}
@@ -175,7 +107,7 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 		}
 	}
 	for _, a := range rec.apps {
-		if err := store.ValidateName("app", a.Name); err != nil {
+		if err := figures.ValidateName("app", a.Name); err != nil {
 			t.Fatalf("accepted an app that does not validate: %+v: %v", a, err)
 		}
 	}
@@ -208,7 +140,7 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 			t.Fatalf("problem at line %d of a file of %d lines: %s", p.Line, lines, p)
 		}
 		s := p.String()
-		if store.Sanitize(p.Message) != p.Message || p.Message == "" {
+		if figures.Sanitize(p.Message) != p.Message || p.Message == "" {
 			t.Fatalf("problem %q is empty or carries control characters", s)
 		}
 		if len(s) > 2000 {

@@ -4,19 +4,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // recorder is a Sink that keeps what it is given.
 type recorder struct {
-	apps     []store.App
-	launches []store.Launch
-	figures  []store.Figure
+	apps     []figures.App
+	launches []figures.Launch
+	figures  []figures.Figure
 }
 
-func (r *recorder) AddApp(a store.App)       { r.apps = append(r.apps, a) }
-func (r *recorder) AddLaunch(l store.Launch) { r.launches = append(r.launches, l) }
-func (r *recorder) AddFigure(f store.Figure) { r.figures = append(r.figures, f) }
+func (r *recorder) AddApp(a figures.App)       { r.apps = append(r.apps, a) }
+func (r *recorder) AddLaunch(l figures.Launch) { r.launches = append(r.launches, l) }
+func (r *recorder) AddFigure(f figures.Figure) { r.figures = append(r.figures, f) }
 
 // readCSV reads a CSV file held in a string.
 func readCSV(t testing.TB, name, text string) (*recorder, Problems) {
@@ -41,9 +41,9 @@ func strs(ps Problems) string {
 	return strings.Join(lines, "\n")
 }
 
-func month(t testing.TB, s string) store.Month {
+func month(t testing.TB, s string) figures.Month {
 	t.Helper()
-	m, err := store.ParseMonth(s)
+	m, err := figures.ParseMonth(s)
 	if err != nil {
 		t.Fatal(err)
 	}

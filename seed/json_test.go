@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 func TestReadJSON_records(t *testing.T) {
@@ -20,14 +20,14 @@ func TestReadJSON_records(t *testing.T) {
     {"app": "Resso", "country": "BR", "from": "2020-09", "to": "", "installs": "152,000", "estimate": 0, "note": null}
   ]
 }`))
-	if want := []store.App{{Name: "Resso", Publisher: "ByteDance"}, {Name: "Spotify"}}; fmt.Sprint(rec.apps) != fmt.Sprint(want) {
+	if want := []figures.App{{Name: "Resso", Publisher: "ByteDance"}, {Name: "Spotify"}}; fmt.Sprint(rec.apps) != fmt.Sprint(want) {
 		t.Errorf("apps = %v; want %v", rec.apps, want)
 	}
-	if want := []store.Launch{{App: "Resso", Country: "IN", Month: month(t, "2020-03")}}; fmt.Sprint(rec.launches) != fmt.Sprint(want) {
+	if want := []figures.Launch{{App: "Resso", Country: "IN", Month: month(t, "2020-03")}}; fmt.Sprint(rec.launches) != fmt.Sprint(want) {
 		t.Errorf("launches = %v; want %v", rec.launches, want)
 	}
 	aug, sep := month(t, "2020-08"), month(t, "2020-09")
-	checkFigures(t, rec.figures, []store.Figure{
+	checkFigures(t, rec.figures, []figures.Figure{
 		{App: "Resso", Country: "WW", From: aug, To: aug, Installs: 3_600_000, Source: "Sensor Tower", Note: "about 3.6M"},
 		{App: "Resso", Country: "IN", From: month(t, "2020-03"), To: sep, Installs: 9_880_000, Estimate: true},
 		{App: "Resso", Country: "ID", From: aug, To: aug, Installs: 3_600_000, Estimate: true},

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // path names a member of a record: figures[3].installs.
@@ -56,10 +58,10 @@ func scalarText(raw json.RawMessage, installs bool) (text, problem string) {
 			return "", "is not a valid JSON string " + want
 		}
 		return strings.TrimSpace(s), ""
-	case c == '-' || isDigit(c):
+	case c == '-' || ('0' <= c && c <= '9'):
 		s := string(raw)
 		if installs && strings.ContainsAny(s, "eE") {
-			if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f <= MaxInstalls && f == math.Trunc(f) {
+			if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f <= figures.MaxInstalls && f == math.Trunc(f) {
 				return strconv.FormatInt(int64(f), 10), ""
 			}
 		}

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // Limits that keep a hostile or mistaken file from taking unbounded time
@@ -28,15 +28,15 @@ type Problem struct {
 // expected), with any control characters in it made harmless.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(store.Sanitize(p.File))
+	b.WriteString(figures.Sanitize(p.File))
 	b.WriteByte(':')
 	b.WriteString(strconv.Itoa(p.Line))
 	b.WriteString(": ")
 	if p.Column != "" {
-		b.WriteString(store.Sanitize(p.Column))
+		b.WriteString(figures.Sanitize(p.Column))
 		b.WriteString(": ")
 	}
-	b.WriteString(store.Sanitize(p.Message))
+	b.WriteString(figures.Sanitize(p.Message))
 	return b.String()
 }
 
@@ -110,3 +110,12 @@ func (c *collector) fatal(line int, column, message string) {
 	c.add(line, column, message)
 	c.stop = true
 }
+
+// quote writes a value for a problem: quoted, escaped and cut short.
+func quote(s string) string { return figures.Quote(s) }
+
+// shorten cuts s to a length that fits a message about a value.
+func shorten(s string) string { return cutTo(s, 40) }
+
+// cutTo cuts s, on a rune boundary, to at most max bytes and an ellipsis.
+func cutTo(s string, max int) string { return figures.CutTo(s, max) }

@@ -1,6 +1,6 @@
 // Package seed reads figures, launches and apps from CSV and JSON files,
 // and holds the bundled dataset. Readers are pure: they fill a Sink (a
-// *store.Batch) and return the problems they found with line numbers;
+// store.Batch) and return the problems they found with line numbers;
 // writing is the store's job, and a file with problems is not written.
 package seed
 
@@ -11,17 +11,15 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
-// Sink receives the records a reader finds. *store.Batch is one.
+// Sink receives the records a reader finds: a store.Batch is one.
 type Sink interface {
-	AddApp(store.App)
-	AddLaunch(store.Launch)
-	AddFigure(store.Figure)
+	AddApp(figures.App)
+	AddLaunch(figures.Launch)
+	AddFigure(figures.Figure)
 }
-
-var _ Sink = (*store.Batch)(nil)
 
 // Read reads a CSV or JSON file into s, deciding which by the extension
 // of name (.json, .csv, .tsv) or else by the first character that is not

@@ -6,7 +6,7 @@ import (
 	"testing/iotest"
 	"unicode/utf16"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // utf16LE and utf16BE write s as UTF-16, with a byte order mark first.
@@ -35,7 +35,7 @@ var excelUnicodeText = utf16LE("app\tcountry\tfrom\tto\tinstalls\tsource\r\n" +
 
 func TestRead_encodings(t *testing.T) {
 	aug := month(t, "2020-08")
-	two := []store.Figure{
+	two := []figures.Figure{
 		{App: "Résumé 😀", Country: "IN", From: aug, To: aug, Installs: 3_600_000, Source: "ST"},
 		{App: "Résumé 😀", Country: "ID", From: aug, To: aug, Installs: 1_000, Source: "ST"},
 	}

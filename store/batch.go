@@ -1,6 +1,6 @@
 package store
 
-import "golang.org/x/text/cases"
+import "github.com/uptake/uptake/figures"
 
 // Batch gathers the records of one write (an import, the bundled dataset,
 // a form save) so that the store can apply them in one transaction. It
@@ -10,9 +10,9 @@ import "golang.org/x/text/cases"
 type Batch struct {
 	Label string // what the write was, for the history: "import sales.csv"
 
-	apps     []App
+	apps     []figures.App
 	appIndex map[string]int // folded name → index in apps
-	launches []Launch
+	launches []figures.Launch
 
 	series      []seriesRef
 	seriesIndex map[seriesKeyRef]uint32
@@ -20,7 +20,7 @@ type Batch struct {
 	textIndex   map[textPair]uint32
 	chunks      [][]batchFigure // the figures in the order added
 	n           int             // how many figures
-	bad         *Figure         // the first figure that cannot be packed
+	bad         *figures.Figure // the first figure that cannot be packed
 
 	// What the last figure named, which the next one mostly repeats.
 	last struct {
@@ -61,8 +61,12 @@ const (
 	chunkSize     = 1 << chunkBits
 )
 
-func (f batchFigure) from() Month        { return MinMonth + Month(f.packed&monthMask) }
-func (f batchFigure) to() Month          { return f.from() + Month(f.packed>>spanShift&monthMask) }
+func (f batchFigure) from() figures.Month {
+	return figures.MinMonth + figures.Month(f.packed&monthMask)
+}
+func (f batchFigure) to() figures.Month {
+	return f.from() + figures.Month(f.packed>>spanShift&monthMask)
+}
 func (f batchFigure) estimate() bool     { return f.packed&estimateBit != 0 }
 func (f batchFigure) rawInstalls() int64 { return int64(f.packed >> installsShift) }
 
@@ -82,16 +86,11 @@ func NewBatch(label string) *Batch {
 	}
 }
 
-var folder = cases.Fold()
-
-// FoldName returns the form of an app name that identity is decided on.
-func FoldName(name string) string { return folder.String(name) }
-
 // AddApp records an app (and its publisher, when given). Figures and
 // launches add their app by themselves; AddApp is for publishers.
-func (b *Batch) AddApp(a App) { b.addApp(a, FoldName(a.Name)) }
+func (b *Batch) AddApp(a figures.App) { b.addApp(a, figures.FoldName(a.Name)) }
 
-func (b *Batch) addApp(a App, folded string) int {
+func (b *Batch) addApp(a figures.App, folded string) int {
 	if i, ok := b.appIndex[folded]; ok {
 		if a.Publisher != "" {
 			b.apps[i].Publisher = a.Publisher
@@ -105,15 +104,15 @@ func (b *Batch) addApp(a App, folded string) int {
 
 // AddLaunch records a launch; a later launch of the same app and country
 // in the batch replaces an earlier one.
-func (b *Batch) AddLaunch(l Launch) {
-	b.AddApp(App{Name: l.App})
+func (b *Batch) AddLaunch(l figures.Launch) {
+	b.AddApp(figures.App{Name: l.App})
 	b.launches = append(b.launches, l)
 }
 
 // AddFigure records a figure. The caller validates it first
 // (Figure.Validate); Apply checks again and refuses the whole batch if a
 // figure is wrong. Changed is set by the store when it writes.
-func (b *Batch) AddFigure(f Figure) {
+func (b *Batch) AddFigure(f figures.Figure) {
 	if !b.last.ok || f.App != b.last.app || f.Country != b.last.country {
 		b.last.series = b.seriesOf(f.App, f.Country)
 		b.last.app, b.last.country, b.last.ok = f.App, f.Country, true
@@ -123,9 +122,9 @@ func (b *Batch) AddFigure(f Figure) {
 		b.last.source, b.last.note = f.Source, f.Note
 	}
 	bf := batchFigure{series: b.last.series, text: b.last.text}
-	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0 && f.Installs <= MaxInstalls
+	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0 && f.Installs <= figures.MaxInstalls
 	if ok {
-		bf.packed = uint64(f.From-MinMonth) | uint64(f.To-f.From)<<spanShift
+		bf.packed = uint64(f.From-figures.MinMonth) | uint64(f.To-f.From)<<spanShift
 		if f.Estimate {
 			bf.packed |= estimateBit
 		}
@@ -144,14 +143,14 @@ func (b *Batch) AddFigure(f Figure) {
 
 // seriesOf returns the index of the (app, country) series, adding it.
 func (b *Batch) seriesOf(app, country string) uint32 {
-	folded := FoldName(app)
+	folded := figures.FoldName(app)
 	k := seriesKeyRef{folded, country}
 	if si, ok := b.seriesIndex[k]; ok {
 		return si
 	}
 	ai, ok := b.appIndex[folded]
 	if !ok {
-		ai = b.addApp(App{Name: app}, folded)
+		ai = b.addApp(figures.App{Name: app}, folded)
 	}
 	si := uint32(len(b.series))
 	b.seriesIndex[k] = si

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -233,6 +234,6 @@ func (c *checker) history() {
 }
 
 // describeFigure names a figure for a check's message.
-func describeFigure(f Figure) string {
-	return fmt.Sprintf("%s %s %s..%s %d", Sanitize(f.App), Sanitize(f.Country), f.From, f.To, f.Installs)
+func describeFigure(f figures.Figure) string {
+	return fmt.Sprintf("%s %s %s..%s %d", figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From, f.To, f.Installs)
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"slices"
 	"time"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // The encodings below are compact varint records. Every decoder checks
@@ -84,7 +86,7 @@ func (d *decoder) string() string { return string(d.bytes()) }
 // encodeSeries writes the figures of one series, sorted by (from, to).
 // Sources and notes are written once each in a table, since a series
 // usually repeats one source on every month.
-func encodeSeries(app string, figs []Figure) []byte {
+func encodeSeries(app string, figs []figures.Figure) []byte {
 	var e seriesEncoder
 	return e.encode(app, figs)
 }
@@ -133,19 +135,19 @@ func (t *seriesEncoder) idx(s string) uint64 {
 }
 
 // encodeSealed encodes a series and seals it under its key.
-func (t *seriesEncoder) encodeSealed(key []byte, app string, figs []Figure) []byte {
+func (t *seriesEncoder) encodeSealed(key []byte, app string, figs []figures.Figure) []byte {
 	t.write(app, figs)
 	t.buf = seal(bidSeries, key, t.buf)
 	return t.keep(t.buf)
 }
 
-func (t *seriesEncoder) encode(app string, figs []Figure) []byte {
+func (t *seriesEncoder) encode(app string, figs []figures.Figure) []byte {
 	t.write(app, figs)
 	return t.keep(t.buf)
 }
 
 // write encodes a series into t.buf.
-func (t *seriesEncoder) write(app string, figs []Figure) {
+func (t *seriesEncoder) write(app string, figs []figures.Figure) {
 	var base int64
 	if len(figs) > 0 {
 		base = figs[0].Changed.Unix()
@@ -170,7 +172,7 @@ func (t *seriesEncoder) write(app string, figs []Figure) {
 	}
 	e.varint(base)
 	e.uvarint(uint64(len(figs)))
-	var prev Month
+	var prev figures.Month
 	for i, f := range figs {
 		if i == 0 {
 			e.uvarint(uint64(f.From))
@@ -210,12 +212,12 @@ const maxFigureBytes = 3*binary.MaxVarintLen32 + 3*binary.MaxVarintLen64 + 1
 
 // decodeSeries reads a series value; app and country come from the key,
 // the display name of the app from the value.
-func decodeSeries(v []byte, country string) ([]Figure, error) {
+func decodeSeries(v []byte, country string) ([]figures.Figure, error) {
 	return decodeSeriesInto(nil, v, country)
 }
 
 // decodeSeriesInto reads a series value into dst[:0], growing it as needed.
-func decodeSeriesInto(dst []Figure, v []byte, country string) ([]Figure, error) {
+func decodeSeriesInto(dst []figures.Figure, v []byte, country string) ([]figures.Figure, error) {
 	d := decoder{b: v}
 	if d.byte() != codecVersion {
 		return nil, errCorrupt
@@ -232,7 +234,7 @@ func decodeSeriesInto(dst []Figure, v []byte, country string) ([]Figure, error) 
 		return nil, d.err
 	}
 	figs := slices.Grow(dst[:0], n)[:n]
-	var prev Month
+	var prev figures.Month
 	for i := range figs {
 		f := &figs[i]
 		f.App, f.Country = app, country
@@ -245,10 +247,10 @@ func decodeSeriesInto(dst []Figure, v []byte, country string) ([]Figure, error) 
 		src, note := d.uvarint(), d.uvarint()
 		flags := d.byte()
 		changed := d.varint()
-		if d.err != nil || from > uint64(MaxMonth) || span > uint64(MaxMonth) || src >= uint64(len(texts)) || note >= uint64(len(texts)) || f.Installs < 0 {
+		if d.err != nil || from > uint64(figures.MaxMonth) || span > uint64(figures.MaxMonth) || src >= uint64(len(texts)) || note >= uint64(len(texts)) || f.Installs < 0 {
 			return nil, errCorrupt
 		}
-		f.From, f.To = Month(from), Month(from+span)
+		f.From, f.To = figures.Month(from), figures.Month(from+span)
 		prev = f.From
 		f.Source, f.Note = texts[src], texts[note]
 		f.Estimate = flags&1 != 0
@@ -258,16 +260,16 @@ func decodeSeriesInto(dst []Figure, v []byte, country string) ([]Figure, error) 
 }
 
 // decodeAppV1 reads an app record of schema 1, before the index.
-func decodeAppV1(v []byte) (App, error) {
+func decodeAppV1(v []byte) (figures.App, error) {
 	d := decoder{b: v}
 	if d.byte() != codecVersion {
-		return App{}, errCorrupt
+		return figures.App{}, errCorrupt
 	}
-	a := App{Name: d.string(), Publisher: d.string()}
+	a := figures.App{Name: d.string(), Publisher: d.string()}
 	return a, d.err
 }
 
-func encodeLaunch(app string, m Month) []byte {
+func encodeLaunch(app string, m figures.Month) []byte {
 	e := encoder{}
 	e.byte(codecVersion)
 	e.string(app)
@@ -275,16 +277,16 @@ func encodeLaunch(app string, m Month) []byte {
 	return e.b
 }
 
-func decodeLaunch(v []byte, country string) (Launch, error) {
+func decodeLaunch(v []byte, country string) (figures.Launch, error) {
 	d := decoder{b: v}
 	if d.byte() != codecVersion {
-		return Launch{}, errCorrupt
+		return figures.Launch{}, errCorrupt
 	}
-	l := Launch{App: d.string(), Country: country}
+	l := figures.Launch{App: d.string(), Country: country}
 	m := d.uvarint()
-	if d.err != nil || m > uint64(MaxMonth) {
-		return Launch{}, errCorrupt
+	if d.err != nil || m > uint64(figures.MaxMonth) {
+		return figures.Launch{}, errCorrupt
 	}
-	l.Month = Month(m)
+	l.Month = figures.Month(m)
 	return l, nil
 }

@@ -3,15 +3,17 @@ package store
 import (
 	"testing"
 	"time"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // BenchmarkDecodeSeries decodes a series of 100 one-month figures, as
 // every view does for each series it reads.
 func BenchmarkDecodeSeries(b *testing.B) {
-	figs := make([]Figure, 100)
+	figs := make([]figures.Figure, 100)
 	for i := range figs {
-		m := MonthOf(2015, 1) + Month(i)
-		figs[i] = Figure{App: "Synthetic App 001", Country: "IN", From: m, To: m, Installs: int64(1000 + i*7919),
+		m := figures.MonthOf(2015, 1) + figures.Month(i)
+		figs[i] = figures.Figure{App: "Synthetic App 001", Country: "IN", From: m, To: m, Installs: int64(1000 + i*7919),
 			Source: "synthetic benchmark data (uptake-gen)", Changed: time.Unix(1_800_000_000, 0).UTC()}
 	}
 	v := encodeSeries("Synthetic App 001", figs)

@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -68,7 +69,7 @@ func (s *Store) cannotCreate(err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG) {
 		hint = "free some space, or choose another place with -db"
 	}
-	return fmt.Errorf("cannot create the database %s: %w (nothing was written; %s)", Sanitize(s.path), err, hint)
+	return fmt.Errorf("cannot create the database %s: %w (nothing was written; %s)", figures.Sanitize(s.path), err, hint)
 }
 
 // initFile makes a new file an uptake database: its buckets and its
@@ -171,7 +172,7 @@ func (s *Store) lockFile(f *os.File, exclusive bool) error {
 			return nil
 		}
 		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			return fmt.Errorf("cannot lock the database %s: %w", Sanitize(s.path), err)
+			return fmt.Errorf("cannot lock the database %s: %w", figures.Sanitize(s.path), err)
 		}
 		if !told && s.opt.OnWait != nil {
 			s.opt.OnWait()

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strings"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // Every damaged part of the file is reported the same way: the file, what
@@ -22,10 +24,10 @@ type DamageError struct {
 func (e *DamageError) Error() string {
 	if e.Whole {
 		return fmt.Sprintf("%s: %s: %s; restore it from a backup, or choose another file with -db (uptake leaves this one as it is)",
-			Sanitize(e.Path), ErrDamaged, e.Part)
+			figures.Sanitize(e.Path), ErrDamaged, e.Part)
 	}
 	return fmt.Sprintf("%s: %s: %s. Restore it from a backup, or save what is still sound with: uptake -db %s -export data -format csv -o sound.csv (uptake -check %s lists every damaged record)",
-		Sanitize(e.Path), ErrDamaged, e.Part, shellQuote(e.Path), shellQuote(e.Path))
+		figures.Sanitize(e.Path), ErrDamaged, e.Part, shellQuote(e.Path), shellQuote(e.Path))
 }
 
 func (e *DamageError) Unwrap() error { return ErrDamaged }
@@ -46,7 +48,7 @@ func (s *Store) damagedKey(bucket byte, key []byte, problem string) error {
 // damagedApp reports a damaged app record, or one that disagrees with
 // what the file holds for the app.
 func (s *Store) damagedApp(folded, problem string) error {
-	return s.damage(fmt.Sprintf("the record of the app %q %s", Sanitize(folded), problem))
+	return s.damage(fmt.Sprintf("the record of the app %q %s", figures.Sanitize(folded), problem))
 }
 
 // damagedMeta reports damage to the file's own records.
@@ -56,29 +58,29 @@ func (s *Store) damagedMeta(what string) error { return s.damage(what) }
 func describeStored(bucket byte, key []byte) string {
 	switch bucket {
 	case bidApps:
-		return fmt.Sprintf("the record of the app %q", Sanitize(string(key)))
+		return fmt.Sprintf("the record of the app %q", figures.Sanitize(string(key)))
 	case bidSeries, bidLaunches:
 		folded, country, ok := splitSeriesKey(key)
 		if !ok {
-			return fmt.Sprintf("a record with the key %q", Sanitize(string(key)))
+			return fmt.Sprintf("a record with the key %q", figures.Sanitize(string(key)))
 		}
-		place := Sanitize(country)
-		if ValidCountry(country) {
-			place = CountryLabel(country)
+		place := figures.Sanitize(country)
+		if figures.ValidCountry(country) {
+			place = figures.CountryLabel(country)
 		}
 		if bucket == bidLaunches {
-			return fmt.Sprintf("the launch month of %q in %s", Sanitize(folded), place)
+			return fmt.Sprintf("the launch month of %q in %s", figures.Sanitize(folded), place)
 		}
-		return fmt.Sprintf("the figures of %q in %s", Sanitize(folded), place)
+		return fmt.Sprintf("the figures of %q in %s", figures.Sanitize(folded), place)
 	case bidHistory:
 		if len(key) == 8 {
 			return fmt.Sprintf("undo history entry %d", binary.BigEndian.Uint64(key))
 		}
 		return "an undo history entry"
 	case bidMeta:
-		return fmt.Sprintf("its %s record", Sanitize(string(key)))
+		return fmt.Sprintf("its %s record", figures.Sanitize(string(key)))
 	}
-	return fmt.Sprintf("a record with the key %q", Sanitize(string(key)))
+	return fmt.Sprintf("a record with the key %q", figures.Sanitize(string(key)))
 }
 
 // isAre is the verb for what describeStored names: figures are, a record is.
@@ -91,7 +93,7 @@ func isAre(bucket byte) string {
 
 // shellQuote quotes a path for a command the user may copy.
 func shellQuote(p string) string {
-	p = Sanitize(p)
+	p = figures.Sanitize(p)
 	if p != "" && !strings.ContainsAny(p, " \t'\"\\$`!*?[]{}()<>|&;#~") {
 		return p
 	}

@@ -3,13 +3,14 @@ package store
 import (
 	"fmt"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
 // SaveFigure writes one figure from the form. When old is not nil and
 // names another identity, the figure moves: old is deleted in the same
 // transaction. It returns what changed; the write is one history entry.
-func (s *Store) SaveFigure(old *Key, f Figure) (Report, error) {
+func (s *Store) SaveFigure(old *figures.Key, f figures.Figure) (Report, error) {
 	if err := f.Validate(); err != nil {
 		return Report{}, err
 	}
@@ -48,8 +49,8 @@ func (s *Store) SaveFigure(old *Key, f Figure) (Report, error) {
 }
 
 // DeleteFigure removes the figure with identity k and returns it.
-func (s *Store) DeleteFigure(k Key) (Figure, error) {
-	var gone Figure
+func (s *Store) DeleteFigure(k figures.Key) (figures.Figure, error) {
+	var gone figures.Figure
 	err := s.update(func(tx *bolt.Tx) error {
 		cs := newChangeSet(s, tx)
 		var err error
@@ -63,11 +64,11 @@ func (s *Store) DeleteFigure(k Key) (Figure, error) {
 
 // deleteFigure deletes a figure, reading its series with r, whose index
 // must be read before anything in the transaction is written.
-func deleteFigure(cs *changeSet, r *Reader, k Key) (Figure, error) {
-	folded := FoldName(k.App)
+func deleteFigure(cs *changeSet, r *Reader, k figures.Key) (figures.Figure, error) {
+	folded := figures.FoldName(k.App)
 	figs, err := r.Series(k.App, k.Country)
 	if err != nil {
-		return Figure{}, err
+		return figures.Figure{}, err
 	}
 	for i, f := range figs {
 		if f.From != k.From || f.To != k.To {
@@ -80,11 +81,11 @@ func deleteFigure(cs *changeSet, r *Reader, k Key) (Figure, error) {
 		}
 		return f, cs.put(bidSeries, key, encodeSeries(f.App, rest))
 	}
-	return Figure{}, fmt.Errorf("%s: %w", describeKey(k), ErrNotFound)
+	return figures.Figure{}, fmt.Errorf("%s: %w", describeKey(k), ErrNotFound)
 }
 
 // SetLaunch writes the launch month of an app in a country.
-func (s *Store) SetLaunch(l Launch) (Report, error) {
+func (s *Store) SetLaunch(l figures.Launch) (Report, error) {
 	if err := l.Validate(); err != nil {
 		return Report{}, err
 	}
@@ -109,7 +110,7 @@ func (s *Store) SetLaunch(l Launch) (Report, error) {
 // DeleteLaunch removes the launch of app in country.
 func (s *Store) DeleteLaunch(app, country string) error {
 	return s.update(func(tx *bolt.Tx) error {
-		k := seriesKey(FoldName(app), country)
+		k := seriesKey(figures.FoldName(app), country)
 		if _, err := (&Reader{s: s, tx: tx}).index(); err != nil {
 			return err
 		}
@@ -124,7 +125,7 @@ func (s *Store) DeleteLaunch(app, country string) error {
 	})
 }
 
-func describeKey(k Key) string {
+func describeKey(k figures.Key) string {
 	if k.From == k.To {
 		return fmt.Sprintf("%s %s %s", k.App, k.Country, k.From)
 	}

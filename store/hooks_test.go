@@ -1,29 +1,32 @@
 package store
 
-import bolt "go.etcd.io/bbolt"
+import (
+	"github.com/uptake/uptake/figures"
+	bolt "go.etcd.io/bbolt"
+)
 
 // PutUnchecked writes records as they are, without the checks that Apply
 // and SaveFigure make, and one history entry labelled label: the file an
 // older or foreign writer might have left. It exists for the tests in
 // package store_test (hostile_test.go), which show that whatever a file
 // holds, nothing reaches the terminal or an export as a control sequence.
-func (s *Store) PutUnchecked(apps []App, figs []Figure, launches []Launch, label string) error {
+func (s *Store) PutUnchecked(apps []figures.App, figs []figures.Figure, launches []figures.Launch, label string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		cs := newChangeSet(s, tx)
 		known := map[string]bool{}
 		for _, a := range apps {
-			known[FoldName(a.Name)] = true
+			known[figures.FoldName(a.Name)] = true
 		}
 		for _, f := range figs {
-			if !known[FoldName(f.App)] {
-				known[FoldName(f.App)] = true
-				apps = append(apps, App{Name: f.App})
+			if !known[figures.FoldName(f.App)] {
+				known[figures.FoldName(f.App)] = true
+				apps = append(apps, figures.App{Name: f.App})
 			}
 		}
 		for _, l := range launches {
-			if !known[FoldName(l.App)] {
-				known[FoldName(l.App)] = true
-				apps = append(apps, App{Name: l.App})
+			if !known[figures.FoldName(l.App)] {
+				known[figures.FoldName(l.App)] = true
+				apps = append(apps, figures.App{Name: l.App})
 			}
 		}
 		for _, a := range apps {
@@ -33,7 +36,7 @@ func (s *Store) PutUnchecked(apps []App, figs []Figure, launches []Launch, label
 		}
 		type ref struct{ app, country string }
 		var order []ref
-		series := map[ref][]Figure{}
+		series := map[ref][]figures.Figure{}
 		for _, f := range figs {
 			r := ref{f.App, f.Country}
 			if _, ok := series[r]; !ok {
@@ -42,12 +45,12 @@ func (s *Store) PutUnchecked(apps []App, figs []Figure, launches []Launch, label
 			series[r] = append(series[r], f)
 		}
 		for _, r := range order {
-			if err := cs.put(bidSeries, seriesKey(FoldName(r.app), r.country), encodeSeries(r.app, series[r])); err != nil {
+			if err := cs.put(bidSeries, seriesKey(figures.FoldName(r.app), r.country), encodeSeries(r.app, series[r])); err != nil {
 				return err
 			}
 		}
 		for _, l := range launches {
-			if err := cs.put(bidLaunches, seriesKey(FoldName(l.App), l.Country), encodeLaunch(l.App, l.Month)); err != nil {
+			if err := cs.put(bidLaunches, seriesKey(figures.FoldName(l.App), l.Country), encodeLaunch(l.App, l.Month)); err != nil {
 				return err
 			}
 		}

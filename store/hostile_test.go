@@ -21,7 +21,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
-	"github.com/uptake/uptake/seed"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/ui"
 )
@@ -91,26 +91,26 @@ func hostileStore(t *testing.T) (*store.Store, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := func(y, mo int) store.Month { return store.MonthOf(y, mo) }
-	var figs []store.Figure
+	m := func(y, mo int) figures.Month { return figures.MonthOf(y, mo) }
+	var figs []figures.Figure
 	for i, app := range []string{hostileA, hostileB} {
 		for k := 0; k < 6; k++ {
-			figs = append(figs, store.Figure{App: app, Country: "ID", From: m(2020, 3+k), To: m(2020, 3+k),
+			figs = append(figs, figures.Figure{App: app, Country: "ID", From: m(2020, 3+k), To: m(2020, 3+k),
 				Installs: int64(100000 * (i + 1) * (k + 1)), Source: evilSrc, Note: evilNote, Estimate: k%2 == 0, Changed: now})
 		}
 		// Countries adding to more than worldwide: a warning naming the app.
 		figs = append(figs,
-			store.Figure{App: app, Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: 5000000, Source: evilSrc, Changed: now},
-			store.Figure{App: app, Country: "WW", From: m(2020, 3), To: m(2020, 3), Installs: 10, Source: evilSrc, Changed: now},
+			figures.Figure{App: app, Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: 5000000, Source: evilSrc, Changed: now},
+			figures.Figure{App: app, Country: "WW", From: m(2020, 3), To: m(2020, 3), Installs: 10, Source: evilSrc, Changed: now},
 			// A span below the months inside it: another warning.
-			store.Figure{App: app, Country: "IN", From: m(2020, 3), To: m(2020, 5), Installs: 1, Source: evilSrc, Changed: now},
-			store.Figure{App: app, Country: evilCode, From: m(2020, 4), To: m(2020, 4), Installs: 7, Source: evilSrc, Note: evilNote, Changed: now},
+			figures.Figure{App: app, Country: "IN", From: m(2020, 3), To: m(2020, 5), Installs: 1, Source: evilSrc, Changed: now},
+			figures.Figure{App: app, Country: evilCode, From: m(2020, 4), To: m(2020, 4), Installs: 7, Source: evilSrc, Note: evilNote, Changed: now},
 		)
 	}
 	// An app with no launch month in ID: Compare warns, naming it.
-	figs = append(figs, store.Figure{App: hostileC, Country: "ID", From: m(2020, 4), To: m(2020, 9), Installs: 999, Source: evilSrc, Note: evilNote, Changed: now})
-	apps := []store.App{{Name: hostileA, Publisher: "Byte" + osc52}, {Name: hostileB, Publisher: clearScreen}, {Name: hostileC}}
-	launches := []store.Launch{{App: hostileA, Country: "ID", Month: m(2020, 3)}, {App: hostileB, Country: "ID", Month: m(2020, 3)},
+	figs = append(figs, figures.Figure{App: hostileC, Country: "ID", From: m(2020, 4), To: m(2020, 9), Installs: 999, Source: evilSrc, Note: evilNote, Changed: now})
+	apps := []figures.App{{Name: hostileA, Publisher: "Byte" + osc52}, {Name: hostileB, Publisher: clearScreen}, {Name: hostileC}}
+	launches := []figures.Launch{{App: hostileA, Country: "ID", Month: m(2020, 3)}, {App: hostileB, Country: "ID", Month: m(2020, 3)},
 		{App: hostileA, Country: evilCode, Month: m(2020, 4)}}
 	if err := w.PutUnchecked(apps, figs, launches, evilLbl); err != nil {
 		t.Fatal(err)
@@ -196,7 +196,7 @@ func checkFrame(t *testing.T, where, view string, w, h int) {
 
 func TestHostile_DashboardShowsNoControlSequence(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	ui.ParseInstalls, ui.ParseEstimate = seed.ParseInstalls, seed.ParseEstimate
+	ui.ParseInstalls, ui.ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
 	s, _ := hostileStore(t)
 	dir := t.TempDir()
 	steps := []string{
@@ -277,27 +277,27 @@ func TestHostile_StoreMessagesAreClean(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		others := map[string][]store.Figure{}
+		others := map[string][]figures.Figure{}
 		for c, f := range series {
-			if c != store.Worldwide {
+			if c != figures.Worldwide {
 				others[c] = f
 			}
 		}
-		ws := store.Disagreements(app, series[store.Worldwide], others)
+		ws := figures.Disagreements(app, series[figures.Worldwide], others)
 		if len(ws) == 0 {
 			t.Errorf("%q: no disagreement found", app)
 		}
 		for _, w := range ws {
 			checkClean(t, "warning", w)
 		}
-		for _, c := range []store.Curve{store.MonthlyCurve(series["IN"], store.MonthOf(2020, 1), store.MonthOf(2020, 9)),
-			store.WorldwideCurve(series[store.Worldwide], others, store.MonthOf(2020, 1), store.MonthOf(2020, 9))} {
-			for _, w := range store.Cumulative(c).Warnings {
+		for _, c := range []figures.Curve{figures.MonthlyCurve(series["IN"], figures.MonthOf(2020, 1), figures.MonthOf(2020, 9)),
+			figures.WorldwideCurve(series[figures.Worldwide], others, figures.MonthOf(2020, 1), figures.MonthOf(2020, 9))} {
+			for _, w := range figures.Cumulative(c).Warnings {
 				checkClean(t, "curve warning", w)
 			}
 		}
 	}
-	checkClean(t, "country label", store.CountryLabel(evilCode))
+	checkClean(t, "country label", figures.CountryLabel(evilCode))
 	entries, _, err := s.History()
 	if err != nil || len(entries) == 0 {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
@@ -165,7 +166,7 @@ func BenchmarkOpenMillion(b *testing.B) {
 
 // modest is a synthetic file of 20,000 figures: large enough to span
 // many bbolt pages and chunks of a batch, small enough for go test.
-var modest = synth.Config{Apps: 20, Countries: 10, Months: 100, From: store.MonthOf(2015, 1), Seed: 7}
+var modest = synth.Config{Apps: 20, Countries: 10, Months: 100, From: figures.MonthOf(2015, 1), Seed: 7}
 
 func openAt(t *testing.T, path string) *store.Store {
 	t.Helper()
@@ -243,7 +244,7 @@ func TestImport_BadLineWritesNothing(t *testing.T) {
 	// The store's own check, for a batch that did not come from a reader.
 	b := store.NewBatch("import bad")
 	i := 0
-	modest.EachFigure(func(fig store.Figure) {
+	modest.EachFigure(func(fig figures.Figure) {
 		fig.Installs++
 		if i == modest.Figures()/2 {
 			fig.To = fig.From - 1
@@ -263,15 +264,15 @@ func TestImport_BadLineWritesNothing(t *testing.T) {
 // and twice come out sorted by (from, to), the last of two kept.
 func TestBatch_OrderAndDuplicates(t *testing.T) {
 	s := openAt(t, filepath.Join(t.TempDir(), "uptake.db"))
-	m := func(y, mo int) store.Month { return store.MonthOf(y, mo) }
+	m := func(y, mo int) figures.Month { return figures.MonthOf(y, mo) }
 	b := store.NewBatch("test")
-	for _, f := range []store.Figure{
+	for _, f := range []figures.Figure{
 		{App: "B", Country: "IN", From: m(2020, 8), To: m(2020, 8), Installs: 1},
 		{App: "A", Country: "WW", From: m(2020, 7), To: m(2020, 7), Installs: 2},
 		{App: "b", Country: "IN", From: m(2020, 3), To: m(2020, 9), Installs: 3},
 		{App: "A", Country: "WW", From: m(2020, 3), To: m(2020, 9), Installs: 4},
 		{App: "A", Country: "WW", From: m(2020, 7), To: m(2020, 7), Installs: 5, Estimate: true},
-		{App: "A", Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: store.MaxInstalls},
+		{App: "A", Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: figures.MaxInstalls},
 	} {
 		f.Source = "test"
 		b.AddFigure(f)
@@ -294,7 +295,7 @@ func TestBatch_OrderAndDuplicates(t *testing.T) {
 func dump(t *testing.T, s *store.Store) string {
 	t.Helper()
 	var b strings.Builder
-	err := s.EachFigure(func(f store.Figure) bool {
+	err := s.EachFigure(func(f figures.Figure) bool {
 		fmt.Fprintf(&b, "%s %s %s..%s %d %v\n", f.App, f.Country, f.From, f.To, f.Installs, f.Estimate)
 		return true
 	})

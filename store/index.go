@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -26,7 +27,7 @@ const appRecordVersion = 2
 
 // appRecord is an app as stored: its name, publisher and index.
 type appRecord struct {
-	App
+	figures.App
 	series   []indexEntry // in key order
 	launches []indexEntry // in key order
 }
@@ -59,7 +60,7 @@ func decodeAppRecord(v []byte) (appRecord, error) {
 	if d.byte() != appRecordVersion {
 		return appRecord{}, errCorrupt
 	}
-	r := appRecord{App: App{Name: d.string(), Publisher: d.string()}}
+	r := appRecord{App: figures.App{Name: d.string(), Publisher: d.string()}}
 	for _, list := range []*[]indexEntry{&r.series, &r.launches} {
 		n := d.count(6)
 		*list = make([]indexEntry, 0, n)
@@ -85,12 +86,12 @@ func decodeAppRecord(v []byte) (appRecord, error) {
 
 // decodeAppHead reads the name and publisher of an app record, not its
 // index: what a list of the apps needs.
-func decodeAppHead(v []byte) (App, error) {
+func decodeAppHead(v []byte) (figures.App, error) {
 	d := decoder{b: v}
 	if d.byte() != appRecordVersion {
-		return App{}, errCorrupt
+		return figures.App{}, errCorrupt
 	}
-	a := App{Name: d.string(), Publisher: d.string()}
+	a := figures.App{Name: d.string(), Publisher: d.string()}
 	return a, d.err
 }
 
@@ -287,7 +288,7 @@ func (s *Store) appRecordOf(k, v []byte) (appRecord, error) {
 	if err != nil {
 		return appRecord{}, s.damagedApp(string(k), "cannot be read")
 	}
-	if FoldName(rec.Name) != string(k) {
+	if figures.FoldName(rec.Name) != string(k) {
 		return appRecord{}, s.damagedApp(string(k), "is stored under another name")
 	}
 	return rec, nil

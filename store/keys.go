@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sync"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // Bucket names. Every series of one app sits under the prefix
@@ -62,7 +64,7 @@ func bucketID(name []byte) byte {
 func undoable(id byte) bool { return id == bidApps || id == bidSeries || id == bidLaunches }
 
 // appKey is the key of an app in the apps bucket.
-func appKey(app string) []byte { return []byte(FoldName(app)) }
+func appKey(app string) []byte { return []byte(figures.FoldName(app)) }
 
 // appPrefix is the prefix of every series and launch key of one app.
 func appPrefix(folded string) []byte {
@@ -100,8 +102,8 @@ func keyCountry(k []byte) (string, bool) {
 	}
 	c := k[i+1:]
 	internCountries.once.Do(func() {
-		internCountries.codes = map[string]string{Worldwide: Worldwide}
-		for _, code := range CountryCodes() {
+		internCountries.codes = map[string]string{figures.Worldwide: figures.Worldwide}
+		for _, code := range figures.CountryCodes() {
 			internCountries.codes[code] = code
 		}
 	})

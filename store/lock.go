@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // bbolt maps the file and trusts its meta page: a file cut short reads
@@ -56,14 +58,14 @@ func (s *Store) openLocked(readOnly bool) func(string, int, os.FileMode) (*os.Fi
 func (s *Store) checkLocked(f *os.File, writing bool) error {
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("cannot read the database %s: %w", Sanitize(s.path), err)
+		return fmt.Errorf("cannot read the database %s: %w", figures.Sanitize(s.path), err)
 	}
 	var head [32]byte
 	if _, err := f.ReadAt(head[:], 0); err != nil {
 		return s.damageFile(fmt.Sprintf("its first page cannot be read (%v)", err))
 	}
 	if binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
-		return fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", Sanitize(s.path), ErrNotUptake)
+		return fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", figures.Sanitize(s.path), ErrNotUptake)
 	}
 	pageSize := int64(binary.LittleEndian.Uint32(head[24:28]))
 	if pageSize < 512 || pageSize > 1<<20 || fi.Size() < 4*pageSize || fi.Size()%pageSize != 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -100,16 +101,16 @@ func (s *Store) adoptOrphans(tx *bolt.Tx, touched map[string]bool) error {
 			if p, ok := unseal(bidSeries, k, v); ok {
 				d := decoder{b: p}
 				d.byte()
-				if n := d.string(); d.err == nil && FoldName(n) == folded {
+				if n := d.string(); d.err == nil && figures.FoldName(n) == folded {
 					name = n
 				}
 			}
 		}
-		if err := ValidateName("app", name); err != nil {
-			return fmt.Errorf("an app with figures but no record, %q, cannot be named: %w", Sanitize(folded), err)
+		if err := figures.ValidateName("app", name); err != nil {
+			return fmt.Errorf("an app with figures but no record, %q, cannot be named: %w", figures.Sanitize(folded), err)
 		}
 		k := []byte(folded)
-		if err := apps.Put(k, seal(bidApps, k, encodeAppRecord(appRecord{App: App{Name: name}}))); err != nil {
+		if err := apps.Put(k, seal(bidApps, k, encodeAppRecord(appRecord{App: figures.App{Name: name}}))); err != nil {
 			return err
 		}
 	}

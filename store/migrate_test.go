@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -17,9 +18,9 @@ import (
 // before undo would have left it: meta (magic, schema 0), apps, series
 // and launches, no history bucket and no undo key. It holds two figures
 // of Resso in IN and one launch.
-func writeV0(t *testing.T, path string) []Figure {
+func writeV0(t *testing.T, path string) []figures.Figure {
 	t.Helper()
-	figs := []Figure{
+	figs := []figures.Figure{
 		{App: "Resso", Country: "IN", From: mustMonth("2020-03"), To: mustMonth("2020-07"), Installs: 9800000, Source: "Sensor Tower", Changed: testNow},
 		{App: "Resso", Country: "IN", From: mustMonth("2020-08"), To: mustMonth("2020-08"), Installs: 3600000, Source: "Sensor Tower", Note: "first-time", Estimate: true, Changed: testNow},
 	}
@@ -37,9 +38,9 @@ func writeV0(t *testing.T, path string) []Figure {
 		meta := tx.Bucket(bucketMeta)
 		meta.Put(keyMagic, []byte("uptake"))
 		meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, 0))
-		tx.Bucket(bucketApps).Put(appKey("Resso"), encodeAppV1(App{Name: "Resso", Publisher: "ByteDance"}))
-		tx.Bucket(bucketSeries).Put(seriesKey(FoldName("Resso"), "IN"), encodeSeries("Resso", figs))
-		return tx.Bucket(bucketLaunches).Put(seriesKey(FoldName("Resso"), "IN"), encodeLaunch("Resso", mustMonth("2020-03")))
+		tx.Bucket(bucketApps).Put(appKey("Resso"), encodeAppV1(figures.App{Name: "Resso", Publisher: "ByteDance"}))
+		tx.Bucket(bucketSeries).Put(seriesKey(figures.FoldName("Resso"), "IN"), encodeSeries("Resso", figs))
+		return tx.Bucket(bucketLaunches).Put(seriesKey(figures.FoldName("Resso"), "IN"), encodeLaunch("Resso", mustMonth("2020-03")))
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +49,7 @@ func writeV0(t *testing.T, path string) []Figure {
 }
 
 // encodeAppV1 writes an app record as schemas 0 and 1 did.
-func encodeAppV1(a App) []byte {
+func encodeAppV1(a figures.App) []byte {
 	e := encoder{}
 	e.byte(codecVersion)
 	e.string(a.Name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -100,17 +101,17 @@ func (r *Reader) record(folded string) (*appRecord, bool, error) {
 }
 
 // Apps lists every app, sorted by name without regard to case.
-func (s *Store) Apps() ([]App, error) { return readOne(s, (*Reader).Apps) }
+func (s *Store) Apps() ([]figures.App, error) { return readOne(s, (*Reader).Apps) }
 
 // Apps lists every app, sorted by name without regard to case: the apps
 // bucket walked alongside the tally, record by record.
-func (r *Reader) Apps() ([]App, error) {
+func (r *Reader) Apps() ([]figures.App, error) {
 	idx, err := r.index()
 	if err != nil {
 		return nil, err
 	}
 	list := idx.tally.apps
-	apps := make([]App, 0, len(list))
+	apps := make([]figures.App, 0, len(list))
 	c := r.tx.Bucket(bucketApps).Cursor()
 	i := 0
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -122,7 +123,7 @@ func (r *Reader) Apps() ([]App, error) {
 			return nil, r.s.damagedApp(string(k), "does not match its checksum")
 		}
 		a, err := decodeAppHead(payload)
-		if err != nil || FoldName(a.Name) != string(k) {
+		if err != nil || figures.FoldName(a.Name) != string(k) {
 			return nil, r.s.damagedApp(string(k), "cannot be read")
 		}
 		apps = append(apps, a)
@@ -144,8 +145,8 @@ func (idx *readIndex) folded() []string {
 }
 
 // App returns the app stored under name (without regard to case).
-func (s *Store) App(name string) (App, bool, error) {
-	var a App
+func (s *Store) App(name string) (figures.App, bool, error) {
+	var a figures.App
 	var ok bool
 	err := s.Read(func(r *Reader) error {
 		var err error
@@ -156,30 +157,30 @@ func (s *Store) App(name string) (App, bool, error) {
 }
 
 // App returns the app stored under name (without regard to case).
-func (r *Reader) App(name string) (App, bool, error) {
-	rec, ok, err := r.record(FoldName(name))
+func (r *Reader) App(name string) (figures.App, bool, error) {
+	rec, ok, err := r.record(figures.FoldName(name))
 	if err != nil || !ok {
-		return App{}, false, err
+		return figures.App{}, false, err
 	}
 	return rec.App, true, nil
 }
 
 // Series returns the figures of one app in one country, sorted by from
 // and to. Reading it touches one value, whatever else the file holds.
-func (s *Store) Series(app, country string) ([]Figure, error) {
-	return readOne(s, func(r *Reader) ([]Figure, error) { return r.Series(app, country) })
+func (s *Store) Series(app, country string) ([]figures.Figure, error) {
+	return readOne(s, func(r *Reader) ([]figures.Figure, error) { return r.Series(app, country) })
 }
 
 // Series returns the figures of one app in one country.
-func (r *Reader) Series(app, country string) ([]Figure, error) {
-	folded := FoldName(app)
+func (r *Reader) Series(app, country string) ([]figures.Figure, error) {
+	folded := figures.FoldName(app)
 	return r.checkedSeries(folded, country, r.tx.Bucket(bucketSeries).Get(seriesKey(folded, country)), nil)
 }
 
 // checkedSeries decodes v, the value stored under the series of a folded
 // app in a country (nil when there is none), into dst, checking it
 // against the app's index.
-func (r *Reader) checkedSeries(folded, country string, v []byte, dst []Figure) ([]Figure, error) {
+func (r *Reader) checkedSeries(folded, country string, v []byte, dst []figures.Figure) ([]figures.Figure, error) {
 	rec, ok, err := r.record(folded)
 	if err != nil {
 		return nil, err
@@ -213,7 +214,7 @@ func (r *Reader) checkedSeries(folded, country string, v []byte, dst []Figure) (
 
 // openSeries checks a series value against its seal and index entry and
 // decodes it into dst.
-func (s *Store) openSeries(k, v []byte, x indexEntry, dst []Figure) ([]Figure, error) {
+func (s *Store) openSeries(k, v []byte, x indexEntry, dst []figures.Figure) ([]figures.Figure, error) {
 	payload, ok := unseal(bidSeries, k, v)
 	if !ok {
 		return nil, s.damagedKey(bidSeries, k, "do not match their checksum")
@@ -234,15 +235,15 @@ func (s *Store) openSeries(k, v []byte, x indexEntry, dst []Figure) ([]Figure, e
 
 // AppSeries returns every series of one app, by country code; the app's
 // keys are one contiguous range, so other apps are never read.
-func (s *Store) AppSeries(app string) (map[string][]Figure, error) {
-	return readOne(s, func(r *Reader) (map[string][]Figure, error) { return r.AppSeries(app) })
+func (s *Store) AppSeries(app string) (map[string][]figures.Figure, error) {
+	return readOne(s, func(r *Reader) (map[string][]figures.Figure, error) { return r.AppSeries(app) })
 }
 
 // AppSeries returns every series of one app, by country code. The
 // figures of all the series are decoded into one allocation, each series
 // capped so that appending to one cannot run into the next.
-func (r *Reader) AppSeries(app string) (map[string][]Figure, error) {
-	folded := FoldName(app)
+func (r *Reader) AppSeries(app string) (map[string][]figures.Figure, error) {
+	folded := figures.FoldName(app)
 	rec, ok, err := r.record(folded)
 	if err != nil {
 		return nil, err
@@ -255,8 +256,8 @@ func (r *Reader) AppSeries(app string) (map[string][]Figure, error) {
 	for _, x := range entries {
 		total += x.figures
 	}
-	out := make(map[string][]Figure, len(entries))
-	all := make([]Figure, total)
+	out := make(map[string][]figures.Figure, len(entries))
+	all := make([]figures.Figure, total)
 	i := 0
 	err = r.walkRange(bidSeries, folded, entries, func(k, v []byte, x indexEntry) error {
 		figs, err := r.s.openSeries(k, v, x, all[:0:x.figures])
@@ -297,32 +298,32 @@ func (r *Reader) walkRange(bucket byte, folded string, entries []indexEntry, fn 
 }
 
 // Figure returns the figure with identity k.
-func (s *Store) Figure(k Key) (Figure, bool, error) {
+func (s *Store) Figure(k figures.Key) (figures.Figure, bool, error) {
 	figs, err := s.Series(k.App, k.Country)
 	if err != nil {
-		return Figure{}, false, err
+		return figures.Figure{}, false, err
 	}
 	for _, f := range figs {
 		if f.From == k.From && f.To == k.To {
 			return f, true, nil
 		}
 	}
-	return Figure{}, false, nil
+	return figures.Figure{}, false, nil
 }
 
 // EachFigure calls fn for every figure, app by app and country by country,
 // in key order; fn returning false stops the walk.
-func (s *Store) EachFigure(fn func(Figure) bool) error {
+func (s *Store) EachFigure(fn func(figures.Figure) bool) error {
 	return s.Read(func(r *Reader) error { return r.EachFigure(fn) })
 }
 
 // EachFigure calls fn for every figure, in key order.
-func (r *Reader) EachFigure(fn func(Figure) bool) error {
+func (r *Reader) EachFigure(fn func(figures.Figure) bool) error {
 	idx, err := r.index()
 	if err != nil {
 		return err
 	}
-	var figs []Figure
+	var figs []figures.Figure
 	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
 		if err != nil {
@@ -378,21 +379,21 @@ func (r *Reader) noOrphans(bucket byte, idx *readIndex) error {
 }
 
 // Launches returns the launches of one app, or of every app when app is "".
-func (s *Store) Launches(app string) ([]Launch, error) {
-	return readOne(s, func(r *Reader) ([]Launch, error) { return r.Launches(app) })
+func (s *Store) Launches(app string) ([]figures.Launch, error) {
+	return readOne(s, func(r *Reader) ([]figures.Launch, error) { return r.Launches(app) })
 }
 
 // Launches returns the launches of one app, or of every app when app is "".
-func (r *Reader) Launches(app string) ([]Launch, error) {
+func (r *Reader) Launches(app string) ([]figures.Launch, error) {
 	idx, err := r.index()
 	if err != nil {
 		return nil, err
 	}
 	apps := idx.folded()
 	if app != "" {
-		apps = []string{FoldName(app)}
+		apps = []string{figures.FoldName(app)}
 	}
-	var out []Launch
+	var out []figures.Launch
 	for _, folded := range apps {
 		rec, ok, err := r.record(folded)
 		if err != nil || !ok {
@@ -433,28 +434,28 @@ func (r *Reader) hasRange(bucket byte, folded string) bool {
 }
 
 // openLaunch checks a launch value against its seal and index entry.
-func (s *Store) openLaunch(k, v []byte, x indexEntry) (Launch, error) {
+func (s *Store) openLaunch(k, v []byte, x indexEntry) (figures.Launch, error) {
 	payload, ok := unseal(bidLaunches, k, v)
 	if !ok {
-		return Launch{}, s.damagedKey(bidLaunches, k, "does not match its checksum")
+		return figures.Launch{}, s.damagedKey(bidLaunches, k, "does not match its checksum")
 	}
 	if sealOf(v) != x.seal {
-		return Launch{}, s.damagedKey(bidLaunches, k, "is not the one last written (an older copy was read)")
+		return figures.Launch{}, s.damagedKey(bidLaunches, k, "is not the one last written (an older copy was read)")
 	}
 	country, _ := keyCountry(k)
 	l, err := decodeLaunch(payload, country)
 	if err != nil {
-		return Launch{}, s.damagedKey(bidLaunches, k, "cannot be read")
+		return figures.Launch{}, s.damagedKey(bidLaunches, k, "cannot be read")
 	}
 	return l, nil
 }
 
 // Launch returns the launch month of app in country.
-func (s *Store) Launch(app, country string) (Month, bool, error) {
-	var m Month
+func (s *Store) Launch(app, country string) (figures.Month, bool, error) {
+	var m figures.Month
 	var found bool
 	err := s.Read(func(r *Reader) error {
-		folded := FoldName(app)
+		folded := figures.FoldName(app)
 		rec, ok, err := r.record(folded)
 		if err != nil {
 			return err
@@ -484,7 +485,7 @@ func (s *Store) Launch(app, country string) (Month, bool, error) {
 func (s *Store) Countries(app string) ([]string, error) {
 	var out []string
 	err := s.Read(func(r *Reader) error {
-		rec, ok, err := r.record(FoldName(app))
+		rec, ok, err := r.record(figures.FoldName(app))
 		if err != nil || !ok {
 			return err
 		}
@@ -494,7 +495,7 @@ func (s *Store) Countries(app string) ([]string, error) {
 		return nil
 	})
 	sort.SliceStable(out, func(i, j int) bool {
-		return out[i] == Worldwide && out[j] != Worldwide || (out[i] != Worldwide) == (out[j] != Worldwide) && out[i] < out[j]
+		return out[i] == figures.Worldwide && out[j] != figures.Worldwide || (out[i] != figures.Worldwide) == (out[j] != figures.Worldwide) && out[i] < out[j]
 	})
 	return out, err
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -28,15 +29,15 @@ func bigDatabase(t testing.TB) []byte {
 	for i := 0; i < 400; i++ {
 		for _, c := range []string{"IN", "ID", "BR", "WW"} {
 			for m := 0; m < 6; m++ {
-				b.AddFigure(Figure{App: fmt.Sprintf("Synthetic App %03d", i), Country: c, From: MonthOf(2020, 1+m), To: MonthOf(2020, 1+m),
+				b.AddFigure(figures.Figure{App: fmt.Sprintf("Synthetic App %03d", i), Country: c, From: figures.MonthOf(2020, 1+m), To: figures.MonthOf(2020, 1+m),
 					Installs: int64(1000*i + m), Source: "synthetic source " + c, Note: strings.Repeat("n", i%50)})
 			}
 		}
-		b.AddLaunch(Launch{App: fmt.Sprintf("Synthetic App %03d", i), Country: "IN", Month: MonthOf(2019, 1+i%12)})
+		b.AddLaunch(figures.Launch{App: fmt.Sprintf("Synthetic App %03d", i), Country: "IN", Month: figures.MonthOf(2019, 1+i%12)})
 	}
 	// One series big enough to need overflow pages.
 	for m := 0; m < 300; m++ {
-		b.AddFigure(Figure{App: "Long Series", Country: "WW", From: MonthOf(2000, 1).Add(m), To: MonthOf(2000, 1).Add(m), Installs: int64(m), Source: strings.Repeat("s", m)})
+		b.AddFigure(figures.Figure{App: "Long Series", Country: "WW", From: figures.MonthOf(2000, 1).Add(m), To: figures.MonthOf(2000, 1).Add(m), Installs: int64(m), Source: strings.Repeat("s", m)})
 	}
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
@@ -267,7 +268,7 @@ func TestRobust_DamagedPages(t *testing.T) {
 						return err
 					}
 				}
-				if err := st.EachFigure(func(Figure) bool { return true }); err != nil {
+				if err := st.EachFigure(func(figures.Figure) bool { return true }); err != nil {
 					return err
 				}
 				if _, _, err := st.History(); err != nil {
@@ -321,9 +322,9 @@ func TestRobust_EmptyFileIsANewDatabase(t *testing.T) {
 // FuzzDecodeSeries: no bytes make the series decoder panic, and what it
 // accepts encodes back to a value that decodes the same.
 func FuzzDecodeSeries(f *testing.F) {
-	figs := []Figure{
-		{App: "Resso", Country: "IN", From: MonthOf(2020, 3), To: MonthOf(2020, 7), Installs: 9800000, Source: "Sensor Tower", Changed: testNow},
-		{App: "Resso", Country: "IN", From: MonthOf(2020, 8), To: MonthOf(2020, 8), Installs: 3600000, Source: "Sensor Tower", Note: "n", Estimate: true, Changed: testNow.Add(time.Hour)},
+	figs := []figures.Figure{
+		{App: "Resso", Country: "IN", From: figures.MonthOf(2020, 3), To: figures.MonthOf(2020, 7), Installs: 9800000, Source: "Sensor Tower", Changed: testNow},
+		{App: "Resso", Country: "IN", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 3600000, Source: "Sensor Tower", Note: "n", Estimate: true, Changed: testNow.Add(time.Hour)},
 	}
 	f.Add(encodeSeries("Resso", figs))
 	f.Add(encodeSeries("", nil))
@@ -393,20 +394,20 @@ func FuzzParseCountry(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		code, err := ParseCountry(s)
+		code, err := figures.ParseCountry(s)
 		if err != nil {
-			if err.Error() == "" || Sanitize(err.Error()) != err.Error() && Sanitize(s) == s {
+			if err.Error() == "" || figures.Sanitize(err.Error()) != err.Error() && figures.Sanitize(s) == s {
 				t.Fatalf("ParseCountry(%q): unhelpful error %q", s, err)
 			}
 			return
 		}
-		if !ValidCountry(code) {
+		if !figures.ValidCountry(code) {
 			t.Fatalf("ParseCountry(%q) = %q, not a known code", s, code)
 		}
-		if again, err := ParseCountry(code); err != nil || again != code {
+		if again, err := figures.ParseCountry(code); err != nil || again != code {
 			t.Fatalf("ParseCountry(%q) = %q, %v; want the code back", code, again, err)
 		}
-		if n := CountryName(code); n == "" || Sanitize(n) != n {
+		if n := figures.CountryName(code); n == "" || figures.Sanitize(n) != n {
 			t.Fatalf("CountryName(%q) = %q", code, n)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // EachSoundFigure calls fn for every figure that can be trusted, in key
@@ -12,7 +14,7 @@ import (
 // file can still give up what is sound in it: a series is sound when its
 // seal matches and, where its app's record can be read, that record lists
 // it with the same seal.
-func (r *Reader) EachSoundFigure(fn func(Figure) bool, damaged func(string)) error {
+func (r *Reader) EachSoundFigure(fn func(figures.Figure) bool, damaged func(string)) error {
 	records := map[string]*appRecord{}
 	apps := r.tx.Bucket(bucketApps).Cursor()
 	for k, v := apps.First(); k != nil; k, v = apps.Next() {
@@ -24,7 +26,7 @@ func (r *Reader) EachSoundFigure(fn func(Figure) bool, damaged func(string)) err
 		records[string(k)] = &rec
 	}
 	seen := map[string]bool{}
-	var figs []Figure
+	var figs []figures.Figure
 	c := r.tx.Bucket(bucketSeries).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		seen[string(k)] = true
@@ -85,7 +87,7 @@ type PartialError struct {
 func (e *PartialError) Error() string {
 	const shown = 10
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %d damaged %s left out of the export; everything else in it is sound:", Sanitize(e.Path), ErrDamaged, len(e.Left), plural("record", len(e.Left)))
+	fmt.Fprintf(&b, "%s: %s: %d damaged %s left out of the export; everything else in it is sound:", figures.Sanitize(e.Path), ErrDamaged, len(e.Left), plural("record", len(e.Left)))
 	for i, l := range e.Left {
 		if i == shown {
 			fmt.Fprintf(&b, "\n- and %d more (uptake -check lists them all)", len(e.Left)-shown)

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -76,10 +77,10 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if state != fileExists {
 		if opt.ReadOnly {
-			return nil, fmt.Errorf("%s: %w (load figures first, e.g. uptake -seed -db %s)", Sanitize(path), ErrNotFound, shellQuote(path))
+			return nil, fmt.Errorf("%s: %w (load figures first, e.g. uptake -seed -db %s)", figures.Sanitize(path), ErrNotFound, shellQuote(path))
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the folder for the database %s: %w", Sanitize(path), err)
+			return nil, fmt.Errorf("cannot create the folder for the database %s: %w", figures.Sanitize(path), err)
 		}
 		if err := s.create(state == fileUnborn); err != nil {
 			return nil, err
@@ -103,7 +104,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if opt.Transient {
 		if err := db.Close(); err != nil {
-			return nil, fmt.Errorf("closing %s: %w", Sanitize(path), err)
+			return nil, fmt.Errorf("closing %s: %w", figures.Sanitize(path), err)
 		}
 		return s, nil
 	}
@@ -152,25 +153,25 @@ func (s *Store) precheck() (fileState, error) {
 		return fileMissing, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("cannot read the database %s: %w", Sanitize(s.path), err)
+		return 0, fmt.Errorf("cannot read the database %s: %w", figures.Sanitize(s.path), err)
 	}
 	if fi.IsDir() {
-		return 0, fmt.Errorf("%s is a folder, not a database file (give a file path with -db, e.g. %s)", Sanitize(s.path), Sanitize(filepath.Join(s.path, "uptake.db")))
+		return 0, fmt.Errorf("%s is a folder, not a database file (give a file path with -db, e.g. %s)", figures.Sanitize(s.path), figures.Sanitize(filepath.Join(s.path, "uptake.db")))
 	}
 	if !fi.Mode().IsRegular() {
-		return 0, fmt.Errorf("%s is not a regular file (it is a device, a pipe or a socket; give the path of a database file with -db)", Sanitize(s.path))
+		return 0, fmt.Errorf("%s is not a regular file (it is a device, a pipe or a socket; give the path of a database file with -db)", figures.Sanitize(s.path))
 	}
 	if fi.Size() == 0 {
 		return fileUnborn, nil
 	}
 	f, err := os.Open(s.path)
 	if err != nil {
-		return 0, fmt.Errorf("cannot read the database %s: %w (check its permissions)", Sanitize(s.path), err)
+		return 0, fmt.Errorf("cannot read the database %s: %w (check its permissions)", figures.Sanitize(s.path), err)
 	}
 	defer f.Close()
 	var head [32]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
-		return 0, fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", Sanitize(s.path), ErrNotUptake)
+		return 0, fmt.Errorf("%s: %w (it holds something else; uptake leaves it as it is — choose another file with -db)", figures.Sanitize(s.path), ErrNotUptake)
 	}
 	if unborn(f, int64(binary.LittleEndian.Uint32(head[24:28]))) {
 		return fileUnborn, nil
@@ -208,15 +209,15 @@ func (s *Store) openBolt(readOnly bool) (db *bolt.DB, err error) {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 		return nil, s.damageFile(fmt.Sprintf("bbolt cannot read it (%v)", err))
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("cannot open the database %s: %w (check its permissions)", Sanitize(s.path), err)
+		return nil, fmt.Errorf("cannot open the database %s: %w (check its permissions)", figures.Sanitize(s.path), err)
 	default:
-		return nil, fmt.Errorf("cannot open the database %s: %w", Sanitize(s.path), err)
+		return nil, fmt.Errorf("cannot open the database %s: %w", figures.Sanitize(s.path), err)
 	}
 }
 
 // busy is the error for a file another process held past the timeout.
 func (s *Store) busy() error {
-	return fmt.Errorf("%s: %w (waited %s for it; let the other uptake finish, e.g. an import, then try again)", Sanitize(s.path), ErrBusy, s.opt.Timeout)
+	return fmt.Errorf("%s: %w (waited %s for it; let the other uptake finish, e.g. an import, then try again)", figures.Sanitize(s.path), ErrBusy, s.opt.Timeout)
 }
 
 // checkSchema checks that the file is an uptake database this build can
@@ -232,7 +233,7 @@ func (s *Store) checkSchema(db *bolt.DB) error {
 				if tx.Bucket(bucketSeries) != nil && tx.Bucket(bucketApps) != nil || meta != nil && bytes.HasPrefix(meta.Get(keyMagic), keyMagic) {
 					return s.damageFile("its mark as an uptake database is damaged")
 				}
-				return fmt.Errorf("%s: %w (it is a bbolt file of another program; uptake leaves it as it is — choose another file with -db)", Sanitize(s.path), ErrNotUptake)
+				return fmt.Errorf("%s: %w (it is a bbolt file of another program; uptake leaves it as it is — choose another file with -db)", figures.Sanitize(s.path), ErrNotUptake)
 			}
 			var ok bool
 			if version, ok = readSchema(meta); !ok {
@@ -253,7 +254,7 @@ func (s *Store) checkSchema(db *bolt.DB) error {
 		return err
 	}
 	if version > SchemaVersion {
-		return fmt.Errorf("%s: %w (schema %d; this uptake reads up to %d): install the newer uptake to open it", Sanitize(s.path), ErrNewerSchema, version, SchemaVersion)
+		return fmt.Errorf("%s: %w (schema %d; this uptake reads up to %d): install the newer uptake to open it", figures.Sanitize(s.path), ErrNewerSchema, version, SchemaVersion)
 	}
 	if version < SchemaVersion {
 		return &oldSchemaError{version}
@@ -316,7 +317,7 @@ func (s *Store) acquire(write bool) (*bolt.DB, func(), error) {
 	if !s.opt.Transient {
 		if s.db == nil {
 			s.mu.Unlock()
-			return nil, nil, fmt.Errorf("%s: the store is closed", Sanitize(s.path))
+			return nil, nil, fmt.Errorf("%s: the store is closed", figures.Sanitize(s.path))
 		}
 		return s.db, s.mu.Unlock, nil
 	}
@@ -341,7 +342,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // update runs fn in a write transaction: all of it is written, or none.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.opt.ReadOnly {
-		return fmt.Errorf("%s: %w", Sanitize(s.path), ErrReadOnly)
+		return fmt.Errorf("%s: %w", figures.Sanitize(s.path), ErrReadOnly)
 	}
 	db, release, err := s.acquire(true)
 	if err != nil {
@@ -356,7 +357,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 func (s *Store) Stamp() (string, error) {
 	fi, err := os.Stat(s.path)
 	if err != nil {
-		return "", fmt.Errorf("cannot read the database %s: %w", Sanitize(s.path), err)
+		return "", fmt.Errorf("cannot read the database %s: %w", figures.Sanitize(s.path), err)
 	}
 	// The modification time can stay the same over two quick writes and
 	// the size often does; the transaction id of the meta page never does.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/uptake/uptake/figures"
 )
 
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
@@ -28,23 +30,23 @@ func newTestStore(t *testing.T, opt ...Options) (*Store, string) {
 	return s, path
 }
 
-func fig(app, country, from, to string, n int64) Figure {
-	f := Figure{App: app, Country: country, From: mustMonth(from), To: mustMonth(from), Installs: n, Source: "test"}
+func fig(app, country, from, to string, n int64) figures.Figure {
+	f := figures.Figure{App: app, Country: country, From: mustMonth(from), To: mustMonth(from), Installs: n, Source: "test"}
 	if to != "" {
 		f.To = mustMonth(to)
 	}
 	return f
 }
 
-func mustMonth(s string) Month {
-	m, err := ParseMonth(s)
+func mustMonth(s string) figures.Month {
+	m, err := figures.ParseMonth(s)
 	if err != nil {
 		panic(err)
 	}
 	return m
 }
 
-func batchOf(figs ...Figure) *Batch {
+func batchOf(figs ...figures.Figure) *Batch {
 	b := NewBatch("test")
 	for _, f := range figs {
 		b.AddFigure(f)
@@ -70,7 +72,7 @@ func TestStore_OpenCreatesPrivateFile(t *testing.T) {
 func TestStore_ApplyReportsAndIsIdempotent(t *testing.T) {
 	s, _ := newTestStore(t)
 	b := batchOf(fig("Resso", "WW", "2020-07", "", 2200000), fig("Resso", "WW", "2020-08", "", 3600000), fig("resso", "IN", "2020-03", "2020-07", 9800000))
-	b.AddLaunch(Launch{App: "Resso", Country: "IN", Month: mustMonth("2020-03")})
+	b.AddLaunch(figures.Launch{App: "Resso", Country: "IN", Month: mustMonth("2020-03")})
 	rep, err := s.Apply(b, false)
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +125,7 @@ func TestStore_DuplicatesInBatchKeepTheLast(t *testing.T) {
 	if err != nil || rep.Added != 1 || rep.Duplicates != 1 {
 		t.Fatalf("%+v %v", rep, err)
 	}
-	f, ok, _ := s.Figure(Key{"a", "IN", mustMonth("2020-01"), mustMonth("2020-01")})
+	f, ok, _ := s.Figure(figures.Key{App: "a", Country: "IN", From: mustMonth("2020-01"), To: mustMonth("2020-01")})
 	if !ok || f.Installs != 2 {
 		t.Errorf("kept %+v", f)
 	}
@@ -137,7 +139,7 @@ func TestStore_UndoRedoSurvivesRestart(t *testing.T) {
 	if _, err := s.SaveFigure(nil, fig("A", "IN", "2020-02", "", 5)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DeleteFigure(Key{"A", "IN", mustMonth("2020-01"), mustMonth("2020-01")}); err != nil {
+	if _, err := s.DeleteFigure(figures.Key{App: "A", Country: "IN", From: mustMonth("2020-01"), To: mustMonth("2020-01")}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -205,14 +207,14 @@ func TestStore_SaveFigureMoves(t *testing.T) {
 
 func TestStore_ValidationRefusesBadFigures(t *testing.T) {
 	s, _ := newTestStore(t)
-	bad := []Figure{
+	bad := []figures.Figure{
 		{App: "A", Country: "XX", From: mustMonth("2020-01"), To: mustMonth("2020-01")},
 		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-01")},
 		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02"), Installs: -1},
 		{App: "", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02")},
 		{App: "A\x1b]52;c;aGk=\x07", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02")},
 		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02"), Note: "\u202eevil"},
-		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02"), Installs: MaxInstalls + 1},
+		{App: "A", Country: "IN", From: mustMonth("2020-02"), To: mustMonth("2020-02"), Installs: figures.MaxInstalls + 1},
 	}
 	for _, f := range bad {
 		if _, err := s.SaveFigure(nil, f); err == nil {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // FigureTable is every figure of the file in key order (app, country,
@@ -19,8 +21,8 @@ type FigureTable struct {
 	series []tableSeries
 	n      int
 
-	cached int      // the series decoded last, or -1
-	figs   []Figure // its figures
+	cached int              // the series decoded last, or -1
+	figs   []figures.Figure // its figures
 	cols   *Columns
 }
 
@@ -79,22 +81,22 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 
 // TableOf makes a table of figures held in memory, in key order; of two
 // figures with one identity, the last is kept.
-func TableOf(figs []Figure) *FigureTable {
+func TableOf(figs []figures.Figure) *FigureTable {
 	type keyed struct {
 		folded string
-		f      *Figure
+		f      *figures.Figure
 		pos    int
 	}
 	all := make([]keyed, len(figs))
 	for i := range figs {
-		all[i] = keyed{FoldName(figs[i].App), &figs[i], i}
+		all[i] = keyed{figures.FoldName(figs[i].App), &figs[i], i}
 	}
 	slices.SortFunc(all, func(a, b keyed) int {
 		return cmp.Or(strings.Compare(a.folded, b.folded), strings.Compare(a.f.Country, b.f.Country),
 			cmp.Compare(a.f.From, b.f.From), cmp.Compare(a.f.To, b.f.To), cmp.Compare(a.pos, b.pos))
 	})
 	t := &FigureTable{cached: -1}
-	var group []Figure
+	var group []figures.Figure
 	flush := func(folded string) {
 		if len(group) == 0 {
 			return
@@ -123,11 +125,11 @@ func TableOf(figs []Figure) *FigureTable {
 }
 
 // Find returns the index of the figure with identity k.
-func (t *FigureTable) Find(k Key) (int, bool) {
+func (t *FigureTable) Find(k figures.Key) (int, bool) {
 	if t.Len() == 0 {
 		return 0, false
 	}
-	folded := FoldName(k.App)
+	folded := figures.FoldName(k.App)
 	si := sort.Search(len(t.series), func(i int) bool {
 		s := t.series[i]
 		return cmp.Or(strings.Compare(s.folded, folded), strings.Compare(s.country, k.Country)) >= 0
@@ -159,9 +161,9 @@ func (t *FigureTable) Len() int {
 // At returns the i-th figure, 0 ≤ i < Len. The series were copied whole
 // but their figures are checked only here, as they are decoded: a
 // damaged one gives ErrDamaged.
-func (t *FigureTable) At(i int) (Figure, error) {
+func (t *FigureTable) At(i int) (figures.Figure, error) {
 	if i < 0 || i >= t.Len() {
-		return Figure{}, fmt.Errorf("figure %d of %d: %w", i, t.Len(), ErrNotFound)
+		return figures.Figure{}, fmt.Errorf("figure %d of %d: %w", i, t.Len(), ErrNotFound)
 	}
 	si := t.seriesOf(i)
 	if si != t.cached {
@@ -169,7 +171,7 @@ func (t *FigureTable) At(i int) (Figure, error) {
 		figs, err := decodeSeriesInto(t.figs, t.data[s.off:s.end], s.country)
 		if err != nil || len(figs) != t.count(si) {
 			t.cached = -1
-			return Figure{}, fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), s.country, ErrDamaged)
+			return figures.Figure{}, fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), s.country, ErrDamaged)
 		}
 		t.figs, t.cached = figs, si
 	}
@@ -189,7 +191,7 @@ func (t *FigureTable) appOf(si int) string {
 	s := t.series[si]
 	d := decoder{b: t.data[s.off:s.end]}
 	d.byte()
-	return Sanitize(d.string())
+	return figures.Sanitize(d.string())
 }
 
 // seriesOf returns the series that holds figure i.
@@ -212,7 +214,7 @@ type Columns struct {
 	Texts     []string // every distinct source and note; 0 is ""
 
 	Series   []uint32 // per figure: its series
-	From, To []Month
+	From, To []figures.Month
 	Installs []int64
 	Source   []uint32 // into Texts
 	Note     []uint32 // into Texts
@@ -227,7 +229,7 @@ func (t *FigureTable) Columns() (*Columns, error) {
 	c := &Columns{
 		Apps: make([]string, len(t.series)), Countries: make([]string, len(t.series)),
 		Texts:  []string{""},
-		Series: make([]uint32, t.n), From: make([]Month, t.n), To: make([]Month, t.n),
+		Series: make([]uint32, t.n), From: make([]figures.Month, t.n), To: make([]figures.Month, t.n),
 		Installs: make([]int64, t.n), Source: make([]uint32, t.n), Note: make([]uint32, t.n),
 		Estimate: make([]bool, t.n),
 	}
@@ -252,14 +254,14 @@ func (t *FigureTable) Columns() (*Columns, error) {
 		}
 		d.varint()
 		n := d.count(7)
-		var prev Month
+		var prev figures.Month
 		for j := 0; j < n && d.err == nil; j++ {
-			from := Month(d.uvarint())
+			from := figures.Month(d.uvarint())
 			if j > 0 {
 				from += prev
 			}
 			prev = from
-			span := Month(d.uvarint())
+			span := figures.Month(d.uvarint())
 			c.Series[i] = uint32(si)
 			c.From[i], c.To[i] = from, from+span
 			c.Installs[i] = int64(d.uvarint())

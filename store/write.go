@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -75,26 +76,26 @@ func (s *Store) now() time.Time { return s.opt.Now().UTC().Truncate(time.Second)
 // would, with each distinct text checked once.
 func (b *Batch) validate() error {
 	for _, a := range b.apps {
-		if err := ValidateName("app", a.Name); err != nil {
+		if err := figures.ValidateName("app", a.Name); err != nil {
 			return err
 		}
 		if a.Publisher != "" {
-			if err := validateText("publisher", a.Publisher, MaxNameLen); err != nil {
+			if err := figures.ValidateText("publisher", a.Publisher, figures.MaxNameLen); err != nil {
 				return err
 			}
 		}
 	}
 	for _, t := range b.texts {
-		if err := validateText("source", t.source, MaxTextLen); err != nil {
+		if err := figures.ValidateText("source", t.source, figures.MaxTextLen); err != nil {
 			return err
 		}
-		if err := validateText("note", t.note, MaxTextLen); err != nil {
+		if err := figures.ValidateText("note", t.note, figures.MaxTextLen); err != nil {
 			return err
 		}
 	}
 	for _, ref := range b.series {
-		if !ValidCountry(ref.country) {
-			return &FieldError{"country", fmt.Sprintf("%q is not a known country code", ref.country)}
+		if !figures.ValidCountry(ref.country) {
+			return &figures.FieldError{Field: "country", Problem: fmt.Sprintf("%q is not a known country code", ref.country)}
 		}
 	}
 	if b.bad != nil {
@@ -111,10 +112,10 @@ func (b *Batch) validate() error {
 }
 
 // figure expands the i-th figure of the batch, under the app name given.
-func (b *Batch) figure(i int, app string) Figure {
+func (b *Batch) figure(i int, app string) figures.Figure {
 	f := b.fig(i)
 	t := b.texts[f.text]
-	return Figure{
+	return figures.Figure{
 		App: app, Country: b.series[f.series].country,
 		From: f.from(), To: f.to(), Installs: f.rawInstalls(),
 		Source: t.source, Note: t.note, Estimate: f.estimate(),
@@ -129,7 +130,7 @@ func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 		return err
 	}
 	for _, a := range b.apps {
-		folded := FoldName(a.Name)
+		folded := figures.FoldName(a.Name)
 		rec, ok, err := r.record(folded)
 		if err != nil {
 			return err
@@ -245,9 +246,9 @@ func (b *Batch) byMonths(x, y uint32) int {
 
 // merger holds the buffers of applyFigures, reused from series to series.
 type merger struct {
-	group  []uint32 // the batch's figures of the series, sorted
-	stored []Figure // the series as stored
-	out    []Figure // the series as it will be stored
+	group  []uint32         // the batch's figures of the series, sorted
+	stored []figures.Figure // the series as stored
+	out    []figures.Figure // the series as it will be stored
 	enc    seriesEncoder
 }
 
@@ -296,10 +297,10 @@ func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 	// The last launch given for a key wins.
 	last := map[string]int{}
 	for i, l := range b.launches {
-		last[string(seriesKey(FoldName(l.App), l.Country))] = i
+		last[string(seriesKey(figures.FoldName(l.App), l.Country))] = i
 	}
 	for i, l := range b.launches {
-		folded := FoldName(l.App)
+		folded := figures.FoldName(l.App)
 		k := seriesKey(folded, l.Country)
 		if last[string(k)] != i {
 			rep.Duplicates++

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
 	"github.com/uptake/uptake/store"
 )
@@ -45,7 +46,7 @@ func BenchmarkMillion(b *testing.B) {
 		sel  Selection
 	}{
 		{"CurvesOneCountry", CurvesView, Selection{Apps: one, Country: "IN"}},
-		{"CurvesWorldwideSummed", CurvesView, Selection{Apps: one, Country: store.Worldwide}},
+		{"CurvesWorldwideSummed", CurvesView, Selection{Apps: one, Country: figures.Worldwide}},
 		{"CountriesAllTime", CountriesView, Selection{Apps: one}},
 		{"Compare10SinceLaunch", CompareView, Selection{Apps: ten, Country: "IN", SinceLaunch: true}},
 	}
@@ -234,7 +235,7 @@ var _ io.Writer = (*countWriter)(nil)
 // synthetic database, so that plain go test keeps it working without
 // building the million.
 func TestMillionBench_Wiring(t *testing.T) {
-	small := synth.Config{Apps: 12, Countries: 3, Months: 14, From: store.MonthOf(2019, 1), Seed: 1}
+	small := synth.Config{Apps: 12, Countries: 3, Months: 14, From: figures.MonthOf(2019, 1), Seed: 1}
 	path := filepath.Join(t.TempDir(), "small.db")
 	s, err := store.Open(path, store.Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {

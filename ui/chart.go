@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/guptarohit/asciigraph"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // chartSeries is one line of a chart: a value per column label (month or
@@ -66,7 +66,7 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 		asciigraph.UpperBound(top),
 		asciigraph.Offset(3),
 		asciigraph.YAxisValueFormatter(func(v float64) string {
-			return padLeft(store.FormatInstalls(v), yLabel-1)
+			return padLeft(figures.FormatInstalls(v), yLabel-1)
 		}),
 	}
 	cols := n * per

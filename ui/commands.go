@@ -4,6 +4,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -16,10 +17,10 @@ type Store interface {
 	Read(fn func(r *store.Reader) error) error // several reads, one transaction
 	Path() string
 	Stamp() (string, error)
-	Figure(k store.Key) (store.Figure, bool, error)
-	SaveFigure(old *store.Key, f store.Figure) (store.Report, error)
-	DeleteFigure(k store.Key) (store.Figure, error)
-	SetLaunch(l store.Launch) (store.Report, error)
+	Figure(k figures.Key) (figures.Figure, bool, error)
+	SaveFigure(old *figures.Key, f figures.Figure) (store.Report, error)
+	DeleteFigure(k figures.Key) (figures.Figure, error)
+	SetLaunch(l figures.Launch) (store.Report, error)
 	Undo() (store.Entry, error)
 	Redo() (store.Entry, error)
 	Check() (store.CheckReport, error)
@@ -68,21 +69,21 @@ func pollStamp(s Store, every time.Duration) tea.Cmd {
 	})
 }
 
-func saveFigure(s Store, old *store.Key, f store.Figure) tea.Cmd {
+func saveFigure(s Store, old *figures.Key, f figures.Figure) tea.Cmd {
 	return func() tea.Msg {
 		rep, err := s.SaveFigure(old, f)
 		return savedMsg{what: "saved " + describe(f) + ": " + rep.String(), err: err}
 	}
 }
 
-func deleteFigure(s Store, k store.Key) tea.Cmd {
+func deleteFigure(s Store, k figures.Key) tea.Cmd {
 	return func() tea.Msg {
 		f, err := s.DeleteFigure(k)
 		return savedMsg{what: "deleted " + describe(f) + " (u undoes)", err: err}
 	}
 }
 
-func setLaunch(s Store, l store.Launch) tea.Cmd {
+func setLaunch(s Store, l figures.Launch) tea.Cmd {
 	return func() tea.Msg {
 		rep, err := s.SetLaunch(l)
 		return savedMsg{what: "launch of " + l.App + " in " + l.Country + " set to " + l.Month.String() + ": " + rep.String(), err: err}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
@@ -17,18 +18,18 @@ import (
 // referenceOrder is how the Data view ordered its rows before it kept
 // them packed: every figure decoded, filtered on its cells as drawn, and
 // sorted with a comparison, the whole order reversed for descending.
-func referenceOrder(figs []store.Figure, needle string, col int, desc bool) []store.Figure {
-	var shown []store.Figure
+func referenceOrder(figs []figures.Figure, needle string, col int, desc bool) []figures.Figure {
+	var shown []figures.Figure
 	for _, f := range figs {
 		if needle == "" || strings.Contains(strings.ToLower(strings.Join(dataCells(f), "\x00")), needle) {
 			shown = append(shown, f)
 		}
 	}
-	slices.SortStableFunc(shown, func(a, b store.Figure) int {
+	slices.SortStableFunc(shown, func(a, b figures.Figure) int {
 		var c int
 		switch col {
 		case 0:
-			c = cmp.Compare(store.FoldName(a.App), store.FoldName(b.App))
+			c = cmp.Compare(figures.FoldName(a.App), figures.FoldName(b.App))
 		case 1:
 			c = cmp.Compare(a.Country, b.Country)
 		case 2:
@@ -44,7 +45,7 @@ func referenceOrder(figs []store.Figure, needle string, col int, desc bool) []st
 		case 7:
 			c = cmp.Compare(a.Note, b.Note)
 		}
-		c = cmp.Or(c, cmp.Compare(store.FoldName(a.App), store.FoldName(b.App)), cmp.Compare(a.Country, b.Country), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+		c = cmp.Or(c, cmp.Compare(figures.FoldName(a.App), figures.FoldName(b.App)), cmp.Compare(a.Country, b.Country), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
 		if desc {
 			return -c
 		}
@@ -70,17 +71,17 @@ func mixedStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	b, err := seed.Bundled()
-	if err != nil {
+	b := store.NewBatch(seed.BundledLabel)
+	if err := seed.Bundled(b); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}
-	small := synth.Config{Apps: 6, Countries: 4, Months: 15, From: store.MonthOf(2019, 11), Seed: 3}
+	small := synth.Config{Apps: 6, Countries: 4, Months: 15, From: figures.MonthOf(2019, 11), Seed: 3}
 	batch := store.NewBatch("synthetic")
 	i := 0
-	small.EachFigure(func(f store.Figure) {
+	small.EachFigure(func(f figures.Figure) {
 		switch i % 7 {
 		case 1:
 			f.Source = "Another source"
@@ -103,8 +104,8 @@ func mixedStore(t *testing.T) *store.Store {
 // when it sorted decoded figures.
 func TestDataView_OrderMatchesReference(t *testing.T) {
 	s := mixedStore(t)
-	var all []store.Figure
-	if err := s.EachFigure(func(f store.Figure) bool { all = append(all, f); return true }); err != nil {
+	var all []figures.Figure
+	if err := s.EachFigure(func(f figures.Figure) bool { all = append(all, f); return true }); err != nil {
 		t.Fatal(err)
 	}
 	var rows DataRows

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -41,14 +42,14 @@ func filterRows(c *store.Columns, needle string) []int32 {
 	has := func(cell string) bool { return strings.Contains(strings.ToLower(cell), needle) }
 	seriesHit := make([]bool, len(c.Apps))
 	for si := range c.Apps {
-		seriesHit[si] = has(store.Sanitize(c.Apps[si])) || has(store.Sanitize(c.Countries[si]))
+		seriesHit[si] = has(figures.Sanitize(c.Apps[si])) || has(figures.Sanitize(c.Countries[si]))
 	}
 	textHit := make([]bool, len(c.Texts))
 	for i, t := range c.Texts {
-		textHit[i] = has(store.Sanitize(t))
+		textHit[i] = has(figures.Sanitize(t))
 	}
-	monthHit := map[store.Month]bool{}
-	month := func(m store.Month) bool {
+	monthHit := map[figures.Month]bool{}
+	month := func(m figures.Month) bool {
 		hit, ok := monthHit[m]
 		if !ok {
 			hit = has(m.String())
@@ -81,7 +82,7 @@ func filterRows(c *store.Columns, needle string) []int32 {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
 				if !hit[i] {
-					hit[i] = has(store.FormatInstalls(float64(c.Installs[i])))
+					hit[i] = has(figures.FormatInstalls(float64(c.Installs[i])))
 				}
 			}
 		}(n*p/parts, n*(p+1)/parts)
@@ -105,9 +106,9 @@ func sortKey(c *store.Columns, col int) (key func(i int32) uint64, bits int) {
 		rank := rankStrings(c.Countries, strings.Compare)
 		return func(i int32) uint64 { return rank[c.Series[i]] }, bitsFor(uint64(len(c.Countries)))
 	case 2:
-		return func(i int32) uint64 { return uint64(c.From[i]) }, bitsFor(uint64(store.MaxMonth))
+		return func(i int32) uint64 { return uint64(c.From[i]) }, bitsFor(uint64(figures.MaxMonth))
 	case 3:
-		return func(i int32) uint64 { return uint64(c.To[i]) }, bitsFor(uint64(store.MaxMonth))
+		return func(i int32) uint64 { return uint64(c.To[i]) }, bitsFor(uint64(figures.MaxMonth))
 	case 4:
 		var top int64
 		for _, n := range c.Installs {

@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // A doc is what a view renders before it becomes text: paragraphs, charts
@@ -67,7 +67,7 @@ func (d *doc) text(width int, st Styles) string {
 	if len(d.notes) > 0 {
 		b.WriteByte('\n')
 		for _, n := range d.notes {
-			for _, line := range wrap(store.Sanitize(n), width) {
+			for _, line := range wrap(figures.Sanitize(n), width) {
 				b.WriteString(st.render(st.Muted, line))
 				b.WriteByte('\n')
 			}
@@ -92,7 +92,7 @@ func (t *grid) widths(width int) []int {
 	for _, r := range t.rows {
 		for i, c := range r {
 			if i < len(w) {
-				cells[i] = max(cells[i], displayWidth(store.Sanitize(c)))
+				cells[i] = max(cells[i], displayWidth(figures.Sanitize(c)))
 			}
 		}
 	}
@@ -148,7 +148,7 @@ func (t *grid) text(width int, st Styles) string {
 		for i := range w {
 			c := ""
 			if i < len(cells) {
-				c = cut(store.Sanitize(cells[i]), w[i])
+				c = cut(figures.Sanitize(cells[i]), w[i])
 			}
 			if t.right[i] {
 				c = padLeft(c, w[i])

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // confirm asks a yes/no question before a delete or an overwrite.
@@ -59,7 +59,7 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	k := f.Key()
 	m.confirm = &confirm{st: m.st,
-		question: fmt.Sprintf("Delete %s (source: %s)? Undo (u) brings it back.", describe(f), store.Sanitize(f.Source)),
+		question: fmt.Sprintf("Delete %s (source: %s)? Undo (u) brings it back.", describe(f), figures.Sanitize(f.Source)),
 		yes:      deleteFigure(m.cfg.Store, k)}
 	return m, nil
 }
@@ -67,7 +67,7 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 // prefill starts a new figure in the selected app and country.
 func (m *Model) prefill() {
 	if len(m.sel.Apps) > 0 {
-		m.form.fields[fApp].input.SetValue(store.Sanitize(m.sel.Apps[0]))
+		m.form.fields[fApp].input.SetValue(figures.Sanitize(m.sel.Apps[0]))
 	}
 	if m.sel.Country != "" {
 		m.form.fields[fCountry].input.SetValue(m.sel.Country)
@@ -114,7 +114,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.confirm = &confirm{st: m.st, yes: save,
 			question: fmt.Sprintf("%s is already stored as %s (source: %s). Replace it with %s?",
-				describeKey(msg.existing.Key()), store.FormatInstalls(float64(msg.existing.Installs)), store.Sanitize(msg.existing.Source), store.FormatInstalls(float64(msg.submit.fig.Installs)))}
+				describeKey(msg.existing.Key()), figures.FormatInstalls(float64(msg.existing.Installs)), figures.Sanitize(msg.existing.Source), figures.FormatInstalls(float64(msg.submit.fig.Installs)))}
 		return m, nil
 	}
 	f, cmd := m.form.update(msg)
@@ -125,7 +125,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 // overwriteMsg says whether a form's new identity is already taken.
 type overwriteMsg struct {
 	submit   formSubmitMsg
-	existing store.Figure
+	existing figures.Figure
 	exists   bool
 	err      error
 }

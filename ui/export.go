@@ -13,6 +13,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -53,7 +54,7 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 		for _, row := range d.csv {
 			clean := make([]string, len(row))
 			for i, c := range row {
-				clean[i] = store.Sanitize(c)
+				clean[i] = figures.Sanitize(c)
 			}
 			cw.Write(clean)
 		}
@@ -69,7 +70,7 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 // soundWalker is a Source that can give every sound figure of a damaged
 // file, as *store.Reader does.
 type soundWalker interface {
-	EachSoundFigure(fn func(store.Figure) bool, damaged func(string)) error
+	EachSoundFigure(fn func(figures.Figure) bool, damaged func(string)) error
 	Path() string
 }
 
@@ -84,7 +85,7 @@ func exportDataCSV(src Source, w io.Writer) error {
 	cw.Write(dataCSVHeader)
 	n := 0
 	row := make([]string, len(dataCSVHeader))
-	each := func(f store.Figure) bool {
+	each := func(f figures.Figure) bool {
 		n++
 		dataCSVRow(row, f)
 		return cw.Write(row) == nil
@@ -163,7 +164,7 @@ func exportDoc(src Source, v View, sel Selection, width int) (*doc, error) {
 func curvesHaveValue(d CurvesData) bool {
 	for _, a := range d.Apps {
 		for _, p := range a.Monthly.Points {
-			if p.Kind != store.Gap && !math.IsNaN(p.Value) {
+			if p.Kind != figures.Gap && !math.IsNaN(p.Value) {
 				return true
 			}
 		}
@@ -175,7 +176,7 @@ func firstApp(sel Selection) string {
 	if len(sel.Apps) == 0 {
 		return "no app"
 	}
-	return store.Sanitize(sel.Apps[0])
+	return figures.Sanitize(sel.Apps[0])
 }
 
 // footerLines names the selection and the sources behind the figures.
@@ -189,7 +190,7 @@ func footerLines(d *doc, v View, sel Selection) (head []string, sources []string
 	}
 	label := sel.Label()
 	if v == CountriesView && len(sel.Apps) > 0 {
-		label = store.Sanitize(sel.Apps[0]) + " · every country · " + sel.WindowLabel()
+		label = figures.Sanitize(sel.Apps[0]) + " · every country · " + sel.WindowLabel()
 	}
 	if v == DataView {
 		label = "every figure"
@@ -292,7 +293,7 @@ func mdCells(cells []string) []string {
 // mdEscape keeps data from turning into Markdown markup or HTML.
 func mdEscape(s string) string {
 	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "`", "\\`")
-	return r.Replace(store.Sanitize(s))
+	return r.Replace(figures.Sanitize(s))
 }
 
 // exportCmd writes the text export of the view on screen, at the

@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -153,7 +154,7 @@ func newDrivenIn(t *testing.T, s *store.Store, dir string) Model {
 // since-launch totals without a word; the view says so.
 func TestCompare_FiguresBeforeLaunchAreFlagged(t *testing.T) {
 	s := newTestStore(t, true)
-	if _, err := s.SetLaunch(store.Launch{App: "Resso", Country: "IN", Month: store.MonthOf(2020, 5)}); err != nil {
+	if _, err := s.SetLaunch(figures.Launch{App: "Resso", Country: "IN", Month: figures.MonthOf(2020, 5)}); err != nil {
 		t.Fatal(err)
 	}
 	d, err := LoadCompare(s, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -45,7 +46,7 @@ func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
 	if !strings.Contains(m.status, "1 figure added") {
 		t.Fatalf("status = %q", m.status)
 	}
-	f, ok, err := m.cfg.Store.Figure(store.Key{App: "Anghami", Country: "SA", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8)})
+	f, ok, err := m.cfg.Store.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
 	if err != nil || !ok || f.Installs != 1_500_000 || f.Source != "Arab News" || f.Estimate {
 		t.Fatalf("stored %+v %v %v", f, ok, err)
 	}
@@ -88,7 +89,7 @@ func TestFlow_RefusedFieldSavesNothing(t *testing.T) {
 func countFigures(t *testing.T, m Model) int {
 	t.Helper()
 	n := 0
-	if err := m.cfg.Store.EachFigure(func(store.Figure) bool { n++; return true }); err != nil {
+	if err := m.cfg.Store.EachFigure(func(figures.Figure) bool { n++; return true }); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -103,9 +104,9 @@ func TestFlow_EditMovesDeleteAsksUndoRedo(t *testing.T) {
 	}
 	m = drive(t, m, keys("e", "tab", "tab")...)
 	m = drive(t, m, keys(tea.KeyMsg{Type: tea.KeyCtrlU}, "2020-10", "enter", "enter", "enter", "enter", "enter", "enter")...)
-	old := store.Key{App: "Resso", Country: "BR", From: store.MonthOf(2020, 9), To: store.MonthOf(2020, 9)}
-	moved := store.Key{App: "Resso", Country: "BR", From: store.MonthOf(2020, 10), To: store.MonthOf(2020, 10)}
-	has := func(k store.Key) bool {
+	old := figures.Key{App: "Resso", Country: "BR", From: figures.MonthOf(2020, 9), To: figures.MonthOf(2020, 9)}
+	moved := figures.Key{App: "Resso", Country: "BR", From: figures.MonthOf(2020, 10), To: figures.MonthOf(2020, 10)}
+	has := func(k figures.Key) bool {
 		_, ok, err := m.cfg.Store.Figure(k)
 		if err != nil {
 			t.Fatal(err)
@@ -179,7 +180,7 @@ func TestFlow_OverwriteAsks(t *testing.T) {
 		t.Fatalf("no question before replacing: %+v; status %q", m.confirm, m.status)
 	}
 	m = drive(t, m, press("y"))
-	f, _, _ := m.cfg.Store.Figure(store.Key{App: "Resso", Country: "WW", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8)})
+	f, _, _ := m.cfg.Store.Figure(figures.Key{App: "Resso", Country: "WW", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
 	if f.Installs != 4_000_000 || !strings.Contains(m.status, "1 figure updated") {
 		t.Fatalf("replace: %+v, status %q", f, m.status)
 	}
@@ -192,7 +193,7 @@ func TestFlow_SetLaunch(t *testing.T) {
 		t.Fatalf("form still open:\n%s", m.form.view(100))
 	}
 	l, ok, err := m.cfg.Store.(*store.Store).Launch("Spotify", "BR")
-	if err != nil || !ok || l != store.MonthOf(2014, 5) {
+	if err != nil || !ok || l != figures.MonthOf(2014, 5) {
 		t.Fatalf("launch = %v %v %v; status %q", l, ok, err, m.status)
 	}
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // formKind says what a form writes.
@@ -34,8 +34,8 @@ type form struct {
 	st     Styles
 	fields []field
 	focus  int
-	old    *store.Key // editing: the figure's identity before the edit
-	err    string     // a problem with the whole form
+	old    *figures.Key // editing: the figure's identity before the edit
+	err    string       // a problem with the whole form
 }
 
 const (
@@ -52,13 +52,13 @@ const (
 func newField(st Styles, label, hint string, check func(string) error) field {
 	in := newInput(st)
 	in.Prompt = ""
-	in.CharLimit = store.MaxTextLen
+	in.CharLimit = figures.MaxTextLen
 	in.Placeholder = hint
 	return field{label: label, hint: hint, input: in, check: check}
 }
 
 // newFigureForm opens the figure form, empty or filled from f.
-func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
+func newFigureForm(st Styles, apps []figures.App, f *figures.Figure) *form {
 	fm := &form{kind: figureForm, st: st}
 	fm.fields = []field{
 		newField(st, "App", "a known name, or a new one", checkName),
@@ -72,11 +72,11 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 	}
 	var names []string
 	for _, a := range apps {
-		names = append(names, store.Sanitize(a.Name)) // a completion is drawn as it is
+		names = append(names, figures.Sanitize(a.Name)) // a completion is drawn as it is
 	}
 	fm.fields[fApp].input.ShowSuggestions = true
 	fm.fields[fApp].input.SetSuggestions(names)
-	fm.fields[fApp].input.CharLimit = store.MaxNameLen
+	fm.fields[fApp].input.CharLimit = figures.MaxNameLen
 	fm.fields[fCountry].input.ShowSuggestions = true
 	fm.fields[fCountry].input.SetSuggestions(countrySuggestions())
 	fm.fields[fEstimate].input.ShowSuggestions = true
@@ -89,7 +89,7 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 			vals[fTo] = ""
 		}
 		for i, v := range vals {
-			fm.fields[i].input.SetValue(store.Sanitize(v)) // saved, the figure is stored clean
+			fm.fields[i].input.SetValue(figures.Sanitize(v)) // saved, the figure is stored clean
 		}
 	}
 	fm.fields[0].input.Focus()
@@ -97,7 +97,7 @@ func newFigureForm(st Styles, apps []store.App, f *store.Figure) *form {
 }
 
 // newLaunchForm opens the launch form for an app and country.
-func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
+func newLaunchForm(st Styles, apps []figures.App, app, country string) *form {
 	fm := &form{kind: launchForm, st: st}
 	fm.fields = []field{
 		newField(st, "App", "a known name, or a new one", checkName),
@@ -106,14 +106,14 @@ func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
 	}
 	var names []string
 	for _, a := range apps {
-		names = append(names, store.Sanitize(a.Name)) // a completion is drawn as it is
+		names = append(names, figures.Sanitize(a.Name)) // a completion is drawn as it is
 	}
 	fm.fields[0].input.ShowSuggestions = true
 	fm.fields[0].input.SetSuggestions(names)
 	fm.fields[1].input.ShowSuggestions = true
 	fm.fields[1].input.SetSuggestions(countrySuggestions())
-	fm.fields[0].input.SetValue(store.Sanitize(app))
-	if country != "" && country != store.Worldwide {
+	fm.fields[0].input.SetValue(figures.Sanitize(app))
+	if country != "" && country != figures.Worldwide {
 		fm.fields[1].input.SetValue(country)
 	}
 	fm.fields[0].input.Focus()
@@ -121,19 +121,19 @@ func newLaunchForm(st Styles, apps []store.App, app, country string) *form {
 }
 
 func countrySuggestions() []string {
-	out := []string{store.Worldwide}
-	for _, c := range store.CountryCodes() {
-		out = append(out, c, store.CountryName(c))
+	out := []string{figures.Worldwide}
+	for _, c := range figures.CountryCodes() {
+		out = append(out, c, figures.CountryName(c))
 	}
 	return out
 }
 
 // formSubmitMsg carries a checked form out: a figure or a launch.
 type formSubmitMsg struct {
-	fig    store.Figure
-	launch store.Launch
+	fig    figures.Figure
+	launch figures.Launch
 	kind   formKind
-	old    *store.Key
+	old    *figures.Key
 }
 
 // formCancelMsg closes the form without saving.
@@ -155,8 +155,8 @@ func (f *form) checkField(i int) bool {
 		return false
 	}
 	if f.kind == figureForm && (i == fFrom || i == fTo) {
-		from, e1 := store.ParseMonth(f.fields[fFrom].input.Value())
-		to, e2 := store.ParseMonth(f.fields[fTo].input.Value())
+		from, e1 := figures.ParseMonth(f.fields[fFrom].input.Value())
+		to, e2 := figures.ParseMonth(f.fields[fTo].input.Value())
 		if e1 == nil && e2 == nil && to < from {
 			f.fields[fTo].err = fmt.Sprintf("%s is before from %s (expected the same month or later)", to, from)
 			return i != fTo
@@ -241,20 +241,20 @@ func (f *form) submit() (*form, tea.Cmd) {
 	}
 	f.err = ""
 	v := func(i int) string { return strings.TrimSpace(f.fields[i].input.Value()) }
-	country, _ := store.ParseCountry(v(fCountry))
+	country, _ := figures.ParseCountry(v(fCountry))
 	if f.kind == launchForm {
-		m, _ := store.ParseMonth(v(2))
-		l := store.Launch{App: v(0), Country: country, Month: m}
+		m, _ := figures.ParseMonth(v(2))
+		l := figures.Launch{App: v(0), Country: country, Month: m}
 		return f, func() tea.Msg { return formSubmitMsg{kind: launchForm, launch: l} }
 	}
-	from, _ := store.ParseMonth(v(fFrom))
+	from, _ := figures.ParseMonth(v(fFrom))
 	to := from
 	if v(fTo) != "" {
-		to, _ = store.ParseMonth(v(fTo))
+		to, _ = figures.ParseMonth(v(fTo))
 	}
 	n, _ := ParseInstalls(v(fInstalls))
 	est, _ := ParseEstimate(v(fEstimate))
-	fig := store.Figure{App: v(fApp), Country: country, From: from, To: to, Installs: n,
+	fig := figures.Figure{App: v(fApp), Country: country, From: from, To: to, Installs: n,
 		Source: v(fSource), Note: v(fNote), Estimate: est}
 	old := f.old
 	return f, func() tea.Msg { return formSubmitMsg{kind: figureForm, fig: fig, old: old} }
@@ -267,7 +267,7 @@ func (f *form) view(width int) string {
 	case f.kind == launchForm:
 		title = "Set a launch month"
 	case f.old != nil:
-		title = "Edit " + store.Sanitize(describeKey(*f.old))
+		title = "Edit " + figures.Sanitize(describeKey(*f.old))
 	}
 	b.WriteString(f.st.render(f.st.Title, title) + " — tab/shift+tab move, enter on the last field saves, esc cancels\n")
 	if f.err != "" {
@@ -288,10 +288,10 @@ func (f *form) view(width int) string {
 }
 
 // describeKey names a figure's identity: "Resso WW 2020-03..2020-09".
-func describeKey(k store.Key) string {
+func describeKey(k figures.Key) string {
 	span := k.From.String()
 	if k.To != k.From {
 		span += ".." + k.To.String()
 	}
-	return fmt.Sprintf("%s %s %s", store.Sanitize(k.App), store.Sanitize(k.Country), span)
+	return fmt.Sprintf("%s %s %s", figures.Sanitize(k.App), figures.Sanitize(k.Country), span)
 }

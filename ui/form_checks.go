@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // The form's fields are checked by the same rules as the store and the
@@ -17,11 +17,11 @@ var ParseInstalls func(string) (int64, error)
 // ParseEstimate reads a yes/no field, likewise.
 var ParseEstimate func(string) (bool, error)
 
-func checkName(s string) error { return problemOnly(store.ValidateName("app", strings.TrimSpace(s))) }
+func checkName(s string) error { return problemOnly(figures.ValidateName("app", strings.TrimSpace(s))) }
 
-func checkCountry(s string) error { _, err := store.ParseCountry(s); return err }
+func checkCountry(s string) error { _, err := figures.ParseCountry(s); return err }
 
-func checkMonth(s string) error { _, err := store.ParseMonth(s); return err }
+func checkMonth(s string) error { _, err := figures.ParseMonth(s); return err }
 
 func checkOptionalMonth(s string) error {
 	if strings.TrimSpace(s) == "" {
@@ -35,14 +35,14 @@ func checkInstalls(s string) error { _, err := ParseInstalls(s); return err }
 func checkEstimate(s string) error { _, err := ParseEstimate(s); return err }
 
 func checkText(s string) error {
-	f := store.Figure{App: "x", Country: store.Worldwide, From: store.MinMonth, To: store.MinMonth, Note: s}
+	f := figures.Figure{App: "x", Country: figures.Worldwide, From: figures.MinMonth, To: figures.MinMonth, Note: s}
 	return problemOnly(f.Validate())
 }
 
 // problemOnly drops the field name from a store error: the form shows it
 // under the field already.
 func problemOnly(err error) error {
-	var fe *store.FieldError
+	var fe *figures.FieldError
 	if errors.As(err, &fe) {
 		return errors.New(fe.Problem)
 	}

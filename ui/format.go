@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // The marks every view and export uses. They differ on purpose: a spread
@@ -22,19 +22,19 @@ const (
 const marksNote = "≈ spread: what a figure covering several months leaves after the figures inside it, shared evenly over its other months · * estimate (derived from a share, or a guess) · Σ summed from countries · – no figure"
 
 // fmtPoint writes a point's value with its marks.
-func fmtPoint(p store.Point) string {
-	if p.Kind == store.Gap || math.IsNaN(p.Value) {
+func fmtPoint(p figures.Point) string {
+	if p.Kind == figures.Gap || math.IsNaN(p.Value) {
 		return noValue
 	}
-	return store.FormatInstalls(p.Value) + marks(p.Kind == store.Spread, p.Estimate, p.Summed)
+	return figures.FormatInstalls(p.Value) + marks(p.Kind == figures.Spread, p.Estimate, p.Summed)
 }
 
 // fmtTotal writes a total with its marks, or "n/a" when it covers nothing.
-func fmtTotal(t store.Total) string {
+func fmtTotal(t figures.Total) string {
 	if t.Empty() {
 		return "n/a"
 	}
-	return store.FormatInstalls(float64(t.Installs)) + marks(false, t.Estimate, t.Summed)
+	return figures.FormatInstalls(float64(t.Installs)) + marks(false, t.Estimate, t.Summed)
 }
 
 func marks(spread, estimate, summed bool) string {
@@ -54,8 +54,8 @@ func marks(spread, estimate, summed bool) string {
 // growth writes the change from a to b as "+64%", or "" when either is
 // missing or spread: growth between months spread from one figure is an
 // artefact of the spreading, not a fact. The mark says an estimate went in.
-func growth(a, b store.Point) string {
-	if a.Kind != store.Exact || b.Kind != store.Exact || math.IsNaN(a.Value) || math.IsNaN(b.Value) || a.Value <= 0 {
+func growth(a, b figures.Point) string {
+	if a.Kind != figures.Exact || b.Kind != figures.Exact || math.IsNaN(a.Value) || math.IsNaN(b.Value) || a.Value <= 0 {
 		return ""
 	}
 	g := (b.Value/a.Value - 1) * 100
@@ -70,7 +70,7 @@ func growth(a, b store.Point) string {
 }
 
 // fmtRatio writes b/a as "1.07×".
-func fmtRatio(a, b store.Total) string {
+func fmtRatio(a, b figures.Total) string {
 	if a.Empty() || b.Empty() || !a.Full() || !b.Full() || a.Installs == 0 {
 		return "n/a"
 	}
@@ -78,13 +78,13 @@ func fmtRatio(a, b store.Total) string {
 }
 
 // fmtCoverage writes "7/7 months".
-func fmtCoverage(t store.Total) string {
+func fmtCoverage(t figures.Total) string {
 	return fmt.Sprintf("%d/%d months", t.Covered, t.Months)
 }
 
 // rawValue writes a value for CSV: a whole number, or empty for a gap.
-func rawValue(p store.Point) string {
-	if p.Kind == store.Gap || math.IsNaN(p.Value) {
+func rawValue(p figures.Point) string {
+	if p.Kind == figures.Gap || math.IsNaN(p.Value) {
 		return ""
 	}
 	return strconv.FormatFloat(math.Round(p.Value), 'f', 0, 64)
@@ -98,9 +98,9 @@ func yesNo(b bool) string {
 }
 
 // kindWord writes a point's kind for CSV.
-func kindWord(p store.Point) string {
+func kindWord(p figures.Point) string {
 	switch {
-	case p.Kind == store.Gap:
+	case p.Kind == figures.Gap:
 		return "gap"
 	case p.Summed:
 		return p.Kind.String() + "+summed"
@@ -122,17 +122,17 @@ const maxListed = 12
 // sourcesOf lists the sources of figures, each with the figures it gave.
 // A view on a million figures may use thousands: they are counted, and
 // named one by one only while a source has few.
-func sourcesOf(figs []store.Figure) []sourceUse {
+func sourcesOf(figs []figures.Figure) []sourceUse {
 	type group struct {
-		listed    []store.Figure
+		listed    []figures.Figure
 		n, est    int
 		apps      map[string]bool
 		countries map[string]bool
-		from, to  store.Month
+		from, to  figures.Month
 	}
 	by := map[string]*group{}
 	clean := map[string]string{} // raw source → sanitised, once each
-	seen := make(map[store.Key]struct{}, len(figs))
+	seen := make(map[figures.Key]struct{}, len(figs))
 	for _, f := range figs {
 		if _, dup := seen[f.Key()]; dup {
 			continue
@@ -140,7 +140,7 @@ func sourcesOf(figs []store.Figure) []sourceUse {
 		seen[f.Key()] = struct{}{}
 		src, ok := clean[f.Source]
 		if !ok {
-			src = store.Sanitize(f.Source)
+			src = figures.Sanitize(f.Source)
 			if src == "" {
 				src = "(no source given)"
 			}
@@ -187,7 +187,7 @@ func sourcesOf(figs []store.Figure) []sourceUse {
 func someOf(set map[string]bool, noun string) string {
 	names := make([]string, 0, len(set))
 	for n := range set {
-		names = append(names, store.Sanitize(n))
+		names = append(names, figures.Sanitize(n))
 	}
 	sort.Strings(names)
 	if len(names) <= 3 {
@@ -197,15 +197,15 @@ func someOf(set map[string]bool, noun string) string {
 }
 
 // describe names a figure: "Resso WW 2020-03..2020-09 15.2M*".
-func describe(f store.Figure) string {
+func describe(f figures.Figure) string {
 	m := ""
 	if f.Estimate {
 		m = markEstimate
 	}
-	return describeKey(f.Key()) + " " + store.FormatInstalls(float64(f.Installs)) + m
+	return describeKey(f.Key()) + " " + figures.FormatInstalls(float64(f.Installs)) + m
 }
 
-func monthLabels(from, to store.Month) []string {
+func monthLabels(from, to figures.Month) []string {
 	var out []string
 	for m := from; m <= to; m++ {
 		out = append(out, m.Short())
@@ -222,19 +222,19 @@ func sinceLabels(n int) []string {
 }
 
 // spreadOf says which points of a curve are spread from longer figures.
-func spreadOf(c store.Curve) []bool {
+func spreadOf(c figures.Curve) []bool {
 	out := make([]bool, len(c.Points))
 	for i, p := range c.Points {
-		out[i] = p.Kind == store.Spread
+		out[i] = p.Kind == figures.Spread
 	}
 	return out
 }
 
-func values(c store.Curve) []float64 {
+func values(c figures.Curve) []float64 {
 	out := make([]float64, len(c.Points))
 	for i, p := range c.Points {
 		out[i] = p.Value
-		if p.Kind == store.Gap {
+		if p.Kind == figures.Gap {
 			out[i] = math.NaN()
 		}
 	}
@@ -245,7 +245,7 @@ func values(c store.Curve) []float64 {
 func legend(apps []string, st Styles) string {
 	parts := make([]string, len(apps))
 	for i, a := range apps {
-		parts[i] = st.render(st.AppStyle(i), stroke(i)+" "+store.Sanitize(a))
+		parts[i] = st.render(st.AppStyle(i), stroke(i)+" "+figures.Sanitize(a))
 	}
 	return strings.Join(parts, "   ")
 }

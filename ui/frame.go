@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // View draws the frame: the views in a header, the selection, the view,
@@ -71,7 +71,7 @@ func (m Model) selectionLine() string {
 	if len(mode) > 0 {
 		line += " · " + strings.Join(mode, ", ")
 	}
-	return m.st.render(m.st.Selection, cut(store.Sanitize(line), m.width))
+	return m.st.render(m.st.Selection, cut(figures.Sanitize(line), m.width))
 }
 
 func (m Model) body() string {
@@ -137,15 +137,15 @@ func (m Model) emptyScreen() string {
 func (m Model) statusLine() string {
 	switch {
 	case m.status != "" && m.statusErr:
-		return m.st.render(m.st.Error, cut(store.Sanitize(m.status), m.width))
+		return m.st.render(m.st.Error, cut(figures.Sanitize(m.status), m.width))
 	case m.status != "":
-		return m.st.render(m.st.Status, cut(store.Sanitize(m.status), m.width))
+		return m.st.render(m.st.Status, cut(figures.Sanitize(m.status), m.width))
 	case len(m.warnings) > 0:
 		w := "⚠ " + m.warnings[0]
 		if len(m.warnings) > 1 {
 			w = fmt.Sprintf("⚠ (%d) %s", len(m.warnings), m.warnings[0])
 		}
-		return m.st.render(m.st.Warning, cut(store.Sanitize(w), m.width))
+		return m.st.render(m.st.Warning, cut(figures.Sanitize(w), m.width))
 	}
 	return ""
 }

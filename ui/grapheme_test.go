@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -48,11 +49,11 @@ func clusterStore(t *testing.T) *store.Store {
 	for i, c := range clusterNames {
 		for k := 0; k < 6; k++ {
 			for _, country := range []string{"IN", "WW"} {
-				b.AddFigure(store.Figure{App: c.name, Country: country, From: store.MonthOf(2020, 3+k), To: store.MonthOf(2020, 3+k),
+				b.AddFigure(figures.Figure{App: c.name, Country: country, From: figures.MonthOf(2020, 3+k), To: figures.MonthOf(2020, 3+k),
 					Installs: int64(10000 * (i + 1) * (k + 2)), Source: c.name + " press", Note: "about " + c.name})
 			}
 		}
-		b.AddLaunch(store.Launch{App: c.name, Country: "IN", Month: store.MonthOf(2020, 3)})
+		b.AddLaunch(figures.Launch{App: c.name, Country: "IN", Month: figures.MonthOf(2020, 3)})
 	}
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -70,8 +71,8 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 				}
 				m = drive(t, m, append([]tea.Msg{ctrlU}, fields...)...)
 				requireClean(t, "the form", m.View())
-				var stored []store.Figure
-				m.cfg.Store.EachFigure(func(f store.Figure) bool {
+				var stored []figures.Figure
+				m.cfg.Store.EachFigure(func(f figures.Figure) bool {
 					if f.Country == "SA" {
 						stored = append(stored, f)
 					}
@@ -99,7 +100,7 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 				if strings.Contains(name, "bidi") {
 					t.Errorf("%q was stored as %+v; want it refused", text, f)
 				}
-				if len(f.App) > store.MaxNameLen || len(f.Source) > store.MaxTextLen || len(f.Note) > store.MaxTextLen {
+				if len(f.App) > figures.MaxNameLen || len(f.Source) > figures.MaxTextLen || len(f.Note) > figures.MaxTextLen {
 					t.Errorf("stored past the limits: %d, %d, %d bytes", len(f.App), len(f.Source), len(f.Note))
 				}
 			})
@@ -112,7 +113,7 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 func TestHostile_UndoOfAFileWithAnEscapeInItsName(t *testing.T) {
 	s := newTestStore(t, true)
 	b := store.NewBatch("import \x1b]52;c;aGVsbG8=\x07evil\x1b[2J\u202e.csv")
-	b.AddFigure(store.Figure{App: "Anghami", Country: "SA", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8), Installs: 1})
+	b.AddFigure(figures.Figure{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 1})
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}
@@ -137,11 +138,11 @@ func wideStore(t *testing.T) *store.Store {
 	for i, app := range wideNames {
 		for k := 0; k < 7; k++ {
 			for j, c := range []string{"ID", "SA", "WW"} {
-				b.AddFigure(store.Figure{App: app, Country: c, From: store.MonthOf(2020, 3+k), To: store.MonthOf(2020, 3+k),
+				b.AddFigure(figures.Figure{App: app, Country: c, From: figures.MonthOf(2020, 3+k), To: figures.MonthOf(2020, 3+k),
 					Installs: int64(10000 * (i + 1) * (k + 2) * (1 + j/2)), Source: "مصدر " + app, Note: "注 " + app})
 			}
 		}
-		b.AddLaunch(store.Launch{App: app, Country: "ID", Month: store.MonthOf(2020, 3)})
+		b.AddLaunch(figures.Launch{App: app, Country: "ID", Month: figures.MonthOf(2020, 3)})
 	}
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)

@@ -20,7 +20,10 @@ func seededFile(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := seed.Bundled()
+	b := store.NewBatch(seed.BundledLabel)
+	if err := seed.Bundled(b); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}

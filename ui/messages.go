@@ -1,13 +1,16 @@
 package ui
 
-import "github.com/uptake/uptake/store"
+import (
+	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/store"
+)
 
 // Messages that commands send back to Update. Each carries the generation
 // it was asked for, so that an answer to an old question is dropped.
 
 // appsMsg brings the list of known apps.
 type appsMsg struct {
-	apps []store.App
+	apps []figures.App
 	err  error
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -44,7 +45,7 @@ type Model struct {
 	width, height int
 	gen           int // bumped on every selection or data change
 	loadedGen     [viewCount]int
-	apps          []store.App
+	apps          []figures.App
 	appsKnown     bool
 	stamp         string
 
@@ -269,8 +270,8 @@ func (m Model) reselect(sel Selection) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) openPicker(kind pickKind) (tea.Model, tea.Cmd) {
-	countries := []string{store.Worldwide}
-	countries = append(countries, store.CountryCodes()...)
+	countries := []string{figures.Worldwide}
+	countries = append(countries, figures.CountryCodes()...)
 	p := newPicker(kind, m.sel, m.apps, countries, m.st)
 	m.picker = &p
 	return m, nil

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // pickKind says what a picker chooses.
@@ -28,7 +28,7 @@ type picker struct {
 	input  textinput.Model
 	to     textinput.Model // the window's second field
 	onTo   bool
-	apps   []store.App
+	apps   []figures.App
 	chosen []string // apps in the order they were marked
 	cursor int
 	err    string
@@ -40,7 +40,7 @@ type pickDoneMsg struct{ sel Selection }
 // pickCancelMsg closes the picker without change.
 type pickCancelMsg struct{}
 
-func newPicker(kind pickKind, sel Selection, apps []store.App, countries []string, st Styles) picker {
+func newPicker(kind pickKind, sel Selection, apps []figures.App, countries []string, st Styles) picker {
 	p := picker{kind: kind, st: st, apps: apps, chosen: slices.Clone(sel.Apps)}
 	p.input = newInput(st)
 	p.input.CharLimit = 60
@@ -53,7 +53,7 @@ func newPicker(kind pickKind, sel Selection, apps []store.App, countries []strin
 		p.input.ShowSuggestions = true
 		var sugg []string
 		for _, c := range countries {
-			sugg = append(sugg, c, store.CountryName(c))
+			sugg = append(sugg, c, figures.CountryName(c))
 		}
 		p.input.SetSuggestions(sugg)
 	case pickWindow:
@@ -74,11 +74,11 @@ func newPicker(kind pickKind, sel Selection, apps []store.App, countries []strin
 }
 
 // matches lists the apps whose name contains the filter.
-func (p picker) matches() []store.App {
-	f := store.FoldName(strings.TrimSpace(p.input.Value()))
-	var out []store.App
+func (p picker) matches() []figures.App {
+	f := figures.FoldName(strings.TrimSpace(p.input.Value()))
+	var out []figures.App
 	for _, a := range p.apps {
-		if strings.Contains(store.FoldName(a.Name), f) {
+		if strings.Contains(figures.FoldName(a.Name), f) {
 			out = append(out, a)
 		}
 	}
@@ -156,10 +156,10 @@ func (p picker) finish(sel Selection) (picker, tea.Cmd) {
 		sel.Apps = p.chosen
 	case pickCountry:
 		typed := p.input.Value()
-		if _, err := store.ParseCountry(typed); err != nil && p.input.CurrentSuggestion() != "" {
+		if _, err := figures.ParseCountry(typed); err != nil && p.input.CurrentSuggestion() != "" {
 			typed = p.input.CurrentSuggestion() // enter takes the grey completion
 		}
-		c, err := store.ParseCountry(typed)
+		c, err := figures.ParseCountry(typed)
 		if err != nil {
 			p.err = err.Error()
 			return p, nil
@@ -186,12 +186,12 @@ func (p picker) finish(sel Selection) (picker, tea.Cmd) {
 }
 
 // optionalMonth reads a month, or 0 for empty or "all".
-func optionalMonth(s string) (store.Month, error) {
+func optionalMonth(s string) (figures.Month, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.EqualFold(s, "all") {
 		return 0, nil
 	}
-	return store.ParseMonth(s)
+	return figures.ParseMonth(s)
 }
 
 func (p picker) view(width int) string {
@@ -207,9 +207,9 @@ func (p picker) view(width int) string {
 			if n := slices.Index(p.chosen, m[i].Name); n >= 0 {
 				mark = fmt.Sprintf("[%d]", n+1)
 			}
-			line := fmt.Sprintf("  %s %s", mark, store.Sanitize(m[i].Name))
+			line := fmt.Sprintf("  %s %s", mark, figures.Sanitize(m[i].Name))
 			if m[i].Publisher != "" {
-				line += p.st.render(p.st.Muted, " · "+store.Sanitize(m[i].Publisher))
+				line += p.st.render(p.st.Muted, " · "+figures.Sanitize(m[i].Publisher))
 			}
 			if i == p.cursor {
 				line = ">" + line[1:]

@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
 // anghami is a figure another process writes while the dashboard is open.
 func anghamiBatch() *store.Batch {
 	b := store.NewBatch("import anghami.csv")
-	b.AddFigure(store.Figure{App: "Anghami", Country: "SA", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8), Installs: 1_500_000, Source: "Arab News"})
+	b.AddFigure(figures.Figure{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 1_500_000, Source: "Arab News"})
 	return b
 }
 
@@ -80,7 +81,7 @@ func TestPoll_StampChangesOnEveryWrite(t *testing.T) {
 	s := newTestStore(t, true)
 	seen := map[string]bool{}
 	for i := 0; i < 20; i++ {
-		f := store.Figure{App: "Resso", Country: "WW", From: store.MonthOf(2020, 8), To: store.MonthOf(2020, 8), Installs: int64(3_600_000 + i%2), Source: "x"}
+		f := figures.Figure{App: "Resso", Country: "WW", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: int64(3_600_000 + i%2), Source: "x"}
 		if _, err := s.SaveFigure(nil, f); err != nil {
 			t.Fatal(err)
 		}

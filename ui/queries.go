@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -16,24 +17,24 @@ import (
 
 // Source is what the views read; *store.Store satisfies it.
 type Source interface {
-	Apps() ([]store.App, error)
-	Series(app, country string) ([]store.Figure, error)
-	AppSeries(app string) (map[string][]store.Figure, error)
-	Launches(app string) ([]store.Launch, error)
-	EachFigure(fn func(store.Figure) bool) error
+	Apps() ([]figures.App, error)
+	Series(app, country string) ([]figures.Figure, error)
+	AppSeries(app string) (map[string][]figures.Figure, error)
+	Launches(app string) ([]figures.Launch, error)
+	EachFigure(fn func(figures.Figure) bool) error
 }
 
 // AppCurve is one app's line on the Curves view.
 type AppCurve struct {
 	App     string
-	Monthly store.Curve // always monthly: the table's figures and growth
-	Shown   store.Curve // what the chart draws: monthly or cumulative
+	Monthly figures.Curve // always monthly: the table's figures and growth
+	Shown   figures.Curve // what the chart draws: monthly or cumulative
 }
 
 // CurvesData is what the Curves view draws.
 type CurvesData struct {
 	Sel      Selection
-	From, To store.Month
+	From, To figures.Month
 	Apps     []AppCurve
 	Warnings []string
 }
@@ -41,7 +42,7 @@ type CurvesData struct {
 // CountryRow is one bar of the Countries view.
 type CountryRow struct {
 	Country string
-	Total   store.Total
+	Total   figures.Total
 	Share   float64 // of the sum of the rows, 0–1
 }
 
@@ -49,31 +50,31 @@ type CountryRow struct {
 type CountriesData struct {
 	Sel      Selection
 	App      string
-	From, To store.Month
+	From, To figures.Month
 	Rows     []CountryRow
 	Sum      int64
 	Estimate bool // an estimate is in the sum
-	World    store.Total
+	World    figures.Total
 	Warnings []string
 }
 
 // CompareApp is one app of the Compare view.
 type CompareApp struct {
 	App        string
-	Launch     store.Month
-	HasLaunch  bool          // false: M1 is the first month with figures
-	Curve      store.Curve   // cumulative, on the calendar or since launch
-	Milestones []store.Total // one per CompareData.Milestones entry
-	Latest     store.Total   // the last fully covered month since launch
-	LatestM    int           // its index (M7 = 7); 0 when none
+	Launch     figures.Month
+	HasLaunch  bool            // false: M1 is the first month with figures
+	Curve      figures.Curve   // cumulative, on the calendar or since launch
+	Milestones []figures.Total // one per CompareData.Milestones entry
+	Latest     figures.Total   // the last fully covered month since launch
+	LatestM    int             // its index (M7 = 7); 0 when none
 }
 
 // CompareData is what the Compare view draws.
 type CompareData struct {
 	Sel        Selection
-	From, To   store.Month // the calendar window
-	Months     int         // since launch: how many months the chart spans
-	Milestones []int       // M1, M3, M5, M6, M12
+	From, To   figures.Month // the calendar window
+	Months     int           // since launch: how many months the chart spans
+	Milestones []int         // M1, M3, M5, M6, M12
 	Apps       []CompareApp
 	Warnings   []string
 }
@@ -82,7 +83,7 @@ type CompareData struct {
 // them as Figures, for export; LoadDataTable (the dashboard) gives them
 // packed in table, which the view decodes a screenful at a time.
 type DataRows struct {
-	Figures []store.Figure
+	Figures []figures.Figure
 	table   *store.FigureTable
 }
 
@@ -107,8 +108,8 @@ var Milestones = []int{1, 3, 5, 6, 12}
 // LoadCurves reads the selected apps in the selected country.
 func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	d := CurvesData{Sel: sel}
-	all := make([]map[string][]store.Figure, len(sel.Apps))
-	var spans [][]store.Figure
+	all := make([]map[string][]figures.Figure, len(sel.Apps))
+	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
 		series, err := src.AppSeries(app)
 		if err != nil {
@@ -116,12 +117,12 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 		}
 		all[i] = series
 		for c, figs := range series {
-			if sel.Country == store.Worldwide || c == sel.Country {
+			if sel.Country == figures.Worldwide || c == sel.Country {
 				spans = append(spans, figs)
 			}
 		}
 	}
-	first, last, ok := store.Span(spans...)
+	first, last, ok := figures.Span(spans...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}
@@ -131,19 +132,19 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	}
 	for i, app := range sel.Apps {
 		ww, others := splitWorld(all[i])
-		var c store.Curve
-		if sel.Country == store.Worldwide {
-			c = store.WorldwideCurve(ww, others, d.From, d.To)
+		var c figures.Curve
+		if sel.Country == figures.Worldwide {
+			c = figures.WorldwideCurve(ww, others, d.From, d.To)
 		} else {
-			c = store.MonthlyCurve(all[i][sel.Country], d.From, d.To)
+			c = figures.MonthlyCurve(all[i][sel.Country], d.From, d.To)
 		}
 		shown := c
 		if sel.Cumulative {
-			shown = store.Cumulative(c)
+			shown = figures.Cumulative(c)
 		}
 		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Shown: shown})
 		d.Warnings = append(d.Warnings, shown.Warnings...)
-		d.Warnings = append(d.Warnings, store.Disagreements(app, ww, others)...)
+		d.Warnings = append(d.Warnings, figures.Disagreements(app, ww, others)...)
 	}
 	d.Warnings = dedupe(d.Warnings)
 	return d, nil
@@ -161,17 +162,17 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		return d, err
 	}
 	ww, others := splitWorld(series)
-	var spans [][]store.Figure
+	var spans [][]figures.Figure
 	for _, figs := range series {
 		spans = append(spans, figs)
 	}
-	first, last, ok := store.Span(spans...)
+	first, last, ok := figures.Span(spans...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}
 	d.From, d.To = sel.window(first, last)
 	for c, figs := range others {
-		t := store.TotalOver(figs, d.From, d.To)
+		t := figures.TotalOver(figs, d.From, d.To)
 		if t.Empty() {
 			continue
 		}
@@ -188,8 +189,8 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 			d.Rows[i].Share = float64(d.Rows[i].Total.Installs) / float64(d.Sum)
 		}
 	}
-	d.World = store.TotalOver(ww, d.From, d.To)
-	d.Warnings = store.Disagreements(d.App, ww, others)
+	d.World = figures.TotalOver(ww, d.From, d.To)
+	d.Warnings = figures.Disagreements(d.App, ww, others)
 	return d, nil
 }
 
@@ -198,12 +199,12 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	d := CompareData{Sel: sel, Milestones: Milestones}
 	type loaded struct {
-		figs   []store.Figure
-		launch store.Month
+		figs   []figures.Figure
+		launch figures.Month
 		has    bool
 	}
 	apps := make([]loaded, len(sel.Apps))
-	var spans [][]store.Figure
+	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
 		figs, err := src.Series(app, sel.Country)
 		if err != nil {
@@ -221,22 +222,22 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 			}
 		}
 		if !apps[i].has {
-			if f, _, ok := store.Span(figs); ok {
+			if f, _, ok := figures.Span(figs); ok {
 				apps[i].launch = f
 				d.Warnings = append(d.Warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", app, sel.Country, f))
 			}
 		}
-		if first, _, ok := store.Span(figs); ok && apps[i].has && first < apps[i].launch {
+		if first, _, ok := figures.Span(figs); ok && apps[i].has && first < apps[i].launch {
 			// Since-launch totals start at the launch: figures before it
 			// would vanish from them without a word.
 			d.Warnings = append(d.Warnings, fmt.Sprintf("%s has figures in %s from %s, before its launch month %s: since launch leaves those months out; check the launch month (L)",
-				store.Sanitize(app), sel.Country, first, apps[i].launch))
+				figures.Sanitize(app), sel.Country, first, apps[i].launch))
 		}
-		if _, last, ok := store.Span(figs); ok && int(last-apps[i].launch)+1 > d.Months {
+		if _, last, ok := figures.Span(figs); ok && int(last-apps[i].launch)+1 > d.Months {
 			d.Months = int(last-apps[i].launch) + 1
 		}
 	}
-	first, last, ok := store.Span(spans...)
+	first, last, ok := figures.Span(spans...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}
@@ -244,18 +245,18 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	for i, app := range sel.Apps {
 		a := CompareApp{App: app, Launch: apps[i].launch, HasLaunch: apps[i].has}
 		if sel.SinceLaunch {
-			a.Curve = store.SinceLaunchCurve(apps[i].figs, a.Launch, d.Months, true)
+			a.Curve = figures.SinceLaunchCurve(apps[i].figs, a.Launch, d.Months, true)
 		} else {
-			a.Curve = store.Cumulative(store.MonthlyCurve(apps[i].figs, d.From, d.To))
+			a.Curve = figures.Cumulative(figures.MonthlyCurve(apps[i].figs, d.From, d.To))
 		}
 		// Only the milestones and the latest full month are needed: a
 		// total each, rather than one for every month since launch.
 		figs := apps[i].figs
 		for _, m := range Milestones {
-			a.Milestones = append(a.Milestones, store.TotalOver(figs, a.Launch, a.Launch.Add(m-1)))
+			a.Milestones = append(a.Milestones, figures.TotalOver(figs, a.Launch, a.Launch.Add(m-1)))
 		}
 		for k := max(d.Months, slices.Max(Milestones)); k >= 1; k-- {
-			if t := store.TotalOver(figs, a.Launch, a.Launch.Add(k-1)); t.Full() {
+			if t := figures.TotalOver(figs, a.Launch, a.Launch.Add(k-1)); t.Full() {
 				a.Latest, a.LatestM = t, k
 				break
 			}
@@ -270,7 +271,7 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 // LoadData reads every figure, in key order.
 func LoadData(src Source) (DataRows, error) {
 	var d DataRows
-	err := src.EachFigure(func(f store.Figure) bool {
+	err := src.EachFigure(func(f figures.Figure) bool {
 		d.Figures = append(d.Figures, f)
 		return true
 	})
@@ -278,14 +279,14 @@ func LoadData(src Source) (DataRows, error) {
 }
 
 // splitWorld parts an app's series into its WW figures and the rest.
-func splitWorld(series map[string][]store.Figure) ([]store.Figure, map[string][]store.Figure) {
-	others := make(map[string][]store.Figure, len(series))
+func splitWorld(series map[string][]figures.Figure) ([]figures.Figure, map[string][]figures.Figure) {
+	others := make(map[string][]figures.Figure, len(series))
 	for c, figs := range series {
-		if c != store.Worldwide {
+		if c != figures.Worldwide {
 			others[c] = figs
 		}
 	}
-	return series[store.Worldwide], others
+	return series[figures.Worldwide], others
 }
 
 func dedupe(ss []string) []string {

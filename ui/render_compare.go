@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // renderCompare lays out the Compare view: cumulative curves of the apps
@@ -15,16 +15,16 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *doc {
 	out := &doc{}
 	names := make([]string, len(d.Apps))
 	for i, a := range d.Apps {
-		names[i] = store.Sanitize(a.App)
+		names[i] = figures.Sanitize(a.App)
 	}
 	axis := "on the calendar"
 	if d.Sel.SinceLaunch {
 		axis = "since launch"
 	}
-	title := st.render(st.Title, fmt.Sprintf("Cumulative installs %s · %s · %s", axis, store.CountryLabel(d.Sel.Country), strings.Join(names, " vs ")))
+	title := st.render(st.Title, fmt.Sprintf("Cumulative installs %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), strings.Join(names, " vs ")))
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para(title)
-		out.para("No figures for the selected apps in " + store.CountryLabel(d.Sel.Country) + ". Pick two or more apps (p) and a country where they have figures (g).")
+		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick two or more apps (p) and a country where they have figures (g).")
 		return out
 	}
 	var launches []string
@@ -33,7 +33,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *doc {
 		if a.HasLaunch {
 			l = "launched " + a.Launch.String()
 		}
-		launches = append(launches, fmt.Sprintf("%s %s", store.Sanitize(a.App), l))
+		launches = append(launches, fmt.Sprintf("%s %s", figures.Sanitize(a.App), l))
 	}
 	out.para(title, strings.Join(launches, " · "))
 
@@ -94,7 +94,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *doc {
 		pos = "since_launch"
 	}
 	out.csv = [][]string{{pos, "app", "country", "cumulative", "kind", "estimate"}}
-	var used []store.Figure
+	var used []figures.Figure
 	for _, a := range d.Apps {
 		for i, p := range a.Curve.Points {
 			at := p.Month.String()
@@ -114,7 +114,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *doc {
 }
 
 // milestoneCell writes a milestone total, n/a unless fully covered.
-func milestoneCell(t store.Total) string {
+func milestoneCell(t figures.Total) string {
 	if !t.Full() {
 		return "n/a"
 	}
@@ -135,11 +135,11 @@ func headline(d CompareData) string {
 			continue
 		}
 		first := d.Apps[0].Milestones[mi]
-		parts := []string{fmt.Sprintf("%s %s", store.Sanitize(d.Apps[0].App), fmtTotal(first))}
+		parts := []string{fmt.Sprintf("%s %s", figures.Sanitize(d.Apps[0].App), fmtTotal(first))}
 		for _, a := range d.Apps[1:] {
-			parts = append(parts, fmt.Sprintf("%s %s (%s %s)", store.Sanitize(a.App), fmtTotal(a.Milestones[mi]), fmtRatio(first, a.Milestones[mi]), store.Sanitize(d.Apps[0].App)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s %s)", figures.Sanitize(a.App), fmtTotal(a.Milestones[mi]), fmtRatio(first, a.Milestones[mi]), figures.Sanitize(d.Apps[0].App)))
 		}
-		return fmt.Sprintf("In their first %d months in %s: %s.", d.Milestones[mi], store.CountryName(d.Sel.Country), strings.Join(parts, " · "))
+		return fmt.Sprintf("In their first %d months in %s: %s.", d.Milestones[mi], figures.CountryName(d.Sel.Country), strings.Join(parts, " · "))
 	}
 	return ""
 }

@@ -5,23 +5,23 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // renderCountries lays out the Countries view: one bar per country,
 // largest first, with installs, share of the total and coverage.
 func renderCountries(d CountriesData, width int, st Styles) *doc {
 	out := &doc{}
-	out.para(st.render(st.Title, fmt.Sprintf("Installs by country · %s · %s", store.Sanitize(d.App), windowOf(d.From, d.To))))
+	out.para(st.render(st.Title, fmt.Sprintf("Installs by country · %s · %s", figures.Sanitize(d.App), windowOf(d.From, d.To))))
 	if len(d.Rows) == 0 {
-		out.para("No country figures for " + store.Sanitize(d.App) + " in this window. Pick another app (p) or window (w).")
+		out.para("No country figures for " + figures.Sanitize(d.App) + " in this window. Pick another app (p) or window (w).")
 		return out
 	}
 	t := &grid{header: []string{"Country", "", "Installs", "Share", "Coverage"}, right: []bool{false, false, true, true, true}}
 	names := make([]string, len(d.Rows))
 	nameW, instW, covW := len("Country"), len("Installs"), len("Coverage")
 	for i, r := range d.Rows {
-		names[i] = store.CountryLabel(r.Country)
+		names[i] = figures.CountryLabel(r.Country)
 		nameW = max(nameW, displayWidth(names[i]))
 		instW = max(instW, displayWidth(fmtTotal(r.Total)))
 		covW = max(covW, displayWidth(fmtCoverage(r.Total)))
@@ -39,7 +39,7 @@ func renderCountries(d CountriesData, width int, st Styles) *doc {
 			bar = barOf(float64(r.Total.Installs)/top, barW)
 		}
 		t.rows = append(t.rows, []string{names[i], bar, fmtTotal(r.Total), fmtShare(r.Share), fmtCoverage(r.Total)})
-		out.csv = append(out.csv, []string{r.Country, store.CountryName(r.Country), strconv.FormatInt(r.Total.Installs, 10),
+		out.csv = append(out.csv, []string{r.Country, figures.CountryName(r.Country), strconv.FormatInt(r.Total.Installs, 10),
 			strconv.FormatFloat(r.Share, 'f', 4, 64), strconv.Itoa(r.Total.Covered), strconv.Itoa(r.Total.Months), yesNo(r.Total.Estimate)})
 	}
 	if barW == 0 {
@@ -51,7 +51,7 @@ func renderCountries(d CountriesData, width int, st Styles) *doc {
 	}
 	out.addTable(t)
 
-	sum := store.FormatInstalls(float64(d.Sum)) + marks(false, d.Estimate, false)
+	sum := figures.FormatInstalls(float64(d.Sum)) + marks(false, d.Estimate, false)
 	lines := []string{fmt.Sprintf("%d countries add to %s.", len(d.Rows), sum)}
 	if !d.World.Empty() {
 		w := fmt.Sprintf("Worldwide figures give %s over %s", fmtTotal(d.World), fmtCoverage(d.World))
@@ -65,7 +65,7 @@ func renderCountries(d CountriesData, width int, st Styles) *doc {
 	for _, r := range d.Rows {
 		n += len(r.Total.Used)
 	}
-	used := make([]store.Figure, 0, n)
+	used := make([]figures.Figure, 0, n)
 	for _, r := range d.Rows {
 		used = append(used, r.Total.Used...)
 	}

@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // renderCurves lays out the Curves view: the chart of the selected apps,
@@ -14,9 +14,9 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 	if d.Sel.Cumulative {
 		mode = "cumulative"
 	}
-	out.para(st.render(st.Title, fmt.Sprintf("Installs %s · %s · %s", mode, store.CountryLabel(d.Sel.Country), windowOf(d.From, d.To))))
+	out.para(st.render(st.Title, fmt.Sprintf("Installs %s · %s · %s", mode, figures.CountryLabel(d.Sel.Country), windowOf(d.From, d.To))))
 	if len(d.Apps) == 0 || d.From == 0 {
-		out.para("No figures for the selected apps in " + store.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
+		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
 		return out
 	}
 	series := make([]chartSeries, len(d.Apps))
@@ -30,7 +30,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 
 	t := &grid{header: []string{"Month"}, right: []bool{false}}
 	for _, a := range d.Apps {
-		t.header = append(t.header, store.Sanitize(a.App), "growth")
+		t.header = append(t.header, figures.Sanitize(a.App), "growth")
 		t.right = append(t.right, true, true)
 		if d.Sel.Cumulative {
 			t.header = append(t.header, "in window")
@@ -75,7 +75,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 	out.addTable(t)
 
 	var cover []string
-	var used []store.Figure
+	var used []figures.Figure
 	for _, a := range d.Apps {
 		cover = append(cover, coverageLine(a.App, a.Monthly))
 		used = append(used, a.Monthly.Used...)
@@ -88,7 +88,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *doc {
 
 func allGaps(apps []AppCurve, i int) bool {
 	for _, a := range apps {
-		if a.Monthly.Points[i].Kind != store.Gap {
+		if a.Monthly.Points[i].Kind != figures.Gap {
 			return false
 		}
 	}
@@ -96,7 +96,7 @@ func allGaps(apps []AppCurve, i int) bool {
 }
 
 // gapRow is the table row for the months from..to without any figure.
-func gapRow(from, to store.Month, apps []AppCurve, cumulative bool) []string {
+func gapRow(from, to figures.Month, apps []AppCurve, cumulative bool) []string {
 	label := from.String()
 	if to != from {
 		label = fmt.Sprintf("%s..%s", from, to)
@@ -112,19 +112,19 @@ func gapRow(from, to store.Month, apps []AppCurve, cumulative bool) []string {
 }
 
 // coverageLine says how many months of a curve are known, and how.
-func coverageLine(app string, c store.Curve) string {
+func coverageLine(app string, c figures.Curve) string {
 	var exact, spread, gap int
 	for _, p := range c.Points {
 		switch p.Kind {
-		case store.Exact:
+		case figures.Exact:
 			exact++
-		case store.Spread:
+		case figures.Spread:
 			spread++
 		default:
 			gap++
 		}
 	}
-	s := fmt.Sprintf("%s: %d of %d months covered (%d exact, %d spread)", store.Sanitize(app), exact+spread, len(c.Points), exact, spread)
+	s := fmt.Sprintf("%s: %d of %d months covered (%d exact, %d spread)", figures.Sanitize(app), exact+spread, len(c.Points), exact, spread)
 	if gap > 0 {
 		s += fmt.Sprintf(", %d without figures", gap)
 	}
@@ -134,7 +134,7 @@ func coverageLine(app string, c store.Curve) string {
 	return s
 }
 
-func windowOf(from, to store.Month) string {
+func windowOf(from, to figures.Month) string {
 	switch {
 	case from == 0:
 		return "no months"

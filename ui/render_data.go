@@ -4,20 +4,20 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // dataHeader names the Data view's columns, in order.
 var dataHeader = []string{"App", "Country", "From", "To", "Installs", "Est", "Source", "Note"}
 
 // dataCells writes one figure as the Data view's cells.
-func dataCells(f store.Figure) []string {
+func dataCells(f figures.Figure) []string {
 	est := ""
 	if f.Estimate {
 		est = markEstimate
 	}
-	return []string{store.Sanitize(f.App), store.Sanitize(f.Country), f.From.String(), f.To.String(),
-		store.FormatInstalls(float64(f.Installs)), est, store.Sanitize(f.Source), store.Sanitize(f.Note)}
+	return []string{figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From.String(), f.To.String(),
+		figures.FormatInstalls(float64(f.Installs)), est, figures.Sanitize(f.Source), figures.Sanitize(f.Note)}
 }
 
 // dataCSVHeader names the columns of the data view's CSV: the canonical
@@ -25,11 +25,11 @@ func dataCells(f store.Figure) []string {
 var dataCSVHeader = []string{"app", "country", "from", "to", "installs", "source", "note", "estimate", "changed"}
 
 // dataCSVRow fills row with one figure's CSV fields, sanitised.
-func dataCSVRow(row []string, f store.Figure) []string {
+func dataCSVRow(row []string, f figures.Figure) []string {
 	// The country comes from the storage key, which a damaged or foreign
 	// file can fill with anything: it is sanitised like the text.
-	row[0], row[1], row[2], row[3] = store.Sanitize(f.App), store.Sanitize(f.Country), f.From.String(), f.To.String()
-	row[4], row[5], row[6] = strconv.FormatInt(f.Installs, 10), store.Sanitize(f.Source), store.Sanitize(f.Note)
+	row[0], row[1], row[2], row[3] = figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From.String(), f.To.String()
+	row[4], row[5], row[6] = strconv.FormatInt(f.Installs, 10), figures.Sanitize(f.Source), figures.Sanitize(f.Note)
 	row[7], row[8] = yesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z")
 	return row
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // View names the four views, in header order.
@@ -50,11 +50,11 @@ func ParseView(s string) (View, error) {
 
 // Selection is what the views show: shared by all of them and by -export.
 type Selection struct {
-	Apps        []string    // in order; the first is the one Countries shows and Compare divides by
-	Country     string      // a code, or WW
-	From, To    store.Month // 0 leaves that end open: the data's own span
-	SinceLaunch bool        // Compare: align on each app's launch month
-	Cumulative  bool        // Curves: running totals rather than monthly
+	Apps        []string      // in order; the first is the one Countries shows and Compare divides by
+	Country     string        // a code, or WW
+	From, To    figures.Month // 0 leaves that end open: the data's own span
+	SinceLaunch bool          // Compare: align on each app's launch month
+	Cumulative  bool          // Curves: running totals rather than monthly
 }
 
 // WindowLabel writes the window as the selection line shows it.
@@ -76,13 +76,13 @@ func (s Selection) WindowLabel() string {
 func (s Selection) Label() string {
 	apps := "no app"
 	if len(s.Apps) > 0 {
-		apps = store.Sanitize(strings.Join(s.Apps, ", "))
+		apps = figures.Sanitize(strings.Join(s.Apps, ", "))
 	}
-	return fmt.Sprintf("%s · %s · %s", apps, store.CountryLabel(s.Country), s.WindowLabel())
+	return fmt.Sprintf("%s · %s · %s", apps, figures.CountryLabel(s.Country), s.WindowLabel())
 }
 
 // window resolves the open ends of the selection against the data's span.
-func (s Selection) window(dataFrom, dataTo store.Month) (store.Month, store.Month) {
+func (s Selection) window(dataFrom, dataTo figures.Month) (figures.Month, figures.Month) {
 	from, to := s.From, s.To
 	if from == 0 {
 		from = dataFrom

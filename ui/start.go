@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -17,7 +18,7 @@ type startMsg struct {
 // have launches in one country, the Compare view since launch there (on
 // the bundled data, Resso against Spotify, the article's comparison);
 // otherwise the Curves view of the first app, worldwide.
-func chooseStart(s Store, apps []store.App, sel Selection) tea.Cmd {
+func chooseStart(s Store, apps []figures.App, sel Selection) tea.Cmd {
 	return func() tea.Msg {
 		var msg startMsg
 		err := s.Read(func(r *store.Reader) error {
@@ -35,7 +36,7 @@ func chooseStart(s Store, apps []store.App, sel Selection) tea.Cmd {
 // startFrom decides the first screen from the apps and their launches.
 // A launch that cannot be read is an error, not a reason to choose
 // another screen: that would show other numbers without a word.
-func startFrom(s Source, apps []store.App, sel Selection) (startMsg, error) {
+func startFrom(s Source, apps []figures.App, sel Selection) (startMsg, error) {
 	view := CurvesView
 	if len(sel.Apps) > 0 && sel.Country != "" {
 		return startMsg{sel: sel, view: view}, nil // nothing left to choose
@@ -71,7 +72,7 @@ func startFrom(s Source, apps []store.App, sel Selection) (startMsg, error) {
 		}
 	}
 	if sel.Country == "" {
-		sel.Country = store.Worldwide
+		sel.Country = figures.Worldwide
 		if best != "" {
 			sel.Country = best
 			sel.SinceLaunch = true

@@ -14,13 +14,14 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 )
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	ParseInstalls, ParseEstimate = seed.ParseInstalls, seed.ParseEstimate
+	ParseInstalls, ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
 	os.Exit(m.Run())
 }
 
@@ -35,7 +36,8 @@ func newTestStore(t testing.TB, seeded bool) *store.Store {
 		t.Fatal(err)
 	}
 	if seeded {
-		b, err := seed.Bundled()
+		b := store.NewBatch(seed.BundledLabel)
+		err := seed.Bundled(b)
 		if err != nil {
 			t.Fatal(err)
 		}

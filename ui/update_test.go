@@ -6,7 +6,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
 // drive feeds msgs to m one by one, running each command it returns
@@ -153,7 +153,7 @@ func TestUpdate_SelectionChanges(t *testing.T) {
 		m = drive(t, m, press(string(r)))
 	}
 	m = drive(t, m, press("enter"), press("1"))
-	if m.sel.From != store.MonthOf(2019, 3) || m.sel.To != store.MonthOf(2019, 4) {
+	if m.sel.From != figures.MonthOf(2019, 3) || m.sel.To != figures.MonthOf(2019, 4) {
 		t.Fatalf("window = %v..%v", m.sel.From, m.sel.To)
 	}
 	if len(m.curves.data.Apps) == 0 {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -123,9 +124,9 @@ func (v *dataView) arrange() {
 }
 
 // selected returns the figure under the cursor.
-func (v *dataView) selected() (store.Figure, bool) {
+func (v *dataView) selected() (figures.Figure, bool) {
 	if v.all == nil || v.cursor < 0 || v.cursor >= v.count() {
-		return store.Figure{}, false
+		return figures.Figure{}, false
 	}
 	f, err := v.all.At(v.index(v.cursor))
 	return f, err == nil

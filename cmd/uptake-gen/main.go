@@ -15,8 +15,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
-	"github.com/uptake/uptake/store"
 )
 
 func main() {
@@ -49,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "uptake-gen: unexpected argument %q (the output file is given with -o FILE)\n", fs.Arg(0))
 		return 2
 	}
-	m, err := store.ParseMonth(from)
+	m, err := figures.ParseMonth(from)
 	if err != nil {
 		fmt.Fprintf(stderr, "uptake-gen: -from: %v\n", err)
 		return 2

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
-	"github.com/uptake/uptake/store"
 )
 
 func TestRun_WritesFiguresAndLaunches(t *testing.T) {
@@ -23,7 +23,7 @@ func TestRun_WritesFiguresAndLaunches(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	c := synth.Config{Apps: 2, Countries: 3, Months: 5, From: store.MonthOf(2015, 1), Seed: 1}
+	c := synth.Config{Apps: 2, Countries: 3, Months: 5, From: figures.MonthOf(2015, 1), Seed: 1}
 	if err := c.WriteFigures(&want); err != nil {
 		t.Fatal(err)
 	}

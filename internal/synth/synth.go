@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
 )
 
@@ -18,13 +19,13 @@ const Source = "synthetic benchmark data (uptake-gen)"
 // Config is the size and shape of the data.
 type Config struct {
 	Apps, Countries, Months int
-	From                    store.Month // the first month of the first app
+	From                    figures.Month // the first month of the first app
 	Seed                    uint64
 }
 
 // Million is the benchmark's database: 200 apps × 50 countries × 100
 // months, a million one-month figures.
-var Million = Config{Apps: 200, Countries: 50, Months: 100, From: store.MonthOf(2015, 1), Seed: 1}
+var Million = Config{Apps: 200, Countries: 50, Months: 100, From: figures.MonthOf(2015, 1), Seed: 1}
 
 // Figures is how many figures the config makes.
 func (c Config) Figures() int { return c.Apps * c.Countries * c.Months }
@@ -38,8 +39,8 @@ func (c Config) Check() error {
 		return fmt.Errorf("-countries %d is out of range (expected 1 to %d)", c.Countries, len(CountryList()))
 	case c.Months < 1:
 		return fmt.Errorf("-months %d is out of range (expected 1 or more)", c.Months)
-	case c.last() > store.MaxMonth:
-		return fmt.Errorf("the last app's last month, %s, is past %s (start earlier with -from, or ask for fewer months or apps)", c.last(), store.MaxMonth)
+	case c.last() > figures.MaxMonth:
+		return fmt.Errorf("the last app's last month, %s, is past %s (start earlier with -from, or ask for fewer months or apps)", c.last(), figures.MaxMonth)
 	}
 	return nil
 }
@@ -54,7 +55,7 @@ func CountryList() []string {
 	for _, c := range first {
 		seen[c] = true
 	}
-	for _, c := range store.CountryCodes() {
+	for _, c := range figures.CountryCodes() {
 		if !seen[c] {
 			first = append(first, c)
 		}
@@ -67,14 +68,14 @@ func AppName(i int) string { return fmt.Sprintf("Synthetic App %03d", i+1) }
 
 // start is the first month of app i: apps launch one after another, a
 // month or two apart, so that "since launch" differs from the calendar.
-func (c Config) Start(app int) store.Month { return c.From + store.Month(app*7%37) }
+func (c Config) Start(app int) figures.Month { return c.From + figures.Month(app*7%37) }
 
-func (c Config) last() store.Month {
-	var last store.Month
+func (c Config) last() figures.Month {
+	var last figures.Month
 	for a := 0; a < min(c.Apps, 37); a++ {
 		last = max(last, c.Start(a))
 	}
-	return last + store.Month(c.Months-1)
+	return last + figures.Month(c.Months-1)
 }
 
 // Installs is the figure of app a in country k in its month i (from 0):
@@ -156,25 +157,25 @@ func (c Config) WriteLaunches(out io.Writer) error {
 
 // EachFigure calls fn with every figure, in the order WriteFigures writes
 // them, for building a database without a file.
-func (c Config) EachFigure(fn func(store.Figure)) {
+func (c Config) EachFigure(fn func(figures.Figure)) {
 	countries := CountryList()[:c.Countries]
 	for a := 0; a < c.Apps; a++ {
 		name := AppName(a)
 		for k, country := range countries {
 			for i := 0; i < c.Months; i++ {
-				m := c.Start(a) + store.Month(i)
-				fn(store.Figure{App: name, Country: country, From: m, To: m, Installs: c.Installs(a, k, i), Source: Source})
+				m := c.Start(a) + figures.Month(i)
+				fn(figures.Figure{App: name, Country: country, From: m, To: m, Installs: c.Installs(a, k, i), Source: Source})
 			}
 		}
 	}
 }
 
 // EachLaunch calls fn with every launch WriteLaunches writes.
-func (c Config) EachLaunch(fn func(store.Launch)) {
+func (c Config) EachLaunch(fn func(figures.Launch)) {
 	countries := CountryList()[:c.Countries]
 	for a := 0; a < c.Apps; a++ {
 		for _, country := range countries {
-			fn(store.Launch{App: AppName(a), Country: country, Month: c.Start(a)})
+			fn(figures.Launch{App: AppName(a), Country: country, Month: c.Start(a)})
 		}
 	}
 }

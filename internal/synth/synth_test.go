@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/figures"
 )
 
-var tiny = Config{Apps: 3, Countries: 2, Months: 4, From: store.MonthOf(2015, 1), Seed: 1}
+var tiny = Config{Apps: 3, Countries: 2, Months: 4, From: figures.MonthOf(2015, 1), Seed: 1}
 
 // TestWriteFigures_CanonicalAndDeterministic: the header is uptake's, each
 // figure is a line that says it is synthetic, and the same config gives
@@ -46,14 +46,14 @@ func TestEachFigure_MatchesWriteFigures(t *testing.T) {
 	}
 	var b strings.Builder
 	b.WriteString("app,country,from,to,installs,source,note,estimate\n")
-	tiny.EachFigure(func(f store.Figure) {
+	tiny.EachFigure(func(f figures.Figure) {
 		fmt.Fprintf(&b, "%s,%s,%s,%s,%d,%s,%s,no\n", f.App, f.Country, f.From, f.To, f.Installs, f.Source, f.Note)
 	})
 	if b.String() != csv.String() {
 		t.Fatalf("EachFigure and WriteFigures differ:\n%s\n%s", b.String(), csv.String())
 	}
 	n := 0
-	tiny.EachLaunch(func(l store.Launch) {
+	tiny.EachLaunch(func(l figures.Launch) {
 		if err := l.Validate(); err != nil {
 			t.Error(err)
 		}

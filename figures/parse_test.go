@@ -1,4 +1,4 @@
-package seed
+package figures
 
 import (
 	"strings"
@@ -151,8 +151,8 @@ func TestQuote(t *testing.T) {
 		{"\u202e", `"\u202e"`},
 		{strings.Repeat("é", 30), `"` + strings.Repeat("é", 20) + `"…`},
 	} {
-		if got := quote(tc.in); got != tc.want {
-			t.Errorf("quote(%q) = %s; want %s", tc.in, got, tc.want)
+		if got := Quote(tc.in); got != tc.want {
+			t.Errorf("Quote(%q) = %s; want %s", tc.in, got, tc.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package store
+package figures
 
 // The reading rules: the one place that decides how figures become numbers
 // on screen (DESIGN, "Reading rules"). Every view and every export goes

@@ -1,17 +1,11 @@
-package seed
+package figures
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/uptake/uptake/store"
 )
-
-// MaxInstalls is the largest figure accepted, the store's own limit: a
-// trillion installs, which keeps the sum of a million figures inside int64.
-const MaxInstalls = store.MaxInstalls
 
 const installsExamples = "(expected e.g. 3600000, 3,600,000, 3.6M or 950k)"
 
@@ -47,7 +41,7 @@ func parseInstallsSlow(s string) (int64, error) {
 	for _, minus := range []string{"-", "\u2212"} {
 		if rest, ok := strings.CutPrefix(t, minus); ok {
 			if _, err := parseInstallsSlow(rest); err == nil && strings.TrimSpace(rest) == rest {
-				return 0, fmt.Errorf("%s is negative (expected 0 or more installs)", quote(t))
+				return 0, fmt.Errorf("%s is negative (expected 0 or more installs)", Quote(t))
 			}
 			return 0, errNotNumber(t)
 		}
@@ -64,12 +58,12 @@ func parseInstallsSlow(s string) (int64, error) {
 	whole, frac, dot := strings.Cut(num, ".")
 	if (whole == "" && frac == "") || (dot && frac == "") || strings.ContainsAny(frac, ".,") {
 		if strings.Contains(frac, ",") || strings.Count(num, ".") > 1 {
-			return 0, fmt.Errorf("%s has misplaced separators (expected commas between groups of three digits and one point for decimals, e.g. 3,600,000 or 3.6M)", quote(t))
+			return 0, fmt.Errorf("%s has misplaced separators (expected commas between groups of three digits and one point for decimals, e.g. 3,600,000 or 3.6M)", Quote(t))
 		}
 		return 0, errNotNumber(t)
 	}
 	if !commasOK(whole) {
-		return 0, fmt.Errorf("%s has misplaced commas (expected commas between groups of three digits, e.g. 3,600,000; use a point for decimals, e.g. 3.6M)", quote(t))
+		return 0, fmt.Errorf("%s has misplaced commas (expected commas between groups of three digits, e.g. 3,600,000; use a point for decimals, e.g. 3.6M)", Quote(t))
 	}
 	var v int64
 	for i := 0; i < len(whole); i++ {
@@ -95,7 +89,7 @@ func parseInstallsSlow(s string) (int64, error) {
 		if i < exp {
 			f = f*10 + d
 		} else if d != 0 {
-			return 0, fmt.Errorf("%s is not a whole number of installs (%s)", quote(t), decimalsAllowed(exp))
+			return 0, fmt.Errorf("%s is not a whole number of installs (%s)", Quote(t), decimalsAllowed(exp))
 		}
 	}
 	for i := len(frac); i < exp; i++ {
@@ -108,11 +102,11 @@ func parseInstallsSlow(s string) (int64, error) {
 }
 
 func errNotNumber(t string) error {
-	return fmt.Errorf("%s is not a number of installs %s", quote(t), installsExamples)
+	return fmt.Errorf("%s is not a number of installs %s", Quote(t), installsExamples)
 }
 
 func errTooLarge(t string) error {
-	return fmt.Errorf("%s is too large (expected at most 1,000,000,000,000 installs)", quote(t))
+	return fmt.Errorf("%s is too large (expected at most 1,000,000,000,000 installs)", Quote(t))
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -175,47 +169,30 @@ func decimalsAllowed(exp int) string {
 // x or estimate for yes; no, n, false, 0 or nothing for no.
 func ParseEstimate(s string) (bool, error) {
 	t := strings.TrimSpace(s)
-	if t == "" {
-		return false, nil
+	if est, ok := EstimateWord([]byte(t)); ok {
+		return est, nil
 	}
-	for _, w := range estimateYes {
-		if strings.EqualFold(t, w) {
-			return true, nil
-		}
-	}
-	for _, w := range estimateNo {
-		if strings.EqualFold(t, w) {
-			return false, nil
-		}
-	}
-	return false, fmt.Errorf("%s is not yes or no (expected yes, no, true, false, 1, 0, x, or nothing for no)", quote(t))
+	return false, fmt.Errorf("%s is not yes or no (expected yes, no, true, false, 1, 0, x, or nothing for no)", Quote(t))
 }
 
-var (
-	estimateYes = []string{"yes", "y", "true", "1", "x", "estimate", "estimated"}
-	estimateNo  = []string{"no", "n", "false", "0"}
-)
-
-// quote writes s for a message: quoted, escaped, and cut to a length a
-// reader can take in.
-func quote(s string) string {
-	if c := shorten(s); c != s {
-		return fmt.Sprintf("%q…", strings.TrimSuffix(c, "…"))
+// EstimateWord reads a yes/no word, trimmed already, without allocating;
+// ok is false when it is neither.
+func EstimateWord(b []byte) (estimate, ok bool) {
+	switch string(b) {
+	case "", "no":
+		return false, true
+	case "yes":
+		return true, true
 	}
-	return fmt.Sprintf("%q", s)
-}
-
-// shorten cuts s to a length that fits a message about a value.
-func shorten(s string) string { return cutTo(s, 40) }
-
-// cutTo cuts s, on a rune boundary, to at most max bytes and an ellipsis.
-func cutTo(s string, max int) string {
-	if len(s) <= max {
-		return s
+	for _, w := range [...]string{"yes", "y", "true", "1", "x", "estimate", "estimated"} {
+		if bytes.EqualFold(b, []byte(w)) {
+			return true, true
+		}
 	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
+	for _, w := range [...]string{"no", "n", "false", "0"} {
+		if bytes.EqualFold(b, []byte(w)) {
+			return false, true
+		}
 	}
-	return s[:cut] + "…"
+	return false, false
 }

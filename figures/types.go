@@ -1,4 +1,4 @@
-package store
+package figures
 
 import (
 	"fmt"
@@ -94,10 +94,10 @@ func (f Figure) Validate() error {
 	if f.Installs > MaxInstalls {
 		return &FieldError{"installs", fmt.Sprintf("%d is more than %d (check for a slip of the keyboard)", f.Installs, int64(MaxInstalls))}
 	}
-	if err := validateText("source", f.Source, MaxTextLen); err != nil {
+	if err := ValidateText("source", f.Source, MaxTextLen); err != nil {
 		return err
 	}
-	return validateText("note", f.Note, MaxTextLen)
+	return ValidateText("note", f.Note, MaxTextLen)
 }
 
 // Validate checks l as the store would before writing it.
@@ -124,10 +124,12 @@ func ValidateName(field, s string) error {
 	if s != strings.TrimSpace(s) {
 		return &FieldError{field, fmt.Sprintf("%q has spaces at its ends (expected the name alone)", s)}
 	}
-	return validateText(field, s, MaxNameLen)
+	return ValidateText(field, s, MaxNameLen)
 }
 
-func validateText(field, s string, max int) error {
+// ValidateText checks a source, a note or a publisher: not too long,
+// valid UTF-8, and free of control characters and direction overrides.
+func ValidateText(field, s string, max int) error {
 	if len(s) > max {
 		return &FieldError{field, fmt.Sprintf("is %d bytes long (expected at most %d)", len(s), max)}
 	}

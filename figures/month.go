@@ -1,4 +1,4 @@
-package store
+package figures
 
 import (
 	"fmt"
@@ -55,17 +55,6 @@ func (m Month) Short() string {
 // Valid reports whether m lies in the range a figure may name.
 func (m Month) Valid() bool { return m >= MinMonth && m <= MaxMonth }
 
-// quoteShort quotes s for an error message, cut to a readable length so
-// that a megabyte of junk in a field does not become a megabyte of message.
-func quoteShort(s string) string {
-	const max = 40
-	r := []rune(s)
-	if len(r) > max {
-		return strconv.Quote(string(r[:max])) + "…"
-	}
-	return strconv.Quote(s)
-}
-
 // ParseMonth reads a month written YYYY-MM (also YYYY/MM and YYYY-M).
 // The error says what was expected, for the user who typed it.
 func ParseMonth(s string) (Month, error) {
@@ -75,19 +64,19 @@ func ParseMonth(s string) (Month, error) {
 	}
 	sep := strings.IndexAny(s, "-/.")
 	if sep != 4 || len(s) < 6 || len(s) > 7 {
-		return 0, fmt.Errorf("%s is not a month (expected YYYY-MM, e.g. 2020-08)", quoteShort(s))
+		return 0, fmt.Errorf("%s is not a month (expected YYYY-MM, e.g. 2020-08)", Quote(s))
 	}
 	y, err1 := strconv.Atoi(s[:4])
 	mm, err2 := strconv.Atoi(s[5:])
 	if err1 != nil || err2 != nil || s[5] == '+' || s[5] == '-' {
-		return 0, fmt.Errorf("%s is not a month (expected YYYY-MM, e.g. 2020-08)", quoteShort(s))
+		return 0, fmt.Errorf("%s is not a month (expected YYYY-MM, e.g. 2020-08)", Quote(s))
 	}
 	if mm < 1 || mm > 12 {
-		return 0, fmt.Errorf("%s has month %d; months run 01 to 12", quoteShort(s), mm)
+		return 0, fmt.Errorf("%s has month %d; months run 01 to 12", Quote(s), mm)
 	}
 	m := MonthOf(y, mm)
 	if !m.Valid() {
-		return 0, fmt.Errorf("%s is out of range (expected a month from %s to %s)", quoteShort(s), MinMonth, MaxMonth)
+		return 0, fmt.Errorf("%s is out of range (expected a month from %s to %s)", Quote(s), MinMonth, MaxMonth)
 	}
 	return m, nil
 }
