@@ -11,7 +11,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/uptake/uptake/figures"
-	"github.com/uptake/uptake/ui"
+	"github.com/uptake/uptake/report"
 )
 
 // Exit statuses.
@@ -36,10 +36,14 @@ type config struct {
 	format     string
 	width      int
 	out        string
-	sel        ui.Selection
-	view       ui.View
+	sel        report.Selection
+	view       report.View
+	maxImport  int64    // the largest file an import takes, in bytes
 	apps       []string // as typed; checked against the store once it is open
 }
+
+// usage is the text of -h; the views come from the table of views.
+func usage() string { return strings.ReplaceAll(usageText, "VIEWS", report.ViewNames()) }
 
 const usageText = `uptake: how fast apps win installs, country by country.
 
@@ -54,7 +58,7 @@ Flags:
   -dry-run        with -import: check the file and report, write nothing
   -check          read the whole database file and report any damage
   -no-ui          after -seed or -import, do not open the dashboard
-  -export VIEW    print VIEW (curves, countries, compare, data) and exit
+  -export VIEW    print VIEW (VIEWS) and exit
   -format F       text (default), markdown or csv
   -app A,B        apps to show, in order (the first is the reference)
   -country C      country code or name, or WW (worldwide)
@@ -77,7 +81,7 @@ Exit status: 0 done, 1 failed, 2 bad usage.
 
 // parseArgs reads the command line into a config.
 func parseArgs(args []string, stderr io.Writer) (config, error) {
-	var c config
+	c := config{maxImport: defaultMaxImport}
 	var apps, country, from, to string
 	fs := flag.NewFlagSet("uptake", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -88,7 +92,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.noUI, "no-ui", false, "")
 	fs.BoolVar(&c.check, "check", false, "")
 	fs.StringVar(&c.export, "export", "", "")
-	fs.StringVar(&c.format, "format", ui.FormatText, "")
+	fs.StringVar(&c.format, "format", report.FormatText, "")
 	fs.IntVar(&c.width, "width", 100, "")
 	fs.StringVar(&c.out, "o", "", "")
 	fs.StringVar(&apps, "app", "", "")
@@ -99,7 +103,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stderr, usageText)
+			fmt.Fprint(stderr, usage())
 			return c, flag.ErrHelp
 		}
 		return c, fmt.Errorf("%w: %v", errUsage, err)
@@ -117,21 +121,21 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("%w: -dry-run checks a file given with -import FILE", errUsage)
 	}
 	if c.export != "" {
-		v, err := ui.ParseView(c.export)
+		v, err := report.ViewNamed(c.export)
 		if err != nil {
 			return c, fmt.Errorf("%w: -export: %v", errUsage, err)
 		}
 		c.view = v
 	}
 	switch c.format {
-	case ui.FormatText, ui.FormatMarkdown, ui.FormatCSV:
+	case report.FormatText, report.FormatMarkdown, report.FormatCSV:
 	default:
 		return c, fmt.Errorf("%w: -format %q is not a format (expected text, markdown or csv)", errUsage, c.format)
 	}
 	if c.width < 40 || c.width > 1000 {
 		return c, fmt.Errorf("%w: -width %d is out of range (expected 40 to 1000 columns)", errUsage, c.width)
 	}
-	if (c.out != "" || c.format != ui.FormatText) && c.export == "" {
+	if (c.out != "" || c.format != report.FormatText) && c.export == "" {
 		return c, fmt.Errorf("%w: -o and -format go with -export VIEW", errUsage)
 	}
 	for _, a := range strings.Split(apps, ",") {

@@ -25,6 +25,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/ui"
 )
@@ -272,8 +273,7 @@ func dashboardScreensOf(t *testing.T, path string) map[string]string {
 		}
 		return out
 	}
-	ui.ParseInstalls, ui.ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
-	m := tea.Model(ui.New(ui.Config{Store: st, Styles: ui.PlainStyles(), ExportDir: t.TempDir(), Poll: -1}))
+	m := tea.Model(ui.New(ui.Config{Store: ui.StoreOf(st), Styles: report.PlainStyles(), ExportDir: t.TempDir(), Poll: -1}))
 	m = settleModel(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = settleModel(m, tea.BatchMsg{m.Init()})
 	for _, v := range []string{"1", "2", "3", "4"} {

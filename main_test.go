@@ -181,11 +181,14 @@ func TestImportTooLargeIsRefused(t *testing.T) {
 
 func TestImportTooLargeFromStdinIsRefused(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	defer func(n int64) { maxImportBytes = n }(maxImportBytes)
-	maxImportBytes = 1 << 20
 	var out, errOut bytes.Buffer
+	cfg, err := parseArgs([]string{"-import", "-", "-no-ui", "-db", db}, &errOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.maxImport = 1 << 20
 	input := io.MultiReader(strings.NewReader("app,country,from,installs\n"), &endless{})
-	code := run([]string{"-import", "-", "-no-ui", "-db", db}, input, &out, &errOut, false)
+	code := execute(cfg, input, &out, cleanWriter{&errOut}, false)
 	if code != 1 || !strings.Contains(errOut.String(), "larger than 1 MB") {
 		t.Errorf("exit %d, %q", code, errOut.String())
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/ui"
@@ -29,8 +30,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int
 	if err != nil {
 		return fail(stderr, err)
 	}
-	ui.ParseInstalls, ui.ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
+	return execute(cfg, stdin, stdout, stderr, tty)
+}
 
+// execute does what a parsed command line asks.
+func execute(cfg config, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
 	if cfg.check {
 		if err := check(cfg, stdout, stderr); err != nil {
 			return fail(stderr, err)
@@ -139,21 +143,22 @@ func waitOptions(cfg config, stderr io.Writer, readOnly bool) store.Options {
 	}}
 }
 
-// maxImportBytes bounds one import: the batch holds every figure until the
-// file has been read whole, so that a file with a problem writes nothing.
-// A variable only so that a test can lower it.
-var maxImportBytes int64 = 256 << 20
+// defaultMaxImport bounds one import: the batch holds every figure until
+// the file has been read whole, so that a file with a problem writes
+// nothing.
+const defaultMaxImport = 256 << 20
 
 // capReader fails past a number of bytes, for standard input, whose size
 // is not known before it is read.
 type capReader struct {
 	r    io.Reader
 	left int64
+	max  int64
 }
 
 func (c *capReader) Read(p []byte) (int, error) {
 	if c.left <= 0 {
-		return 0, fmt.Errorf("the input is larger than %d MB, the most uptake imports at a time: split it and import the parts", maxImportBytes>>20)
+		return 0, fmt.Errorf("the input is larger than %d MB, the most uptake imports at a time: split it and import the parts", c.max>>20)
 	}
 	if int64(len(p)) > c.left {
 		p = p[:c.left]
@@ -184,12 +189,12 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 			return nil, err
 		}
 		defer f.Close()
-		if n > maxImportBytes {
-			return nil, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 5 million figures), so that an import stays in memory: split the file and import the parts", name, n>>20, maxImportBytes>>20)
+		if n > cfg.maxImport {
+			return nil, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 5 million figures), so that an import stays in memory: split the file and import the parts", name, n>>20, cfg.maxImport>>20)
 		}
 		r, size = f, n
 	}
-	r = &capReader{r: r, left: maxImportBytes}
+	r = &capReader{r: r, left: cfg.maxImport, max: cfg.maxImport}
 	prog := startProgress(stderr, name, size)
 	b := store.NewBatch("import " + figures.Sanitize(filepath.Base(name)))
 	problems := seed.Read(prog.reader(r), name, b)
@@ -232,7 +237,7 @@ func export(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	write := func(w io.Writer) error {
-		return st.Read(func(r *store.Reader) error { return ui.Export(r, cfg.view, sel, cfg.format, cfg.width, w) })
+		return st.Read(func(r *store.Reader) error { return report.Export(r, cfg.view, sel, cfg.format, cfg.width, w) })
 	}
 	if cfg.out == "" {
 		return write(stdout)
@@ -284,26 +289,40 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %s", n, noun)
 }
 
-// resolveSelection checks -app against the store and fills what the
-// flags leave open as the dashboard's first screen would.
-func resolveSelection(st *store.Store, cfg config) (ui.Selection, error) {
-	sel := cfg.sel
+// selectedApps checks -app against the store: each name must be an app
+// it holds; the names come back as stored.
+func selectedApps(st *store.Store, cfg config) ([]string, error) {
+	var names []string
 	for _, name := range cfg.apps {
 		a, ok, err := st.App(name)
 		if err != nil {
-			return sel, err
+			return nil, err
 		}
 		if !ok {
-			return sel, fmt.Errorf("%w: -app: no app named %q in %s (the Data view, or -export data, lists them)", errUsage, name, cfg.db)
+			return nil, fmt.Errorf("%w: -app: no app named %q in %s (the Data view, or -export data, lists them)", errUsage, name, cfg.db)
 		}
-		sel.Apps = append(sel.Apps, a.Name)
+		names = append(names, a.Name)
 	}
-	if cfg.view == ui.DataView {
+	return names, nil
+}
+
+// resolveSelection checks -app against the store and fills what the
+// flags leave open as the dashboard's first screen would.
+func resolveSelection(st *store.Store, cfg config) (report.Selection, error) {
+	sel := cfg.sel
+	var err error
+	if sel.Apps, err = selectedApps(st, cfg); err != nil {
+		return sel, err
+	}
+	if cfg.view.Name == report.DataViewName {
 		// Every figure, whatever the selection: this is also how a damaged
 		// file gives up what is sound, so it reads nothing else first.
 		return sel, nil
 	}
-	sel, _, err := ui.StartSelection(st, sel)
+	err = st.Read(func(r *store.Reader) error {
+		sel, _, err = report.StartSelection(r, sel)
+		return err
+	})
 	return sel, err
 }
 
@@ -321,15 +340,8 @@ func dashboard(cfg config, stderr io.Writer) error {
 	}
 	defer st.Close()
 	sel := cfg.sel
-	for _, name := range cfg.apps {
-		a, ok, err := st.App(name)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("%w: -app: no app named %q in %s", errUsage, name, cfg.db)
-		}
-		sel.Apps = append(sel.Apps, a.Name)
+	if sel.Apps, err = selectedApps(st, cfg); err != nil {
+		return err
 	}
-	return ui.Run(ui.Config{Store: st, Selection: sel, Styles: ui.NewStyles()})
+	return ui.Run(ui.Config{Store: ui.StoreOf(st), Selection: sel, Styles: report.NewStyles()})
 }

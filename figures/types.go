@@ -37,6 +37,16 @@ type Key struct {
 	To      Month
 }
 
+// String names the identity, sanitised for any screen or message:
+// "Resso WW 2020-03..2020-09", or "Resso WW 2020-08" for one month.
+func (k Key) String() string {
+	span := k.From.String()
+	if k.To != k.From {
+		span += ".." + k.To.String()
+	}
+	return Sanitize(k.App) + " " + Sanitize(k.Country) + " " + span
+}
+
 // Figure is a number of installs of one app in one country over whole
 // months, From and To both included.
 type Figure struct {
@@ -49,6 +59,16 @@ type Figure struct {
 	Note     string
 	Estimate bool      // derived from a share, or the user's own guess
 	Changed  time.Time // when it was last written; set by the store
+}
+
+// String names a figure and its installs: "Resso WW 2020-03..2020-09
+// 15.2M*" (the * marks an estimate).
+func (f Figure) String() string {
+	m := ""
+	if f.Estimate {
+		m = MarkEstimate
+	}
+	return f.Key().String() + " " + FormatInstalls(float64(f.Installs)) + m
 }
 
 // Key returns the identity of f.

@@ -18,16 +18,21 @@ import (
 // one; end lines with CRLF, LF or CR; and separate fields with commas,
 // semicolons or tabs, which a first line such as sep=; may name. name is
 // used in problems only.
-func ReadCSV(r io.Reader, name string, s Sink) Problems {
+func ReadCSV(r io.Reader, name string, s Sink) Problems { return readCSVWith(r, name, s, true) }
+
+// readCSVWith is ReadCSV, with the line reader and the fast rows on or off:
+// tests turn them off to check that both ways read every file alike.
+func readCSVWith(r io.Reader, name string, s Sink, fast bool) Problems {
 	br, msg := openText(r)
 	if msg != "" {
 		return notText(name, msg)
 	}
-	return readCSVText(br, name, s)
+	return readCSVText(br, name, s, fast)
 }
 
-// readCSVText reads a CSV file that openText has made text.
-func readCSVText(raw *bufio.Reader, name string, s Sink) Problems {
+// readCSVText reads a CSV file that openText has made text; fast turns
+// the line reader and the fast rows on.
+func readCSVText(raw *bufio.Reader, name string, s Sink, fast bool) Problems {
 	c := &collector{file: name}
 	delim, sepLine, msg := excelSeparator(raw)
 	if msg != "" {
@@ -42,16 +47,12 @@ func readCSVText(raw *bufio.Reader, name string, s Sink) Problems {
 	if sepLine {
 		rd.lines.line = 1 // the header is on line 2 or later
 	}
-	if !fastCSV {
+	if !fast {
 		rd.toCSVReader()
 	}
 	rd.read()
 	return rd.c.ps
 }
-
-// fastCSV turns the line reader and the fast rows on; tests turn them off
-// to check that both ways read every file alike.
-var fastCSV = true
 
 // toCSVReader hands the rest of the file to encoding/csv, behind the
 // limiter, with line numbers going on from the lines read so far.

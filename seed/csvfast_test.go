@@ -16,15 +16,13 @@ import (
 func readBothWays(t *testing.T, text string, oneByte bool) {
 	t.Helper()
 	read := func(fast bool) (*recorder, string) {
-		defer func(was bool) { fastCSV = was }(fastCSV)
-		fastCSV = fast
 		rec := &recorder{}
 		var r = strings.NewReader(text)
 		var ps Problems
 		if oneByte {
-			ps = ReadCSV(iotest.OneByteReader(r), "f.csv", rec)
+			ps = readCSVWith(iotest.OneByteReader(r), "f.csv", rec, fast)
 		} else {
-			ps = ReadCSV(r, "f.csv", rec)
+			ps = readCSVWith(r, "f.csv", rec, fast)
 		}
 		return rec, strs(ps)
 	}
@@ -98,13 +96,9 @@ func FuzzReadCSVBothWays(f *testing.F) {
 func TestReadCSV_readErrorMidLine(t *testing.T) {
 	const want = "f.csv:3: the file could not be read: disk on fire"
 	for _, fast := range []bool{true, false} {
-		func() {
-			defer func(was bool) { fastCSV = was }(fastCSV)
-			fastCSV = fast
-			r := io.MultiReader(strings.NewReader("app,country,from,installs\nResso,IN,2020-08,1\nRes"), iotest.ErrReader(errors.New("disk on fire")))
-			if got := strs(ReadCSV(r, "f.csv", &recorder{})); got != want {
-				t.Errorf("fast %v: problems:\n%s\nwant:\n%s", fast, got, want)
-			}
-		}()
+		r := io.MultiReader(strings.NewReader("app,country,from,installs\nResso,IN,2020-08,1\nRes"), iotest.ErrReader(errors.New("disk on fire")))
+		if got := strs(readCSVWith(r, "f.csv", &recorder{}, fast)); got != want {
+			t.Errorf("fast %v: problems:\n%s\nwant:\n%s", fast, got, want)
+		}
 	}
 }

@@ -1,5 +1,6 @@
-// Package seed reads figures, launches and apps from CSV and JSON files,
-// and holds the bundled dataset. Readers are pure: they fill a Sink (a
+// Package seed reads figures, launches and apps from the files
+// researchers have (format table in read.go), and holds the bundled
+// dataset. Readers are pure: they fill a Sink (a
 // store.Batch) and return the problems they found with line numbers;
 // writing is the store's job, and a file with problems is not written.
 package seed
@@ -8,8 +9,6 @@ import (
 	"bufio"
 	"bytes"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/uptake/uptake/figures"
 )
@@ -21,26 +20,41 @@ type Sink interface {
 	AddFigure(figures.Figure)
 }
 
-// Read reads a CSV or JSON file into s, deciding which by the extension
-// of name (.json, .csv, .tsv) or else by the first character that is not
-// a space: { or [ means JSON. The file may be UTF-8, with or without a
-// byte order mark, or UTF-16 with one (see openText). name is used in
-// problems only.
+// format is a kind of file uptake reads: how to know it from the start
+// of its text, and how to read it. Read tries them in order; a new
+// format is a file of its own and an entry in formats.
+type format struct {
+	name      string
+	recognise func(head []byte) bool // the start of the text, up to 4 KB
+	read      func(br *bufio.Reader, name string, s Sink) Problems
+}
+
+// formats lists the formats, the most particular first: uptake's own CSV
+// reads whatever the others do not claim, and says what it lacks.
+func formats() []format {
+	return []format{
+		{"uptake JSON", looksLikeJSON, readJSONText},
+		{"uptake CSV", func([]byte) bool { return true }, func(br *bufio.Reader, name string, s Sink) Problems {
+			return readCSVText(br, name, s, true)
+		}},
+	}
+}
+
+// Read reads a file into s, recognising its format by its content, never
+// by its name. The file may be UTF-8, with or without a byte order mark,
+// or UTF-16 with one (see openText). name is used in problems only.
 func Read(r io.Reader, name string, s Sink) Problems {
 	br, msg := openText(r)
 	if msg != "" {
 		return notText(name, msg)
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json":
-		return readJSONText(br, name, s)
-	case ".csv", ".tsv":
-		return readCSVText(br, name, s)
+	head, _ := br.Peek(4 << 10)
+	for _, f := range formats() {
+		if f.recognise(head) {
+			return f.read(br, name, s)
+		}
 	}
-	if looksLikeJSON(br) {
-		return readJSONText(br, name, s)
-	}
-	return readCSVText(br, name, s)
+	return notText(name, "uptake does not read this kind of file")
 }
 
 // notText is the one problem of a file that is not text uptake reads.
@@ -54,17 +68,8 @@ var bom = []byte("\xef\xbb\xbf")
 // big files, small enough not to cost much on small ones.
 const bufSize = 16 << 10
 
-// looksLikeJSON peeks at the start of the text for a { or [.
-func looksLikeJSON(br *bufio.Reader) bool {
-	for n := 512; ; n *= 2 {
-		n = min(n, br.Size())
-		data, err := br.Peek(n)
-		data = bytes.TrimLeft(data, " \t\r\n")
-		if len(data) > 0 {
-			return data[0] == '{' || data[0] == '['
-		}
-		if err != nil || n == br.Size() {
-			return false
-		}
-	}
+// looksLikeJSON reports a text that starts, past any spaces, with { or [.
+func looksLikeJSON(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
 }

@@ -15,9 +15,9 @@ func (s *Store) SaveFigure(old *figures.Key, f figures.Figure) (Report, error) {
 		return Report{}, err
 	}
 	var rep Report
-	label := "add " + describeKey(f.Key())
+	label := "add " + f.Key().String()
 	if old != nil {
-		label = "edit " + describeKey(*old)
+		label = "edit " + old.String()
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		rep = Report{}
@@ -57,7 +57,7 @@ func (s *Store) DeleteFigure(k figures.Key) (figures.Figure, error) {
 		if gone, err = deleteFigure(cs, &Reader{s: s, tx: tx, cs: cs}, k); err != nil {
 			return err
 		}
-		return cs.commit("delete "+describeKey(k), Report{Deleted: 1}, s.now())
+		return cs.commit("delete "+k.String(), Report{Deleted: 1}, s.now())
 	})
 	return gone, err
 }
@@ -81,7 +81,7 @@ func deleteFigure(cs *changeSet, r *Reader, k figures.Key) (figures.Figure, erro
 		}
 		return f, cs.put(bidSeries, key, encodeSeries(f.App, rest))
 	}
-	return figures.Figure{}, fmt.Errorf("%s: %w", describeKey(k), ErrNotFound)
+	return figures.Figure{}, fmt.Errorf("%s: %w", k.String(), ErrNotFound)
 }
 
 // SetLaunch writes the launch month of an app in a country.
@@ -123,11 +123,4 @@ func (s *Store) DeleteLaunch(app, country string) error {
 		}
 		return cs.commit("delete launch "+app+" "+country, Report{LaunchesDeleted: 1}, s.now())
 	})
-}
-
-func describeKey(k figures.Key) string {
-	if k.From == k.To {
-		return fmt.Sprintf("%s %s %s", k.App, k.Country, k.From)
-	}
-	return fmt.Sprintf("%s %s %s..%s", k.App, k.Country, k.From, k.To)
 }

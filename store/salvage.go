@@ -9,12 +9,21 @@ import (
 )
 
 // EachSoundFigure calls fn for every figure that can be trusted, in key
-// order, even in a damaged file, and damaged once for each record it had
-// to leave out, worded. It is what `-export data` uses, so that a damaged
-// file can still give up what is sound in it: a series is sound when its
-// seal matches and, where its app's record can be read, that record lists
-// it with the same seal.
-func (r *Reader) EachSoundFigure(fn func(figures.Figure) bool, damaged func(string)) error {
+// order, even in a damaged file, and then returns a *PartialError naming
+// each record it had to leave out (nil when it left out none). It is what
+// `-export data` uses, so that a damaged file can still give up what is
+// sound in it: a series is sound when its seal matches and, where its
+// app's record can be read, that record lists it with the same seal.
+func (r *Reader) EachSoundFigure(fn func(figures.Figure) bool) error {
+	var left []string
+	damaged := func(what string) { left = append(left, what) }
+	if err := r.eachSound(fn, damaged); err != nil || len(left) == 0 {
+		return err
+	}
+	return &PartialError{Path: r.s.path, Left: left}
+}
+
+func (r *Reader) eachSound(fn func(figures.Figure) bool, damaged func(string)) error {
 	records := map[string]*appRecord{}
 	apps := r.tx.Bucket(bucketApps).Cursor()
 	for k, v := apps.First(); k != nil; k, v = apps.Next() {

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
@@ -42,13 +43,13 @@ func BenchmarkMillion(b *testing.B) {
 	one := []string{synth.AppName(0)}
 	views := []struct {
 		name string
-		view View
-		sel  Selection
+		view string
+		sel  report.Selection
 	}{
-		{"CurvesOneCountry", CurvesView, Selection{Apps: one, Country: "IN"}},
-		{"CurvesWorldwideSummed", CurvesView, Selection{Apps: one, Country: figures.Worldwide}},
-		{"CountriesAllTime", CountriesView, Selection{Apps: one}},
-		{"Compare10SinceLaunch", CompareView, Selection{Apps: ten, Country: "IN", SinceLaunch: true}},
+		{"CurvesOneCountry", "curves", report.Selection{Apps: one, Country: "IN"}},
+		{"CurvesWorldwideSummed", "curves", report.Selection{Apps: one, Country: figures.Worldwide}},
+		{"CountriesAllTime", "countries", report.Selection{Apps: one}},
+		{"Compare10SinceLaunch", "compare", report.Selection{Apps: ten, Country: "IN", SinceLaunch: true}},
 	}
 
 	b.Run("OpenStore", func(b *testing.B) {
@@ -82,7 +83,7 @@ func BenchmarkMillion(b *testing.B) {
 	for _, v := range views {
 		b.Run("Load/"+v.name, func(b *testing.B) {
 			for b.Loop() {
-				if err := st.Read(func(r *store.Reader) error { _, err := Load(r, v.view, v.sel); return err }); err != nil {
+				if err := st.Read(func(r *store.Reader) error { _, err := viewOf(v.view).Load(r, v.sel); return err }); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -90,7 +91,7 @@ func BenchmarkMillion(b *testing.B) {
 	}
 	b.Run("Load/DataTable", func(b *testing.B) {
 		for b.Loop() {
-			if err := st.Read(func(r *store.Reader) error { _, err := LoadDataTable(r); return err }); err != nil {
+			if err := st.Read(func(r *store.Reader) error { _, err := r.FigureTable(); return err }); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -98,19 +99,19 @@ func BenchmarkMillion(b *testing.B) {
 
 	// The Data view: its first page, a page down, and a sort and a
 	// filter over every figure.
-	var rows DataRows
-	if err := st.Read(func(r *store.Reader) error { rows, err = LoadDataTable(r); return err }); err != nil {
+	var rows *store.FigureTable
+	if err := st.Read(func(r *store.Reader) error { rows, err = r.FigureTable(); return err }); err != nil {
 		b.Fatal(err)
 	}
 	newData := func() dataView {
-		v := newDataView(newKeyMap(), PlainStyles())
+		v := newDataView(newKeyMap(report.Views()), report.PlainStyles())
 		v.setSize(120, 36)
 		return v
 	}
 	b.Run("Data/FirstPage", func(b *testing.B) {
 		for b.Loop() {
-			var d DataRows
-			if err := st.Read(func(r *store.Reader) error { d, err = LoadDataTable(r); return err }); err != nil {
+			var d *store.FigureTable
+			if err := st.Read(func(r *store.Reader) error { d, err = r.FigureTable(); return err }); err != nil {
 				b.Fatal(err)
 			}
 			v := newData()
@@ -168,7 +169,7 @@ func BenchmarkMillion(b *testing.B) {
 	}
 	defer dash.Close()
 	newModel := func() Model {
-		m := New(Config{Store: dash, Styles: NewStyles(), Poll: -1})
+		m := New(Config{Store: StoreOf(dash), Styles: report.NewStyles(), Poll: -1})
 		return settle(settle(m, tea.WindowSizeMsg{Width: 120, Height: 40}), m.Init()())
 	}
 	b.Run("FirstFrame", func(b *testing.B) {
@@ -183,15 +184,15 @@ func BenchmarkMillion(b *testing.B) {
 	m := newModel()
 	for _, k := range []struct {
 		key  string
-		view View
-	}{{"1", CurvesView}, {"2", CountriesView}, {"3", CompareView}, {"4", DataView}} {
-		b.Run("ViewSwitch/"+k.view.String(), func(b *testing.B) {
+		view string
+	}{{"1", "curves"}, {"2", "countries"}, {"3", "compare"}, {"4", "data"}} {
+		b.Run("ViewSwitch/"+k.view, func(b *testing.B) {
 			for b.Loop() {
 				m.gen++ // every switch reloads, as after a change in the file
 				m = settle(m, press(k.key))
 				_ = m.View()
 			}
-			if m.view != k.view || m.loadedGen[k.view] != m.gen {
+			if m.views[m.view].Name != k.view || m.loadedGen[m.view] != m.gen {
 				b.Fatalf("view %v not loaded", k.view)
 			}
 		})
@@ -200,7 +201,7 @@ func BenchmarkMillion(b *testing.B) {
 
 // exportOnce does what uptake -export does after flag parsing, and
 // returns how many bytes it wrote.
-func exportOnce(b testing.TB, path string, v View, sel Selection) int {
+func exportOnce(b testing.TB, path string, v string, sel report.Selection) int {
 	st, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		b.Fatal(err)
@@ -211,12 +212,15 @@ func exportOnce(b testing.TB, path string, v View, sel Selection) int {
 			b.Fatalf("app %q: %v", name, err)
 		}
 	}
-	sel, _, err = StartSelection(st, sel)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var w countWriter
-	if err := st.Read(func(r *store.Reader) error { return Export(r, v, sel, FormatText, 100, &w) }); err != nil {
+	err = st.Read(func(r *store.Reader) error {
+		var err error
+		if sel, _, err = report.StartSelection(r, sel); err != nil {
+			return err
+		}
+		return report.Export(r, viewOf(v), sel, report.FormatText, 100, &w)
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
 	return int(w)
@@ -249,8 +253,8 @@ func TestMillionBench_Wiring(t *testing.T) {
 	for i := range ten {
 		ten[i] = synth.AppName(i)
 	}
-	for _, v := range []View{CurvesView, CountriesView, CompareView, DataView} {
-		if n := exportOnce(t, path, v, Selection{Apps: ten, Country: "IN", SinceLaunch: true}); n == 0 {
+	for _, v := range []string{"curves", "countries", "compare", "data"} {
+		if n := exportOnce(t, path, v, report.Selection{Apps: ten, Country: "IN", SinceLaunch: true}); n == 0 {
 			t.Errorf("%v: empty export", v)
 		}
 	}

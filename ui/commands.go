@@ -5,16 +5,25 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
 // Commands are the only place the dashboard calls the store. Each captures
 // the values it needs, never the model, and answers with a message.
 
-// Store is what the dashboard reads and writes; *store.Store satisfies it.
+// Reader is one state of the file, as the views read it: a
+// *store.Reader is one.
+type Reader interface {
+	report.Source
+	FigureTable() (*store.FigureTable, error)
+}
+
+// Store is what the dashboard reads and writes: StoreOf wraps a
+// *store.Store as one.
 type Store interface {
-	Source
-	Read(fn func(r *store.Reader) error) error // several reads, one transaction
+	View(fn func(r Reader) error) error // several reads, one transaction
+	Apps() ([]figures.App, error)
 	Path() string
 	Stamp() (string, error)
 	Figure(k figures.Key) (figures.Figure, bool, error)
@@ -44,16 +53,21 @@ func loadApps(s Store) tea.Cmd {
 }
 
 // loadView reads a view's data in one transaction, so that it opens the
-// file once and sees one state of it.
-func loadView(s Store, v View, sel Selection, gen int) tea.Cmd {
+// file once and sees one state of it. The Data view takes every figure
+// packed as the store keeps them, decoded a screenful at a time.
+func loadView(s Store, v report.View, at int, sel report.Selection, gen int) tea.Cmd {
 	return func() tea.Msg {
 		var data any
-		err := s.Read(func(r *store.Reader) error {
+		err := s.View(func(r Reader) error {
 			var err error
-			data, err = Load(r, v, sel)
+			if v.Name == report.DataViewName {
+				data, err = r.FigureTable()
+			} else {
+				data, err = v.Load(r, sel)
+			}
 			return err
 		})
-		return loadedMsg{view: v, gen: gen, data: data, err: err}
+		return loadedMsg{view: at, gen: gen, data: data, err: err}
 	}
 }
 
@@ -72,14 +86,14 @@ func pollStamp(s Store, every time.Duration) tea.Cmd {
 func saveFigure(s Store, old *figures.Key, f figures.Figure) tea.Cmd {
 	return func() tea.Msg {
 		rep, err := s.SaveFigure(old, f)
-		return savedMsg{what: "saved " + describe(f) + ": " + rep.String(), err: err}
+		return savedMsg{what: "saved " + f.String() + ": " + rep.String(), err: err}
 	}
 }
 
 func deleteFigure(s Store, k figures.Key) tea.Cmd {
 	return func() tea.Msg {
 		f, err := s.DeleteFigure(k)
-		return savedMsg{what: "deleted " + describe(f) + " (u undoes)", err: err}
+		return savedMsg{what: "deleted " + f.String() + " (u undoes)", err: err}
 	}
 }
 
@@ -102,4 +116,14 @@ func redo(s Store) tea.Cmd {
 		e, err := s.Redo()
 		return savedMsg{what: "redid " + e.String(), err: err}
 	}
+}
+
+// StoreOf wraps a store for the dashboard.
+func StoreOf(st *store.Store) Store { return storeView{st} }
+
+// storeView is a *store.Store whose reads hand the views a Reader.
+type storeView struct{ *store.Store }
+
+func (s storeView) View(fn func(r Reader) error) error {
+	return s.Read(func(r *store.Reader) error { return fn(r) })
 }

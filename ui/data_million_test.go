@@ -11,6 +11,7 @@ import (
 
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/internal/synth"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 )
@@ -21,7 +22,7 @@ import (
 func referenceOrder(figs []figures.Figure, needle string, col int, desc bool) []figures.Figure {
 	var shown []figures.Figure
 	for _, f := range figs {
-		if needle == "" || strings.Contains(strings.ToLower(strings.Join(dataCells(f), "\x00")), needle) {
+		if needle == "" || strings.Contains(strings.ToLower(strings.Join(report.DataCells(f), "\x00")), needle) {
 			shown = append(shown, f)
 		}
 	}
@@ -108,20 +109,20 @@ func TestDataView_OrderMatchesReference(t *testing.T) {
 	if err := s.EachFigure(func(f figures.Figure) bool { all = append(all, f); return true }); err != nil {
 		t.Fatal(err)
 	}
-	var rows DataRows
+	var rows *store.FigureTable
 	if err := s.Read(func(r *store.Reader) error {
 		var err error
-		rows, err = LoadDataTable(r)
+		rows, err = r.FigureTable()
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
-	cols, err := rows.table.Columns()
+	cols, err := rows.Columns()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, needle := range []string{"", "in", "2020-0", "4.8", "1.2m", "*", "synthetic", "another", "note 1", "resso", "zz", "m", "k"} {
-		for col := range dataHeader {
+		for col := range report.DataHeader {
 			for _, desc := range []bool{false, true} {
 				want := referenceOrder(all, needle, col, desc)
 				got := orderRows(cols, needle, col, desc)
@@ -129,7 +130,7 @@ func TestDataView_OrderMatchesReference(t *testing.T) {
 					t.Fatalf("%q col %d desc %v: %d rows, want %d", needle, col, desc, len(got), len(want))
 				}
 				for k, i := range got {
-					f, err := rows.table.At(int(i))
+					f, err := rows.At(int(i))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -146,24 +147,25 @@ func TestDataView_OrderMatchesReference(t *testing.T) {
 // (the path for a Source without FigureTable) lists what the store's does.
 func TestDataView_TableOfMatchesStore(t *testing.T) {
 	s := mixedStore(t)
-	var fromStore, fromFigures DataRows
+	var fromStore *store.FigureTable
+	var fromFigures report.DataRows
 	if err := s.Read(func(r *store.Reader) error {
 		var err error
-		if fromStore, err = LoadDataTable(r); err != nil {
+		if fromStore, err = r.FigureTable(); err != nil {
 			return err
 		}
-		fromFigures, err = LoadData(r)
+		fromFigures, err = report.LoadData(r)
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
 	made := store.TableOf(fromFigures.Figures)
-	if made.Len() != fromStore.table.Len() || made.Len() != len(fromFigures.Figures) {
-		t.Fatalf("lengths %d, %d, %d", made.Len(), fromStore.table.Len(), len(fromFigures.Figures))
+	if made.Len() != fromStore.Len() || made.Len() != len(fromFigures.Figures) {
+		t.Fatalf("lengths %d, %d, %d", made.Len(), fromStore.Len(), len(fromFigures.Figures))
 	}
 	for i := range made.Len() {
 		a, err1 := made.At(i)
-		b, err2 := fromStore.table.At(i)
+		b, err2 := fromStore.At(i)
 		if err1 != nil || err2 != nil || !a.Same(b) || !a.Changed.Equal(b.Changed) {
 			t.Fatalf("figure %d: %+v %v, %+v %v", i, a, err1, b, err2)
 		}
@@ -177,18 +179,18 @@ func TestDataView_TableOfMatchesStore(t *testing.T) {
 // the same figure, or on the same row when that figure is gone.
 func TestDataView_KeepsPlaceAcrossReloads(t *testing.T) {
 	s := mixedStore(t)
-	load := func() DataRows {
-		var d DataRows
+	load := func() *store.FigureTable {
+		var d *store.FigureTable
 		if err := s.Read(func(r *store.Reader) error {
 			var err error
-			d, err = LoadDataTable(r)
+			d, err = r.FigureTable()
 			return err
 		}); err != nil {
 			t.Fatal(err)
 		}
 		return d
 	}
-	v := newDataView(newKeyMap(), PlainStyles())
+	v := newDataView(newKeyMap(report.Views()), report.PlainStyles())
 	v.setSize(100, 20)
 	v.set(load())
 	for range 40 {

@@ -57,7 +57,7 @@ func filterRows(c *store.Columns, needle string) []int32 {
 		}
 		return hit
 	}
-	estHit := has(markEstimate)
+	estHit := has(figures.MarkEstimate)
 	for i := range n {
 		if seriesHit[c.Series[i]] || textHit[c.Source[i]] || textHit[c.Note[i]] ||
 			month(c.From[i]) || month(c.To[i]) || estHit && c.Estimate[i] {

@@ -7,22 +7,24 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
 // confirm asks a yes/no question before a delete or an overwrite.
 type confirm struct {
-	st       Styles
+	st       report.Styles
 	question string
 	yes      tea.Cmd // what y runs
 }
 
 func (c *confirm) view(width int) string {
 	var b strings.Builder
-	for _, l := range wrap(c.question, width) {
+	for _, l := range textfit.Wrap(c.question, width) {
 		b.WriteString(l + "\n")
 	}
-	b.WriteString("\n" + c.st.render(c.st.Key, "y") + " yes   " + c.st.render(c.st.Key, "n") + "/esc no\n")
-	return cutLines(b.String(), width)
+	b.WriteString("\n" + c.st.Render(c.st.Key, "y") + " yes   " + c.st.Render(c.st.Key, "n") + "/esc no\n")
+	return textfit.CutLines(b.String(), width)
 }
 
 // editKey starts an add, edit, delete, launch, undo or redo.
@@ -49,7 +51,7 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, redo(m.cfg.Store)
 	}
 	f, ok := m.data.selected()
-	if m.view != DataView || !ok {
+	if !m.onData() || !ok {
 		m.setStatus("choose a figure in the Data view (4) first, then press " + km.String())
 		return m, nil
 	}
@@ -59,7 +61,7 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	k := f.Key()
 	m.confirm = &confirm{st: m.st,
-		question: fmt.Sprintf("Delete %s (source: %s)? Undo (u) brings it back.", describe(f), figures.Sanitize(f.Source)),
+		question: fmt.Sprintf("Delete %s (source: %s)? Undo (u) brings it back.", f.String(), figures.Sanitize(f.Source)),
 		yes:      deleteFigure(m.cfg.Store, k)}
 	return m, nil
 }
@@ -73,7 +75,7 @@ func (m *Model) prefill() {
 		m.form.fields[fCountry].input.SetValue(m.sel.Country)
 	}
 	m.form.fields[fEstimate].input.SetValue("no")
-	if m.view == DataView {
+	if m.onData() {
 		// From the Data view a new figure usually starts from scratch.
 		m.form.fields[fApp].input.SetValue("")
 		m.form.fields[fCountry].input.SetValue("")
@@ -114,7 +116,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.confirm = &confirm{st: m.st, yes: save,
 			question: fmt.Sprintf("%s is already stored as %s (source: %s). Replace it with %s?",
-				describeKey(msg.existing.Key()), figures.FormatInstalls(float64(msg.existing.Installs)), figures.Sanitize(msg.existing.Source), figures.FormatInstalls(float64(msg.submit.fig.Installs)))}
+				msg.existing.Key().String(), figures.FormatInstalls(float64(msg.existing.Installs)), figures.Sanitize(msg.existing.Source), figures.FormatInstalls(float64(msg.submit.fig.Installs)))}
 		return m, nil
 	}
 	f, cmd := m.form.update(msg)

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"bytes"
-	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,98 +10,11 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/uptake/uptake/figures"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
-
-// exportCases are the selections the export goldens pin: the article's
-// comparisons, Resso's worldwide curve and its countries.
-var exportCases = []struct {
-	name string
-	view View
-	sel  Selection
-}{
-	{"curves_resso_ww", CurvesView, Selection{Apps: []string{"Resso"}, Country: "WW"}},
-	{"curves_resso_ww_cumulative", CurvesView, Selection{Apps: []string{"Resso"}, Country: "WW", Cumulative: true}},
-	{"countries_resso", CountriesView, Selection{Apps: []string{"Resso"}, Country: "WW"}},
-	{"compare_id_since_launch", CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "ID", SinceLaunch: true}},
-	{"compare_in_since_launch", CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true}},
-	{"compare_in_calendar", CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN"}},
-	{"data", DataView, Selection{}},
-}
-
-func TestExport_Golden(t *testing.T) {
-	s := newTestStore(t, true)
-	for _, c := range exportCases {
-		for _, format := range []string{FormatText, FormatMarkdown, FormatCSV} {
-			t.Run(c.name+"_"+format, func(t *testing.T) {
-				var b bytes.Buffer
-				if err := Export(s, c.view, c.sel, format, 100, &b); err != nil {
-					t.Fatal(err)
-				}
-				out := b.String()
-				if strings.ContainsAny(out, "\x1b\x07") {
-					t.Error("export holds control characters")
-				}
-				if format == FormatText {
-					for i, line := range strings.Split(out, "\n") {
-						if w := displayWidth(line); w > 100 {
-							t.Errorf("line %d is %d columns wide", i+1, w)
-						}
-					}
-				}
-				golden.RequireEqual(t, b.Bytes())
-			})
-		}
-	}
-}
-
-// TestExport_ReadsRight checks the article's numbers in the exports, as a
-// reader would: the figures, growth, shares, ratios and sources.
-func TestExport_ReadsRight(t *testing.T) {
-	s := newTestStore(t, true)
-	text := func(v View, sel Selection) string {
-		var b bytes.Buffer
-		if err := Export(s, v, sel, FormatText, 100, &b); err != nil {
-			t.Fatal(err)
-		}
-		return b.String()
-	}
-	checks := []struct {
-		view View
-		sel  Selection
-		want []string
-	}{
-		{CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "ID", SinceLaunch: true},
-			[]string{"In their first 5 months in Indonesia: Resso 5M · Spotify 1.2M (0.24× Resso).", "Resso launched 2020-03 · Spotify launched 2016-03", "Sources:"}},
-		{CompareView, Selection{Apps: []string{"Spotify", "Resso"}, Country: "ID", SinceLaunch: true},
-			[]string{"Spotify 1.2M · Resso 5M (4.17× Spotify)"}},
-		{CompareView, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true},
-			[]string{"In their first 5 months in India: Resso 9.8M · Spotify 10.5M (1.07× Resso).", "latest        9.88M* (M7)"}},
-		{CurvesView, Selection{Apps: []string{"Resso"}, Country: "WW"},
-			[]string{"2020-07    2.2M", "2020-08    3.6M    +64%", "2020-06  1.88M≈", "more than worldwide allows"}},
-		{CountriesView, Selection{Apps: []string{"Resso"}},
-			[]string{"IN India", "9.88M*  65.0%", "5.17M*  34.0%", "152k*   1.0%", "3 countries add to 15.2M*."}},
-	}
-	for _, c := range checks {
-		out := text(c.view, c.sel)
-		for _, w := range c.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%v %s: missing %q in\n%s", c.view, c.sel.Label(), w, out)
-			}
-		}
-	}
-}
-
-func TestExport_NothingToShow(t *testing.T) {
-	s := newTestStore(t, true)
-	var b bytes.Buffer
-	err := Export(s, CurvesView, Selection{Apps: []string{"Spotify"}, Country: "BR"}, FormatText, 100, &b)
-	if !errors.Is(err, ErrNothingToShow) || b.Len() != 0 {
-		t.Errorf("err = %v, wrote %d bytes", err, b.Len())
-	}
-}
 
 // TestExport_DashboardFileEqualsExport: x writes exactly what -export
 // prints for the same selection and width.
@@ -114,17 +27,17 @@ func TestExport_DashboardFileEqualsExport(t *testing.T) {
 		if !strings.HasPrefix(m.status, "exported the ") {
 			t.Fatalf("status after x: %q", m.status)
 		}
-		path := strings.TrimPrefix(m.status, "exported the "+m.view.String()+" view to ")
+		path := strings.TrimPrefix(m.status, "exported the "+m.views[m.view].Name+" view to ")
 		got, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var want bytes.Buffer
-		if err := Export(s, m.view, m.sel, FormatText, m.width, &want); err != nil {
+		if err := report.Export(s, m.views[m.view], m.sel, report.FormatText, m.width, &want); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want.Bytes()) {
-			t.Errorf("%v: the x file differs from the export", m.view)
+			t.Errorf("%v: the x file differs from the export", m.views[m.view].Name)
 		}
 	}
 	// A second x in the same second never overwrites the first.
@@ -146,26 +59,56 @@ func TestExport_UnwritableFolderSaysWhy(t *testing.T) {
 
 func newDrivenIn(t *testing.T, s *store.Store, dir string) Model {
 	t.Helper()
-	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: dir, Now: func() time.Time { return fixedNow }, Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), ExportDir: dir, Now: func() time.Time { return fixedNow }, Poll: -1})
 	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
 }
 
-// A launch set after a figure starts would drop installs from the
-// since-launch totals without a word; the view says so.
-func TestCompare_FiguresBeforeLaunchAreFlagged(t *testing.T) {
-	s := newTestStore(t, true)
-	if _, err := s.SetLaunch(figures.Launch{App: "Resso", Country: "IN", Month: figures.MonthOf(2020, 5)}); err != nil {
-		t.Fatal(err)
-	}
-	d, err := LoadCompare(s, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "Resso has figures in IN from 2020-03, before its launch month 2020-05"
-	for _, w := range d.Warnings {
-		if strings.Contains(w, want) {
-			return
+// TestStyles_NoColorIsPlain: with NO_COLOR (lipgloss's Ascii profile) the
+// styles draw no escape at all, as PlainStyles does for exports.
+func TestStyles_NoColorIsPlain(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	for name, st := range map[string]report.Styles{"NO_COLOR": report.NewStylesFor(r), "plain": report.PlainStyles()} {
+		if st.Color {
+			t.Errorf("%s: colours are on", name)
+		}
+		for _, s := range []lipgloss.Style{st.Tab, st.ActiveTab, st.Error, st.Muted, st.Title, st.AppStyle(2)} {
+			if got := st.Render(s, "text"); got != "text" {
+				t.Errorf("%s: %q", name, got)
+			}
+		}
+		m := newDrivenStyled(t, st)
+		for _, k := range []string{"1", "2", "3", "4", "?"} {
+			if v := drive(t, m, press(k)).View(); strings.ContainsRune(v, '\x1b') {
+				t.Fatalf("%s: view %s draws an escape:\n%q", name, k, v)
+			}
 		}
 	}
-	t.Errorf("warnings %q lack %q", d.Warnings, want)
+}
+
+// TestStyles_HelpAndHintsFollowTheBackground: the help line and the
+// fields' hints are drawn in the dashboard's styles, not in bubbles' own
+// greys, on light and dark backgrounds alike.
+func TestStyles_HelpAndHintsFollowTheBackground(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		st := colourStyles(dark)
+		wantMuted := st.Muted.GetForeground().(lipgloss.AdaptiveColor).Light
+		if dark {
+			wantMuted = st.Muted.GetForeground().(lipgloss.AdaptiveColor).Dark
+		}
+		// The help line and the fields' hints are drawn in these styles
+		// too, not in bubbles' own greys.
+		key := st.Key.GetForeground().(lipgloss.AdaptiveColor).Light
+		if dark {
+			key = st.Key.GetForeground().(lipgloss.AdaptiveColor).Dark
+		}
+		if got := newDrivenStyled(t, st).helpLine(); !strings.Contains(got, "38;5;"+key+"m") {
+			t.Errorf("dark %v: help line %q, want keys in colour %s", dark, got, key)
+		}
+		in := newInput(st)
+		in.Placeholder = "YYYY-MM"
+		if got := inputView(in); !strings.Contains(got, "38;5;"+wantMuted+"m") {
+			t.Errorf("dark %v: placeholder %q, want colour %s", dark, got, wantMuted)
+		}
+	}
 }

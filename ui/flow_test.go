@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
@@ -57,13 +58,13 @@ func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
 	if got := m.sel.Apps; len(got) != 3 || got[2] != "Anghami" {
 		t.Fatalf("apps = %v, want Anghami added after the two shown", got)
 	}
-	if got := fmtPoint(m.curves.data.Apps[2].Monthly.Points[0]); got != "1.5M" {
+	if got := figures.FormatPoint(curvesData(m).Apps[2].Monthly.Points[0]); got != "1.5M" {
 		t.Errorf("Curves shows %q for Anghami SA 2020-08", got)
 	}
 	ctrlU := tea.KeyMsg{Type: tea.KeyCtrlU}
 	m = drive(t, m, keys("p", "Resso", " ", ctrlU, "Spotify", " ", "enter", "2")...)
-	if len(m.countries.data.Rows) != 1 || m.countries.data.Rows[0].Country != "SA" || m.countries.data.Sum != 1_500_000 {
-		t.Errorf("Countries = %+v", m.countries.data.Rows)
+	if len(countriesData(m).Rows) != 1 || countriesData(m).Rows[0].Country != "SA" || countriesData(m).Sum != 1_500_000 {
+		t.Errorf("Countries = %+v", countriesData(m).Rows)
 	}
 }
 
@@ -89,7 +90,7 @@ func TestFlow_RefusedFieldSavesNothing(t *testing.T) {
 func countFigures(t *testing.T, m Model) int {
 	t.Helper()
 	n := 0
-	if err := m.cfg.Store.EachFigure(func(figures.Figure) bool { n++; return true }); err != nil {
+	if err := storeOf(m).EachFigure(func(figures.Figure) bool { n++; return true }); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -157,7 +158,7 @@ func TestFlow_UndoAfterReopening(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m2 := New(Config{Store: s2, Styles: PlainStyles(), Poll: -1})
+	m2 := New(Config{Store: StoreOf(s2), Styles: report.PlainStyles(), Poll: -1})
 	m2 = drive(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30}, m2.Init()(), press("u"))
 	if countFigures(t, m2) != 10 || !strings.Contains(m2.status, "undid add Resso ID 2020-10") {
 		t.Fatalf("undo after reopening: %d figures, status %q", countFigures(t, m2), m2.status)
@@ -192,7 +193,7 @@ func TestFlow_SetLaunch(t *testing.T) {
 	if m.form != nil {
 		t.Fatalf("form still open:\n%s", m.form.view(100))
 	}
-	l, ok, err := m.cfg.Store.(*store.Store).Launch("Spotify", "BR")
+	l, ok, err := storeOf(m).Launch("Spotify", "BR")
 	if err != nil || !ok || l != figures.MonthOf(2014, 5) {
 		t.Fatalf("launch = %v %v %v; status %q", l, ok, err, m.status)
 	}

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
 // formKind says what a form writes.
@@ -31,7 +33,7 @@ type field struct {
 // nothing is saved while any field is wrong.
 type form struct {
 	kind   formKind
-	st     Styles
+	st     report.Styles
 	fields []field
 	focus  int
 	old    *figures.Key // editing: the figure's identity before the edit
@@ -49,7 +51,7 @@ const (
 	fEstimate
 )
 
-func newField(st Styles, label, hint string, check func(string) error) field {
+func newField(st report.Styles, label, hint string, check func(string) error) field {
 	in := newInput(st)
 	in.Prompt = ""
 	in.CharLimit = figures.MaxTextLen
@@ -58,7 +60,7 @@ func newField(st Styles, label, hint string, check func(string) error) field {
 }
 
 // newFigureForm opens the figure form, empty or filled from f.
-func newFigureForm(st Styles, apps []figures.App, f *figures.Figure) *form {
+func newFigureForm(st report.Styles, apps []figures.App, f *figures.Figure) *form {
 	fm := &form{kind: figureForm, st: st}
 	fm.fields = []field{
 		newField(st, "App", "a known name, or a new one", checkName),
@@ -84,7 +86,7 @@ func newFigureForm(st Styles, apps []figures.App, f *figures.Figure) *form {
 	if f != nil {
 		k := f.Key()
 		fm.old = &k
-		vals := []string{f.App, f.Country, f.From.String(), f.To.String(), fmt.Sprint(f.Installs), f.Source, f.Note, yesNo(f.Estimate)}
+		vals := []string{f.App, f.Country, f.From.String(), f.To.String(), fmt.Sprint(f.Installs), f.Source, f.Note, figures.YesNo(f.Estimate)}
 		if f.To == f.From {
 			vals[fTo] = ""
 		}
@@ -97,7 +99,7 @@ func newFigureForm(st Styles, apps []figures.App, f *figures.Figure) *form {
 }
 
 // newLaunchForm opens the launch form for an app and country.
-func newLaunchForm(st Styles, apps []figures.App, app, country string) *form {
+func newLaunchForm(st report.Styles, apps []figures.App, app, country string) *form {
 	fm := &form{kind: launchForm, st: st}
 	fm.fields = []field{
 		newField(st, "App", "a known name, or a new one", checkName),
@@ -205,7 +207,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		// Space flips a yes/no field, as a checkbox would.
 		if f.kind == figureForm && f.focus == fEstimate {
 			in := &f.fields[fEstimate].input
-			if est, _ := ParseEstimate(in.Value()); est {
+			if est, _ := figures.ParseEstimate(in.Value()); est {
 				in.SetValue("no")
 			} else {
 				in.SetValue("yes")
@@ -252,8 +254,8 @@ func (f *form) submit() (*form, tea.Cmd) {
 	if v(fTo) != "" {
 		to, _ = figures.ParseMonth(v(fTo))
 	}
-	n, _ := ParseInstalls(v(fInstalls))
-	est, _ := ParseEstimate(v(fEstimate))
+	n, _ := figures.ParseInstalls(v(fInstalls))
+	est, _ := figures.ParseEstimate(v(fEstimate))
 	fig := figures.Figure{App: v(fApp), Country: country, From: from, To: to, Installs: n,
 		Source: v(fSource), Note: v(fNote), Estimate: est}
 	old := f.old
@@ -267,11 +269,11 @@ func (f *form) view(width int) string {
 	case f.kind == launchForm:
 		title = "Set a launch month"
 	case f.old != nil:
-		title = "Edit " + figures.Sanitize(describeKey(*f.old))
+		title = "Edit " + f.old.String()
 	}
-	b.WriteString(f.st.render(f.st.Title, title) + " — tab/shift+tab move, enter on the last field saves, esc cancels\n")
+	b.WriteString(f.st.Render(f.st.Title, title) + " — tab/shift+tab move, enter on the last field saves, esc cancels\n")
 	if f.err != "" {
-		b.WriteString(f.st.render(f.st.Error, cut(f.err, width)) + "\n")
+		b.WriteString(f.st.Render(f.st.Error, textfit.Cut(f.err, width)) + "\n")
 	}
 	for i, fl := range f.fields {
 		marker := "  "
@@ -279,19 +281,10 @@ func (f *form) view(width int) string {
 			marker = "> "
 		}
 		fl.input.Width = max(10, width-16)
-		b.WriteString(cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(inputView(fl.input))), width) + "\n")
+		b.WriteString(textfit.Cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(inputView(fl.input))), width) + "\n")
 		if fl.err != "" {
-			b.WriteString(f.st.render(f.st.Error, cut("            ↳ "+fl.err, width)) + "\n")
+			b.WriteString(f.st.Render(f.st.Error, textfit.Cut("            ↳ "+fl.err, width)) + "\n")
 		}
 	}
-	return cutLines(b.String(), width) // the title too
-}
-
-// describeKey names a figure's identity: "Resso WW 2020-03..2020-09".
-func describeKey(k figures.Key) string {
-	span := k.From.String()
-	if k.To != k.From {
-		span += ".." + k.To.String()
-	}
-	return fmt.Sprintf("%s %s %s", figures.Sanitize(k.App), figures.Sanitize(k.Country), span)
+	return textfit.CutLines(b.String(), width) // the title too
 }

@@ -10,13 +10,6 @@ import (
 // The form's fields are checked by the same rules as the store and the
 // file readers, so that what the form takes a file would take too.
 
-// ParseInstalls reads an installs field; main sets it to the file
-// readers' parser so that the form accepts exactly what files do.
-var ParseInstalls func(string) (int64, error)
-
-// ParseEstimate reads a yes/no field, likewise.
-var ParseEstimate func(string) (bool, error)
-
 func checkName(s string) error { return problemOnly(figures.ValidateName("app", strings.TrimSpace(s))) }
 
 func checkCountry(s string) error { _, err := figures.ParseCountry(s); return err }
@@ -30,9 +23,9 @@ func checkOptionalMonth(s string) error {
 	return checkMonth(s)
 }
 
-func checkInstalls(s string) error { _, err := ParseInstalls(s); return err }
+func checkInstalls(s string) error { _, err := figures.ParseInstalls(s); return err }
 
-func checkEstimate(s string) error { _, err := ParseEstimate(s); return err }
+func checkEstimate(s string) error { _, err := figures.ParseEstimate(s); return err }
 
 func checkText(s string) error {
 	f := figures.Figure{App: "x", Country: figures.Worldwide, From: figures.MinMonth, To: figures.MinMonth, Note: s}

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/textfit"
 )
 
 // View draws the frame: the views in a header, the selection, the view,
@@ -16,7 +17,7 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.width < MinWidth || m.height < MinHeight {
-		return cut(fmt.Sprintf("terminal too small (need %d×%d, have %d×%d)", MinWidth, MinHeight, m.width, m.height), m.width)
+		return textfit.Cut(fmt.Sprintf("terminal too small (need %d×%d, have %d×%d)", MinWidth, MinHeight, m.width, m.height), m.width)
 	}
 	body := m.body()
 	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
@@ -28,50 +29,38 @@ func (m Model) View() string {
 		lines = append(lines, "")
 	}
 	for i, l := range lines {
-		lines[i] = cut(l, m.width)
+		lines[i] = textfit.Cut(l, m.width)
 	}
 	return strings.Join([]string{m.header(), m.selectionLine(), strings.Join(lines, "\n"), m.statusLine(), m.helpLine()}, "\n")
 }
 
 func (m Model) header() string {
 	var tabs []string
-	for v := CurvesView; v < viewCount; v++ {
-		label := fmt.Sprintf("%d %s", int(v)+1, v.Title())
-		if v == m.view {
-			tabs = append(tabs, m.st.render(m.st.ActiveTab, "["+label+"]"))
+	for i, v := range m.views {
+		label := fmt.Sprintf("%d %s", i+1, v.Title)
+		if i == m.view {
+			tabs = append(tabs, m.st.Render(m.st.ActiveTab, "["+label+"]"))
 		} else {
-			tabs = append(tabs, m.st.render(m.st.Tab, " "+label+" "))
+			tabs = append(tabs, m.st.Render(m.st.Tab, " "+label+" "))
 		}
 	}
-	title := m.st.render(m.st.Title, "uptake") + "  "
-	return cut(title+lipgloss.JoinHorizontal(lipgloss.Top, tabs...), m.width)
+	title := m.st.Render(m.st.Title, "uptake") + "  "
+	return textfit.Cut(title+lipgloss.JoinHorizontal(lipgloss.Top, tabs...), m.width)
 }
 
 func (m Model) selectionLine() string {
 	if len(m.apps) == 0 && m.appsKnown {
-		return m.st.render(m.st.Muted, cut("no figures yet", m.width))
+		return m.st.Render(m.st.Muted, textfit.Cut("no figures yet", m.width))
 	}
 	// Each view names only the parts of the selection it uses.
-	var mode []string
-	if m.view == CurvesView && m.sel.Cumulative {
-		mode = append(mode, "cumulative")
-	}
-	if m.view == CompareView {
-		mode = append(mode, map[bool]string{true: "since launch", false: "on the calendar"}[m.sel.SinceLaunch])
-	}
-	line := "▸ " + m.sel.Label()
+	line := "▸ " + m.views[m.view].Describe(m.sel)
 	switch {
-	case m.view == CountriesView && len(m.sel.Apps) > 0:
-		line = "▸ " + m.sel.Apps[0] + " · every country · " + m.sel.WindowLabel()
-	case m.view == DataView && m.data.filter.Value() != "":
+	case m.onData() && m.data.filter.Value() != "":
 		line = "▸ figures matching “" + m.data.filter.Value() + "” (esc in / clears)"
-	case m.view == DataView:
+	case m.onData():
 		line = "▸ every figure (/ filters)"
 	}
-	if len(mode) > 0 {
-		line += " · " + strings.Join(mode, ", ")
-	}
-	return m.st.render(m.st.Selection, cut(figures.Sanitize(line), m.width))
+	return m.st.Render(m.st.Selection, textfit.Cut(figures.Sanitize(line), m.width))
 }
 
 func (m Model) body() string {
@@ -87,15 +76,10 @@ func (m Model) body() string {
 	case m.appsKnown && len(m.apps) == 0:
 		return m.emptyScreen()
 	}
-	switch m.view {
-	case CurvesView:
-		return m.curves.view()
-	case CountriesView:
-		return m.countries.view()
-	case CompareView:
-		return m.compare.view()
+	if m.onData() {
+		return m.data.view()
 	}
-	return m.data.view()
+	return m.docs[m.view].view()
 }
 
 // fullHelp draws every key, as many groups side by side as the width
@@ -111,12 +95,12 @@ func (m Model) fullHelp() string {
 		row = append(row, g)
 	}
 	rows = append(rows, m.help.FullHelpView(row))
-	return m.st.render(m.st.Title, "Keys") + " (any key closes)\n\n" + strings.Join(rows, "\n\n")
+	return m.st.Render(m.st.Title, "Keys") + " (any key closes)\n\n" + strings.Join(rows, "\n\n")
 }
 
 func (m Model) emptyScreen() string {
 	lines := []string{
-		m.st.render(m.st.Title, "No figures yet."),
+		m.st.Render(m.st.Title, "No figures yet."),
 		"",
 		"Load the bundled dataset (Resso against Spotify, from a 2020 news report):",
 		"    uptake -seed -db " + m.cfg.Store.Path(),
@@ -128,7 +112,7 @@ func (m Model) emptyScreen() string {
 	}
 	var out []string
 	for _, l := range lines {
-		out = append(out, wrap(l, m.width)...)
+		out = append(out, textfit.Wrap(l, m.width)...)
 	}
 	return strings.Join(out, "\n")
 }
@@ -137,20 +121,20 @@ func (m Model) emptyScreen() string {
 func (m Model) statusLine() string {
 	switch {
 	case m.status != "" && m.statusErr:
-		return m.st.render(m.st.Error, cut(figures.Sanitize(m.status), m.width))
+		return m.st.Render(m.st.Error, textfit.Cut(figures.Sanitize(m.status), m.width))
 	case m.status != "":
-		return m.st.render(m.st.Status, cut(figures.Sanitize(m.status), m.width))
+		return m.st.Render(m.st.Status, textfit.Cut(figures.Sanitize(m.status), m.width))
 	case len(m.warnings) > 0:
 		w := "⚠ " + m.warnings[0]
 		if len(m.warnings) > 1 {
 			w = fmt.Sprintf("⚠ (%d) %s", len(m.warnings), m.warnings[0])
 		}
-		return m.st.render(m.st.Warning, cut(figures.Sanitize(w), m.width))
+		return m.st.Render(m.st.Warning, textfit.Cut(figures.Sanitize(w), m.width))
 	}
 	return ""
 }
 
 func (m Model) helpLine() string {
 	m.help.ShowAll = false
-	return cut(m.help.View(m.keys), m.width)
+	return textfit.Cut(m.help.View(m.keys), m.width)
 }

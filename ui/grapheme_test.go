@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
@@ -71,10 +72,10 @@ func TestGraphemes_NamesAreNeverCutInsideACluster(t *testing.T) {
 	for _, c := range clusterNames {
 		names = append(names, c.name)
 	}
-	for _, st := range []Styles{PlainStyles(), colourStyles(true)} {
-		m := New(Config{Store: s, Styles: st, Poll: -1})
+	for _, st := range []report.Styles{report.PlainStyles(), colourStyles(true)} {
+		m := New(Config{Store: StoreOf(s), Styles: st, Poll: -1})
 		m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 40}, m.Init()())
-		m = drive(t, m, pickDoneMsg{Selection{Apps: names[:4], Country: "IN"}})
+		m = drive(t, m, pickDoneMsg{report.Selection{Apps: names[:4], Country: "IN"}})
 		panels := map[string][]tea.Msg{
 			"curves": keys("1"), "countries": keys("2"), "compare": keys("3"), "data": keys("4"),
 			"apps picker": keys("p"), "apps picker filtered": keys("p", "Fam"),

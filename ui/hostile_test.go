@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
@@ -72,7 +73,7 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 				m = drive(t, m, append([]tea.Msg{ctrlU}, fields...)...)
 				requireClean(t, "the form", m.View())
 				var stored []figures.Figure
-				m.cfg.Store.EachFigure(func(f figures.Figure) bool {
+				storeOf(m).EachFigure(func(f figures.Figure) bool {
 					if f.Country == "SA" {
 						stored = append(stored, f)
 					}
@@ -117,7 +118,7 @@ func TestHostile_UndoOfAFileWithAnEscapeInItsName(t *testing.T) {
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}
-	m := New(Config{Store: s, Styles: PlainStyles(), Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), Poll: -1})
 	m = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 30}, m.Init()(), press("u"))
 	if !strings.Contains(m.status, "undid import") {
 		t.Fatalf("status %q", m.status)
@@ -152,10 +153,10 @@ func wideStore(t *testing.T) *store.Store {
 
 func TestLayout_RightToLeftAndWideNamesStayAligned(t *testing.T) {
 	s := wideStore(t)
-	m := New(Config{Store: s, Styles: PlainStyles(), Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), Poll: -1})
 	const w, h = 80, 24
 	m = drive(t, m, tea.WindowSizeMsg{Width: w, Height: h}, m.Init()())
-	m = drive(t, m, pickDoneMsg{Selection{Apps: wideNames[:4], Country: "ID", SinceLaunch: true}})
+	m = drive(t, m, pickDoneMsg{report.Selection{Apps: wideNames[:4], Country: "ID", SinceLaunch: true}})
 	if len(m.sel.Apps) != 4 {
 		t.Fatalf("picked %v", m.sel.Apps)
 	}
@@ -222,7 +223,7 @@ func TestLayout_RightToLeftAndWideNamesStayAligned(t *testing.T) {
 	// Compare at 80x24 since launch: the milestone rows line up on the right.
 	m = drive(t, m, press("3"))
 	var ms []string
-	for _, l := range strings.Split(m.compare.render(w, h-4, PlainStyles()).text(w, PlainStyles()), "\n") {
+	for _, l := range strings.Split(m.docs[viewIndex("compare")].data.Layout(w, h-4, report.PlainStyles()).Text(w, report.PlainStyles()), "\n") {
 		if strings.HasPrefix(l, "M") && (strings.HasSuffix(l, "×") || strings.HasSuffix(l, "n/a")) {
 			ms = append(ms, l)
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
 // textinput works in runes: it scrolls a long value by runes, draws the
@@ -59,8 +61,8 @@ func editInput(in textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd) {
 func clusterEnds(s string) []int {
 	ends := []int{0}
 	n := 0
-	for _, p := range pieces(s) {
-		n += len([]rune(p.text))
+	for _, p := range textfit.Pieces(s) {
+		n += len([]rune(p.Text))
 		ends = append(ends, n)
 	}
 	return ends
@@ -132,10 +134,10 @@ func inputView(in textinput.Model) string {
 }
 
 func cellsOf(s string, style int) []cell {
-	ps := pieces(s)
+	ps := textfit.Pieces(s)
 	out := make([]cell, len(ps))
 	for i, p := range ps {
-		out[i] = cell{text: p.text, width: p.width, style: style}
+		out[i] = cell{text: p.Text, width: p.Width, style: style}
 	}
 	return out
 }
@@ -167,7 +169,7 @@ func window(cells []cell, cur, width int) (from, to int) {
 // the screen twice a second for nothing) and its hints and completions
 // in the muted colour, which reads on light and dark backgrounds where
 // textinput's grey 240 is dim on black.
-func newInput(st Styles) textinput.Model {
+func newInput(st report.Styles) textinput.Model {
 	in := textinput.New()
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.PlaceholderStyle, in.CompletionStyle = st.Muted, st.Muted

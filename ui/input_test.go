@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/uptake/uptake/report"
 )
 
 func keyOf(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
@@ -15,7 +16,7 @@ func keyOf(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 // whole grapheme cluster, where textinput takes one rune of it.
 func TestEditInput_WholeClusters(t *testing.T) {
 	family := "👩‍👩‍👧‍👦" // seven runes
-	in := newInput(PlainStyles())
+	in := newInput(report.PlainStyles())
 	in.Focus()
 	in.SetValue("a" + family + "b")
 	in.CursorEnd()
@@ -51,9 +52,9 @@ func TestEditInput_WholeClusters(t *testing.T) {
 // by the cursor's escape codes; and the field keeps to its width.
 func TestInputView_CursorCoversACluster(t *testing.T) {
 	family := "👩‍👩‍👧‍👦"
-	in := newInput(PlainStyles())
+	in := newInput(report.PlainStyles())
 	in.Prompt = "> "
-	in.Cursor.Style = colourStyles(true).renderer.NewStyle()
+	in.Cursor.Style = colourStyles(true).NewStyle()
 	in.Focus()
 	in.SetValue("Family " + family + " Music")
 	in.SetCursor(len([]rune("Family ")) + 2) // inside the family, as a paste can leave it
@@ -92,7 +93,7 @@ func TestInputView_LikeTextinput(t *testing.T) {
 		},
 	}
 	for i, set := range cases {
-		in := newInput(PlainStyles())
+		in := newInput(report.PlainStyles())
 		in.Prompt = "app: "
 		in.Width = 20
 		set(&in)

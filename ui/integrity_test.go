@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 )
@@ -31,9 +32,9 @@ func seededFile(t *testing.T) string {
 	return path
 }
 
-func driven(t *testing.T, s Store) Model {
+func driven(t *testing.T, s *store.Store) Model {
 	t.Helper()
-	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
 	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
 }
 

@@ -1,28 +1,37 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/uptake/uptake/report"
+)
 
 // keyMap is both what Update matches and what the help draws, so that the
 // keys and their help cannot drift apart.
 type keyMap struct {
-	Curves, Countries, Compare, Data key.Binding
-	NextView, PrevView               key.Binding
-	Apps, Country, Window            key.Binding
-	Cumulative, SinceLaunch          key.Binding
-	Up, Down, PageUp, PageDown       key.Binding
-	Sort, Reverse, Filter            key.Binding
-	Add, Edit, Delete, Launch        key.Binding
-	Undo, Redo                       key.Binding
-	Export, Reload                   key.Binding
-	Help, Quit                       key.Binding
+	Views                      []key.Binding // 1, 2, …: one per view, in the table's order
+	NextView, PrevView         key.Binding
+	Apps, Country, Window      key.Binding
+	Cumulative, SinceLaunch    key.Binding
+	Up, Down, PageUp, PageDown key.Binding
+	Sort, Reverse, Filter      key.Binding
+	Add, Edit, Delete, Launch  key.Binding
+	Undo, Redo                 key.Binding
+	Export, Reload             key.Binding
+	Help, Quit                 key.Binding
 }
 
-func newKeyMap() keyMap {
+func newKeyMap(views []report.View) keyMap {
+	var byView []key.Binding
+	for i, v := range views {
+		if i < 9 { // keys 1 to 9; further views are reached with tab
+			n := strconv.Itoa(i + 1)
+			byView = append(byView, key.NewBinding(key.WithKeys(n), key.WithHelp(n, v.Name)))
+		}
+	}
 	return keyMap{
-		Curves:      key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "curves")),
-		Countries:   key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "countries")),
-		Compare:     key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "compare")),
-		Data:        key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "data")),
+		Views:       byView,
 		NextView:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevView:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Apps:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick apps")),
@@ -63,7 +72,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 // FullHelp is every key, in columns, for `?`.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Curves, k.Countries, k.Compare, k.Data, k.NextView, k.PrevView},
+		append(append([]key.Binding{}, k.Views...), k.NextView, k.PrevView),
 		{k.Apps, k.Country, k.Window, k.Cumulative, k.SinceLaunch, k.Reload},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter},
 		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},

@@ -16,9 +16,9 @@ type appsMsg struct {
 
 // loadedMsg brings a view's data.
 type loadedMsg struct {
-	view View
+	view int // its place in the table of views
 	gen  int
-	data any // CurvesData, CountriesData, CompareData or DataRows
+	data any // report.Data, or a *store.FigureTable for the Data view
 	err  error
 }
 

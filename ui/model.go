@@ -1,26 +1,28 @@
 // Package ui is uptake's dashboard: a Bubble Tea program with a root model
-// that routes, one model per view, the hand-entry form, and the pure
-// renderers that -export uses too.
+// that routes, a model per view (the views themselves are report's), the
+// hand-entry form and the pickers.
 package ui
 
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
 // Config is what main hands the dashboard; ui never sees flags.
 type Config struct {
 	Store     Store
-	Selection Selection // empty: chosen from the data on first load
-	View      View
-	Styles    Styles
+	Selection report.Selection // empty: chosen from the data on first load
+	View      string           // the name of the first view; "" chooses it from the data
+	Styles    report.Styles
 	ExportDir string           // where x writes; "" is the current folder
 	Now       func() time.Time // for export file names; nil is time.Now
 	Poll      time.Duration    // how often to look for other writers; 0 is 1s, < 0 never
@@ -37,22 +39,21 @@ const (
 type Model struct {
 	cfg  Config
 	keys keyMap
-	st   Styles
+	st   report.Styles
 	help help.Model
 
-	view          View
-	sel           Selection
+	views         []report.View // the table of views, in the header's order
+	view          int           // the view on screen, in views
+	sel           report.Selection
 	width, height int
-	gen           int // bumped on every selection or data change
-	loadedGen     [viewCount]int
+	gen           int   // bumped on every selection or data change
+	loadedGen     []int // per view: the generation its data is of
 	apps          []figures.App
 	appsKnown     bool
 	stamp         string
 
-	curves    curvesView
-	countries countriesView
-	compare   compareView
-	data      dataView
+	docs []docView // per view; the Data view's is unused
+	data dataView
 
 	picker   *picker
 	form     *form
@@ -75,15 +76,32 @@ func New(cfg Config) Model {
 	if cfg.Poll == 0 {
 		cfg.Poll = time.Second
 	}
-	k := newKeyMap()
-	m := Model{cfg: cfg, keys: k, st: cfg.Styles, help: help.New(), view: cfg.View, sel: cfg.Selection, gen: 1}
-	m.help.Styles = m.st.helpStyles()
-	m.curves = curvesView{docView: docView{pane: newPane(), st: m.st}}
-	m.countries = countriesView{docView: docView{pane: newPane(), st: m.st}}
-	m.compare = compareView{docView: docView{pane: newPane(), st: m.st}}
+	views := report.Views()
+	k := newKeyMap(views)
+	m := Model{cfg: cfg, keys: k, st: cfg.Styles, help: help.New(), views: views, sel: cfg.Selection, gen: 1,
+		loadedGen: make([]int, len(views)), docs: make([]docView, len(views))}
+	m.view = m.viewNamed(cfg.View)
+	m.help.Styles = helpStyles(m.st)
+	for i := range m.docs {
+		m.docs[i] = docView{pane: newPane(), st: m.st}
+	}
 	m.data = newDataView(k, m.st)
 	return m
 }
+
+// viewNamed returns the place of a view in the table; the first when
+// there is none of that name.
+func (m Model) viewNamed(name string) int {
+	for i, v := range m.views {
+		if v.Name == name {
+			return i
+		}
+	}
+	return 0
+}
+
+// onData reports whether the Data view is on screen.
+func (m Model) onData() bool { return m.views[m.view].Name == report.DataViewName }
 
 // Init loads the apps (and from them the first view) and starts polling.
 func (m Model) Init() tea.Cmd {
@@ -95,6 +113,10 @@ const readOnlyNote = "read-only: this file cannot be written (check its permissi
 
 // Update routes a message to whoever should have it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	// A Model is a value: the per-view slices are copied before anything
+	// changes them, so that an earlier Model (a test's, or one a command
+	// captured) keeps its own.
+	m.loadedGen, m.docs = slices.Clone(m.loadedGen), slices.Clone(m.docs)
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -119,14 +141,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.setError(msg.err)
 		} else {
-			m.setStatus("exported the " + m.view.String() + " view to " + msg.path)
+			m.setStatus("exported the " + m.views[m.view].Name + " view to " + msg.path)
 		}
 		return m, nil
 	case startMsg:
 		// The first screen is chosen from the data, unless the user has
 		// already gone to another view while it was being chosen.
-		if len(m.cfg.Selection.Apps) == 0 && m.cfg.View == CurvesView && m.view == m.cfg.View {
-			m.view = msg.view
+		if len(m.cfg.Selection.Apps) == 0 && m.cfg.View == "" && m.view == 0 {
+			m.view = m.viewNamed(msg.view)
 			m.sizeView()
 		}
 		return m.reselect(msg.sel)
@@ -169,12 +191,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // typing reports whether a text field has the keys: the form, a picker,
 // or the Data view's filter.
 func (m Model) typing() bool {
-	return m.form != nil || m.picker != nil || (m.view == DataView && m.data.capturing())
+	return m.form != nil || m.picker != nil || (m.onData() && m.data.capturing())
 }
 
 // key handles a key press when no panel is open.
 func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if m.view == DataView && m.data.capturing() {
+	if m.onData() && m.data.capturing() {
 		var cmd tea.Cmd
 		m.data, cmd = m.data.update(km)
 		return m, cmd
@@ -189,18 +211,10 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, m.keys.Help):
 		m.showHelp = true
 		return m, nil
-	case key.Matches(km, m.keys.Curves):
-		return m.switchTo(CurvesView)
-	case key.Matches(km, m.keys.Countries):
-		return m.switchTo(CountriesView)
-	case key.Matches(km, m.keys.Compare):
-		return m.switchTo(CompareView)
-	case key.Matches(km, m.keys.Data):
-		return m.switchTo(DataView)
 	case key.Matches(km, m.keys.NextView):
-		return m.switchTo((m.view + 1) % viewCount)
+		return m.switchTo((m.view + 1) % len(m.views))
 	case key.Matches(km, m.keys.PrevView):
-		return m.switchTo((m.view + viewCount - 1) % viewCount)
+		return m.switchTo((m.view + len(m.views) - 1) % len(m.views))
 	case key.Matches(km, m.keys.Apps):
 		return m.openPicker(pickApps)
 	case key.Matches(km, m.keys.Country):
@@ -224,26 +238,27 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
 		return m.editKey(km)
 	}
+	for i, b := range m.keys.Views {
+		if key.Matches(km, b) {
+			return m.switchTo(i)
+		}
+	}
 	return m.routeToView(km)
 }
 
 // routeToView hands a key to the view on screen, for scrolling and sorting.
 func (m Model) routeToView(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
-	switch m.view {
-	case CurvesView:
-		m.curves.pane, cmd = m.curves.pane.update(msg)
-	case CountriesView:
-		m.countries.pane, cmd = m.countries.pane.update(msg)
-	case CompareView:
-		m.compare.pane, cmd = m.compare.pane.update(msg)
-	case DataView:
+	if m.onData() {
 		m.data, cmd = m.data.update(msg)
+	} else {
+		d := &m.docs[m.view]
+		d.pane, cmd = d.pane.update(msg)
 	}
 	return m, cmd
 }
 
-func (m Model) switchTo(v View) (tea.Model, tea.Cmd) {
+func (m Model) switchTo(v int) (tea.Model, tea.Cmd) {
 	m.view = v
 	m.sizeView()
 	m.showHelp = false
@@ -259,11 +274,11 @@ func (m Model) load() tea.Cmd {
 	if !m.appsKnown || len(m.apps) == 0 {
 		return nil
 	}
-	return loadView(m.cfg.Store, m.view, m.sel, m.gen)
+	return loadView(m.cfg.Store, m.views[m.view], m.view, m.sel, m.gen)
 }
 
 // reselect applies a new selection: every view is now stale.
-func (m Model) reselect(sel Selection) (tea.Model, tea.Cmd) {
+func (m Model) reselect(sel report.Selection) (tea.Model, tea.Cmd) {
 	m.sel = sel
 	m.gen++
 	return m, m.load()
@@ -288,7 +303,7 @@ func (m Model) gotApps(msg appsMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if len(m.sel.Apps) == 0 || m.sel.Country == "" {
-		return m, chooseStart(m.cfg.Store, m.apps, m.sel)
+		return m, chooseStart(m.cfg.Store, m.sel)
 	}
 	m.gen++
 	return m, m.load()
@@ -305,13 +320,9 @@ func (m Model) gotView(msg loadedMsg) Model {
 	m.readOK()
 	m.loadedGen[msg.view] = msg.gen
 	switch d := msg.data.(type) {
-	case CurvesData:
-		m.curves.set(d)
-	case CountriesData:
-		m.countries.set(d)
-	case CompareData:
-		m.compare.set(d)
-	case DataRows:
+	case report.Data:
+		m.docs[msg.view].set(d)
+	case *store.FigureTable:
 		m.data.set(d)
 	}
 	m.warnings = m.viewWarnings()
@@ -320,15 +331,10 @@ func (m Model) gotView(msg loadedMsg) Model {
 
 // viewWarnings are the reading rules' warnings for the view on screen.
 func (m Model) viewWarnings() []string {
-	switch m.view {
-	case CurvesView:
-		return m.curves.data.Warnings
-	case CountriesView:
-		return m.countries.data.Warnings
-	case CompareView:
-		return m.compare.data.Warnings
+	if m.onData() {
+		return nil
 	}
-	return nil
+	return m.docs[m.view].warnings()
 }
 
 func (m Model) gotStamp(msg stampMsg) (tea.Model, tea.Cmd) {
@@ -420,14 +426,9 @@ func (m *Model) resize() {
 // again only when its size changed.
 func (m *Model) sizeView() {
 	w, h := m.width, m.bodyHeight()
-	switch m.view {
-	case CurvesView:
-		m.curves.setSize(w, h)
-	case CountriesView:
-		m.countries.setSize(w, h)
-	case CompareView:
-		m.compare.setSize(w, h)
-	case DataView:
+	if m.onData() {
 		m.data.setSize(w, h)
+		return
 	}
+	m.docs[m.view].setSize(w, h)
 }

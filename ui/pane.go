@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
 // pane is a scrollable body that the doc-based views share: the rendered
@@ -61,26 +63,24 @@ func (p pane) view() string {
 	// Say that the view goes on below, so that a table past the fold is
 	// not taken for the end of it.
 	lines := strings.Split(v, "\n")
-	lines[len(lines)-1] = cut(fmt.Sprintf("↓ %d more lines (↓ j pgdn)", p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height), p.width)
+	lines[len(lines)-1] = textfit.Cut(fmt.Sprintf("↓ %d more lines (↓ j pgdn)", p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height), p.width)
 	return strings.Join(lines, "\n")
 }
 
-// chartHeight is how many rows the chart gets in a body of h rows: about
-// half, so the table under it starts on screen.
-func chartHeight(h int) int { return max(4, min(16, h/2-3)) }
-
-// docView is a view drawn from a doc: Curves, Countries and Compare.
+// docView is a view drawn from a document (report.Data): every view but
+// Data. It lays the document out again only when its data or size change,
+// never in View().
 type docView struct {
 	pane
-	render func(width, height int, st Styles) *doc
-	st     Styles
+	data report.Data // nil until loaded
+	st   report.Styles
 }
 
 func (v *docView) refresh() {
-	if v.render == nil || v.width <= 0 {
+	if v.data == nil || v.width <= 0 {
 		return
 	}
-	v.setContent(v.render(v.width, v.height, v.st).text(v.width, v.st))
+	v.setContent(v.data.Layout(v.width, v.height, v.st).Text(v.width, v.st))
 }
 
 func (v *docView) setSize(w, h int) {
@@ -91,8 +91,16 @@ func (v *docView) setSize(w, h int) {
 	v.refresh()
 }
 
-func (v *docView) setData(render func(width, height int, st Styles) *doc) {
-	v.render = render
+func (v *docView) set(d report.Data) {
+	v.data = d
 	v.loaded = true
 	v.refresh()
+}
+
+// warnings are the reading rules' warnings of what the view shows.
+func (v *docView) warnings() []string {
+	if v.data == nil {
+		return nil
+	}
+	return v.data.Warnings()
 }

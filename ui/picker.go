@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
 // pickKind says what a picker chooses.
@@ -24,7 +26,7 @@ const (
 // or the window (from and to months, empty for the data's own ends).
 type picker struct {
 	kind   pickKind
-	st     Styles
+	st     report.Styles
 	input  textinput.Model
 	to     textinput.Model // the window's second field
 	onTo   bool
@@ -35,12 +37,12 @@ type picker struct {
 }
 
 // pickDoneMsg carries the new selection out of the picker.
-type pickDoneMsg struct{ sel Selection }
+type pickDoneMsg struct{ sel report.Selection }
 
 // pickCancelMsg closes the picker without change.
 type pickCancelMsg struct{}
 
-func newPicker(kind pickKind, sel Selection, apps []figures.App, countries []string, st Styles) picker {
+func newPicker(kind pickKind, sel report.Selection, apps []figures.App, countries []string, st report.Styles) picker {
 	p := picker{kind: kind, st: st, apps: apps, chosen: slices.Clone(sel.Apps)}
 	p.input = newInput(st)
 	p.input.CharLimit = 60
@@ -85,7 +87,7 @@ func (p picker) matches() []figures.App {
 	return out
 }
 
-func (p picker) update(msg tea.Msg, sel Selection) (picker, tea.Cmd) {
+func (p picker) update(msg tea.Msg, sel report.Selection) (picker, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return p, nil
@@ -142,7 +144,7 @@ func (p *picker) toggle(name string) {
 
 // finish checks the input and closes the picker with the new selection,
 // or keeps it open with a message saying what to fix.
-func (p picker) finish(sel Selection) (picker, tea.Cmd) {
+func (p picker) finish(sel report.Selection) (picker, tea.Cmd) {
 	switch p.kind {
 	case pickApps:
 		if len(p.chosen) == 0 {
@@ -198,7 +200,7 @@ func (p picker) view(width int) string {
 	var b strings.Builder
 	switch p.kind {
 	case pickApps:
-		b.WriteString(p.st.render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
+		b.WriteString(p.st.Render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
 		b.WriteString(noBidi(inputView(p.input)) + "\n")
 		m := p.matches()
 		start := max(0, p.cursor-8)
@@ -209,25 +211,25 @@ func (p picker) view(width int) string {
 			}
 			line := fmt.Sprintf("  %s %s", mark, figures.Sanitize(m[i].Name))
 			if m[i].Publisher != "" {
-				line += p.st.render(p.st.Muted, " · "+figures.Sanitize(m[i].Publisher))
+				line += p.st.Render(p.st.Muted, " · "+figures.Sanitize(m[i].Publisher))
 			}
 			if i == p.cursor {
 				line = ">" + line[1:]
 			}
-			b.WriteString(cut(line, width) + "\n")
+			b.WriteString(textfit.Cut(line, width) + "\n")
 		}
 		if len(m) == 0 {
 			b.WriteString("  no app matches\n")
 		}
 	case pickCountry:
-		b.WriteString(p.st.render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")
+		b.WriteString(p.st.Render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")
 		b.WriteString(noBidi(inputView(p.input)) + "\n")
 	case pickWindow:
-		b.WriteString(p.st.render(p.st.Title, "Window") + " — months as YYYY-MM, empty for the data's own ends; tab switches, enter applies\n")
+		b.WriteString(p.st.Render(p.st.Title, "Window") + " — months as YYYY-MM, empty for the data's own ends; tab switches, enter applies\n")
 		b.WriteString(noBidi(inputView(p.input)) + "\n" + noBidi(inputView(p.to)) + "\n")
 	}
 	if p.err != "" {
-		b.WriteString(p.st.render(p.st.Error, cut(p.err, width)) + "\n")
+		b.WriteString(p.st.Render(p.st.Error, textfit.Cut(p.err, width)) + "\n")
 	}
-	return cutLines(b.String(), width) // the titles and inputs too
+	return textfit.CutLines(b.String(), width) // the titles and inputs too
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
 )
 
@@ -36,7 +37,7 @@ func writeElsewhere(t *testing.T, path string) {
 // with no key pressed.
 func TestPoll_ShowsAnotherProcesssWriteWithoutAKey(t *testing.T) {
 	s := newTestStore(t, true)
-	tm := teatest.NewTestModel(t, New(Config{Store: s, Styles: NewStyles(), Poll: 200 * time.Millisecond, ExportDir: t.TempDir()}),
+	tm := teatest.NewTestModel(t, New(Config{Store: StoreOf(s), Styles: report.NewStyles(), Poll: 200 * time.Millisecond, ExportDir: t.TempDir()}),
 		teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "In their first 5 months")
 	tm.Send(press("4"))

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -10,23 +11,24 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+	"github.com/uptake/uptake/report"
 )
 
 // colourStyles are the dashboard's styles on a 256-colour terminal with a
 // dark or light background, from a renderer of their own: TestMain keeps
 // lipgloss's default plain for the golden files.
-func colourStyles(dark bool) Styles {
+func colourStyles(dark bool) report.Styles {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI256)
 	r.SetHasDarkBackground(dark)
-	return newStyles(r)
+	return report.NewStylesFor(r)
 }
 
 // newDrivenStyled is newDriven with the given styles.
-func newDrivenStyled(t *testing.T, st Styles) Model {
+func newDrivenStyled(t *testing.T, st report.Styles) Model {
 	t.Helper()
 	s := newTestStore(t, true)
-	m := New(Config{Store: s, Styles: st, ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: st, ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
 	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
 }
 
@@ -66,8 +68,8 @@ func heightAt(w int) int {
 func TestResize_EveryWidthEveryView(t *testing.T) {
 	styles := []struct {
 		name string
-		st   Styles
-	}{{"plain", PlainStyles()}, {"colour", colourStyles(true)}}
+		st   report.Styles
+	}{{"plain", report.PlainStyles()}, {"colour", colourStyles(true)}}
 	for _, s := range styles {
 		t.Run(s.name, func(t *testing.T) {
 			t.Parallel()
@@ -80,7 +82,7 @@ func TestResize_EveryWidthEveryView(t *testing.T) {
 }
 
 // resizeEveryWidth opens a panel with keys and draws it at every width.
-func resizeEveryWidth(t *testing.T, m Model, st Styles, keysIn []string, want string) {
+func resizeEveryWidth(t *testing.T, m Model, st report.Styles, keysIn []string, want string) {
 	m = drive(t, m, keys(toAny(keysIn)...)...)
 	if v := m.View(); !strings.Contains(v, want) {
 		t.Fatalf("%q did not open the panel:\n%s", keysIn, v)
@@ -107,4 +109,32 @@ func toAny(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// within runs fn and fails the test if it has not returned d after it
+// started. A function that never returns cannot be stopped, and one that
+// spins and allocates (as wrap once did) would take the machine with it,
+// so the test binary stops there, with every goroutine's stack to show
+// where.
+func within(t testing.TB, d time.Duration, what string, fn func()) {
+	t.Helper()
+	started, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		close(started)
+		fn()
+	}()
+	// The clock starts when fn does: on a busy machine the goroutine can
+	// wait a long time to be scheduled, and that is no hang of fn's.
+	<-started
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-done:
+	case <-timer.C:
+		buf := make([]byte, 1<<20)
+		buf = buf[:runtime.Stack(buf, true)]
+		t.Errorf("%s did not return within %v; goroutines:\n%s", what, d, buf)
+		panic(what + " hangs: stopping the test binary rather than let it spin")
+	}
 }

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/uptake/uptake/report"
 )
 
 // fits fails unless every line of view is at most w columns and there
@@ -70,7 +71,7 @@ func TestResize_EverySizeEveryPanel(t *testing.T) {
 // form and the pickers, then quits cleanly.
 func TestResize_Storm(t *testing.T) {
 	s := newTestStore(t, true)
-	tm := teatest.NewTestModel(t, New(Config{Store: s, Styles: NewStyles(), ExportDir: t.TempDir(), Poll: 20 * time.Millisecond}),
+	tm := teatest.NewTestModel(t, New(Config{Store: StoreOf(s), Styles: report.NewStyles(), ExportDir: t.TempDir(), Poll: 20 * time.Millisecond}),
 		teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "In their first 5 months")
 	rnd := rand.New(rand.NewSource(1))

@@ -14,14 +14,13 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
-	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 )
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	ParseInstalls, ParseEstimate = figures.ParseInstalls, figures.ParseEstimate
 	os.Exit(m.Run())
 }
 
@@ -50,9 +49,9 @@ func newTestStore(t testing.TB, seeded bool) *store.Store {
 
 // startModel runs the dashboard in teatest at a size and waits until the
 // first screen shows want.
-func startModel(t *testing.T, s Store, w, h int, want string) *teatest.TestModel {
+func startModel(t *testing.T, s *store.Store, w, h int, want string) *teatest.TestModel {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(Config{Store: s, Styles: NewStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }}),
+	tm := teatest.NewTestModel(t, New(Config{Store: StoreOf(s), Styles: report.NewStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }}),
 		teatest.WithInitialTermSize(w, h))
 	waitFor(t, tm, want)
 	return tm

@@ -7,6 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
 // drive feeds msgs to m one by one, running each command it returns
@@ -64,16 +66,16 @@ func runCmd(c tea.Cmd) []tea.Msg {
 func newDriven(t *testing.T, seeded bool) Model {
 	t.Helper()
 	s := newTestStore(t, seeded)
-	m := New(Config{Store: s, Styles: PlainStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
 	return drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, m.Init()())
 }
 
 func TestUpdate_FirstScreenIsTheArticlesComparison(t *testing.T) {
 	m := newDriven(t, true)
-	if m.view != CompareView || !m.sel.SinceLaunch || m.sel.Country != "ID" || len(m.sel.Apps) != 2 || m.sel.Apps[0] != "Resso" {
+	if m.views[m.view].Name != "compare" || !m.sel.SinceLaunch || m.sel.Country != "ID" || len(m.sel.Apps) != 2 || m.sel.Apps[0] != "Resso" {
 		t.Fatalf("first screen: view %v, selection %+v", m.view, m.sel)
 	}
-	if len(m.compare.data.Apps) != 2 {
+	if len(compareData(m).Apps) != 2 {
 		t.Fatal("compare data not loaded")
 	}
 }
@@ -82,12 +84,12 @@ func TestUpdate_FirstScreenIsTheArticlesComparison(t *testing.T) {
 // database the choice takes a moment, and keys pressed meanwhile count.
 func TestUpdate_ViewPressedDuringStartIsKept(t *testing.T) {
 	s := newTestStore(t, true)
-	m := New(Config{Store: s, Styles: PlainStyles(), Poll: -1})
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), Poll: -1})
 	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	apps := m.Init()
 	m = drive(t, m, press("4"))
 	m = drive(t, m, apps())
-	if m.view != DataView {
+	if m.views[m.view].Name != "data" {
 		t.Fatalf("view = %v, want the Data view pressed during start", m.view)
 	}
 	if len(m.sel.Apps) == 0 {
@@ -99,15 +101,15 @@ func TestUpdate_ViewSwitching(t *testing.T) {
 	m := newDriven(t, true)
 	steps := []struct {
 		key  string
-		want View
+		want string
 	}{
-		{"1", CurvesView}, {"2", CountriesView}, {"4", DataView}, {"3", CompareView},
-		{"tab", DataView}, {"tab", CurvesView}, {"shift+tab", DataView}, {"shift+tab", CompareView},
+		{"1", "curves"}, {"2", "countries"}, {"4", "data"}, {"3", "compare"},
+		{"tab", "data"}, {"tab", "curves"}, {"shift+tab", "data"}, {"shift+tab", "compare"},
 	}
 	for _, s := range steps {
 		m = drive(t, m, press(s.key))
-		if m.view != s.want {
-			t.Fatalf("after %q: view %v, want %v", s.key, m.view, s.want)
+		if m.views[m.view].Name != s.want {
+			t.Fatalf("after %q: view %v, want %v", s.key, m.views[m.view].Name, s.want)
 		}
 		if m.loadedGen[m.view] != m.gen {
 			t.Fatalf("after %q: the %v view was not loaded", s.key, m.view)
@@ -129,7 +131,7 @@ func TestUpdate_SelectionChanges(t *testing.T) {
 	if m.picker != nil || m.sel.Country != "IN" {
 		t.Fatalf("country: picker open %v, selection %+v", m.picker != nil, m.sel)
 	}
-	if got := m.compare.data.Apps[1].Milestones[2].Installs; got != 10_500_000 {
+	if got := compareData(m).Apps[1].Milestones[2].Installs; got != 10_500_000 {
 		t.Errorf("Spotify IN M5 = %d, want 10500000", got)
 	}
 	// A country that does not exist keeps the picker open with a message.
@@ -156,15 +158,15 @@ func TestUpdate_SelectionChanges(t *testing.T) {
 	if m.sel.From != figures.MonthOf(2019, 3) || m.sel.To != figures.MonthOf(2019, 4) {
 		t.Fatalf("window = %v..%v", m.sel.From, m.sel.To)
 	}
-	if len(m.curves.data.Apps) == 0 {
+	if len(curvesData(m).Apps) == 0 {
 		t.Fatalf("no curve loaded; status %q", m.status)
 	}
-	if n := len(m.curves.data.Apps[0].Monthly.Points); n != 2 {
+	if n := len(curvesData(m).Apps[0].Monthly.Points); n != 2 {
 		t.Errorf("curve has %d months, want 2", n)
 	}
 	// Toggles.
 	m = drive(t, m, press("c"))
-	if !m.sel.Cumulative || !m.curves.data.Sel.Cumulative {
+	if !m.sel.Cumulative || !curvesData(m).Sel.Cumulative {
 		t.Error("c did not switch to cumulative")
 	}
 	m = drive(t, m, press("3"), press("l"))
@@ -184,7 +186,7 @@ func TestUpdate_TooSmallAndBack(t *testing.T) {
 			t.Errorf("%dx%d: too-small notice %v, view starts %q", size[0], size[1], !small, firstLine(v))
 		}
 		for i, line := range splitLines(v) {
-			if w := displayWidth(line); w > size[0] {
+			if w := textfit.Width(line); w > size[0] {
 				t.Errorf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
 			}
 		}

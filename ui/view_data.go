@@ -12,7 +12,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/textfit"
 )
 
 // dataView is the Data view: every figure in a table, sortable and
@@ -24,7 +26,7 @@ import (
 // says how long it took.
 type dataView struct {
 	keys   keyMap
-	st     Styles
+	st     report.Styles
 	table  table.Model
 	filter textinput.Model
 
@@ -48,7 +50,7 @@ type dataView struct {
 // filtering took.
 const bigTable = 100_000
 
-func newDataView(keys keyMap, st Styles) dataView {
+func newDataView(keys keyMap, st report.Styles) dataView {
 	t := table.New(table.WithFocused(true))
 	ts := table.DefaultStyles()
 	if !st.Color {
@@ -63,14 +65,10 @@ func newDataView(keys keyMap, st Styles) dataView {
 
 // set takes new data, keeping the cursor on the same figure when it is
 // still there and on the same row otherwise.
-func (v *dataView) set(d DataRows) {
+func (v *dataView) set(t *store.FigureTable) {
 	keep, hadOne := v.selected()
 	row := v.cursor
-	next := d.table
-	if next == nil {
-		next = store.TableOf(d.Figures)
-	}
-	v.all = next
+	v.all = t
 	v.loaded = true
 	v.order, v.cursor = false, -1
 	v.arrange()
@@ -157,7 +155,7 @@ func (v *dataView) sync() {
 			rows = append(rows, table.Row{"(damaged)", "", "", "", "", "", "", ""})
 			continue
 		}
-		rows = append(rows, dataCells(f))
+		rows = append(rows, report.DataCells(f))
 	}
 	// Each of the table's setters draws every row again: call only those
 	// whose value changed, and SetRows last but one.
@@ -183,8 +181,8 @@ func (v *dataView) columns() []table.Column {
 	}
 	rest := max(0, v.width-used-4)
 	w[6], w[7] = rest*2/5, rest-rest*2/5
-	cols := make([]table.Column, len(dataHeader))
-	for i, h := range dataHeader {
+	cols := make([]table.Column, len(report.DataHeader))
+	for i, h := range report.DataHeader {
 		if i == v.sortCol {
 			if v.sortDesc {
 				h += "↓"
@@ -248,7 +246,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	case km.String() == "end":
 		v.cursor = v.count() - 1
 	case key.Matches(km, v.keys.Sort):
-		v.sortCol = (v.sortCol + 1) % len(dataHeader)
+		v.sortCol = (v.sortCol + 1) % len(report.DataHeader)
 		v.sortDesc = false
 		v.apply()
 	case key.Matches(km, v.keys.Reverse):
@@ -275,30 +273,12 @@ func (v dataView) view() string {
 		status += " · " + v.note
 	}
 	status += " · s sort · S reverse · / filter · e edit · d delete · a add"
-	top := v.st.render(v.st.Muted, cut(status, v.width))
+	top := v.st.Render(v.st.Muted, textfit.Cut(status, v.width))
 	if v.err != nil {
-		top = v.st.render(v.st.Muted, cut("error: "+v.err.Error(), v.width))
+		top = v.st.Render(v.st.Muted, textfit.Cut("error: "+v.err.Error(), v.width))
 	}
 	if v.filtering || v.filter.Value() != "" {
-		top = cut(noBidi(inputView(v.filter)), v.width)
+		top = textfit.Cut(noBidi(inputView(v.filter)), v.width)
 	}
 	return top + "\n" + v.table.View()
-}
-
-// figureTabler is a Source that can hand over every figure packed, as
-// *store.Reader does.
-type figureTabler interface {
-	FigureTable() (*store.FigureTable, error)
-}
-
-// LoadDataTable reads what the Data view lists: every figure, packed as
-// the store keeps them, so that opening the view on a million figures
-// copies about 10 MB instead of decoding them all. A Source that cannot
-// do that gets LoadData's figures.
-func LoadDataTable(src Source) (DataRows, error) {
-	if t, ok := src.(figureTabler); ok {
-		table, err := t.FigureTable()
-		return DataRows{table: table}, err
-	}
-	return LoadData(src)
 }

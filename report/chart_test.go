@@ -1,9 +1,11 @@
-package ui
+package report
 
 import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/uptake/uptake/textfit"
 )
 
 // TestDrawChart_Guards: asciigraph panics on empty input and draws flat or
@@ -40,7 +42,7 @@ func TestDrawChart_Guards(t *testing.T) {
 				t.Errorf("output lacks %q:\n%s", c.want, out)
 			}
 			for i, line := range strings.Split(out, "\n") {
-				if w := displayWidth(line); w > max(c.width, 40) {
+				if w := textfit.Width(line); w > max(c.width, 40) {
 					t.Errorf("line %d is %d wide (width %d)", i, w, c.width)
 				}
 			}
@@ -68,31 +70,6 @@ func TestDrawChart_GapsStayGaps(t *testing.T) {
 	}
 }
 
-func TestWrap_BreaksOnlyAtSpaces(t *testing.T) {
-	cases := []struct {
-		in    string
-		width int
-		want  []string
-	}{
-		{"Resso WW 2020-03..2020-09 15.2M; Resso ID 2020-03..2020-07 5M", 30,
-			[]string{"Resso WW 2020-03..2020-09", "15.2M; Resso ID", "2020-03..2020-07 5M"}},
-		{"short", 40, []string{"short"}},
-		{"aaaaaaaaaaaaaaaaaaaaaaaaa bb", 10, []string{"aaaaaaaaaa", "aaaaaaaaaa", "aaaaa bb"}},
-		{"", 20, []string{""}},
-	}
-	for _, c := range cases {
-		got := wrap(c.in, c.width)
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("wrap(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
-		}
-		for _, l := range got {
-			if displayWidth(l) > c.width {
-				t.Errorf("line %q is wider than %d", l, c.width)
-			}
-		}
-	}
-}
-
 // TestXAxis_CountsColumns: labels are placed by display width, so that a
 // label in wide characters neither pushes the next one off its month nor
 // runs past the axis.
@@ -107,7 +84,7 @@ func TestXAxis_CountsColumns(t *testing.T) {
 	for _, w := range []int{0, 1, 5, 40} {
 		for _, l := range []string{"M1", "网易云音乐", "👩‍👩‍👧‍👦"} {
 			line := xAxis([]string{l, l, l, l}, w, 1, 9)
-			if lw := displayWidth(strings.TrimSuffix(line, "\n")); lw > 9+w+8 {
+			if lw := textfit.Width(strings.TrimSuffix(line, "\n")); lw > 9+w+8 {
 				t.Errorf("xAxis over %d columns is %d wide: %q", w, lw, line)
 			}
 		}
@@ -121,7 +98,7 @@ func TestBarOf_StaysInItsColumn(t *testing.T) {
 	for _, frac := range []float64{math.NaN(), math.Inf(-1), -1, 0, 1e-9, 0.5, 1, 2, math.Inf(1)} {
 		for _, w := range []int{-3, 0, 1, 10} {
 			bar := barOf(frac, w)
-			if n := displayWidth(bar); n > max(w, 0) {
+			if n := textfit.Width(bar); n > max(w, 0) {
 				t.Errorf("barOf(%v, %d) is %d wide", frac, w, n)
 			}
 			if frac > 0 && w > 0 && bar == "" {

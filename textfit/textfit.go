@@ -1,4 +1,4 @@
-package ui
+package textfit
 
 import (
 	"strings"
@@ -15,17 +15,17 @@ import (
 // ends. Every loop here takes at least one byte or one piece per round,
 // so each ends on any input.
 
-// piece is one grapheme cluster (text) or one escape sequence or control
+// Piece is one grapheme cluster (text) or one escape sequence or control
 // character (code).
-type piece struct {
-	text  string
-	width int
-	code  bool
+type Piece struct {
+	Text  string
+	Width int
+	Code  bool
 }
 
-// pieces splits s into grapheme clusters and escape sequences.
-func pieces(s string) []piece {
-	var out []piece
+// Pieces splits s into grapheme clusters and escape sequences.
+func Pieces(s string) []Piece {
+	var out []Piece
 	for len(s) > 0 {
 		_, w, n, _ := ansi.DecodeSequence(s, 0, nil)
 		n = max(1, min(n, len(s))) // always take a byte, whatever the decoder says
@@ -36,7 +36,7 @@ func pieces(s string) []piece {
 				n, w = len(g), ansi.StringWidth(g)
 			}
 		}
-		out = append(out, piece{text: s[:n], width: max(w, 0), code: w <= 0 && isControl(s[0])})
+		out = append(out, Piece{Text: s[:n], Width: max(w, 0), Code: w <= 0 && isControl(s[0])})
 		s = s[n:]
 	}
 	return out
@@ -46,18 +46,18 @@ func pieces(s string) []piece {
 // control, escape sequences included.
 func isControl(c byte) bool { return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 }
 
-func widthOf(ps []piece) int {
+func widthOf(ps []Piece) int {
 	n := 0
 	for _, p := range ps {
-		n += p.width
+		n += p.Width
 	}
 	return n
 }
 
-func join(ps []piece) string {
+func join(ps []Piece) string {
 	var b strings.Builder
 	for _, p := range ps {
-		b.WriteString(p.text)
+		b.WriteString(p.Text)
 	}
 	return b.String()
 }
@@ -67,15 +67,15 @@ func join(ps []piece) string {
 // normally drops nothing; it guards against text where they do not (an
 // escape left open, clusters that join across one) by dropping text from
 // the end. Each round drops a piece, so it ends.
-func fit(ps []piece, w int) string {
+func fit(ps []Piece, w int) string {
 	s := join(ps)
-	if displayWidth(s) <= w {
+	if Width(s) <= w {
 		return s
 	}
-	ps = append([]piece(nil), ps...) // the caller's slice stays as it was
-	for displayWidth(s) > w {
+	ps = append([]Piece(nil), ps...) // the caller's slice stays as it was
+	for Width(s) > w {
 		i := len(ps) - 1
-		for i >= 0 && ps[i].code {
+		for i >= 0 && ps[i].Code {
 			i--
 		}
 		if i < 0 {
@@ -87,78 +87,78 @@ func fit(ps []piece, w int) string {
 	return s
 }
 
-// displayWidth is the number of terminal columns s takes, escapes aside.
-func displayWidth(s string) int { return ansi.StringWidth(s) }
+// Width is the number of terminal columns s takes, escapes aside.
+func Width(s string) int { return ansi.StringWidth(s) }
 
-// cut shortens s to at most w columns, ending in … when something was cut.
+// Cut shortens s to at most w columns, ending in … when something was cut.
 // It cuts between grapheme clusters only, and keeps every escape sequence,
 // so that a style opened before the cut is closed after it.
-func cut(s string, w int) string {
+func Cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if displayWidth(s) <= w {
+	if Width(s) <= w {
 		return s
 	}
-	ps := pieces(s)
-	out := make([]piece, 0, len(ps)+1)
+	ps := Pieces(s)
+	out := make([]Piece, 0, len(ps)+1)
 	used, cutAt := 0, false
 	for _, p := range ps {
 		switch {
-		case p.code:
+		case p.Code:
 			out = append(out, p)
 		case cutAt:
-		case used+p.width > w-1:
+		case used+p.Width > w-1:
 			cutAt = true
-			out = append(out, piece{text: "…", width: 1})
+			out = append(out, Piece{Text: "…", Width: 1})
 		default:
-			used += p.width
+			used += p.Width
 			out = append(out, p)
 		}
 	}
 	return fit(out, w)
 }
 
-// cutLines cuts every line of s to w columns.
-func cutLines(s string, w int) string {
+// CutLines cuts every line of s to w columns.
+func CutLines(s string, w int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = cut(l, w)
+		lines[i] = Cut(l, w)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// wrap breaks text into lines of at most width columns at spaces.
+// Wrap breaks text into lines of at most width columns at spaces.
 // Lines break only at spaces, never inside a token such as
 // "2020-03..2020-09" (ansi.Wrap breaks at hyphens), so that a wrapped
 // footer still pastes and greps; a word longer than the width is cut hard,
 // between grapheme clusters. Below ten columns there is no room to wrap
 // to: the text is cut to one line.
-func wrap(s string, width int) []string {
+func Wrap(s string, width int) []string {
 	if width < 10 {
-		return []string{cut(s, width)}
+		return []string{Cut(s, width)}
 	}
 	var lines []string
-	var line []piece
+	var line []Piece
 	n := 0 // columns on line
 	flush := func() {
 		lines = append(lines, fit(line, width))
 		line, n = line[:0], 0
 	}
 	for _, word := range strings.Split(s, " ") {
-		ps := pieces(word)
+		ps := Pieces(word)
 		w := widthOf(ps)
 		if n > 0 && n+1+w > width {
 			flush()
 		}
 		if n > 0 {
-			line = append(line, piece{text: " ", width: 1})
+			line = append(line, Piece{Text: " ", Width: 1})
 			n++
 		}
 		// A word that fits no line is cut across lines. Each round takes
 		// at least one text piece out of ps, so the loop ends.
 		for n+w > width {
-			var head []piece
+			var head []Piece
 			head, ps = splitAt(ps, width-n)
 			line = append(line, head...)
 			flush()
@@ -177,17 +177,17 @@ func wrap(s string, width int) []string {
 // before the cut, so that the style goes on, and the text after it. At
 // least one text piece leaves the rest: when even the first is wider than
 // room, nothing can draw it there and it is dropped.
-func splitAt(ps []piece, room int) (head, rest []piece) {
+func splitAt(ps []Piece, room int) (head, rest []Piece) {
 	at, used, taken := len(ps), 0, false
 	for i, p := range ps {
-		if p.code {
+		if p.Code {
 			continue
 		}
-		if used+p.width > room {
+		if used+p.Width > room {
 			at = i
 			break
 		}
-		used += p.width
+		used += p.Width
 		taken = true
 	}
 	from := at
@@ -195,10 +195,10 @@ func splitAt(ps []piece, room int) (head, rest []piece) {
 		from = at + 1 // the first text piece is too wide for any room left
 	}
 	for i, p := range ps {
-		if i < at || p.code {
+		if i < at || p.Code {
 			head = append(head, p)
 		}
-		if i < at && p.code {
+		if i < at && p.Code {
 			rest = append(rest, p)
 		}
 	}
@@ -208,17 +208,17 @@ func splitAt(ps []piece, room int) (head, rest []piece) {
 	return head, rest
 }
 
-// padLeft puts spaces before s to fill w columns.
-func padLeft(s string, w int) string {
-	if n := displayWidth(s); n < w {
+// PadLeft puts spaces before s to fill w columns.
+func PadLeft(s string, w int) string {
+	if n := Width(s); n < w {
 		return strings.Repeat(" ", w-n) + s
 	}
 	return s
 }
 
-// padRight puts spaces after s to fill w columns.
-func padRight(s string, w int) string {
-	if n := displayWidth(s); n < w {
+// PadRight puts spaces after s to fill w columns.
+func PadRight(s string, w int) string {
+	if n := Width(s); n < w {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s

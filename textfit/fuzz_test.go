@@ -1,4 +1,4 @@
-package ui
+package textfit
 
 import (
 	"strings"
@@ -87,26 +87,26 @@ func FuzzWrap(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		width := fuzzWidth(n)
 		var lines []string
-		within(t, fuzzWatch, "wrap", func() { lines = wrap(s, width) })
+		within(t, fuzzWatch, "wrap", func() { lines = Wrap(s, width) })
 		if len(lines) > len(s)+1 {
-			t.Fatalf("wrap(%q, %d) made %d lines from %d bytes", s, width, len(lines), len(s))
+			t.Fatalf("Wrap(%q, %d) made %d lines from %d bytes", s, width, len(lines), len(s))
 		}
 		if width < 1 {
 			if len(lines) != 1 || lines[0] != "" {
-				t.Fatalf("wrap(%q, %d) = %q, want one empty line", s, width, lines)
+				t.Fatalf("Wrap(%q, %d) = %q, want one empty line", s, width, lines)
 			}
 			return
 		}
 		for i, l := range lines {
 			if w := ansi.StringWidth(l); w > width {
-				t.Fatalf("wrap(%q, %d): line %d is %d columns: %q", s, width, i+1, w, l)
+				t.Fatalf("Wrap(%q, %d): line %d is %d columns: %q", s, width, i+1, w, l)
 			}
 		}
 		// Plain text loses nothing but the spaces it breaks at.
 		if width >= 10 && plain(s) {
 			got := strings.ReplaceAll(strings.Join(lines, ""), " ", "")
 			if want := strings.ReplaceAll(s, " ", ""); got != want {
-				t.Fatalf("wrap(%q, %d) = %q: lost text", s, width, lines)
+				t.Fatalf("Wrap(%q, %d) = %q: lost text", s, width, lines)
 			}
 		}
 	})
@@ -117,12 +117,12 @@ func FuzzCut(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		width := fuzzWidth(n)
 		var out string
-		within(t, fuzzWatch, "cut", func() { out = cut(s, width) })
+		within(t, fuzzWatch, "cut", func() { out = Cut(s, width) })
 		if w := ansi.StringWidth(out); w > max(width, 0) {
-			t.Fatalf("cut(%q, %d) = %q is %d columns", s, width, out, w)
+			t.Fatalf("Cut(%q, %d) = %q is %d columns", s, width, out, w)
 		}
 		if width >= 1 && ansi.StringWidth(s) <= width && out != s {
-			t.Fatalf("cut(%q, %d) = %q, though it fits", s, width, out)
+			t.Fatalf("Cut(%q, %d) = %q, though it fits", s, width, out)
 		}
 		if width < 1 || out == s || !plain(s) {
 			return
@@ -131,14 +131,14 @@ func FuzzCut(f *testing.F) {
 		// keeps as much as fits.
 		head, ok := strings.CutSuffix(out, "…")
 		if !ok || !strings.HasPrefix(s, head) {
-			t.Fatalf("cut(%q, %d) = %q: not a start of it and …", s, width, out)
+			t.Fatalf("Cut(%q, %d) = %q: not a start of it and …", s, width, out)
 		}
 		if !graphemeEnds(s)[len(head)] {
-			t.Fatalf("cut(%q, %d) = %q: cut inside a grapheme cluster", s, width, out)
+			t.Fatalf("Cut(%q, %d) = %q: cut inside a grapheme cluster", s, width, out)
 		}
 		next, _ := ansi.FirstGraphemeCluster(s[len(head):], ansi.GraphemeWidth)
 		if ansi.StringWidth(head+next) <= width-1 {
-			t.Fatalf("cut(%q, %d) = %q: %q would have fitted too", s, width, out, next)
+			t.Fatalf("Cut(%q, %d) = %q: %q would have fitted too", s, width, out, next)
 		}
 	})
 }
@@ -148,7 +148,7 @@ func FuzzPad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		width := fuzzWidth(n)
 		want := max(width, ansi.StringWidth(s))
-		l, r := padLeft(s, width), padRight(s, width)
+		l, r := PadLeft(s, width), PadRight(s, width)
 		if !strings.HasSuffix(l, s) || !strings.HasPrefix(r, s) {
 			t.Fatalf("pad(%q, %d) = %q, %q: the text is not kept", s, width, l, r)
 		}
@@ -159,46 +159,12 @@ func FuzzPad(f *testing.F) {
 			return
 		}
 		if ansi.StringWidth(l) != want {
-			t.Fatalf("padLeft(%q, %d) is %d columns, want %d", s, width, ansi.StringWidth(l), want)
+			t.Fatalf("PadLeft(%q, %d) is %d columns, want %d", s, width, ansi.StringWidth(l), want)
 		}
 		// Text that leaves an escape open swallows whatever follows it,
 		// spaces included: nothing can pad it on the right.
 		if open := ansi.StringWidth(s+"x") != ansi.StringWidth(s)+1; !open && ansi.StringWidth(r) != want {
-			t.Fatalf("padRight(%q, %d) is %d columns, want %d", s, width, ansi.StringWidth(r), want)
-		}
-	})
-}
-
-// FuzzGridText lays out a table whose cells come from the input: lines
-// are rows, tabs part cells, the first line is the header; the bits of
-// right say which columns hold numbers.
-func FuzzGridText(f *testing.F) {
-	for _, s := range fuzzSeeds {
-		f.Add(s+"\tInstalls\nID\t3.6M\n"+s+"\t950k", 14, uint8(2))
-		f.Add("Month\t"+s+"\tgrowth\n2020-08\t3.6M\t+64%", 85, uint8(6))
-	}
-	st := colourStyles(true)
-	f.Fuzz(func(t *testing.T, s string, n int, right uint8) {
-		width := fuzzWidth(n)
-		rows := strings.Split(s, "\n")
-		g := &grid{header: strings.Split(rows[0], "\t")}
-		for i := range g.header {
-			g.right = append(g.right, right&(1<<(i%8)) != 0)
-		}
-		for _, r := range rows[1:] {
-			g.rows = append(g.rows, strings.Split(r, "\t"))
-			g.styles = append(g.styles, len(g.rows)-2)
-		}
-		var out string
-		within(t, fuzzWatch, "grid", func() { out = g.text(width, st) })
-		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-		if len(lines) != len(rows) {
-			t.Fatalf("%d lines for %d rows", len(lines), len(rows))
-		}
-		for i, l := range lines {
-			if w := ansi.StringWidth(l); w > max(width, 0) {
-				t.Fatalf("grid at %d columns: line %d is %d columns: %q", width, i+1, w, l)
-			}
+			t.Fatalf("PadRight(%q, %d) is %d columns, want %d", s, width, ansi.StringWidth(r), want)
 		}
 	})
 }

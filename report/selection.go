@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"fmt"
@@ -6,47 +6,6 @@ import (
 
 	"github.com/uptake/uptake/figures"
 )
-
-// View names the four views, in header order.
-type View int
-
-const (
-	CurvesView View = iota
-	CountriesView
-	CompareView
-	DataView
-	viewCount
-)
-
-func (v View) String() string {
-	switch v {
-	case CurvesView:
-		return "curves"
-	case CountriesView:
-		return "countries"
-	case CompareView:
-		return "compare"
-	case DataView:
-		return "data"
-	}
-	return fmt.Sprintf("view(%d)", int(v))
-}
-
-// Title is the name shown in the header.
-func (v View) Title() string {
-	s := v.String()
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// ParseView reads a view name as -export takes it.
-func ParseView(s string) (View, error) {
-	for v := CurvesView; v < viewCount; v++ {
-		if strings.EqualFold(s, v.String()) {
-			return v, nil
-		}
-	}
-	return 0, fmt.Errorf("%q is not a view (expected curves, countries, compare or data)", s)
-}
 
 // Selection is what the views show: shared by all of them and by -export.
 type Selection struct {

@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"fmt"
@@ -9,104 +9,6 @@ import (
 
 	"github.com/uptake/uptake/figures"
 )
-
-// The marks every view and export uses. They differ on purpose: a spread
-// month is arithmetic on a real figure, an estimate is a guess or a share.
-const (
-	markSpread   = "≈"
-	markEstimate = "*"
-	markSummed   = "Σ"
-	noValue      = "–"
-)
-
-const marksNote = "≈ spread: what a figure covering several months leaves after the figures inside it, shared evenly over its other months · * estimate (derived from a share, or a guess) · Σ summed from countries · – no figure"
-
-// fmtPoint writes a point's value with its marks.
-func fmtPoint(p figures.Point) string {
-	if p.Kind == figures.Gap || math.IsNaN(p.Value) {
-		return noValue
-	}
-	return figures.FormatInstalls(p.Value) + marks(p.Kind == figures.Spread, p.Estimate, p.Summed)
-}
-
-// fmtTotal writes a total with its marks, or "n/a" when it covers nothing.
-func fmtTotal(t figures.Total) string {
-	if t.Empty() {
-		return "n/a"
-	}
-	return figures.FormatInstalls(float64(t.Installs)) + marks(false, t.Estimate, t.Summed)
-}
-
-func marks(spread, estimate, summed bool) string {
-	var m string
-	if spread {
-		m += markSpread
-	}
-	if estimate {
-		m += markEstimate
-	}
-	if summed {
-		m += markSummed
-	}
-	return m
-}
-
-// growth writes the change from a to b as "+64%", or "" when either is
-// missing or spread: growth between months spread from one figure is an
-// artefact of the spreading, not a fact. The mark says an estimate went in.
-func growth(a, b figures.Point) string {
-	if a.Kind != figures.Exact || b.Kind != figures.Exact || math.IsNaN(a.Value) || math.IsNaN(b.Value) || a.Value <= 0 {
-		return ""
-	}
-	g := (b.Value/a.Value - 1) * 100
-	s := fmt.Sprintf("%+.0f%%", g)
-	if s == "-0%" {
-		s = "+0%"
-	}
-	if a.Estimate || b.Estimate {
-		s += markEstimate
-	}
-	return s
-}
-
-// fmtRatio writes b/a as "1.07×".
-func fmtRatio(a, b figures.Total) string {
-	if a.Empty() || b.Empty() || !a.Full() || !b.Full() || a.Installs == 0 {
-		return "n/a"
-	}
-	return strconv.FormatFloat(float64(b.Installs)/float64(a.Installs), 'f', 2, 64) + "×"
-}
-
-// fmtCoverage writes "7/7 months".
-func fmtCoverage(t figures.Total) string {
-	return fmt.Sprintf("%d/%d months", t.Covered, t.Months)
-}
-
-// rawValue writes a value for CSV: a whole number, or empty for a gap.
-func rawValue(p figures.Point) string {
-	if p.Kind == figures.Gap || math.IsNaN(p.Value) {
-		return ""
-	}
-	return strconv.FormatFloat(math.Round(p.Value), 'f', 0, 64)
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
-
-// kindWord writes a point's kind for CSV.
-func kindWord(p figures.Point) string {
-	switch {
-	case p.Kind == figures.Gap:
-		return "gap"
-	case p.Summed:
-		return p.Kind.String() + "+summed"
-	}
-	return p.Kind.String()
-}
 
 // sourceUse groups the figures behind a view by their source.
 type sourceUse struct {
@@ -167,7 +69,7 @@ func sourcesOf(figs []figures.Figure) []sourceUse {
 		u := sourceUse{Source: src}
 		if g.n <= maxListed {
 			for _, f := range g.listed {
-				u.Figures = append(u.Figures, describe(f))
+				u.Figures = append(u.Figures, f.String())
 			}
 			sort.Strings(u.Figures)
 		} else {
@@ -194,15 +96,6 @@ func someOf(set map[string]bool, noun string) string {
 		return strings.Join(names, ", ")
 	}
 	return fmt.Sprintf("%d %s", len(names), noun)
-}
-
-// describe names a figure: "Resso WW 2020-03..2020-09 15.2M*".
-func describe(f figures.Figure) string {
-	m := ""
-	if f.Estimate {
-		m = markEstimate
-	}
-	return describeKey(f.Key()) + " " + figures.FormatInstalls(float64(f.Installs)) + m
 }
 
 func monthLabels(from, to figures.Month) []string {
@@ -245,7 +138,7 @@ func values(c figures.Curve) []float64 {
 func legend(apps []string, st Styles) string {
 	parts := make([]string, len(apps))
 	for i, a := range apps {
-		parts[i] = st.render(st.AppStyle(i), stroke(i)+" "+figures.Sanitize(a))
+		parts[i] = st.Render(st.AppStyle(i), stroke(i)+" "+figures.Sanitize(a))
 	}
 	return strings.Join(parts, "   ")
 }

@@ -1,14 +1,12 @@
-package ui
+package report
 
 import (
-	"io"
 	"math"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
 // xterm256 is the colour an xterm-256 index stands for, 16 to 255 (the
@@ -103,51 +101,14 @@ func TestStyles_FollowTheBackground(t *testing.T) {
 		if dark {
 			wantMuted, wantApp = muted.Dark, app.Dark
 		}
-		if got := st.render(st.Muted, "note"); !strings.Contains(got, "38;5;"+wantMuted+"m") {
+		if got := st.Render(st.Muted, "note"); !strings.Contains(got, "38;5;"+wantMuted+"m") {
 			t.Errorf("dark %v: muted text drawn as %q, want colour %s", dark, got, wantMuted)
 		}
-		if got := st.render(st.AppStyle(0), "Resso"); !strings.Contains(got, "38;5;"+wantApp+"m") {
+		if got := st.Render(st.AppStyle(0), "Resso"); !strings.Contains(got, "38;5;"+wantApp+"m") {
 			t.Errorf("dark %v: the first app drawn as %q, want colour %s", dark, got, wantApp)
 		}
 		if got := st.chartColors(1); len(got) != 1 || strconv.Itoa(int(got[0])) != wantApp {
 			t.Errorf("dark %v: chart colour %v, want %s", dark, got, wantApp)
-		}
-		// The help line and the fields' hints are drawn in these styles
-		// too, not in bubbles' own greys.
-		key := st.Key.GetForeground().(lipgloss.AdaptiveColor).Light
-		if dark {
-			key = st.Key.GetForeground().(lipgloss.AdaptiveColor).Dark
-		}
-		if got := newDrivenStyled(t, st).helpLine(); !strings.Contains(got, "38;5;"+key+"m") {
-			t.Errorf("dark %v: help line %q, want keys in colour %s", dark, got, key)
-		}
-		in := newInput(st)
-		in.Placeholder = "YYYY-MM"
-		if got := inputView(in); !strings.Contains(got, "38;5;"+wantMuted+"m") {
-			t.Errorf("dark %v: placeholder %q, want colour %s", dark, got, wantMuted)
-		}
-	}
-}
-
-// TestStyles_NoColorIsPlain: with NO_COLOR (lipgloss's Ascii profile) the
-// styles draw no escape at all, as PlainStyles does for exports.
-func TestStyles_NoColorIsPlain(t *testing.T) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	for name, st := range map[string]Styles{"NO_COLOR": newStyles(r), "plain": PlainStyles()} {
-		if st.Color || st.chartColors(3) != nil {
-			t.Errorf("%s: colours are on", name)
-		}
-		for _, s := range []lipgloss.Style{st.Tab, st.ActiveTab, st.Error, st.Muted, st.Title, st.AppStyle(2)} {
-			if got := st.render(s, "text"); got != "text" {
-				t.Errorf("%s: %q", name, got)
-			}
-		}
-		m := newDrivenStyled(t, st)
-		for _, k := range []string{"1", "2", "3", "4", "?"} {
-			if v := drive(t, m, press(k)).View(); strings.ContainsRune(v, '\x1b') {
-				t.Fatalf("%s: view %s draws an escape:\n%q", name, k, v)
-			}
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package textfit
 
 import (
 	"runtime"
@@ -56,7 +56,7 @@ func TestWrap_StyledWordWiderThanTheLine(t *testing.T) {
 	title := "\x1b[1mInstalls by country · Resso · 2020-03..2020-09\x1b[0m"
 	for _, width := range []int{10, 11, 12, 15, 16, 17, 40} {
 		var lines []string
-		within(t, 2*time.Second, "wrap", func() { lines = wrap(title, width) })
+		within(t, 2*time.Second, "wrap", func() { lines = Wrap(title, width) })
 		linesFit(t, "wrap", lines, width)
 		got := strings.ReplaceAll(ansi.Strip(strings.Join(lines, "")), " ", "")
 		if want := strings.ReplaceAll(ansi.Strip(title), " ", ""); got != want {
@@ -65,7 +65,7 @@ func TestWrap_StyledWordWiderThanTheLine(t *testing.T) {
 	}
 	// A styled word cut across lines carries its style on every line, so
 	// that no line leaves the terminal bold and none loses the style.
-	lines := wrap("\x1b[1m2020-03..2020-09\x1b[0m", 10)
+	lines := Wrap("\x1b[1m2020-03..2020-09\x1b[0m", 10)
 	if want := []string{"\x1b[1m2020-03..2\x1b[0m", "\x1b[1m020-09\x1b[0m"}; strings.Join(lines, "|") != strings.Join(want, "|") {
 		t.Errorf("styled word: %q, want %q", lines, want)
 	}
@@ -86,9 +86,9 @@ func TestWrap(t *testing.T) {
 		{"cafe\u0301cafe\u0301cafe\u0301", 10, []string{"cafe\u0301cafe\u0301ca", "fe\u0301"}},
 	}
 	for _, c := range cases {
-		got := wrap(c.in, c.width)
+		got := Wrap(c.in, c.width)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("wrap(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 		linesFit(t, "wrap", got, c.width)
 	}
@@ -118,12 +118,12 @@ func TestCut(t *testing.T) {
 		{"\x1b[1mbold text\x1b[0m", 1, "\x1b[1m…\x1b[0m"},
 	}
 	for _, c := range cases {
-		got := cut(c.in, c.width)
+		got := Cut(c.in, c.width)
 		if got != c.want {
-			t.Errorf("cut(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+			t.Errorf("Cut(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 		if w := ansi.StringWidth(got); w > max(c.width, 0) {
-			t.Errorf("cut(%q, %d) is %d columns", c.in, c.width, w)
+			t.Errorf("Cut(%q, %d) is %d columns", c.in, c.width, w)
 		}
 	}
 }
@@ -133,10 +133,35 @@ func TestCut(t *testing.T) {
 func TestPad(t *testing.T) {
 	for _, s := range []string{"Resso", "👩‍👩‍👧‍👦 Family Music", "网易云音乐", "\x1b[1mbold\x1b[0m", ""} {
 		for _, w := range []int{-1, 0, 3, 20} {
-			l, r := padLeft(s, w), padRight(s, w)
+			l, r := PadLeft(s, w), PadRight(s, w)
 			want := max(w, ansi.StringWidth(s))
 			if ansi.StringWidth(l) != want || ansi.StringWidth(r) != want {
 				t.Errorf("pad(%q, %d): left %d, right %d columns, want %d", s, w, ansi.StringWidth(l), ansi.StringWidth(r), want)
+			}
+		}
+	}
+}
+
+func TestWrap_BreaksOnlyAtSpaces(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"Resso WW 2020-03..2020-09 15.2M; Resso ID 2020-03..2020-07 5M", 30,
+			[]string{"Resso WW 2020-03..2020-09", "15.2M; Resso ID", "2020-03..2020-07 5M"}},
+		{"short", 40, []string{"short"}},
+		{"aaaaaaaaaaaaaaaaaaaaaaaaa bb", 10, []string{"aaaaaaaaaa", "aaaaaaaaaa", "aaaaa bb"}},
+		{"", 20, []string{""}},
+	}
+	for _, c := range cases {
+		got := Wrap(c.in, c.width)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+		for _, l := range got {
+			if Width(l) > c.width {
+				t.Errorf("line %q is wider than %d", l, c.width)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"math"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/guptarohit/asciigraph"
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/textfit"
 )
 
 // chartSeries is one line of a chart: a value per column label (month or
@@ -66,7 +67,7 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 		asciigraph.UpperBound(top),
 		asciigraph.Offset(3),
 		asciigraph.YAxisValueFormatter(func(v float64) string {
-			return padLeft(figures.FormatInstalls(v), yLabel-1)
+			return textfit.PadLeft(figures.FormatInstalls(v), yLabel-1)
 		}),
 	}
 	cols := n * per
@@ -131,7 +132,7 @@ func xAxis(labels []string, cols, per, pad int) string {
 		if per == 1 && len(labels) > cols {
 			col = pad + int(math.Round(float64(i)*float64(cols-1)/float64(len(labels)-1)))
 		}
-		lw := displayWidth(l)
+		lw := textfit.Width(l)
 		if col <= end+1 || col+lw > limit {
 			continue
 		}

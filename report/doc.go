@@ -1,15 +1,16 @@
-package ui
+package report
 
 import (
 	"strings"
 
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/textfit"
 )
 
-// A doc is what a view renders before it becomes text: paragraphs, charts
+// A Doc is what a view renders before it becomes text: paragraphs, charts
 // and tables. The dashboard and every export format come from the same
 // doc, so what is pasted into a report is what was on screen.
-type doc struct {
+type Doc struct {
 	blocks []block
 	csv    [][]string // the view's table with raw numbers, header first
 	notes  []string   // marks and warnings, under the view
@@ -30,18 +31,18 @@ type block struct {
 	table *grid
 }
 
-func (d *doc) para(lines ...string) {
+func (d *Doc) para(lines ...string) {
 	d.blocks = append(d.blocks, block{kind: paraBlock, text: strings.Join(lines, "\n")})
 }
 
-func (d *doc) chart(text string) {
+func (d *Doc) chart(text string) {
 	d.blocks = append(d.blocks, block{kind: chartBlock, text: strings.TrimRight(text, "\n")})
 }
 
-func (d *doc) addTable(t *grid) { d.blocks = append(d.blocks, block{kind: tableBlock, table: t}) }
+func (d *Doc) addTable(t *grid) { d.blocks = append(d.blocks, block{kind: tableBlock, table: t}) }
 
-// text writes the doc as the dashboard draws it, every line cut to width.
-func (d *doc) text(width int, st Styles) string {
+// Text writes the doc as the dashboard draws it, every line cut to width.
+func (d *Doc) Text(width int, st Styles) string {
 	var b strings.Builder
 	for i, bl := range d.blocks {
 		if i > 0 {
@@ -52,14 +53,14 @@ func (d *doc) text(width int, st Styles) string {
 			b.WriteString(bl.table.text(width, st))
 		case paraBlock:
 			for _, line := range strings.Split(bl.text, "\n") {
-				for _, w := range wrap(line, width) {
+				for _, w := range textfit.Wrap(line, width) {
 					b.WriteString(w)
 					b.WriteByte('\n')
 				}
 			}
 		default:
 			for _, line := range strings.Split(bl.text, "\n") {
-				b.WriteString(cut(line, width))
+				b.WriteString(textfit.Cut(line, width))
 				b.WriteByte('\n')
 			}
 		}
@@ -67,8 +68,8 @@ func (d *doc) text(width int, st Styles) string {
 	if len(d.notes) > 0 {
 		b.WriteByte('\n')
 		for _, n := range d.notes {
-			for _, line := range wrap(figures.Sanitize(n), width) {
-				b.WriteString(st.render(st.Muted, line))
+			for _, line := range textfit.Wrap(figures.Sanitize(n), width) {
+				b.WriteString(st.Render(st.Muted, line))
 				b.WriteByte('\n')
 			}
 		}
@@ -92,12 +93,12 @@ func (t *grid) widths(width int) []int {
 	for _, r := range t.rows {
 		for i, c := range r {
 			if i < len(w) {
-				cells[i] = max(cells[i], displayWidth(figures.Sanitize(c)))
+				cells[i] = max(cells[i], textfit.Width(figures.Sanitize(c)))
 			}
 		}
 	}
 	for i, h := range t.header {
-		w[i] = max(cells[i], displayWidth(h))
+		w[i] = max(cells[i], textfit.Width(h))
 	}
 	total := func() int {
 		n := 0
@@ -123,7 +124,7 @@ func (t *grid) widths(width int) []int {
 			w[widest] -= min(w[widest]-floor(widest), total()-width)
 		}
 	}
-	narrowText(func(i int) int { return max(displayWidth(t.header[i]), 10) })
+	narrowText(func(i int) int { return max(textfit.Width(t.header[i]), 10) })
 	for total() > width {
 		most, over := -1, 0
 		for i := range w {
@@ -148,15 +149,15 @@ func (t *grid) text(width int, st Styles) string {
 		for i := range w {
 			c := ""
 			if i < len(cells) {
-				c = cut(figures.Sanitize(cells[i]), w[i])
+				c = textfit.Cut(figures.Sanitize(cells[i]), w[i])
 			}
 			if t.right[i] {
-				c = padLeft(c, w[i])
+				c = textfit.PadLeft(c, w[i])
 			} else if i < len(w)-1 {
-				c = padRight(c, w[i])
+				c = textfit.PadRight(c, w[i])
 			}
 			if i == 0 && style >= 0 {
-				c = st.render(st.AppStyle(style), c)
+				c = st.Render(st.AppStyle(style), c)
 			}
 			if i > 0 {
 				l.WriteString("  ")
@@ -165,9 +166,9 @@ func (t *grid) text(width int, st Styles) string {
 		}
 		s := strings.TrimRight(l.String(), " ")
 		if header {
-			s = st.render(st.Title, s)
+			s = st.Render(st.Title, s)
 		}
-		b.WriteString(cut(s, width))
+		b.WriteString(textfit.Cut(s, width))
 		b.WriteByte('\n')
 	}
 	line(t.header, -1, true)
@@ -179,4 +180,65 @@ func (t *grid) text(width int, st Styles) string {
 		line(r, style, false)
 	}
 	return b.String()
+}
+
+// Markdown writes the doc with tables as Markdown tables and charts in a
+// fenced block.
+func (d *Doc) Markdown() string {
+	var b strings.Builder
+	for i, bl := range d.blocks {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		switch bl.kind {
+		case paraBlock:
+			// Each line its own paragraph: Markdown would join them.
+			for j, l := range strings.Split(bl.text, "\n") {
+				if j > 0 {
+					b.WriteByte('\n')
+				}
+				if i == 0 && j == 0 {
+					l = "## " + l
+				}
+				b.WriteString(mdEscape(l) + "\n")
+			}
+		case chartBlock:
+			b.WriteString("```\n" + bl.text + "\n```\n")
+		case tableBlock:
+			t := bl.table
+			b.WriteString("| " + strings.Join(mdCells(t.header), " | ") + " |\n|")
+			for i := range t.header {
+				if t.right[i] {
+					b.WriteString(" ---: |")
+				} else {
+					b.WriteString(" --- |")
+				}
+			}
+			b.WriteByte('\n')
+			for _, r := range t.rows {
+				b.WriteString("| " + strings.Join(mdCells(r), " | ") + " |\n")
+			}
+		}
+	}
+	if len(d.notes) > 0 {
+		b.WriteByte('\n')
+		for _, n := range d.notes {
+			b.WriteString("- " + mdEscape(n) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func mdCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.ReplaceAll(mdEscape(c), "|", `\|`)
+	}
+	return out
+}
+
+// mdEscape keeps data from turning into Markdown markup or HTML.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "`", "\\`")
+	return r.Replace(figures.Sanitize(s))
 }

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/uptake/uptake/figures"
+)
+
+// dataView: every figure in a table.
+func dataView() View {
+	return View{
+		Name: DataViewName, Title: "Data",
+		Load:  func(src Source, _ Selection) (Data, error) { return LoadData(src) },
+		Label: func(Selection) string { return "every figure" },
+		Mode:  noMode,
+	}
+}
+
+// DataViewName names the Data view, which the dashboard draws as a table
+// of its own (a million rows are paged, sorted and filtered there).
+const DataViewName = "data"
+
+// Layout lays out every figure as a table.
+func (d DataRows) Layout(width, _ int, st Styles) *Doc { return renderData(d, width, st) }
+
+// Warnings: a list of figures warns of nothing.
+func (d DataRows) Warnings() []string { return nil }
+
+// Empty says why there is nothing to show.
+func (d DataRows) Empty() error {
+	if len(d.Figures) == 0 {
+		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
+	}
+	return nil
+}
+
+// DataRows is what the Data view lists, for export: every figure. (The
+// dashboard's Data view reads them packed, a screenful at a time.)
+type DataRows struct {
+	Figures []figures.Figure
+}
+
+// LoadData reads every figure, in key order.
+func LoadData(src Source) (DataRows, error) {
+	var d DataRows
+	err := src.EachFigure(func(f figures.Figure) bool {
+		d.Figures = append(d.Figures, f)
+		return true
+	})
+	return d, err
+}
+
+// DataHeader names the Data view's columns, in order.
+var DataHeader = []string{"App", "Country", "From", "To", "Installs", "Est", "Source", "Note"}
+
+// DataCells writes one figure as the Data view's cells.
+func DataCells(f figures.Figure) []string {
+	est := ""
+	if f.Estimate {
+		est = figures.MarkEstimate
+	}
+	return []string{figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From.String(), f.To.String(),
+		figures.FormatInstalls(float64(f.Installs)), est, figures.Sanitize(f.Source), figures.Sanitize(f.Note)}
+}
+
+// dataCSVHeader names the columns of the data view's CSV: the canonical
+// import format, so that an export can be imported again.
+var dataCSVHeader = []string{"app", "country", "from", "to", "installs", "source", "note", "estimate", "changed"}
+
+// dataCSVRow fills row with one figure's CSV fields, sanitised.
+func dataCSVRow(row []string, f figures.Figure) []string {
+	// The country comes from the storage key, which a damaged or foreign
+	// file can fill with anything: it is sanitised like the text.
+	row[0], row[1], row[2], row[3] = figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From.String(), f.To.String()
+	row[4], row[5], row[6] = strconv.FormatInt(f.Installs, 10), figures.Sanitize(f.Source), figures.Sanitize(f.Note)
+	row[7], row[8] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z")
+	return row
+}
+
+// renderData lays out every figure as a table, for export.
+func renderData(d DataRows, width int, st Styles) *Doc {
+	out := &Doc{}
+	out.para(st.Render(st.Title, fmt.Sprintf("Figures · %d in all", len(d.Figures))))
+	t := &grid{header: DataHeader, right: []bool{false, false, false, false, true, false, false, false}}
+	out.csv = [][]string{dataCSVHeader}
+	for _, f := range d.Figures {
+		t.rows = append(t.rows, DataCells(f))
+		out.csv = append(out.csv, dataCSVRow(make([]string, len(dataCSVHeader)), f))
+	}
+	out.addTable(t)
+	out.used = sourcesOf(d.Figures)
+	out.notes = []string{"* estimate (derived from a share, or a guess). Installs are shown rounded; the CSV export gives them whole."}
+	return out
+}
