@@ -67,13 +67,13 @@ type CompareData struct {
 	warnings   []string
 }
 
-// Milestones are the months since launch that Compare tabulates.
-var Milestones = []int{1, 3, 5, 6, 12}
+// milestones are the months since launch that Compare tabulates.
+var milestones = [...]int{1, 3, 5, 6, 12}
 
 // LoadCompare reads the selected apps in the selected country, aligned on
 // the calendar or on each app's launch.
 func LoadCompare(src Source, sel Selection) (CompareData, error) {
-	d := CompareData{Sel: sel, Milestones: Milestones}
+	d := CompareData{Sel: sel, Milestones: milestones[:]}
 	type loaded struct {
 		figs   []figures.Figure
 		launch figures.Month
@@ -128,10 +128,10 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		// Only the milestones and the latest full month are needed: a
 		// total each, rather than one for every month since launch.
 		figs := apps[i].figs
-		for _, m := range Milestones {
+		for _, m := range milestones {
 			a.Milestones = append(a.Milestones, figures.TotalOver(figs, a.Launch, a.Launch.Add(m-1)))
 		}
-		for k := max(d.Months, slices.Max(Milestones)); k >= 1; k-- {
+		for k := max(d.Months, slices.Max(milestones[:])); k >= 1; k-- {
 			if t := figures.TotalOver(figs, a.Launch, a.Launch.Add(k-1)); t.Full() {
 				a.Latest, a.LatestM = t, k
 				break

@@ -52,7 +52,9 @@ func LoadData(src Source) (DataRows, error) {
 }
 
 // DataHeader names the Data view's columns, in order.
-var DataHeader = []string{"App", "Country", "From", "To", "Installs", "Est", "Source", "Note"}
+func DataHeader() []string {
+	return []string{"App", "Country", "From", "To", "Installs", "Est", "Source", "Note"}
+}
 
 // DataCells writes one figure as the Data view's cells.
 func DataCells(f figures.Figure) []string {
@@ -82,7 +84,7 @@ func dataCSVRow(row []string, f figures.Figure) []string {
 func renderData(d DataRows, width int, st Styles) *Doc {
 	out := &Doc{}
 	out.para(st.Render(st.Title, fmt.Sprintf("Figures · %d in all", len(d.Figures))))
-	t := &grid{header: DataHeader, right: []bool{false, false, false, false, true, false, false, false}}
+	t := &grid{header: DataHeader(), right: []bool{false, false, false, false, true, false, false, false}}
 	out.csv = [][]string{dataCSVHeader}
 	for _, f := range d.Figures {
 		t.rows = append(t.rows, DataCells(f))

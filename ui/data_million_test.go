@@ -122,7 +122,7 @@ func TestDataView_OrderMatchesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, needle := range []string{"", "in", "2020-0", "4.8", "1.2m", "*", "synthetic", "another", "note 1", "resso", "zz", "m", "k"} {
-		for col := range report.DataHeader {
+		for col := range report.DataHeader() {
 			for _, desc := range []bool{false, true} {
 				want := referenceOrder(all, needle, col, desc)
 				got := orderRows(cols, needle, col, desc)

@@ -4,13 +4,10 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
@@ -108,9 +105,6 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(loadApps(m.cfg.Store), pollStamp(m.cfg.Store, m.cfg.Poll))
 }
 
-// readOnlyNote is the status of a dashboard on a file it cannot write.
-const readOnlyNote = "read-only: this file cannot be written (check its permissions); adding, editing and undo are off"
-
 // Update routes a message to whoever should have it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// A Model is a value: the per-view slices are copied before anything
@@ -186,76 +180,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(km)
 	}
 	return m, nil
-}
-
-// typing reports whether a text field has the keys: the form, a picker,
-// or the Data view's filter.
-func (m Model) typing() bool {
-	return m.form != nil || m.picker != nil || (m.onData() && m.data.capturing())
-}
-
-// key handles a key press when no panel is open.
-func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if m.onData() && m.data.capturing() {
-		var cmd tea.Cmd
-		m.data, cmd = m.data.update(km)
-		return m, cmd
-	}
-	if m.showHelp && !key.Matches(km, m.keys.Quit) {
-		m.showHelp = false
-		return m, nil
-	}
-	switch {
-	case key.Matches(km, m.keys.Quit):
-		return m, tea.Quit
-	case key.Matches(km, m.keys.Help):
-		m.showHelp = true
-		return m, nil
-	case key.Matches(km, m.keys.NextView):
-		return m.switchTo((m.view + 1) % len(m.views))
-	case key.Matches(km, m.keys.PrevView):
-		return m.switchTo((m.view + len(m.views) - 1) % len(m.views))
-	case key.Matches(km, m.keys.Apps):
-		return m.openPicker(pickApps)
-	case key.Matches(km, m.keys.Country):
-		return m.openPicker(pickCountry)
-	case key.Matches(km, m.keys.Window):
-		return m.openPicker(pickWindow)
-	case key.Matches(km, m.keys.Cumulative):
-		sel := m.sel
-		sel.Cumulative = !sel.Cumulative
-		return m.reselect(sel)
-	case key.Matches(km, m.keys.SinceLaunch):
-		sel := m.sel
-		sel.SinceLaunch = !sel.SinceLaunch
-		return m.reselect(sel)
-	case key.Matches(km, m.keys.Reload):
-		m.gen++
-		return m, tea.Batch(loadApps(m.cfg.Store), m.load())
-	case key.Matches(km, m.keys.Export):
-		return m, m.exportCmd()
-	case key.Matches(km, m.keys.Add), key.Matches(km, m.keys.Edit), key.Matches(km, m.keys.Delete),
-		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
-		return m.editKey(km)
-	}
-	for i, b := range m.keys.Views {
-		if key.Matches(km, b) {
-			return m.switchTo(i)
-		}
-	}
-	return m.routeToView(km)
-}
-
-// routeToView hands a key to the view on screen, for scrolling and sorting.
-func (m Model) routeToView(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	if m.onData() {
-		m.data, cmd = m.data.update(msg)
-	} else {
-		d := &m.docs[m.view]
-		d.pane, cmd = d.pane.update(msg)
-	}
-	return m, cmd
 }
 
 func (m Model) switchTo(v int) (tea.Model, tea.Cmd) {
@@ -348,67 +272,6 @@ func (m Model) gotStamp(msg stampMsg) (tea.Model, tea.Cmd) {
 	m.stamp = msg.stamp
 	m.gen++
 	return m, tea.Batch(next, loadApps(m.cfg.Store))
-}
-
-func (m Model) gotSaved(msg savedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		if errors.Is(msg.err, store.ErrNothingToUndo) || errors.Is(msg.err, store.ErrNothingToRedo) {
-			m.setStatus(msg.err.Error())
-			return m, nil
-		}
-		m.setError(msg.err)
-		return m, nil
-	}
-	m.setStatus(msg.what)
-	m.gen++
-	return m, loadApps(m.cfg.Store)
-}
-
-func (m *Model) setStatus(s string) { m.status, m.statusErr, m.busy = s, false, false }
-
-// setError shows an error in the status line. Damage is worded without
-// the path and the advice, which the line has no room for: uptake -check
-// gives them.
-func (m *Model) setError(err error) {
-	var de *store.DamageError
-	switch {
-	case errors.As(err, &de):
-		m.damaged = "damaged: " + de.Part + " (run uptake -check for what to do)"
-		m.status, m.statusErr, m.busy = m.damaged, true, false
-	case errors.Is(err, store.ErrBusy):
-		m.status, m.statusErr, m.busy = "busy: another uptake process is writing the file; it is read again when that is done (r reads now)", true, true
-	default:
-		m.status, m.statusErr, m.busy = fmt.Sprintf("error: %v", err), true, false
-	}
-}
-
-// readOK clears a status that said the file was in use, now that a read
-// went through.
-func (m *Model) readOK() {
-	if m.busy {
-		m.status, m.statusErr, m.busy = "", false, false
-	}
-	if m.status == "" && m.damaged != "" {
-		m.status, m.statusErr = m.damaged, true
-	}
-}
-
-// gotCheck reports what the background check of the file found.
-func (m Model) gotCheck(msg checkedMsg) Model {
-	switch {
-	case msg.err != nil:
-		m.setError(msg.err)
-	case !msg.rep.Sound():
-		n := len(msg.rep.Problems) + msg.rep.More
-		part := msg.rep.Problems[0]
-		if n > 1 {
-			part += fmt.Sprintf(" (and %d more)", n-1)
-		}
-		m.setError(&store.DamageError{Path: m.cfg.Store.Path(), Part: part})
-	case m.cfg.Store.ReadOnly() && m.status == "":
-		m.setStatus(readOnlyNote)
-	}
-	return m
 }
 
 // bodyHeight is what the view gets: the frame takes four lines.

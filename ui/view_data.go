@@ -181,8 +181,8 @@ func (v *dataView) columns() []table.Column {
 	}
 	rest := max(0, v.width-used-4)
 	w[6], w[7] = rest*2/5, rest-rest*2/5
-	cols := make([]table.Column, len(report.DataHeader))
-	for i, h := range report.DataHeader {
+	cols := make([]table.Column, len(report.DataHeader()))
+	for i, h := range report.DataHeader() {
 		if i == v.sortCol {
 			if v.sortDesc {
 				h += "↓"
@@ -246,7 +246,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	case km.String() == "end":
 		v.cursor = v.count() - 1
 	case key.Matches(km, v.keys.Sort):
-		v.sortCol = (v.sortCol + 1) % len(report.DataHeader)
+		v.sortCol = (v.sortCol + 1) % len(report.DataHeader())
 		v.sortDesc = false
 		v.apply()
 	case key.Matches(km, v.keys.Reverse):

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// typing reports whether a text field has the keys: the form, a picker,
+// or the Data view's filter.
+func (m Model) typing() bool {
+	return m.form != nil || m.picker != nil || (m.onData() && m.data.capturing())
+}
+
+// key handles a key press when no panel is open.
+func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.onData() && m.data.capturing() {
+		var cmd tea.Cmd
+		m.data, cmd = m.data.update(km)
+		return m, cmd
+	}
+	if m.showHelp && !key.Matches(km, m.keys.Quit) {
+		m.showHelp = false
+		return m, nil
+	}
+	switch {
+	case key.Matches(km, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(km, m.keys.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(km, m.keys.NextView):
+		return m.switchTo((m.view + 1) % len(m.views))
+	case key.Matches(km, m.keys.PrevView):
+		return m.switchTo((m.view + len(m.views) - 1) % len(m.views))
+	case key.Matches(km, m.keys.Apps):
+		return m.openPicker(pickApps)
+	case key.Matches(km, m.keys.Country):
+		return m.openPicker(pickCountry)
+	case key.Matches(km, m.keys.Window):
+		return m.openPicker(pickWindow)
+	case key.Matches(km, m.keys.Cumulative):
+		sel := m.sel
+		sel.Cumulative = !sel.Cumulative
+		return m.reselect(sel)
+	case key.Matches(km, m.keys.SinceLaunch):
+		sel := m.sel
+		sel.SinceLaunch = !sel.SinceLaunch
+		return m.reselect(sel)
+	case key.Matches(km, m.keys.Reload):
+		m.gen++
+		return m, tea.Batch(loadApps(m.cfg.Store), m.load())
+	case key.Matches(km, m.keys.Export):
+		return m, m.exportCmd()
+	case key.Matches(km, m.keys.Add), key.Matches(km, m.keys.Edit), key.Matches(km, m.keys.Delete),
+		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
+		return m.editKey(km)
+	}
+	for i, b := range m.keys.Views {
+		if key.Matches(km, b) {
+			return m.switchTo(i)
+		}
+	}
+	return m.routeToView(km)
+}
+
+// routeToView hands a key to the view on screen, for scrolling and sorting.
+func (m Model) routeToView(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.onData() {
+		m.data, cmd = m.data.update(msg)
+	} else {
+		d := &m.docs[m.view]
+		d.pane, cmd = d.pane.update(msg)
+	}
+	return m, cmd
+}
