@@ -72,15 +72,8 @@ func newFigureForm(st report.Styles, apps []figures.App, f *figures.Figure) *for
 		newField(st, "Note", "optional", checkText),
 		newField(st, "Estimate", "yes or no (space flips)", checkEstimate),
 	}
-	var names []string
-	for _, a := range apps {
-		names = append(names, figures.Sanitize(a.Name)) // a completion is drawn as it is
-	}
-	fm.fields[fApp].input.ShowSuggestions = true
-	fm.fields[fApp].input.SetSuggestions(names)
+	completeAppAndCountry(fm, apps)
 	fm.fields[fApp].input.CharLimit = figures.MaxNameLen
-	fm.fields[fCountry].input.ShowSuggestions = true
-	fm.fields[fCountry].input.SetSuggestions(countrySuggestions())
 	fm.fields[fEstimate].input.ShowSuggestions = true
 	fm.fields[fEstimate].input.SetSuggestions([]string{"no", "yes"})
 	if f != nil {
@@ -98,6 +91,19 @@ func newFigureForm(st report.Styles, apps []figures.App, f *figures.Figure) *for
 	return fm
 }
 
+// completeAppAndCountry makes a form's first two fields, app and country,
+// complete the known apps and the countries.
+func completeAppAndCountry(fm *form, apps []figures.App) {
+	names := make([]string, len(apps))
+	for i, a := range apps {
+		names[i] = figures.Sanitize(a.Name) // a completion is drawn as it is
+	}
+	fm.fields[fApp].input.ShowSuggestions = true
+	fm.fields[fApp].input.SetSuggestions(names)
+	fm.fields[fCountry].input.ShowSuggestions = true
+	fm.fields[fCountry].input.SetSuggestions(countrySuggestions())
+}
+
 // newLaunchForm opens the launch form for an app and country.
 func newLaunchForm(st report.Styles, apps []figures.App, app, country string) *form {
 	fm := &form{kind: launchForm, st: st}
@@ -106,14 +112,7 @@ func newLaunchForm(st report.Styles, apps []figures.App, app, country string) *f
 		newField(st, "Country", "code or name: IN, India", checkCountry),
 		newField(st, "Launched", "YYYY-MM: the month it became available", checkMonth),
 	}
-	var names []string
-	for _, a := range apps {
-		names = append(names, figures.Sanitize(a.Name)) // a completion is drawn as it is
-	}
-	fm.fields[0].input.ShowSuggestions = true
-	fm.fields[0].input.SetSuggestions(names)
-	fm.fields[1].input.ShowSuggestions = true
-	fm.fields[1].input.SetSuggestions(countrySuggestions())
+	completeAppAndCountry(fm, apps)
 	fm.fields[0].input.SetValue(figures.Sanitize(app))
 	if country != "" && country != figures.Worldwide {
 		fm.fields[1].input.SetValue(country)
