@@ -3,9 +3,10 @@ package textfit
 import (
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/uptake/uptake/internal/hang"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -16,39 +17,8 @@ import (
 //
 //	go test ./ui -run '^$' -fuzz FuzzWrap -fuzztime 2m
 
-// fuzzWatch is how long one input may take before it counts as a hang:
-// far above the milliseconds any takes, so that a fuzzing worker starved
-// of CPU on a busy machine is not taken for one.
-const fuzzWatch = 10 * time.Second
-
-// fuzzSeeds are the texts every target starts from.
-var fuzzSeeds = []string{
-	"",
-	"Resso",
-	"Installs by country · Resso · 2020-03..2020-09",
-	"\x1b[1mInstalls by country · Resso · 2020-03..2020-09\x1b[0m",
-	"\x1b[38;5;33m── Resso\x1b[0m   \x1b[38;5;208m══ Spotify\x1b[0m",
-	"👩‍👩‍👧‍👦 Family Music",
-	"🇮🇳🇮🇩🇧🇷 flags and 🇺",
-	"❤️ heart ❤ text",
-	"网易云音乐 ＬＩＮＥ ＭＵＳＩＣ",
-	"أنغامي ספוטיפיי",
-	"cafe\u0301 e\u0301e\u0301e\u0301",
-	"\u0D4E\u0D4E x \u0600y",
-	"zero\u200dwidth\u200b joiners\u200d",
-	"\xff\xfe invalid \xc3( utf-8 \xe2\x82",
-	"\x1b[31", "\x1b]8;;https://example.com\x07link\x1b]8;;\x07", "\x1b]0;title",
-	"\x9b31mC1 CSI\x9b0m", "tab\there\r\nline",
-	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-}
-
-// fuzzWidth maps any int to a width from -5 to 300.
-func fuzzWidth(n int) int {
-	return int(uint(n)%306) - 5
-}
-
 func addSeeds(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range hang.Texts {
 		for _, w := range []int{0, 4, 5, 6, 7, 14, 15, 17, 20, 85, 305} { // widths -5, -1, 0, 1, 2, 9, 10, 12, 15, 80, 300
 			f.Add(s, w)
 		}
@@ -85,9 +55,9 @@ func graphemeEnds(s string) map[int]bool {
 func FuzzWrap(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string, n int) {
-		width := fuzzWidth(n)
+		width := hang.Width(n)
 		var lines []string
-		within(t, fuzzWatch, "wrap", func() { lines = Wrap(s, width) })
+		hang.Within(t, hang.Watch, "wrap", func() { lines = Wrap(s, width) })
 		if len(lines) > len(s)+1 {
 			t.Fatalf("Wrap(%q, %d) made %d lines from %d bytes", s, width, len(lines), len(s))
 		}
@@ -115,9 +85,9 @@ func FuzzWrap(f *testing.F) {
 func FuzzCut(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string, n int) {
-		width := fuzzWidth(n)
+		width := hang.Width(n)
 		var out string
-		within(t, fuzzWatch, "cut", func() { out = Cut(s, width) })
+		hang.Within(t, hang.Watch, "cut", func() { out = Cut(s, width) })
 		if w := ansi.StringWidth(out); w > max(width, 0) {
 			t.Fatalf("Cut(%q, %d) = %q is %d columns", s, width, out, w)
 		}
@@ -146,7 +116,7 @@ func FuzzCut(f *testing.F) {
 func FuzzPad(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string, n int) {
-		width := fuzzWidth(n)
+		width := hang.Width(n)
 		want := max(width, ansi.StringWidth(s))
 		l, r := PadLeft(s, width), PadRight(s, width)
 		if !strings.HasSuffix(l, s) || !strings.HasPrefix(r, s) {

@@ -1,41 +1,14 @@
 package textfit
 
 import (
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/uptake/uptake/internal/hang"
+
 	"github.com/charmbracelet/x/ansi"
 )
-
-// within runs fn and fails the test if it has not returned d after it
-// started. A function that never returns cannot be stopped, and one that
-// spins and allocates (as wrap once did) would take the machine with it,
-// so the test binary stops there, with every goroutine's stack to show
-// where.
-func within(t testing.TB, d time.Duration, what string, fn func()) {
-	t.Helper()
-	started, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		close(started)
-		fn()
-	}()
-	// The clock starts when fn does: on a busy machine the goroutine can
-	// wait a long time to be scheduled, and that is no hang of fn's.
-	<-started
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-done:
-	case <-timer.C:
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		t.Errorf("%s did not return within %v; goroutines:\n%s", what, d, buf)
-		panic(what + " hangs: stopping the test binary rather than let it spin")
-	}
-}
 
 // linesFit fails unless every line is at most w columns.
 func linesFit(t *testing.T, where string, lines []string, w int) {
@@ -56,7 +29,7 @@ func TestWrap_StyledWordWiderThanTheLine(t *testing.T) {
 	title := "\x1b[1mInstalls by country · Resso · 2020-03..2020-09\x1b[0m"
 	for _, width := range []int{10, 11, 12, 15, 16, 17, 40} {
 		var lines []string
-		within(t, 2*time.Second, "wrap", func() { lines = Wrap(title, width) })
+		hang.Within(t, 2*time.Second, "wrap", func() { lines = Wrap(title, width) })
 		linesFit(t, "wrap", lines, width)
 		got := strings.ReplaceAll(ansi.Strip(strings.Join(lines, "")), " ", "")
 		if want := strings.ReplaceAll(ansi.Strip(title), " ", ""); got != want {

@@ -3,10 +3,11 @@ package ui
 import (
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/uptake/uptake/internal/hang"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -94,7 +95,7 @@ func resizeEveryWidth(t *testing.T, m Model, st report.Styles, keysIn []string, 
 		h := heightAt(w)
 		where := fmt.Sprintf("%dx%d", w, h)
 		var view string
-		within(t, 30*time.Second, where, func() { // a hang, not a slow machine under -race
+		hang.Within(t, 30*time.Second, where, func() { // a hang, not a slow machine under -race
 			next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 			m = next.(Model)
 			view = m.View()
@@ -109,32 +110,4 @@ func toAny(ss []string) []any {
 		out[i] = s
 	}
 	return out
-}
-
-// within runs fn and fails the test if it has not returned d after it
-// started. A function that never returns cannot be stopped, and one that
-// spins and allocates (as wrap once did) would take the machine with it,
-// so the test binary stops there, with every goroutine's stack to show
-// where.
-func within(t testing.TB, d time.Duration, what string, fn func()) {
-	t.Helper()
-	started, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		close(started)
-		fn()
-	}()
-	// The clock starts when fn does: on a busy machine the goroutine can
-	// wait a long time to be scheduled, and that is no hang of fn's.
-	<-started
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-done:
-	case <-timer.C:
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		t.Errorf("%s did not return within %v; goroutines:\n%s", what, d, buf)
-		panic(what + " hangs: stopping the test binary rather than let it spin")
-	}
 }
