@@ -72,7 +72,7 @@ func TestConcurrent_ImportWhileTheDashboardIsOpen(t *testing.T) {
 	if err != nil || n.Figures != 12 {
 		t.Fatalf("the dashboard's store sees %+v, %v; want 12 figures", n, err)
 	}
-	f, ok, err := dash.Figure(figures.Key{App: "anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
+	f, ok, err := dash.Figure(figures.Key{App: "anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "Arab News"})
 	if err != nil || !ok || f.Installs != 1_500_000 {
 		t.Fatalf("new figure: %+v %v %v", f, ok, err)
 	}
@@ -131,7 +131,7 @@ func TestConcurrent_SecondWriterGetsItsTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := store.NewBatch("first writer")
-	b.AddFigure(figures.Figure{App: "Boomplay", Country: "NG", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 42})
+	b.AddFigure(figures.Figure{App: "Boomplay", Country: "NG", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 42}, 0)
 	if _, err := holder.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}

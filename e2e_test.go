@@ -199,7 +199,7 @@ func TestE2E_DashboardInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	f, ok, err := st.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
+	f, ok, err := st.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "src"})
 	if err != nil || !ok || f.Installs != 1_500_000 || f.Source != "src" || f.Estimate {
 		t.Fatalf("stored: %+v %v %v", f, ok, err)
 	}

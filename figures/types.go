@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -29,29 +30,44 @@ type Launch struct {
 	Month   Month
 }
 
-// Key is the identity of a figure: writing the same key again replaces it.
+// Key is the identity of a figure: writing the same key again replaces
+// it. The same months from another source, or for another platform, is
+// another figure, kept beside it.
 type Key struct {
-	App     string
-	Country string
-	From    Month
-	To      Month
+	App      string
+	Country  string
+	Platform Platform
+	From     Month
+	To       Month
+	Source   string
 }
 
 // String names the identity, sanitised for any screen or message:
-// "Resso WW 2020-03..2020-09", or "Resso WW 2020-08" for one month.
+// "Resso WW 2020-03..2020-09 (Sensor Tower)", with " ios" or " android"
+// after the country for a figure of one store.
 func (k Key) String() string {
 	span := k.From.String()
 	if k.To != k.From {
 		span += ".." + k.To.String()
 	}
-	return Sanitize(k.App) + " " + Sanitize(k.Country) + " " + span
+	s := Sanitize(k.App) + " " + Sanitize(k.Country)
+	if k.Platform != AllPlatforms {
+		s += " " + k.Platform.String()
+	}
+	s += " " + span
+	if k.Source != "" {
+		s += " (" + CutTo(Sanitize(k.Source), 60) + ")"
+	}
+	return s
 }
 
-// Figure is a number of installs of one app in one country over whole
-// months, From and To both included.
+// Figure is a number of installs of one app in one country, on one
+// platform or both, over whole months, From and To both included, as one
+// source gives it.
 type Figure struct {
 	App      string
 	Country  string
+	Platform Platform
 	From     Month
 	To       Month
 	Installs int64
@@ -61,25 +77,51 @@ type Figure struct {
 	Changed  time.Time // when it was last written; set by the store
 }
 
-// String names a figure and its installs: "Resso WW 2020-03..2020-09
-// 15.2M*" (the * marks an estimate).
+// String names a figure and its installs, without its source: "Resso WW
+// 2020-03..2020-09 15.2M*" (the * marks an estimate).
 func (f Figure) String() string {
 	m := ""
 	if f.Estimate {
 		m = MarkEstimate
 	}
-	return f.Key().String() + " " + FormatInstalls(float64(f.Installs)) + m
+	k := f.Key()
+	k.Source = ""
+	return k.String() + " " + FormatInstalls(float64(f.Installs)) + m
 }
 
 // Key returns the identity of f.
-func (f Figure) Key() Key { return Key{f.App, f.Country, f.From, f.To} }
+func (f Figure) Key() Key {
+	return Key{App: f.App, Country: f.Country, Platform: f.Platform, From: f.From, To: f.To, Source: f.Source}
+}
+
+// CompareIdentity orders figures of one series as it is stored: by from,
+// to, platform and source.
+func CompareIdentity(a, b Figure) int {
+	if a.From != b.From {
+		return cmp.Compare(a.From, b.From)
+	}
+	if a.To != b.To {
+		return cmp.Compare(a.To, b.To)
+	}
+	if a.Platform != b.Platform {
+		return cmp.Compare(a.Platform, b.Platform)
+	}
+	return strings.Compare(a.Source, b.Source)
+}
+
+// SameIdentity reports whether f is the figure of k within its series:
+// the same platform, months and source (the app, without regard to case,
+// and the country pick the series).
+func SameIdentity(f Figure, k Key) bool {
+	return f.Platform == k.Platform && f.From == k.From && f.To == k.To && f.Source == k.Source
+}
 
 // Months returns how many months f covers.
 func (f Figure) Months() int { return int(f.To-f.From) + 1 }
 
 // Same reports whether f and g hold the same values, ignoring Changed.
 func (f Figure) Same(g Figure) bool {
-	return f.App == g.App && f.Country == g.Country && f.From == g.From && f.To == g.To &&
+	return f.App == g.App && f.Country == g.Country && f.Platform == g.Platform && f.From == g.From && f.To == g.To &&
 		f.Installs == g.Installs && f.Source == g.Source && f.Note == g.Note && f.Estimate == g.Estimate
 }
 
@@ -98,6 +140,9 @@ func (f Figure) Validate() error {
 	}
 	if !ValidCountry(f.Country) {
 		return &FieldError{"country", fmt.Sprintf("%q is not a known country code (expected e.g. IN, ID, BR, or WW)", f.Country)}
+	}
+	if !f.Platform.Valid() {
+		return &FieldError{"platform", fmt.Sprintf("%s is not a platform (expected all, ios or android)", f.Platform)}
 	}
 	if !f.From.Valid() {
 		return &FieldError{"from", fmt.Sprintf("%s is out of range (expected %s to %s)", f.From, MinMonth, MaxMonth)}

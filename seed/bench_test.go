@@ -29,9 +29,9 @@ func figuresCSV(n int) []byte {
 // discard is a Sink that keeps nothing, to measure the reader alone.
 type discard struct{}
 
-func (discard) AddApp(figures.App)       {}
-func (discard) AddLaunch(figures.Launch) {}
-func (discard) AddFigure(figures.Figure) {}
+func (discard) AddApp(figures.App)            {}
+func (discard) AddLaunch(figures.Launch)      {}
+func (discard) AddFigure(figures.Figure, int) {}
 
 func benchmarkReadCSV(b *testing.B, sink func() Sink) {
 	data := figuresCSV(benchRows)

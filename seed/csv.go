@@ -116,7 +116,7 @@ func (rd *csvReader) read() {
 		if raw != nil {
 			if !rd.launches {
 				if f, ok := rd.fast.figure(raw, &rd.cols); ok {
-					rd.sink.AddFigure(f)
+					rd.sink.AddFigure(f, line)
 					continue
 				}
 			}
@@ -138,7 +138,7 @@ func (rd *csvReader) read() {
 		}
 		f, ok := rd.conv.figure(&ft)
 		if ok {
-			rd.sink.AddFigure(f)
+			rd.sink.AddFigure(f, line)
 			rd.fast.learn(&ft, f)
 		} else if !rd.report(line) {
 			return

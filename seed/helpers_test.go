@@ -14,9 +14,9 @@ type recorder struct {
 	figures  []figures.Figure
 }
 
-func (r *recorder) AddApp(a figures.App)       { r.apps = append(r.apps, a) }
-func (r *recorder) AddLaunch(l figures.Launch) { r.launches = append(r.launches, l) }
-func (r *recorder) AddFigure(f figures.Figure) { r.figures = append(r.figures, f) }
+func (r *recorder) AddApp(a figures.App)              { r.apps = append(r.apps, a) }
+func (r *recorder) AddLaunch(l figures.Launch)        { r.launches = append(r.launches, l) }
+func (r *recorder) AddFigure(f figures.Figure, _ int) { r.figures = append(r.figures, f) }
 
 // readCSV reads a CSV file held in a string.
 func readCSV(t testing.TB, name, text string) (*recorder, Problems) {

@@ -93,7 +93,7 @@ func (jr *jsonReader) figure(key string, i int) bool {
 	}
 	f, ok := jr.conv.figure(&ft)
 	if ok {
-		jr.sink.AddFigure(f)
+		jr.sink.AddFigure(f, line)
 		return true
 	}
 	return jr.report(key, i, line)

@@ -17,7 +17,7 @@ import (
 type Sink interface {
 	AddApp(figures.App)
 	AddLaunch(figures.Launch)
-	AddFigure(figures.Figure)
+	AddFigure(f figures.Figure, line int) // line: where in the file it was read, for messages
 }
 
 // format is a kind of file uptake reads: how to know it from the start

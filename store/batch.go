@@ -9,6 +9,7 @@ import "github.com/uptake/uptake/figures"
 // copies what it holds.
 type Batch struct {
 	Label string // what the write was, for the history: "import sales.csv"
+	File  string // the file the figures were read from, for messages; "" for none
 
 	apps     []figures.App
 	appIndex map[string]int // folded name → index in apps
@@ -16,15 +17,17 @@ type Batch struct {
 
 	series      []seriesRef
 	seriesIndex map[seriesKeyRef]uint32
-	texts       []textPair // (source, note) pairs; 0 is ("", "")
+	texts       []textPair // (source, note, platform); 0 is ("", "", all)
 	textIndex   map[textPair]uint32
 	chunks      [][]batchFigure // the figures in the order added
+	lines       [][]uint32      // the line each figure was read from, 0 for none
 	n           int             // how many figures
 	bad         *figures.Figure // the first figure that cannot be packed
 
 	// What the last figure named, which the next one mostly repeats.
 	last struct {
 		app, country, source, note string
+		platform                   figures.Platform
 		series, text               uint32
 		ok                         bool
 	}
@@ -40,11 +43,16 @@ type seriesRef struct {
 	appIdx int // index in apps of the app's first spelling
 }
 
-type textPair struct{ source, note string }
+// textPair is what figures repeat besides their series: the source, the
+// note and the platform, interned together.
+type textPair struct {
+	source, note string
+	platform     figures.Platform
+}
 
 // batchFigure is a figure packed into 16 bytes: the series and the
-// (source, note) pair by index, and months, estimate and installs in one
-// word. Months are counted from MinMonth; the span is To-From.
+// (source, note, platform) by index, and months, estimate and installs in
+// one word. Months are counted from MinMonth; the span is To-From.
 type batchFigure struct {
 	series uint32
 	text   uint32
@@ -109,20 +117,21 @@ func (b *Batch) AddLaunch(l figures.Launch) {
 	b.launches = append(b.launches, l)
 }
 
-// AddFigure records a figure. The caller validates it first
-// (Figure.Validate); Apply checks again and refuses the whole batch if a
-// figure is wrong. Changed is set by the store when it writes.
-func (b *Batch) AddFigure(f figures.Figure) {
+// AddFigure records a figure read from line of the batch's File (0 when
+// it was not read from a file), for a message about it. The caller
+// validates it first (Figure.Validate); Apply checks again and refuses
+// the whole batch if a figure is wrong. Changed is set by the store.
+func (b *Batch) AddFigure(f figures.Figure, line int) {
 	if !b.last.ok || f.App != b.last.app || f.Country != b.last.country {
 		b.last.series = b.seriesOf(f.App, f.Country)
 		b.last.app, b.last.country, b.last.ok = f.App, f.Country, true
 	}
-	if f.Source != b.last.source || f.Note != b.last.note {
-		b.last.text = b.intern(textPair{f.Source, f.Note})
-		b.last.source, b.last.note = f.Source, f.Note
+	if f.Source != b.last.source || f.Note != b.last.note || f.Platform != b.last.platform {
+		b.last.text = b.intern(textPair{f.Source, f.Note, f.Platform})
+		b.last.source, b.last.note, b.last.platform = f.Source, f.Note, f.Platform
 	}
 	bf := batchFigure{series: b.last.series, text: b.last.text}
-	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0 && f.Installs <= figures.MaxInstalls
+	ok := f.From.Valid() && f.To.Valid() && f.To >= f.From && f.Installs >= 0 && f.Installs <= figures.MaxInstalls && f.Platform.Valid()
 	if ok {
 		bf.packed = uint64(f.From-figures.MinMonth) | uint64(f.To-f.From)<<spanShift
 		if f.Estimate {
@@ -135,9 +144,12 @@ func (b *Batch) AddFigure(f figures.Figure) {
 	}
 	if b.n&(chunkSize-1) == 0 {
 		b.chunks = append(b.chunks, make([]batchFigure, 0, chunkSize))
+		b.lines = append(b.lines, make([]uint32, 0, chunkSize))
 	}
 	c := &b.chunks[len(b.chunks)-1]
 	*c = append(*c, bf)
+	l := &b.lines[len(b.lines)-1]
+	*l = append(*l, uint32(max(0, min(line, 1<<32-1))))
 	b.n++
 }
 
@@ -170,6 +182,9 @@ func (b *Batch) intern(p textPair) uint32 {
 
 // fig returns the i-th figure added, packed.
 func (b *Batch) fig(i int) batchFigure { return b.chunks[i>>chunkBits][i&(chunkSize-1)] }
+
+// line returns the line the i-th figure was read from, or 0.
+func (b *Batch) line(i int) int { return int(b.lines[i>>chunkBits][i&(chunkSize-1)]) }
 
 // Len returns how many figures and launches the batch holds.
 func (b *Batch) Len() (figures, launches int) { return b.n, len(b.launches) }

@@ -184,7 +184,9 @@ func (t *seriesEncoder) write(app string, figs []figures.Figure) {
 		e.uvarint(uint64(f.Installs))
 		e.uvarint(t.idx(f.Source))
 		e.uvarint(t.idx(f.Note))
-		var flags byte
+		// flags: bit 0 an estimate, bits 1–2 the platform (0 is all, so
+		// that a value written before platforms reads as all platforms).
+		flags := byte(f.Platform) << 1
 		if f.Estimate {
 			flags |= 1
 		}
@@ -247,13 +249,14 @@ func decodeSeriesInto(dst []figures.Figure, v []byte, country string) ([]figures
 		src, note := d.uvarint(), d.uvarint()
 		flags := d.byte()
 		changed := d.varint()
-		if d.err != nil || from > uint64(figures.MaxMonth) || span > uint64(figures.MaxMonth) || src >= uint64(len(texts)) || note >= uint64(len(texts)) || f.Installs < 0 {
+		if d.err != nil || from > uint64(figures.MaxMonth) || span > uint64(figures.MaxMonth) || src >= uint64(len(texts)) || note >= uint64(len(texts)) || f.Installs < 0 || flags > 5 {
 			return nil, errCorrupt
 		}
 		f.From, f.To = figures.Month(from), figures.Month(from+span)
 		prev = f.From
 		f.Source, f.Note = texts[src], texts[note]
 		f.Estimate = flags&1 != 0
+		f.Platform = figures.Platform(flags >> 1)
 		f.Changed = time.Unix(base+changed, 0).UTC()
 	}
 	return figs, nil

@@ -30,7 +30,7 @@ func (s *Store) SaveFigure(old *figures.Key, f figures.Figure) (Report, error) {
 			rep.Deleted++
 		}
 		b := NewBatch(label)
-		b.AddFigure(f)
+		b.AddFigure(f, 0)
 		now := s.now()
 		if err := applyApps(cs, r, b, &rep); err != nil {
 			return err
@@ -71,7 +71,7 @@ func deleteFigure(cs *changeSet, r *Reader, k figures.Key) (figures.Figure, erro
 		return figures.Figure{}, err
 	}
 	for i, f := range figs {
-		if f.From != k.From || f.To != k.To {
+		if !figures.SameIdentity(f, k) {
 			continue
 		}
 		rest := append(figs[:i:i], figs[i+1:]...)

@@ -249,7 +249,7 @@ func TestImport_BadLineWritesNothing(t *testing.T) {
 		if i == modest.Figures()/2 {
 			fig.To = fig.From - 1
 		}
-		b.AddFigure(fig)
+		b.AddFigure(fig, 0)
 		i++
 	})
 	if _, err := s.Apply(b, false); err == nil {
@@ -261,7 +261,8 @@ func TestImport_BadLineWritesNothing(t *testing.T) {
 }
 
 // TestBatch_OrderAndDuplicates: figures given out of order, over spans
-// and twice come out sorted by (from, to), the last of two kept.
+// and twice come out sorted by (from, to); the same figure twice alike is
+// one figure.
 func TestBatch_OrderAndDuplicates(t *testing.T) {
 	s := openAt(t, filepath.Join(t.TempDir(), "uptake.db"))
 	m := func(y, mo int) figures.Month { return figures.MonthOf(y, mo) }
@@ -271,11 +272,11 @@ func TestBatch_OrderAndDuplicates(t *testing.T) {
 		{App: "A", Country: "WW", From: m(2020, 7), To: m(2020, 7), Installs: 2},
 		{App: "b", Country: "IN", From: m(2020, 3), To: m(2020, 9), Installs: 3},
 		{App: "A", Country: "WW", From: m(2020, 3), To: m(2020, 9), Installs: 4},
-		{App: "A", Country: "WW", From: m(2020, 7), To: m(2020, 7), Installs: 5, Estimate: true},
+		{App: "A", Country: "WW", From: m(2020, 7), To: m(2020, 7), Installs: 2},
 		{App: "A", Country: "IN", From: m(2020, 3), To: m(2020, 3), Installs: figures.MaxInstalls},
 	} {
 		f.Source = "test"
-		b.AddFigure(f)
+		b.AddFigure(f, 0)
 	}
 	rep, err := s.Apply(b, false)
 	if err != nil || rep.Added != 5 || rep.Duplicates != 1 {
@@ -283,7 +284,7 @@ func TestBatch_OrderAndDuplicates(t *testing.T) {
 	}
 	want := "A IN 2020-03..2020-03 1000000000000 false\n" +
 		"A WW 2020-03..2020-09 4 false\n" +
-		"A WW 2020-07..2020-07 5 true\n" +
+		"A WW 2020-07..2020-07 2 false\n" +
 		"B IN 2020-03..2020-09 3 false\n" +
 		"B IN 2020-08..2020-08 1 false\n"
 	if got := dump(t, s); got != want {

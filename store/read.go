@@ -239,7 +239,7 @@ func (s *Store) Figure(k figures.Key) (figures.Figure, bool, error) {
 		return figures.Figure{}, false, err
 	}
 	for _, f := range figs {
-		if f.From == k.From && f.To == k.To {
+		if figures.SameIdentity(f, k) {
 			return f, true, nil
 		}
 	}

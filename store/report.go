@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"strings"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // Report counts what a write did, by identity.
@@ -11,7 +13,64 @@ type Report struct {
 	LaunchesAdded, LaunchesUpdated     int
 	LaunchesUnchanged, LaunchesDeleted int
 	AppsAdded, AppsUpdated             int
-	Duplicates                         int // the same figure twice in one batch: the last one kept
+	Duplicates                         int // the same figure twice in one batch, alike
+
+	// The first figures the write added and replaced, for what an import
+	// and its dry run say: a replaced figure is named old → new.
+	Changes []Change
+}
+
+// Change is a figure a write adds (Old is zero) or replaces.
+type Change struct {
+	Old, New figures.Figure
+}
+
+// Replaced reports whether the change replaces a figure.
+func (c Change) Replaced() bool { return c.Old.App != "" }
+
+// String words the change: "added Resso WW 2020-08 3.6M (Sensor Tower)"
+// or "replaced Resso WW 2020-08 (Sensor Tower): 3.6M → 3.1M".
+func (c Change) String() string {
+	if !c.Replaced() {
+		return "added " + c.New.String() + sourceOf(c.New)
+	}
+	k := c.New.Key()
+	return fmt.Sprintf("replaced %s: %s → %s", k, valueOf(c.Old), valueOf(c.New))
+}
+
+func sourceOf(f figures.Figure) string {
+	if f.Source == "" {
+		return ""
+	}
+	return " (" + figures.CutTo(figures.Sanitize(f.Source), 60) + ")"
+}
+
+// valueOf words a figure's value with what can change besides installs.
+func valueOf(f figures.Figure) string {
+	s := figures.FormatInstalls(float64(f.Installs))
+	if f.Estimate {
+		s += figures.MarkEstimate
+	}
+	if f.Note != "" {
+		s += " " + figures.Quote(figures.Sanitize(f.Note))
+	}
+	return s
+}
+
+// maxChanges is how many changes a Report keeps one by one; the counts
+// hold the rest.
+const maxChanges = 200
+
+func (r *Report) added(f figures.Figure) {
+	if len(r.Changes) < maxChanges {
+		r.Changes = append(r.Changes, Change{New: f})
+	}
+}
+
+func (r *Report) replaced(old, f figures.Figure) {
+	if len(r.Changes) < maxChanges {
+		r.Changes = append(r.Changes, Change{Old: old, New: f})
+	}
 }
 
 // counts lists the fields in a fixed order, for the history encoding.
@@ -59,7 +118,7 @@ func (r Report) String() string {
 		}
 	}
 	if r.Duplicates > 0 {
-		parts = append(parts, fmt.Sprintf("%d repeated in the input (the last of each kept)", r.Duplicates))
+		parts = append(parts, fmt.Sprintf("%d repeated in the input, alike", r.Duplicates))
 	}
 	if len(parts) == 0 {
 		return "nothing to write"

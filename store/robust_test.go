@@ -30,14 +30,14 @@ func bigDatabase(t testing.TB) []byte {
 		for _, c := range []string{"IN", "ID", "BR", "WW"} {
 			for m := 0; m < 6; m++ {
 				b.AddFigure(figures.Figure{App: fmt.Sprintf("Synthetic App %03d", i), Country: c, From: figures.MonthOf(2020, 1+m), To: figures.MonthOf(2020, 1+m),
-					Installs: int64(1000*i + m), Source: "synthetic source " + c, Note: strings.Repeat("n", i%50)})
+					Installs: int64(1000*i + m), Source: "synthetic source " + c, Note: strings.Repeat("n", i%50)}, 0)
 			}
 		}
 		b.AddLaunch(figures.Launch{App: fmt.Sprintf("Synthetic App %03d", i), Country: "IN", Month: figures.MonthOf(2019, 1+i%12)})
 	}
 	// One series big enough to need overflow pages.
 	for m := 0; m < 300; m++ {
-		b.AddFigure(figures.Figure{App: "Long Series", Country: "WW", From: figures.MonthOf(2000, 1).Add(m), To: figures.MonthOf(2000, 1).Add(m), Installs: int64(m), Source: strings.Repeat("s", m)})
+		b.AddFigure(figures.Figure{App: "Long Series", Country: "WW", From: figures.MonthOf(2000, 1).Add(m), To: figures.MonthOf(2000, 1).Add(m), Installs: int64(m), Source: strings.Repeat("s", m)}, 0)
 	}
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func mustMonth(s string) figures.Month {
 func batchOf(figs ...figures.Figure) *Batch {
 	b := NewBatch("test")
 	for _, f := range figs {
-		b.AddFigure(f)
+		b.AddFigure(f, 0)
 	}
 	return b
 }
@@ -119,15 +119,25 @@ func TestStore_DryRunWritesNothing(t *testing.T) {
 	}
 }
 
-func TestStore_DuplicatesInBatchKeepTheLast(t *testing.T) {
+// TestStore_DuplicatesInBatch: the same figure twice alike is one figure;
+// twice with different values, the write is refused naming both, and
+// nothing is written.
+func TestStore_DuplicatesInBatch(t *testing.T) {
 	s, _ := newTestStore(t)
-	rep, err := s.Apply(batchOf(fig("A", "IN", "2020-01", "", 1), fig("A", "IN", "2020-01", "", 2)), false)
+	rep, err := s.Apply(batchOf(fig("A", "IN", "2020-01", "", 1), fig("A", "IN", "2020-01", "", 1)), false)
 	if err != nil || rep.Added != 1 || rep.Duplicates != 1 {
 		t.Fatalf("%+v %v", rep, err)
 	}
-	f, ok, _ := s.Figure(figures.Key{App: "a", Country: "IN", From: mustMonth("2020-01"), To: mustMonth("2020-01")})
-	if !ok || f.Installs != 2 {
-		t.Errorf("kept %+v", f)
+	b := NewBatch("import f.csv")
+	b.File = "f.csv"
+	b.AddFigure(fig("A", "IN", "2020-02", "", 1), 2)
+	b.AddFigure(fig("A", "IN", "2020-02", "", 2), 7)
+	_, err = s.Apply(b, false)
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "f.csv:2 and line 7") || !strings.Contains(err.Error(), "A IN 2020-02 (test) is 1 on one line and 2 on the other") {
+		t.Fatalf("err = %v", err)
+	}
+	if n, _ := s.Count(); n.Figures != 1 {
+		t.Errorf("a refused batch wrote: %d figures", n.Figures)
 	}
 }
 
@@ -139,7 +149,7 @@ func TestStore_UndoRedoSurvivesRestart(t *testing.T) {
 	if _, err := s.SaveFigure(nil, fig("A", "IN", "2020-02", "", 5)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DeleteFigure(figures.Key{App: "A", Country: "IN", From: mustMonth("2020-01"), To: mustMonth("2020-01")}); err != nil {
+	if _, err := s.DeleteFigure(figures.Key{App: "A", Country: "IN", From: mustMonth("2020-01"), To: mustMonth("2020-01"), Source: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

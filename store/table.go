@@ -93,7 +93,7 @@ func TableOf(figs []figures.Figure) *FigureTable {
 	}
 	slices.SortFunc(all, func(a, b keyed) int {
 		return cmp.Or(strings.Compare(a.folded, b.folded), strings.Compare(a.f.Country, b.f.Country),
-			cmp.Compare(a.f.From, b.f.From), cmp.Compare(a.f.To, b.f.To), cmp.Compare(a.pos, b.pos))
+			figures.CompareIdentity(*a.f, *b.f), cmp.Compare(a.pos, b.pos))
 	})
 	t := &FigureTable{cached: -1}
 	var group []figures.Figure
@@ -110,7 +110,7 @@ func TableOf(figs []figures.Figure) *FigureTable {
 		group = group[:0]
 	}
 	for i, k := range all {
-		if n := all[min(i+1, len(all)-1)]; i+1 < len(all) && n.folded == k.folded && n.f.Country == k.f.Country && n.f.From == k.f.From && n.f.To == k.f.To {
+		if n := all[min(i+1, len(all)-1)]; i+1 < len(all) && n.folded == k.folded && n.f.Country == k.f.Country && figures.CompareIdentity(*n.f, *k.f) == 0 {
 			continue // the later one wins
 		}
 		if len(group) > 0 && (all[i-1].folded != k.folded || group[0].Country != k.f.Country) {
@@ -143,7 +143,7 @@ func (t *FigureTable) Find(k figures.Key) (int, bool) {
 		if err != nil {
 			return 0, false
 		}
-		if f.From == k.From && f.To == k.To {
+		if figures.SameIdentity(f, k) {
 			return i, true
 		}
 	}
@@ -219,6 +219,7 @@ type Columns struct {
 	Source   []uint32 // into Texts
 	Note     []uint32 // into Texts
 	Estimate []bool
+	Platform []figures.Platform
 }
 
 // Columns decodes every figure once, field by field, and keeps the result.
@@ -231,7 +232,7 @@ func (t *FigureTable) Columns() (*Columns, error) {
 		Texts:  []string{""},
 		Series: make([]uint32, t.n), From: make([]figures.Month, t.n), To: make([]figures.Month, t.n),
 		Installs: make([]int64, t.n), Source: make([]uint32, t.n), Note: make([]uint32, t.n),
-		Estimate: make([]bool, t.n),
+		Estimate: make([]bool, t.n), Platform: make([]figures.Platform, t.n),
 	}
 	textIndex := map[string]uint32{"": 0}
 	var local []uint32 // the series' text table, mapped to Texts
@@ -271,7 +272,9 @@ func (t *FigureTable) Columns() (*Columns, error) {
 				break
 			}
 			c.Source[i], c.Note[i] = local[src], local[note]
-			c.Estimate[i] = d.byte()&1 != 0
+			flags := d.byte()
+			c.Estimate[i] = flags&1 != 0
+			c.Platform[i] = figures.Platform(flags >> 1)
 			d.varint()
 			i++
 		}

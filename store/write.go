@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/uptake/uptake/figures"
@@ -117,7 +118,7 @@ func (b *Batch) figure(i int, app string) figures.Figure {
 	t := b.texts[f.text]
 	return figures.Figure{
 		App: app, Country: b.series[f.series].country,
-		From: f.from(), To: f.to(), Installs: f.rawInstalls(),
+		Platform: t.platform, From: f.from(), To: f.to(), Installs: f.rawInstalls(),
 		Source: t.source, Note: t.note, Estimate: f.estimate(),
 	}
 }
@@ -212,10 +213,10 @@ func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report
 			}
 		}
 		m.group = group
-		// Order by (from, to), and by position among equal identities so
-		// that the last line wins; a file in month order is sorted already.
-		if !slices.IsSortedFunc(group, b.byMonths) {
-			slices.SortFunc(group, b.byMonths)
+		// Order by identity, and by position among equal identities; a
+		// file in month order is sorted already.
+		if !slices.IsSortedFunc(group, b.byIdentity) {
+			slices.SortFunc(group, b.byIdentity)
 		}
 		ref := b.series[si]
 		app := b.apps[ref.appIdx].Name
@@ -230,7 +231,11 @@ func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report
 		if err != nil {
 			return err
 		}
-		if m.merge(b, app, now, rep) {
+		changed, err := m.merge(b, app, now, rep)
+		if err != nil {
+			return err
+		}
+		if changed {
 			if err := cs.putSealed(bidSeries, keys[si], m.enc.encodeSealed(keys[si], app, m.out)); err != nil {
 				return err
 			}
@@ -239,9 +244,23 @@ func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report
 	return nil
 }
 
-// byMonths orders figure indexes by (from, to), then by position.
-func (b *Batch) byMonths(x, y uint32) int {
-	return cmp.Or(cmp.Compare(b.fig(int(x)).span(), b.fig(int(y)).span()), cmp.Compare(x, y))
+// byIdentity orders figure indexes as a series stores its figures (from,
+// to, platform, source), then by position.
+func (b *Batch) byIdentity(x, y uint32) int {
+	fx, fy := b.fig(int(x)), b.fig(int(y))
+	if c := cmp.Compare(fx.span(), fy.span()); c != 0 {
+		return c
+	}
+	tx, ty := b.texts[fx.text], b.texts[fy.text]
+	return cmp.Or(cmp.Compare(tx.platform, ty.platform), strings.Compare(tx.source, ty.source), cmp.Compare(x, y))
+}
+
+// sameIdentity reports whether two figures of one series of the batch
+// have the same identity.
+func (b *Batch) sameIdentity(x, y uint32) bool {
+	fx, fy := b.fig(int(x)), b.fig(int(y))
+	tx, ty := b.texts[fx.text], b.texts[fy.text]
+	return fx.span() == fy.span() && tx.platform == ty.platform && tx.source == ty.source
 }
 
 // merger holds the buffers of applyFigures, reused from series to series.
@@ -253,28 +272,34 @@ type merger struct {
 }
 
 // merge upserts the sorted group into the sorted stored series, into
-// m.out, and reports whether anything changed.
-func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) bool {
+// m.out, and reports whether anything changed. The same identity twice in
+// the batch is fine when both say the same; when they differ, neither is
+// taken and the write fails, naming both lines.
+func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) (bool, error) {
 	stored, group := m.stored, m.group
 	out := m.out[:0]
 	changed := false
 	i := 0
 	for j := 0; j < len(group); j++ {
-		if j+1 < len(group) && b.fig(int(group[j+1])).span() == b.fig(int(group[j])).span() {
-			rep.Duplicates++
-			continue // a later line with the same identity wins
-		}
 		f := b.figure(int(group[j]), app)
-		for i < len(stored) && (stored[i].From < f.From || stored[i].From == f.From && stored[i].To < f.To) {
+		if j+1 < len(group) && b.sameIdentity(group[j], group[j+1]) {
+			if g := b.figure(int(group[j+1]), app); !g.Same(f) {
+				return false, b.conflict(int(group[j]), int(group[j+1]), f, g)
+			}
+			rep.Duplicates++
+			continue
+		}
+		for i < len(stored) && figures.CompareIdentity(stored[i], f) < 0 {
 			out = append(out, stored[i])
 			i++
 		}
-		if i < len(stored) && stored[i].From == f.From && stored[i].To == f.To {
+		if i < len(stored) && figures.CompareIdentity(stored[i], f) == 0 {
 			if stored[i].Same(f) {
 				rep.Unchanged++
 				out = append(out, stored[i])
 			} else {
 				rep.Updated++
+				rep.replaced(stored[i], f)
 				f.Changed = now
 				out = append(out, f)
 				changed = true
@@ -283,13 +308,45 @@ func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) bool {
 			continue
 		}
 		rep.Added++
+		rep.added(f)
 		f.Changed = now
 		out = append(out, f)
 		changed = true
 	}
 	out = append(out, stored[i:]...)
 	m.out = out
-	return changed
+	return changed, nil
+}
+
+// ErrConflict: a batch gives one figure twice with different values.
+var ErrConflict = errors.New("the same figure is given twice with different values")
+
+// conflict words two figures of the batch with one identity and
+// different values, naming the lines they were read from.
+func (b *Batch) conflict(x, y int, f, g figures.Figure) error {
+	where := "the input"
+	if b.File != "" {
+		where = figures.Sanitize(b.File)
+	}
+	lx, ly := b.line(x), b.line(y)
+	if lx > 0 && ly > 0 {
+		where = fmt.Sprintf("%s:%d and line %d", where, lx, ly)
+	}
+	return fmt.Errorf("%s: %w: %s is %s on one line and %s on the other (keep one of them, or give them different sources)",
+		where, ErrConflict, f.Key(), describeValue(f), describeValue(g))
+}
+
+// describeValue words a figure's value: its installs, and its note and
+// estimate mark when those are what differ.
+func describeValue(f figures.Figure) string {
+	s := figures.FormatInstalls(float64(f.Installs))
+	if f.Estimate {
+		s += figures.MarkEstimate
+	}
+	if f.Note != "" {
+		s += fmt.Sprintf(" (note %s)", figures.Quote(figures.Sanitize(f.Note)))
+	}
+	return s
 }
 
 func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {

@@ -91,7 +91,7 @@ func mixedStore(t *testing.T) *store.Store {
 		case 3:
 			f.App = strings.ToUpper(f.App)
 		}
-		batch.AddFigure(f)
+		batch.AddFigure(f, 0)
 		i++
 	})
 	if _, err := s.Apply(batch, false); err != nil {

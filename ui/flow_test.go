@@ -47,7 +47,7 @@ func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
 	if !strings.Contains(m.status, "1 figure added") {
 		t.Fatalf("status = %q", m.status)
 	}
-	f, ok, err := m.cfg.Store.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
+	f, ok, err := m.cfg.Store.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "Arab News"})
 	if err != nil || !ok || f.Installs != 1_500_000 || f.Source != "Arab News" || f.Estimate {
 		t.Fatalf("stored %+v %v %v", f, ok, err)
 	}
@@ -100,13 +100,15 @@ func TestFlow_EditMovesDeleteAsksUndoRedo(t *testing.T) {
 	m := newDriven(t, true)
 	// The first row of the Data view is Resso BR 2020-09: move it to 2020-10.
 	m = drive(t, m, press("4"))
-	if f, _ := m.data.selected(); f.Country != "BR" {
-		t.Fatalf("first row is %+v", f)
+	first, _ := m.data.selected()
+	if first.Country != "BR" {
+		t.Fatalf("first row is %+v", first)
 	}
 	m = drive(t, m, keys("e", "tab", "tab")...)
 	m = drive(t, m, keys(tea.KeyMsg{Type: tea.KeyCtrlU}, "2020-10", "enter", "enter", "enter", "enter", "enter", "enter")...)
-	old := figures.Key{App: "Resso", Country: "BR", From: figures.MonthOf(2020, 9), To: figures.MonthOf(2020, 9)}
-	moved := figures.Key{App: "Resso", Country: "BR", From: figures.MonthOf(2020, 10), To: figures.MonthOf(2020, 10)}
+	old := first.Key()
+	moved := old
+	moved.From, moved.To = figures.MonthOf(2020, 10), figures.MonthOf(2020, 10)
 	has := func(k figures.Key) bool {
 		_, ok, err := m.cfg.Store.Figure(k)
 		if err != nil {
@@ -174,15 +176,30 @@ func TestFlow_UndoAfterReopening(t *testing.T) {
 	}
 }
 
+// TestFlow_OverwriteAsks: the same months from another source are kept
+// beside the first, without a question; the same months from the same
+// source ask before they replace it, naming the old value.
 func TestFlow_OverwriteAsks(t *testing.T) {
 	m := newDriven(t, true)
-	m = drive(t, m, keys("a", tea.KeyMsg{Type: tea.KeyCtrlU}, "Resso", "tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "WW", "tab", "2020-08", "tab", "tab", "4M", "tab", "mine", "tab", "tab", "enter")...)
-	if m.confirm == nil || !strings.Contains(m.confirm.question, "already stored as 3.6M") {
+	add := func(installs string) Model {
+		return drive(t, m, keys("a", tea.KeyMsg{Type: tea.KeyCtrlU}, "Resso", "tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "WW", "tab", "2020-08", "tab", "tab", installs, "tab", "mine", "tab", "tab", "enter")...)
+	}
+	m = add("4M")
+	if m.confirm != nil || !strings.Contains(m.status, "1 figure added") {
+		t.Fatalf("another source's figure for the same months: %+v; status %q", m.confirm, m.status)
+	}
+	k := figures.Key{App: "Resso", Country: "WW", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "mine"}
+	figs, _ := storeOf(m).Series("Resso", "WW")
+	if n := len(figs); n != 4 {
+		t.Fatalf("Resso WW holds %d figures; want 4 (the article's three and mine)", n)
+	}
+	m = add("5M")
+	if m.confirm == nil || !strings.Contains(m.confirm.question, "already stored as 4M") {
 		t.Fatalf("no question before replacing: %+v; status %q", m.confirm, m.status)
 	}
 	m = drive(t, m, press("y"))
-	f, _, _ := m.cfg.Store.Figure(figures.Key{App: "Resso", Country: "WW", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8)})
-	if f.Installs != 4_000_000 || !strings.Contains(m.status, "1 figure updated") {
+	f, _, _ := m.cfg.Store.Figure(k)
+	if f.Installs != 5_000_000 || !strings.Contains(m.status, "1 figure updated") {
 		t.Fatalf("replace: %+v, status %q", f, m.status)
 	}
 }

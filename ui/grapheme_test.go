@@ -51,7 +51,8 @@ func clusterStore(t *testing.T) *store.Store {
 		for k := 0; k < 6; k++ {
 			for _, country := range []string{"IN", "WW"} {
 				b.AddFigure(figures.Figure{App: c.name, Country: country, From: figures.MonthOf(2020, 3+k), To: figures.MonthOf(2020, 3+k),
-					Installs: int64(10000 * (i + 1) * (k + 2)), Source: c.name + " press", Note: "about " + c.name})
+					Installs: int64(10000 * (i + 1) * (k + 2)), Source: c.name + " press", Note: "about " + c.name}, 0)
+
 			}
 		}
 		b.AddLaunch(figures.Launch{App: c.name, Country: "IN", Month: figures.MonthOf(2020, 3)})

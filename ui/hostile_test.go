@@ -114,7 +114,7 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 func TestHostile_UndoOfAFileWithAnEscapeInItsName(t *testing.T) {
 	s := newTestStore(t, true)
 	b := store.NewBatch("import \x1b]52;c;aGVsbG8=\x07evil\x1b[2J\u202e.csv")
-	b.AddFigure(figures.Figure{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 1})
+	b.AddFigure(figures.Figure{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 1}, 0)
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,8 @@ func wideStore(t *testing.T) *store.Store {
 		for k := 0; k < 7; k++ {
 			for j, c := range []string{"ID", "SA", "WW"} {
 				b.AddFigure(figures.Figure{App: app, Country: c, From: figures.MonthOf(2020, 3+k), To: figures.MonthOf(2020, 3+k),
-					Installs: int64(10000 * (i + 1) * (k + 2) * (1 + j/2)), Source: "مصدر " + app, Note: "注 " + app})
+					Installs: int64(10000 * (i + 1) * (k + 2) * (1 + j/2)), Source: "مصدر " + app, Note: "注 " + app}, 0)
+
 			}
 		}
 		b.AddLaunch(figures.Launch{App: app, Country: "ID", Month: figures.MonthOf(2020, 3)})

@@ -14,7 +14,7 @@ import (
 // anghami is a figure another process writes while the dashboard is open.
 func anghamiBatch() *store.Batch {
 	b := store.NewBatch("import anghami.csv")
-	b.AddFigure(figures.Figure{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 1_500_000, Source: "Arab News"})
+	b.AddFigure(figures.Figure{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 1_500_000, Source: "Arab News"}, 0)
 	return b
 }
 

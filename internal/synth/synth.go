@@ -183,7 +183,7 @@ func (c Config) EachLaunch(fn func(figures.Launch)) {
 // Batch returns every figure and launch in one batch.
 func (c Config) Batch(label string) *store.Batch {
 	b := store.NewBatch(label)
-	c.EachFigure(b.AddFigure)
+	c.EachFigure(func(f figures.Figure) { b.AddFigure(f, 0) })
 	c.EachLaunch(b.AddLaunch)
 	return b
 }
