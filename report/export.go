@@ -101,6 +101,17 @@ func exportDataCSV(src Source, w io.Writer) error {
 	if n == 0 && err == nil {
 		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
 	}
+	// The launches, so that the file imports again whole. A damaged file
+	// whose launches cannot be read still gives its figures, and says so.
+	if launches, lerr := src.Launches(""); lerr == nil {
+		for _, l := range launches {
+			if cw.Write(launchCSVRow(row, l)) != nil {
+				break
+			}
+		}
+	} else if err == nil {
+		err = lerr
+	}
 	cw.Flush()
 	if cerr := cw.Error(); cerr != nil {
 		return cerr

@@ -53,7 +53,7 @@ func LoadData(src Source) (DataRows, error) {
 
 // DataHeader names the Data view's columns, in order.
 func DataHeader() []string {
-	return []string{"App", "Country", "From", "To", "Installs", "Est", "Source", "Note"}
+	return []string{"App", "Country", "Platform", "From", "To", "Installs", "Est", "Source", "Note"}
 }
 
 // DataCells writes one figure as the Data view's cells.
@@ -62,21 +62,30 @@ func DataCells(f figures.Figure) []string {
 	if f.Estimate {
 		est = figures.MarkEstimate
 	}
-	return []string{figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From.String(), f.To.String(),
+	return []string{figures.Sanitize(f.App), figures.Sanitize(f.Country), f.Platform.String(), f.From.String(), f.To.String(),
 		figures.FormatInstalls(float64(f.Installs)), est, figures.Sanitize(f.Source), figures.Sanitize(f.Note)}
 }
 
 // dataCSVHeader names the columns of the data view's CSV: the canonical
 // import format, so that an export can be imported again.
-var dataCSVHeader = []string{"app", "country", "from", "to", "installs", "source", "note", "estimate", "changed"}
+// Launches follow the figures in the same file, as rows that give only
+// app, country and launched.
+var dataCSVHeader = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate", "changed", "launched"}
 
 // dataCSVRow fills row with one figure's CSV fields, sanitised.
 func dataCSVRow(row []string, f figures.Figure) []string {
 	// The country comes from the storage key, which a damaged or foreign
 	// file can fill with anything: it is sanitised like the text.
-	row[0], row[1], row[2], row[3] = figures.Sanitize(f.App), figures.Sanitize(f.Country), f.From.String(), f.To.String()
-	row[4], row[5], row[6] = strconv.FormatInt(f.Installs, 10), figures.Sanitize(f.Source), figures.Sanitize(f.Note)
-	row[7], row[8] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z")
+	row[0], row[1], row[2], row[3], row[4] = figures.Sanitize(f.App), figures.Sanitize(f.Country), f.Platform.String(), f.From.String(), f.To.String()
+	row[5], row[6], row[7] = strconv.FormatInt(f.Installs, 10), figures.Sanitize(f.Source), figures.Sanitize(f.Note)
+	row[8], row[9], row[10] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z"), ""
+	return row
+}
+
+// launchCSVRow fills row with one launch's CSV fields, sanitised.
+func launchCSVRow(row []string, l figures.Launch) []string {
+	clear(row)
+	row[0], row[1], row[10] = figures.Sanitize(l.App), figures.Sanitize(l.Country), l.Month.String()
 	return row
 }
 
@@ -84,7 +93,7 @@ func dataCSVRow(row []string, f figures.Figure) []string {
 func renderData(d DataRows, width int, st Styles) *Doc {
 	out := &Doc{}
 	out.para(st.Render(st.Title, fmt.Sprintf("Figures · %d in all", len(d.Figures))))
-	t := &grid{header: DataHeader(), right: []bool{false, false, false, false, true, false, false, false}}
+	t := &grid{header: DataHeader(), right: []bool{false, false, false, false, false, true, false, false, false}}
 	out.csv = [][]string{dataCSVHeader}
 	for _, f := range d.Figures {
 		t.rows = append(t.rows, DataCells(f))

@@ -24,11 +24,12 @@ const (
 	fLaunched
 	fName
 	fPublisher
+	fPlatform
 	numFields
 )
 
 var fieldNames = [numFields]string{
-	"app", "country", "from", "to", "installs", "source", "note", "estimate", "launched", "name", "publisher",
+	"app", "country", "from", "to", "installs", "source", "note", "estimate", "launched", "name", "publisher", "platform",
 }
 
 func (f field) String() string { return fieldNames[f] }
@@ -51,7 +52,7 @@ type fieldProblem struct {
 
 // figureText is a figure as a file writes it, each field trimmed.
 type figureText struct {
-	app, country, from, to, installs, source, note, estimate string
+	app, country, platform, from, to, installs, source, note, estimate string
 }
 
 // maxShort is the longest country, month, installs or estimate value
@@ -88,6 +89,13 @@ func (c *converter) figure(in *figureText) (figures.Figure, bool) {
 	var f figures.Figure
 	f.App = c.app(fApp, in.app)
 	f.Country = c.country(in.country)
+	if in.platform != "" {
+		p, err := figures.ParsePlatform(in.platform)
+		if err != nil {
+			c.failParse(fPlatform, in.platform, err)
+		}
+		f.Platform = p
+	}
 	f.From = c.month(fFrom, in.from)
 	if in.to == "" || in.to == in.from {
 		f.To = f.From

@@ -89,6 +89,7 @@ type csvReader struct {
 	blankCols  []int          // the columns with no name in the header
 	headerLine int
 	launches   bool // a file of launches rather than figures
+	mixed      bool // a file of figures and launches: a row with launched is a launch
 	rows       int  // data rows read, good or bad
 }
 
@@ -114,7 +115,7 @@ func (rd *csvReader) read() {
 			return
 		}
 		if raw != nil {
-			if !rd.launches {
+			if !rd.launches && !rd.mixed {
 				if f, ok := rd.fast.figure(raw, &rd.cols); ok {
 					rd.sink.AddFigure(f, line)
 					continue
@@ -122,7 +123,13 @@ func (rd *csvReader) read() {
 			}
 			rec = rd.toStrings(raw)
 		}
-		if rd.launches {
+		if rd.mixed && rd.get(rec, fLaunched) != "" && (rd.get(rec, fFrom) != "" || rd.get(rec, fInstalls) != "") {
+			if !rd.c.add(line, fLaunched.String(), "the row gives both a launch month and a figure (expected a launch, app,country,,,launched, or a figure with launched empty)") {
+				return
+			}
+			continue
+		}
+		if rd.launches || rd.mixed && rd.get(rec, fLaunched) != "" {
 			l, ok := rd.conv.launch(rd.get(rec, fApp), rd.get(rec, fCountry), rd.get(rec, fLaunched))
 			if ok {
 				rd.sink.AddLaunch(l)
@@ -132,7 +139,7 @@ func (rd *csvReader) read() {
 			continue
 		}
 		ft = figureText{
-			app: rd.get(rec, fApp), country: rd.get(rec, fCountry),
+			app: rd.get(rec, fApp), country: rd.get(rec, fCountry), platform: rd.get(rec, fPlatform),
 			from: rd.get(rec, fFrom), to: rd.get(rec, fTo), installs: rd.get(rec, fInstalls),
 			source: rd.get(rec, fSource), note: rd.get(rec, fNote), estimate: rd.get(rec, fEstimate),
 		}

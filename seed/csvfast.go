@@ -50,6 +50,17 @@ func (ff *fastFigures) figure(rec [][]byte, cols *[numFields]int) (figures.Figur
 	if f.Country, ok = ff.countries[string(get(fCountry))]; !ok {
 		return f, false
 	}
+	if p := get(fPlatform); len(p) > 0 {
+		switch string(p) {
+		case "all":
+		case "ios":
+			f.Platform = figures.IOS
+		case "android":
+			f.Platform = figures.Android
+		default:
+			return f, false // other spellings go to the converter
+		}
+	}
 	from := get(fFrom)
 	if f.From, ok = fastMonth(from); !ok {
 		return f, false

@@ -10,17 +10,17 @@ import (
 )
 
 const (
-	figuresHeader  = "app,country,from,to,installs[,source][,note][,estimate]"
+	figuresHeader  = "app,country,[platform,]from,to,installs[,source][,note][,estimate]"
 	launchesHeader = "app,country,launched"
 	expectedHeader = "(expected " + figuresHeader + " for figures, or " + launchesHeader + " for launches)"
 
-	figuresColumns  = "app, country, from, to, installs, source, note, estimate"
+	figuresColumns  = "app, country, platform, from, to, installs, source, note, estimate"
 	launchesColumns = "app, country, launched"
 )
 
 // columnNames maps a header name, folded to lower case, to its field.
 var columnNames = map[string]field{
-	"app": fApp, "country": fCountry,
+	"app": fApp, "country": fCountry, "platform": fPlatform, "store": fPlatform,
 	"from": fFrom, "start": fFrom, "month": fFrom,
 	"to": fTo, "end": fTo,
 	"installs": fInstalls, "downloads": fInstalls,
@@ -37,8 +37,8 @@ var skippedColumns = map[string]bool{"changed": true}
 // header reads the header row and decides the kind of file.
 //
 // A column whose name uptake does not read is refused, not dropped: a
-// misspelt "instals" or a "platform" that uptake does not keep would
-// otherwise lose what the file says without a word. The exception is a
+// misspelt "instals" would otherwise lose what the file says without a
+// word. The exception is a
 // column with no name, as a spreadsheet makes of a separator at the end
 // of the lines: it is taken as long as its cells are empty (see
 // blankColumns).
@@ -87,11 +87,10 @@ func (rd *csvReader) header() bool {
 	}
 	has := func(f field) bool { return rd.cols[f] >= 0 }
 	figures := has(fFrom) || has(fTo) || has(fInstalls) || has(fEstimate)
-	rd.launches = has(fLaunched)
-	if figures && rd.launches {
-		rd.c.fatal(line, "", "the header has both figure columns and launched "+expectedHeader+"; put launches in a file of their own")
-		return false
-	}
+	rd.launches = has(fLaunched) && !figures
+	// Figures and launches in one file (as -export data writes them): a
+	// row with a launch month is a launch, any other a figure.
+	rd.mixed = has(fLaunched) && figures
 	need := []field{fApp, fCountry, fFrom, fInstalls}
 	if rd.launches {
 		need = []field{fApp, fCountry, fLaunched}

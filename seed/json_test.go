@@ -51,8 +51,8 @@ func TestReadJSON_problems(t *testing.T) {
 		},
 		"unknown members, named": {
 			"{\n\"figures\": [\n{\"app\": \"Resso\", \"country\": \"IN\", \"from\": \"2020-08\",\n \"instals\": 1, \"Notes\": \"x\"}],\n\"launch\": []}",
-			`f.json:3: figures[0]: unknown member "Notes" (expected app, country, from, to, installs, source, note, estimate; did you mean "note"?)` + "\n" +
-				`f.json:3: figures[0]: unknown member "instals" (expected app, country, from, to, installs, source, note, estimate; did you mean "installs"?)` + "\n" +
+			`f.json:3: figures[0]: unknown member "Notes" (expected app, country, platform, from, to, installs, source, note, estimate; did you mean "note"?)` + "\n" +
+				`f.json:3: figures[0]: unknown member "instals" (expected app, country, platform, from, to, installs, source, note, estimate; did you mean "installs"?)` + "\n" +
 				`f.json:5: unknown member "launch" (expected apps, launches and figures; did you mean "launches"?)`,
 		},
 		"members of the wrong type": {

@@ -39,7 +39,7 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 	// at each member only when it is not.
 	valid := utf8.Valid(raw)
 	var issues []memberIssue
-	var spelt [8][]byte // each known member as first written
+	var spelt [12][]byte // each known member as first written
 	last := -1          // the known member last met
 	known = known[:min(len(known), len(spelt))]
 	m := memberScanner{raw: raw, next: skipSpace(raw, s+1)}

@@ -30,12 +30,13 @@ type jsonFigure struct {
 	Source   string          `json:"source"`
 	Note     string          `json:"note"`
 	Estimate json.RawMessage `json:"estimate"`
+	Platform string          `json:"platform"`
 }
 
 // fieldExamples are values to show in a problem with a member.
 var fieldExamples = [numFields]string{
 	fApp: "Resso", fCountry: "IN", fFrom: "2020-08", fTo: "2020-08", fInstalls: "3.6M",
-	fSource: "Sensor Tower", fNote: "65% of the total", fEstimate: "yes", fLaunched: "2020-03",
+	fSource: "Sensor Tower", fNote: "65% of the total", fEstimate: "yes", fLaunched: "2020-03", fPlatform: "ios",
 	fName: "Resso", fPublisher: "ByteDance",
 }
 
@@ -43,7 +44,7 @@ var fieldExamples = [numFields]string{
 var (
 	appFields    = []string{"name", "publisher"}
 	launchFields = []string{"app", "country", "launched"}
-	figureFields = []string{"app", "country", "from", "to", "installs", "source", "note", "estimate"}
+	figureFields = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate"}
 )
 
 func (jr *jsonReader) app(key string, i int) bool {
@@ -81,7 +82,7 @@ func (jr *jsonReader) figure(key string, i int) bool {
 		return !jr.c.stop
 	}
 	ft := figureText{
-		app: strings.TrimSpace(v.App), country: strings.TrimSpace(v.Country),
+		app: strings.TrimSpace(v.App), country: strings.TrimSpace(v.Country), platform: strings.TrimSpace(v.Platform),
 		from: strings.TrimSpace(v.From), to: strings.TrimSpace(v.To),
 		source: v.Source, note: v.Note,
 	}

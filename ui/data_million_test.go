@@ -29,24 +29,26 @@ func referenceOrder(figs []figures.Figure, needle string, col int, desc bool) []
 	slices.SortStableFunc(shown, func(a, b figures.Figure) int {
 		var c int
 		switch col {
-		case 0:
+		case colApp:
 			c = cmp.Compare(figures.FoldName(a.App), figures.FoldName(b.App))
-		case 1:
+		case colCountry:
 			c = cmp.Compare(a.Country, b.Country)
-		case 2:
+		case colPlatform:
+			c = cmp.Compare(a.Platform, b.Platform)
+		case colFrom:
 			c = cmp.Compare(a.From, b.From)
-		case 3:
+		case colTo:
 			c = cmp.Compare(a.To, b.To)
-		case 4:
+		case colInstalls:
 			c = cmp.Compare(a.Installs, b.Installs)
-		case 5:
+		case colEstimate:
 			c = cmp.Compare(boolInt(a.Estimate), boolInt(b.Estimate))
-		case 6:
+		case colSource:
 			c = cmp.Compare(a.Source, b.Source)
-		case 7:
+		case colNote:
 			c = cmp.Compare(a.Note, b.Note)
 		}
-		c = cmp.Or(c, cmp.Compare(figures.FoldName(a.App), figures.FoldName(b.App)), cmp.Compare(a.Country, b.Country), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+		c = cmp.Or(c, cmp.Compare(figures.FoldName(a.App), figures.FoldName(b.App)), cmp.Compare(a.Country, b.Country), figures.CompareIdentity(a, b))
 		if desc {
 			return -c
 		}

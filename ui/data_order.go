@@ -58,9 +58,13 @@ func filterRows(c *store.Columns, needle string) []int32 {
 		return hit
 	}
 	estHit := has(figures.MarkEstimate)
+	var platformHit [3]bool
+	for p := range platformHit {
+		platformHit[p] = has(figures.Platform(p).String())
+	}
 	for i := range n {
 		if seriesHit[c.Series[i]] || textHit[c.Source[i]] || textHit[c.Note[i]] ||
-			month(c.From[i]) || month(c.To[i]) || estHit && c.Estimate[i] {
+			month(c.From[i]) || month(c.To[i]) || estHit && c.Estimate[i] || platformHit[c.Platform[i]%3] {
 			rows = append(rows, int32(i))
 		}
 	}
@@ -97,34 +101,49 @@ func filterRows(c *store.Columns, needle string) []int32 {
 	return rows
 }
 
+// The Data view's columns, as report.DataHeader names them.
+const (
+	colApp = iota
+	colCountry
+	colPlatform
+	colFrom
+	colTo
+	colInstalls
+	colEstimate
+	colSource
+	colNote
+)
+
 // sortKey returns, for sorting by column col, a key per figure whose
 // order is the column's order, and how many bits the keys use; nil for
 // the key order itself (the App column, whose ties are the key order).
 func sortKey(c *store.Columns, col int) (key func(i int32) uint64, bits int) {
 	switch col {
-	case 1:
+	case colCountry:
 		rank := rankStrings(c.Countries, strings.Compare)
 		return func(i int32) uint64 { return rank[c.Series[i]] }, bitsFor(uint64(len(c.Countries)))
-	case 2:
+	case colPlatform:
+		return func(i int32) uint64 { return uint64(c.Platform[i]) }, 2
+	case colFrom:
 		return func(i int32) uint64 { return uint64(c.From[i]) }, bitsFor(uint64(figures.MaxMonth))
-	case 3:
+	case colTo:
 		return func(i int32) uint64 { return uint64(c.To[i]) }, bitsFor(uint64(figures.MaxMonth))
-	case 4:
+	case colInstalls:
 		var top int64
 		for _, n := range c.Installs {
 			top = max(top, n)
 		}
 		return func(i int32) uint64 { return uint64(c.Installs[i]) }, bitsFor(uint64(top))
-	case 5:
+	case colEstimate:
 		return func(i int32) uint64 {
 			if c.Estimate[i] {
 				return 1
 			}
 			return 0
 		}, 1
-	case 6, 7:
+	case colSource, colNote:
 		text := c.Source
-		if col == 7 {
+		if col == colNote {
 			text = c.Note
 		}
 		rank := rankStrings(c.Texts, strings.Compare)

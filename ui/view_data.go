@@ -152,7 +152,7 @@ func (v *dataView) sync() {
 		f, err := v.all.At(v.index(row))
 		if err != nil {
 			v.err = err
-			rows = append(rows, table.Row{"(damaged)", "", "", "", "", "", "", ""})
+			rows = append(rows, append(table.Row{"(damaged)"}, make(table.Row, len(report.DataHeader())-1)...))
 			continue
 		}
 		rows = append(rows, report.DataCells(f))
@@ -174,13 +174,13 @@ func (v *dataView) sync() {
 
 // columns fits the eight columns to the width: numbers whole, text cut.
 func (v *dataView) columns() []table.Column {
-	w := []int{12, 8, 8, 8, 9, 4, 18, 20} // room for the sort arrow
+	w := []int{12, 8, 8, 8, 8, 9, 4, 18, 20} // room for the sort arrow
 	used := 0
-	for _, x := range w[:6] {
+	for _, x := range w[:colSource] {
 		used += x + 2
 	}
 	rest := max(0, v.width-used-4)
-	w[6], w[7] = rest*2/5, rest-rest*2/5
+	w[colSource], w[colNote] = rest*2/5, rest-rest*2/5
 	cols := make([]table.Column, len(report.DataHeader()))
 	for i, h := range report.DataHeader() {
 		if i == v.sortCol {
