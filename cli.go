@@ -40,7 +40,14 @@ type config struct {
 	view       report.View
 	maxImport  int64    // the largest file an import takes, in bytes
 	apps       []string // as typed; checked against the store once it is open
+	// ranking is -source: the user's order of sources to save, or
+	// resetRanking to go back to the default order.
+	ranking    []string
+	setRanking bool
 }
+
+// resetRanking is the -source value that clears a saved ranking.
+const resetRanking = "default"
 
 // usage is the text of -h; the views come from the table of views.
 func usage() string { return strings.ReplaceAll(usageText, "VIEWS", report.ViewNames()) }
@@ -62,10 +69,15 @@ Flags:
   -format F       text (default), markdown or csv
   -app A,B        apps to show, in order (the first is the reference)
   -country C      country code or name, or WW (worldwide)
+  -platform P     all (default: both stores), ios or android
   -from YYYY-MM   first month of the window
   -to YYYY-MM     last month of the window
-  -since-launch   compare since each app's launch month
-  -cumulative     curves as running totals
+  -since-launch   compare since each app's launch month (with -export compare)
+  -cumulative     curves as running totals (with -export curves)
+  -source A,B     rank sources, highest first, and save the ranking in the
+                  database: each month shows the highest-ranked source that
+                  covers it (-source default goes back to the default order:
+                  exact before estimates, then most months covered, then by name)
   -width N        width of a text export (default 100)
   -o FILE         write the export to FILE rather than standard output
 
@@ -75,6 +87,7 @@ Examples:
   uptake -import figures.csv -no-ui             load a file and exit
   uptake -export compare -app Resso,Spotify -country ID -since-launch
   uptake -export countries -app Resso -format markdown -o resso.md
+  uptake -source "Sensor Tower,Apptopia" -export curves -app Resso
 
 Exit status: 0 done, 1 failed, 2 bad usage.
 `
@@ -82,7 +95,7 @@ Exit status: 0 done, 1 failed, 2 bad usage.
 // parseArgs reads the command line into a config.
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	c := config{maxImport: defaultMaxImport}
-	var apps, country, from, to string
+	var apps, country, platform, from, to, sources string
 	fs := flag.NewFlagSet("uptake", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.db, "db", "", "")
@@ -97,6 +110,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.out, "o", "", "")
 	fs.StringVar(&apps, "app", "", "")
 	fs.StringVar(&country, "country", "", "")
+	fs.StringVar(&platform, "platform", "", "")
+	fs.StringVar(&sources, "source", "", "")
 	fs.StringVar(&from, "from", "", "")
 	fs.StringVar(&to, "to", "", "")
 	fs.BoolVar(&c.sel.SinceLaunch, "since-launch", false, "")
@@ -114,7 +129,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if c.noUI && !c.seed && c.importPath == "" {
 		return c, fmt.Errorf("%w: -no-ui goes with -seed or -import FILE (to print a view without the dashboard, use -export VIEW)", errUsage)
 	}
-	if c.check && (c.seed || c.importPath != "" || c.export != "") {
+	if c.check && (c.seed || c.importPath != "" || c.export != "" || sources != "") {
 		return c, fmt.Errorf("%w: -check goes alone (with -db): it only reads the file", errUsage)
 	}
 	if c.dryRun && c.importPath == "" {
@@ -160,12 +175,76 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if c.sel.From != 0 && c.sel.To != 0 && c.sel.To < c.sel.From {
 		return c, fmt.Errorf("%w: -to %s is before -from %s", errUsage, c.sel.To, c.sel.From)
 	}
+	if c.sel.Platform, err = figures.ParsePlatform(platform); err != nil {
+		return c, fmt.Errorf("%w: -platform: %v", errUsage, err)
+	}
+	if err := c.checkViewFlags(fs); err != nil {
+		return c, err
+	}
+	if c.ranking, c.setRanking, err = parseRanking(fs, sources); err != nil {
+		return c, err
+	}
+	if c.dryRun && c.setRanking {
+		return c, fmt.Errorf("%w: -dry-run writes nothing, and -source saves a ranking: give -source in a run of its own", errUsage)
+	}
 	if c.db == "" {
 		if c.db, err = defaultDBPath(); err != nil {
 			return c, err
 		}
 	}
 	return c, nil
+}
+
+// checkViewFlags refuses a flag the view asked for would not apply, so
+// that nothing is silently ignored.
+func (c config) checkViewFlags(fs *flag.FlagSet) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	window := given["from"] || given["to"]
+	switch {
+	case c.sel.SinceLaunch && window:
+		return fmt.Errorf("%w: -since-launch aligns each app on its own launch month, so -from and -to (calendar months) do not apply to it: drop one or the other", errUsage)
+	case c.sel.SinceLaunch && c.export != "" && c.view.Name != "compare":
+		return fmt.Errorf("%w: -since-launch goes with -export compare; the %s view is on the calendar", errUsage, c.view.Name)
+	case c.sel.Cumulative && c.export != "" && c.view.Name != "curves":
+		return fmt.Errorf("%w: -cumulative goes with -export curves; the %s view has no cumulative mode", errUsage, c.view.Name)
+	case c.export != "" && c.view.Name == report.DataViewName:
+		for _, f := range []string{"app", "country", "platform", "from", "to"} {
+			if given[f] {
+				return fmt.Errorf("%w: -export data gives every figure and launch in the file; -%s does not apply to it (filter the CSV, or export a view)", errUsage, f)
+			}
+		}
+	}
+	return nil
+}
+
+// parseRanking reads -source: names separated by commas, highest first.
+func parseRanking(fs *flag.FlagSet, s string) ([]string, bool, error) {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "source" })
+	if !given {
+		return nil, false, nil
+	}
+	if strings.EqualFold(strings.TrimSpace(s), resetRanking) {
+		return nil, true, nil
+	}
+	var out []string
+	for _, name := range strings.Split(s, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		for _, prev := range out {
+			if strings.EqualFold(prev, name) {
+				return nil, false, fmt.Errorf("%w: -source names %q twice: give each source once, highest first", errUsage, figures.Sanitize(name))
+			}
+		}
+		out = append(out, name)
+	}
+	if len(out) == 0 {
+		return nil, false, fmt.Errorf("%w: -source needs source names separated by commas, highest first (or -source default for the default order)", errUsage)
+	}
+	return out, true, nil
 }
 
 func optionalMonth(flagName, s string) (figures.Month, error) {

@@ -69,7 +69,7 @@ func TestImportAcceptsTheUsualForms(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export: %d %q", code, msg)
 	}
-	for _, want := range []string{"Anghami,SA,2020-08,2020-08,1500000,", "Anghami,SA,2020-09,2020-09,250000,"} {
+	for _, want := range []string{"Anghami,SA,all,2020-08,2020-08,1500000,", "Anghami,SA,all,2020-09,2020-09,250000,"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("export lacks %q:\n%s", want, out)
 		}

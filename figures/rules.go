@@ -14,6 +14,7 @@ package figures
 import (
 	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,7 +58,7 @@ func FormatInstalls(n float64) string {
 	units := [...]struct {
 		div    float64
 		suffix string
-	}{{1e3, "k"}, {1e6, "M"}, {1e9, "B"}}
+	}{{1e3, "k"}, {1e6, "M"}, {1e9, "B"}, {1e12, "T"}}
 	for i, u := range units {
 		x := n / u.div
 		dec := 0
@@ -121,6 +122,15 @@ func spanText(from, to Month) string {
 // seriesLabel names one series in a message: "Resso IN", "Resso WW".
 func seriesLabel(app, country string) string {
 	return Sanitize(app) + " " + Sanitize(country)
+}
+
+// seriesLabelOf names the series of a figure: "Resso IN", "Resso IN ios".
+func seriesLabelOf(f Figure) string {
+	s := seriesLabel(f.App, f.Country)
+	if f.Platform != AllPlatforms {
+		s += " " + f.Platform.String()
+	}
+	return s
 }
 
 // monthsText writes ascending months as ranges, "2020-01..2020-03,
@@ -188,4 +198,16 @@ func cmpRest(a, b Figure) int {
 		cmp.Compare(a.Note, b.Note),
 		a.Changed.Compare(b.Changed),
 	)
+}
+
+// sourcesOf lists the distinct sources of figures, sorted.
+func sourcesOf(figs []Figure) []string {
+	var out []string
+	for _, f := range figs {
+		if !slices.Contains(out, f.Source) {
+			out = append(out, f.Source)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -1,131 +1,141 @@
 package figures
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 )
 
-// Disagreements says where the figures of one app contradict each other
-// (DESIGN, "Disagreement"). It never changes a figure; it only words what
-// a careful reader would notice. Two checks, in this order:
+// NodeDisagreements says where the figures of a node and its parts
+// contradict each other (DESIGN, "Disagreement"), in every direction. It
+// never changes a figure; it words what a careful reader would notice,
+// naming both numbers and their sources:
 //
-// (a) Countries add to more than worldwide allows. For every distinct span
-// W of the country figures, the countries whose TotalOver(W) is full are
-// added up. Each worldwide figure F whose span S contains W allows at most
-// F less the worldwide figures known in S outside W (TotalOver of
-// S.from..W.from−1 and W.to+1..S.to; those are at least what happened
-// there, so the bound is safe). If the countries exceed the smallest
-// bound, the warning names it:
+//   - a span whose months, covered by the same source's other figures,
+//     add to a different total, more or less (spanDisagreements);
+//   - two sources more than 10% apart on the same months
+//     (sourceDisagreements);
+//   - parts that add to more than their whole allows, on any span,
+//     partial coverage included (partsOverWhole);
 //
-//	Resso: countries add to 14.8M over 2020-03..2020-07, more than worldwide
-//	allows (at most 11.6M: 15.2M over 2020-03..2020-09 less 3.6M outside)
-//
-// (b) A span's total below the sum of its months. For every figure F
-// covering more than one month, if the other figures of its series lying
-// inside F add (by TotalOver) to more than F:
-//
-//	Resso IN: 2020-03..2020-09 is 9.9M but figures inside it add to 10.1M
-//
-// Warnings come in a fixed order: (a) by W's from and to; then (b) for the
-// worldwide series and then each country by code, by from and to.
-func Disagreements(app string, ww []Figure, byCountry map[string][]Figure) []string {
-	codes := countryCodes(byCountry)
-	wwSorted := byEnd(ww)
-	sorted := make([][]*Figure, len(codes)) // each country's figures, by end
-	for i, code := range codes {
-		sorted[i] = byEnd(byCountry[code])
+// then the same for every part. Warnings come in a fixed order.
+func NodeDisagreements(n Node, rank Ranking) []string {
+	out := spanDisagreements(n.Label, n.Figures)
+	out = append(out, sourceDisagreements(n.Label, n.Figures)...)
+	for _, ps := range n.Parts {
+		out = append(out, partsOverWhole(n, ps, rank)...)
 	}
-	var plan intervalPlan // scratch, reused by every total below
-	total := func(series []*Figure, from, to Month, skip int) Total {
-		if to < from {
-			return Total{}
+	for _, ps := range n.Parts {
+		for _, p := range ps.Nodes {
+			out = append(out, NodeDisagreements(p, rank)...)
 		}
-		plan.fill(series, from, to, skip)
-		return plan.sum(from, to)
 	}
-	var out []string
+	return out
+}
 
-	// (a) countries against worldwide.
-	if len(wwSorted) > 0 {
-		type span struct{ from, to Month }
-		var spans []span
-		for _, series := range sorted {
-			for _, f := range series {
-				spans = append(spans, span{f.From, f.To})
-			}
-		}
-		slices.SortFunc(spans, func(a, b span) int {
-			if a.from != b.from {
-				return cmp.Compare(a.from, b.from)
-			}
-			return cmp.Compare(a.to, b.to)
-		})
-		spans = slices.Compact(spans)
-		for _, w := range spans {
-			found := false
-			var bound, outside int64
-			var by *Figure
-			for _, f := range wwSorted {
-				if f.From > w.from || f.To < w.to {
-					continue
-				}
-				o := total(wwSorted, f.From, w.from-1, -1).Installs + total(wwSorted, w.to+1, f.To, -1).Installs
-				if b := f.Installs - o; !found || b < bound {
-					found, bound, outside, by = true, b, o, f
-				}
-			}
-			if !found {
-				continue
-			}
-			var sum int64
-			n := 0
-			for _, series := range sorted {
-				if t := total(series, w.from, w.to, -1); t.Full() {
-					sum += t.Installs
-					n++
-				}
-			}
-			if n == 0 || sum <= bound {
-				continue
-			}
-			s, b := installsPair(float64(sum), float64(bound))
-			why := fmt.Sprintf("%s over %s", FormatInstalls(float64(by.Installs)), spanText(by.From, by.To))
-			if outside > 0 {
-				why += fmt.Sprintf(" less %s outside", FormatInstalls(float64(outside)))
-			}
-			out = append(out, fmt.Sprintf("%s: countries add to %s over %s, more than worldwide allows (at most %s: %s)",
-				Sanitize(app), s, spanText(w.from, w.to), b, why))
-		}
+// spanDisagreements checks, source by source, every figure F covering
+// several months against the same source's figures lying wholly inside
+// it: when they cover every month of F and add to another total, or
+// cover some and already add to more than F (the most any set of them
+// adds, whichever covers most), F and they disagree.
+func spanDisagreements(label string, figs []Figure) []string {
+	bySource := map[string][]Figure{}
+	for _, f := range figs {
+		bySource[f.Source] = append(bySource[f.Source], f)
 	}
-
-	// (b) spans below the figures inside them.
-	check := func(country string, series []*Figure) {
-		type finding struct {
-			f   *Figure
-			msg string
-		}
-		var found []finding
-		for i, f := range series {
+	names := make([]string, 0, len(bySource))
+	for s := range bySource {
+		names = append(names, s)
+	}
+	slices.Sort(names)
+	type finding struct {
+		f   *Figure
+		msg string
+	}
+	var found []finding
+	for _, src := range names {
+		sorted := byEnd(bySource[src])
+		for i, f := range sorted {
 			if f.Months() < 2 {
 				continue
 			}
-			inner := total(series, f.From, f.To, i)
-			if inner.Installs <= f.Installs {
+			var cands []*Figure
+			for k, g := range sorted {
+				if k != i && g.From >= f.From && g.To <= f.To {
+					cands = append(cands, g)
+				}
+			}
+			if len(cands) == 0 {
 				continue
 			}
-			a, b := installsPair(float64(f.Installs), float64(inner.Installs))
-			found = append(found, finding{f, fmt.Sprintf("%s: %s is %s but figures inside it add to %s",
-				seriesLabel(app, country), spanText(f.From, f.To), a, b)})
-		}
-		slices.SortStableFunc(found, func(x, y finding) int { return cmpUsedRef(x.f, y.f) })
-		for _, x := range found {
-			out = append(out, x.msg)
+			e := newExtremes(cands)
+			n := len(cands)
+			msg := ""
+			if e.cov[n] == f.Months() && (e.lo[n] != f.Installs || e.hi[n] != f.Installs) {
+				other := e.lo[n]
+				if other == f.Installs {
+					other = e.hi[n]
+				}
+				a, b := installsPair(float64(f.Installs), float64(other))
+				direction := "more"
+				if other < f.Installs {
+					direction = "less"
+				}
+				msg = fmt.Sprintf("%s: %s is %s but the months inside it add to %s, %s than it (%s)",
+					label, spanText(f.From, f.To), a, b, direction, sourceName(src))
+			} else if most, _ := maxInside(sorted, f.From, f.To, i); most > f.Installs {
+				a, b := installsPair(float64(f.Installs), float64(most))
+				msg = fmt.Sprintf("%s: %s is %s but figures inside it already add to %s (%s)",
+					label, spanText(f.From, f.To), a, b, sourceName(src))
+			}
+			if msg != "" {
+				found = append(found, finding{f, msg})
+			}
 		}
 	}
-	check(Worldwide, wwSorted)
-	for i, code := range codes {
-		check(code, sorted[i])
+	slices.SortStableFunc(found, func(x, y finding) int { return cmpUsedRef(x.f, y.f) })
+	out := make([]string, len(found))
+	for i, x := range found {
+		out[i] = x.msg
 	}
 	return out
+}
+
+// worldwideNode makes the node of an app worldwide from its WW figures
+// and its countries' (a WW entry among the countries is left out).
+func worldwideNode(app string, ww []Figure, byCountry map[string][]Figure) Node {
+	n := Node{Label: Sanitize(app) + " " + Worldwide, Name: Worldwide, Whole: "worldwide", Figures: ww}
+	ps := PartSet{Kind: "countries"}
+	for _, code := range countryCodes(byCountry) {
+		ps.Nodes = append(ps.Nodes, Node{Label: Sanitize(app) + " " + Sanitize(code), Name: code, Figures: byCountry[code]})
+	}
+	n.Parts = []PartSet{ps}
+	return n
+}
+
+// Disagreements is NodeDisagreements for an app worldwide and in its
+// countries, under the default ranking.
+func Disagreements(app string, ww []Figure, byCountry map[string][]Figure) []string {
+	return NodeDisagreements(worldwideNode(app, ww, byCountry), nil)
+}
+
+// WorldwideCurve is NodeCurve for an app worldwide: its WW figures, and
+// the sum of its countries for the months they leave without one.
+func WorldwideCurve(ww []Figure, byCountry map[string][]Figure, from, to Month) Curve {
+	app := ""
+	if len(ww) > 0 {
+		app = ww[0].App
+	} else {
+		for _, code := range countryCodes(byCountry) {
+			if figs := byCountry[code]; len(figs) > 0 {
+				app = figs[0].App
+				break
+			}
+		}
+	}
+	return NodeCurve(worldwideNode(app, ww, byCountry), nil, from, to)
+}
+
+// WorldwideTotal is NodeTotal for an app worldwide.
+func WorldwideTotal(ww []Figure, byCountry map[string][]Figure, from, to Month) Total {
+	return NodeTotal(worldwideNode("", ww, byCountry), nil, from, to)
 }

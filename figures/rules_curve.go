@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // PointKind says where a point of a curve comes from.
@@ -36,15 +35,29 @@ type Point struct {
 	Value    float64 // math.NaN() when Kind == Gap
 	Kind     PointKind
 	Estimate bool // an estimate flowed into it
-	Summed   bool // a worldwide point made from the sum of countries
+	Summed   bool // made from the sum of parts (countries, platforms), not a figure of the whole
+	// Parts names which parts a summed point adds: two points are of the
+	// same kind, and growth between them is shown, only when it is equal.
+	Parts string
+	// LowerBound: the value is at least this (a running total past a month
+	// without figures).
+	LowerBound bool
+}
+
+// SameKind reports whether two points are of one kind, so that a change
+// between them means something: both exact, both figures of the whole or
+// both the same parts summed, neither a lower bound.
+func SameKind(a, b Point) bool {
+	return a.Kind == Exact && b.Kind == Exact && a.Summed == b.Summed && a.Parts == b.Parts && !a.LowerBound && !b.LowerBound
 }
 
 // Curve is one value per month of a window.
 type Curve struct {
 	Points    []Point  // one per month of the window, in order
 	Used      []Figure // every figure that contributed, sorted by country, from, to
-	Summed    bool     // any point summed from countries
-	Countries int      // when summed: how many countries were added
+	Summed    bool     // any point summed from parts
+	Countries int      // when summed: how many parts were added
+	PartsKind string   // when summed: what the parts are, "countries" or "platforms"
 	Warnings  []string
 }
 
@@ -88,10 +101,12 @@ func MonthlyCurve(figs []Figure, from, to Month) Curve {
 
 // Cumulative returns the running sum of a monthly curve. A Gap month stays
 // a Gap point (NaN), and later points keep adding the known months, so
-// they are at least what they show; a warning says how many gap months
-// were left out. A point is Spread, Estimate or Summed when any month so
-// far was.
-func Cumulative(c Curve) Curve {
+// they are at least what they show: they are marked LowerBound, and a
+// warning says how many gap months were left out. Gaps before the first
+// known month leave nothing out of a total that starts there, unless
+// fromStart: since launch, the launch month is part of every total. A
+// point is Spread, Estimate or Summed when any month so far was.
+func Cumulative(c Curve, fromStart bool) Curve {
 	out := Curve{
 		Points:    make([]Point, len(c.Points)),
 		Used:      slices.Clone(c.Used),
@@ -101,11 +116,8 @@ func Cumulative(c Curve) Curve {
 	}
 	var sum float64
 	var spread, est, summed bool
-	// Gap months not yet / already followed by a known month. Gaps before
-	// the first known month (before a launch, say) leave nothing out of a
-	// running total that starts there, so they are not counted.
-	var pending, left []Month
-	seen := false
+	var pending, left []Month // gap months not yet / already followed by a known month
+	seen := fromStart
 	for i, p := range c.Points {
 		if p.Kind == Gap || math.IsNaN(p.Value) {
 			out.Points[i] = Point{Month: p.Month, Value: math.NaN(), Kind: Gap}
@@ -125,7 +137,8 @@ func Cumulative(c Curve) Curve {
 		if spread {
 			kind = Spread
 		}
-		out.Points[i] = Point{Month: p.Month, Value: sum, Kind: kind, Estimate: est, Summed: summed}
+		out.Points[i] = Point{Month: p.Month, Value: sum, Kind: kind, Estimate: est, Summed: summed,
+			LowerBound: len(left) > 0 || p.LowerBound}
 	}
 	if n := len(left); n > 0 {
 		noun := "months"
@@ -133,138 +146,10 @@ func Cumulative(c Curve) Curve {
 			noun = "month"
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(
-			"cumulative leaves out %d gap %s (%s); later totals are at least what they show",
+			"cumulative leaves out %d %s without figures (%s); the totals after them are at least what they show (≥)",
 			n, noun, monthsText(left, 4)))
 	}
 	return out
-}
-
-// WorldwideCurve is the curve of an app worldwide: ww holds its WW figures,
-// byCountry its other series (a WW entry there is ignored). Each month
-// shows the worldwide curve's point where that is not a Gap; otherwise the
-// sum of the countries' monthly points for that month, when at least one
-// country has one, marked Summed (and Spread or Estimate if any part was).
-// Used lists the worldwide figures behind the curve and, of the countries,
-// only the figures behind the summed months.
-func WorldwideCurve(ww []Figure, byCountry map[string][]Figure, from, to Month) Curve {
-	c := MonthlyCurve(ww, from, to)
-	var gaps []int // window indexes of the worldwide gaps
-	for i, p := range c.Points {
-		if p.Kind == Gap {
-			gaps = append(gaps, i)
-		}
-	}
-	if len(gaps) == 0 {
-		return c
-	}
-	type part struct {
-		sum         float64
-		have        int
-		spread, est bool
-	}
-	parts := make([]part, len(gaps))
-	notShown := make([]bool, len(c.Points)) // months where the countries are not shown
-	for i := range notShown {
-		notShown[i] = true
-	}
-	for _, i := range gaps {
-		notShown[i] = false
-	}
-	type contribution struct {
-		core *curveCore
-		seen []bool
-	}
-	var added []string
-	var contribs []contribution
-	count := len(c.Used)
-	for _, code := range countryCodes(byCountry) {
-		figs := byCountry[code]
-		if len(figs) == 0 {
-			continue
-		}
-		cc := newCurveCore(figs)
-		has := false
-		for g, i := range gaps {
-			p := cc.point(from.Add(i))
-			if p.Kind == Gap {
-				continue
-			}
-			pt := &parts[g]
-			pt.sum += p.Value
-			pt.have++
-			pt.spread = pt.spread || p.Kind == Spread
-			pt.est = pt.est || p.Estimate
-			has = true
-		}
-		if !has {
-			continue
-		}
-		added = append(added, code)
-		seen, n := cc.behind(from, to, notShown)
-		contribs = append(contribs, contribution{cc, seen})
-		count += n
-	}
-	if len(added) == 0 {
-		return c
-	}
-	// Used can hold thousands of figures: allocate it once, and fill it in
-	// order (countries by code, the worldwide figures in their place), so
-	// that sortUsed below only confirms the order.
-	used := make([]Figure, 0, count)
-	wwDone := false
-	for k, x := range contribs {
-		if !wwDone && added[k] > Worldwide {
-			used, wwDone = append(used, c.Used...), true
-		}
-		used = x.core.appendUsed(used, x.seen)
-		c.Warnings = append(c.Warnings, x.core.warnings(x.seen)...)
-	}
-	if !wwDone {
-		used = append(used, c.Used...)
-	}
-	c.Used = used
-	var summed, partial []Month
-	for g, i := range gaps {
-		pt := parts[g]
-		if pt.have == 0 {
-			continue
-		}
-		kind := Exact
-		if pt.spread {
-			kind = Spread
-		}
-		m := from.Add(i)
-		c.Points[i] = Point{Month: m, Value: pt.sum, Kind: kind, Estimate: pt.est, Summed: true}
-		summed = append(summed, m)
-		if pt.have < len(added) {
-			partial = append(partial, m)
-		}
-	}
-	c.Summed, c.Countries = true, len(added)
-	sortUsed(c.Used)
-	w := fmt.Sprintf("worldwide %s is the sum of %s (%s), not a worldwide figure",
-		monthsText(summed, 4), countriesText(len(added)), codesText(added, 6))
-	if len(partial) > 0 {
-		w += fmt.Sprintf("; in %s some of them have no figure, so those sums are at least what they show",
-			monthsText(partial, 4))
-	}
-	c.Warnings = append(c.Warnings, w)
-	return c
-}
-
-func countriesText(n int) string {
-	if n == 1 {
-		return "1 country"
-	}
-	return strconv.Itoa(n) + " countries"
-}
-
-// codesText lists codes, at most limit of them and then how many more.
-func codesText(codes []string, limit int) string {
-	if len(codes) <= limit {
-		return Sanitize(strings.Join(codes, ", "))
-	}
-	return Sanitize(strings.Join(codes[:limit], ", ")) + fmt.Sprintf(", +%d more", len(codes)-limit)
 }
 
 // SinceLaunchCurve is the monthly curve of figs from the launch month on:
@@ -275,7 +160,7 @@ func SinceLaunchCurve(figs []Figure, launch Month, months int, cumulative bool) 
 		c = MonthlyCurve(figs, launch, launch.Add(months-1))
 	}
 	if cumulative {
-		c = Cumulative(c)
+		c = Cumulative(c, true)
 	}
 	return c
 }

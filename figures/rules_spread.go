@@ -8,7 +8,7 @@ import (
 )
 
 // curveCore resolves every month of one series once; MonthlyCurve and
-// WorldwideCurve then read the window they need from it.
+// the sums of parts then read the window they need from it.
 type curveCore struct {
 	src   []Figure
 	order []int32    // processing order: position → index in src
@@ -19,6 +19,7 @@ type curveCore struct {
 	deps  [][]int32  // per position: the figures subtracted into its remainder
 	falls []fallBack // figures whose months show their plain average
 	thin  []thinRest // figures whose remainder is far below their average
+	amb   []overlap  // figures that only partly overlap another
 }
 
 // thinRest records a figure whose months outside shorter figures show
@@ -35,9 +36,14 @@ type fallBack struct {
 	inner float64
 }
 
+// overlap records two figures that share months without one lying
+// wholly inside the other: neither is subtracted from the other.
+type overlap struct{ a, b int32 }
+
 // newCurveCore resolves figs as MonthlyCurve describes: one-month figures
-// first, then longer ones by length, each showing its remainder (or, below
-// the months inside it, its plain average) in the months still free.
+// first, then longer ones by length, each showing, in its months not yet
+// shown, what it leaves after the figures lying wholly inside it (or,
+// below them, its plain average).
 func newCurveCore(figs []Figure) *curveCore {
 	c := &curveCore{src: figs}
 	var hi Month
@@ -87,7 +93,13 @@ func newCurveCore(figs []Figure) *curveCore {
 	}
 	c.val = make([]float64, n)
 	c.est = make([]bool, len(c.order))
-	var stamp []int32 // stamp[q] == pos: q already listed in pos's deps
+	posOf := make(map[*Figure]int32, len(c.order))
+	for pos, idx := range c.order {
+		posOf[&figs[idx]] = int32(pos)
+	}
+	var sorted []*Figure // by end, for the sets lying inside a figure
+	var plan intervalPlan
+	var insideSet []bool
 	for pos, idx := range c.order {
 		f := &figs[idx]
 		a, b := int(f.From-c.lo), int(f.To-c.lo)
@@ -97,44 +109,47 @@ func newCurveCore(figs []Figure) *curveCore {
 			}
 			continue
 		}
-		if stamp == nil {
-			stamp = make([]int32, len(c.order))
-			for i := range stamp {
-				stamp[i] = -1
-			}
+		if sorted == nil {
+			sorted = byEnd(figs)
 			c.deps = make([][]int32, len(c.order))
+			insideSet = make([]bool, len(c.order))
 		}
-		var inner float64
+		// What lies wholly inside f: the best set of the other figures.
+		plan.fill(sorted, f.From, f.To, slices.Index(sorted, f))
+		inner := plan.sum(f.From, f.To)
 		var deps []int32
-		free := 0
+		plan.walk(f.To, func(g *Figure) {
+			q := posOf[g]
+			deps = append(deps, q)
+			insideSet[q] = true
+		})
+		free := f.Months() - inner.Covered
+		// Months of f shown by a figure that only partly overlaps it: the
+		// overlap is ambiguous, and named; neither figure is subtracted.
 		for m := a; m <= b; m++ {
-			q := c.owner[m]
-			if q < 0 {
-				free++
-				continue
-			}
-			inner += c.val[m]
-			if stamp[q] != int32(pos) {
-				stamp[q] = int32(pos)
-				deps = append(deps, q)
+			if q := c.owner[m]; q >= 0 && !insideSet[q] && !c.nested(q, int32(pos)) {
+				c.amb = append(c.amb, overlap{q, int32(pos)})
+				break
 			}
 		}
-		if free == 0 {
-			continue // every month already shown by shorter figures
+		for _, q := range deps {
+			insideSet[q] = false
 		}
-		rem := float64(f.Installs) - inner
+		if free <= 0 {
+			c.deps[pos] = deps
+			continue // every month already shown by the figures inside
+		}
+		rem := float64(f.Installs - inner.Installs)
 		var v float64
-		// Half an install of slack: inner is a sum of floats, and installs
-		// are whole numbers, so anything smaller is rounding, not a conflict.
-		if rem < -0.5 {
+		if rem < 0 {
 			v = float64(f.Installs) / float64(f.Months())
-			c.falls = append(c.falls, fallBack{int32(pos), inner})
+			c.falls = append(c.falls, fallBack{int32(pos), float64(inner.Installs)})
 			c.est[pos] = f.Estimate
 		} else {
-			v = max(rem, 0) / float64(free)
+			v = rem / float64(free)
 			if len(deps) > 0 && v < 0.25*float64(f.Installs)/float64(f.Months()) {
 				// A thin remainder reads as a collapse; say what it is.
-				c.thin = append(c.thin, thinRest{int32(pos), inner, free})
+				c.thin = append(c.thin, thinRest{int32(pos), float64(inner.Installs), free})
 			}
 			c.deps[pos] = deps
 			est := f.Estimate
@@ -150,6 +165,13 @@ func newCurveCore(figs []Figure) *curveCore {
 		}
 	}
 	return c
+}
+
+// nested reports whether the figure at position q lies wholly inside the
+// one at p, or p inside q.
+func (c *curveCore) nested(q, p int32) bool {
+	fq, fp := &c.src[c.order[q]], &c.src[c.order[p]]
+	return fq.From >= fp.From && fq.To <= fp.To || fp.From >= fq.From && fp.To <= fq.To
 }
 
 // point returns the point of month m.
@@ -228,7 +250,7 @@ func (c *curveCore) warnings(seen []bool) []string {
 		a, b := installsPair(float64(f.Installs), fb.inner)
 		warns = append(warns, fmt.Sprintf(
 			"%s: %s is %s but the months inside it already add to %s; its other months show its plain monthly average (%s)",
-			seriesLabel(f.App, f.Country), spanText(f.From, f.To), a, b,
+			seriesLabelOf(f), spanText(f.From, f.To), a, b,
 			FormatInstalls(float64(f.Installs)/float64(f.Months()))))
 	}
 	for _, t := range c.thin {
@@ -239,8 +261,18 @@ func (c *curveCore) warnings(seen []bool) []string {
 		rest := float64(f.Installs) - t.inner
 		warns = append(warns, fmt.Sprintf(
 			"%s: %s is %s; the figures inside it take %s, leaving %s a month for its other %d months, against %s a month on average: the figures may not agree",
-			seriesLabel(f.App, f.Country), spanText(f.From, f.To), FormatInstalls(float64(f.Installs)), FormatInstalls(t.inner),
+			seriesLabelOf(f), spanText(f.From, f.To), FormatInstalls(float64(f.Installs)), FormatInstalls(t.inner),
 			FormatInstalls(rest/float64(t.free)), t.free, FormatInstalls(float64(f.Installs)/float64(f.Months()))))
+	}
+	for _, o := range c.amb {
+		if !seen[o.a] && !seen[o.b] {
+			continue
+		}
+		f, g := c.src[c.order[o.a]], c.src[c.order[o.b]]
+		from, to := max(f.From, g.From), min(f.To, g.To)
+		warns = append(warns, fmt.Sprintf(
+			"%s: %s (%s) and %s (%s) overlap on %s without one lying inside the other; neither is taken from the other, so the months they share are ambiguous",
+			seriesLabelOf(f), spanText(f.From, f.To), FormatInstalls(float64(f.Installs)), spanText(g.From, g.To), FormatInstalls(float64(g.Installs)), spanText(from, to)))
 	}
 	return warns
 }

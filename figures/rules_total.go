@@ -13,13 +13,22 @@ type Total struct {
 	Covered   int // months covered
 	Months    int // months in the window
 	Estimate  bool
-	Summed    bool     // made from the sum of countries (WorldwideTotal)
-	Countries int      // when Summed: how many countries were added
+	Summed    bool     // made from the sum of parts (countries, platforms)
+	Countries int      // when Summed: how many parts were added
 	Used      []Figure // the figures added, sorted by country, from, to
+	// Tie is another set of figures covering as many months, adding to
+	// another total: the window reads two ways, and both are named.
+	Tie *Tie
+	// LowerBound: the number is at least this (months without figures
+	// inside, or a launch month without one), whatever Covered says.
+	LowerBound bool
 }
 
 // Full reports whether the figures cover every month of the window.
-func (t Total) Full() bool { return t.Covered == t.Months && t.Months > 0 }
+func (t Total) Full() bool { return t.Covered == t.Months && t.Months > 0 && !t.LowerBound }
+
+// Sources lists the sources of the figures behind the total, sorted.
+func (t Total) Sources() []string { return sourcesOf(t.Used) }
 
 // Empty reports whether no figure lies inside the window.
 func (t Total) Empty() bool { return t.Covered == 0 }
@@ -36,7 +45,59 @@ func TotalOver(figs []Figure, from, to Month) Total {
 		return Total{}
 	}
 	p := newIntervalPlan(figs, from, to)
-	return p.total(from, to)
+	t := p.total(from, to)
+	t.Tie = tieOf(p.figs, t)
+	return t
+}
+
+// Bounds is what the figures say of a window they may not fill: at least
+// Low (the figures lying inside it), and, when a longer window from the
+// same month is fully covered, at most High: that window's total less
+// what its extra months already hold.
+type Bounds struct {
+	Low          Total
+	High         int64
+	HasHigh      bool
+	HighEstimate bool // an estimate is in the upper bound
+	HighUsed     []Figure
+}
+
+// BoundsOver gives the bounds of [from, to] (a milestone: Resso India M6
+// lies between 9.8M, March to July, and 9.88M*, March to September).
+func BoundsOver(figs []Figure, from, to Month) Bounds {
+	b := Bounds{Low: TotalOver(figs, from, to)}
+	if b.Low.Full() {
+		return b
+	}
+	var ends []Month
+	for _, f := range figs {
+		if f.To > to && f.From >= from && !slices.Contains(ends, f.To) {
+			ends = append(ends, f.To)
+		}
+	}
+	for _, end := range ends {
+		t := TotalOver(figs, from, end)
+		if !t.Full() {
+			continue
+		}
+		extra := TotalOver(figs, to+1, end)
+		if h := t.Installs - extra.Installs; !b.HasHigh || h < b.High {
+			b.High, b.HasHigh, b.HighEstimate, b.HighUsed = h, true, t.Estimate, t.Used
+		}
+	}
+	if b.HasHigh && b.High < b.Low.Installs {
+		b.HasHigh = false // the figures disagree; the disagreement is named elsewhere
+	}
+	return b
+}
+
+// NodeBounds is BoundsOver for a node: of its own shown figures, or, for
+// a sum of its parts, the sum's total alone (no upper bound).
+func NodeBounds(n Node, rank Ranking, from, to Month) Bounds {
+	if t := NodeTotal(n, rank, from, to); t.Summed {
+		return Bounds{Low: t}
+	}
+	return BoundsOver(n.Resolve(rank, from, to).Shown, from, to)
 }
 
 // SinceLaunch returns the totals over the first k months from launch, for
@@ -52,40 +113,6 @@ func SinceLaunch(figs []Figure, launch Month, months int) []Total {
 	for k := range out {
 		out[k] = p.total(launch, launch.Add(k))
 	}
-	return out
-}
-
-// WorldwideTotal is TotalOver of the worldwide figures when they cover any
-// month of the window. Otherwise it is the sum of TotalOver of each
-// country, marked Summed, with Countries saying how many were added.
-//
-// Coverage of a sum: Covered is the smallest coverage among the countries
-// that have any. The sum is whole for a month only if every country added
-// has that month, so the smallest coverage is the most the sum can claim;
-// taking the largest would call a sum full while one of its countries
-// still misses months. (It may still claim too much when the countries
-// cover different months of the window; the countries view shows each.)
-func WorldwideTotal(ww []Figure, byCountry map[string][]Figure, from, to Month) Total {
-	t := TotalOver(ww, from, to)
-	if t.Covered > 0 {
-		return t
-	}
-	out := Total{Months: windowMonths(from, to)}
-	for _, code := range countryCodes(byCountry) {
-		c := TotalOver(byCountry[code], from, to)
-		if c.Covered == 0 {
-			continue
-		}
-		if out.Countries == 0 || c.Covered < out.Covered {
-			out.Covered = c.Covered
-		}
-		out.Countries++
-		out.Installs += c.Installs
-		out.Estimate = out.Estimate || c.Estimate
-		out.Used = append(out.Used, c.Used...)
-	}
-	out.Summed = out.Countries > 0
-	sortUsed(out.Used)
 	return out
 }
 

@@ -43,6 +43,9 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 	if err := data.Empty(); err != nil {
 		return err
 	}
+	if sel.Ranking, err = src.Ranking(); err != nil {
+		return err
+	}
 	d := data.Layout(width, 0, PlainStyles())
 	var out string
 	switch format {
@@ -137,6 +140,13 @@ func footerLines(d *Doc, v View, sel Selection) (head []string, sources []string
 		view += " · " + m
 	}
 	head = []string{view, "Selection: " + v.Label(sel)}
+	if len(sel.Ranking) > 0 {
+		names := make([]string, len(sel.Ranking))
+		for i, r := range sel.Ranking {
+			names[i] = figures.Sanitize(r)
+		}
+		head = append(head, "Sources ranked: "+strings.Join(names, " > ")+", then the default order")
+	}
 	for _, u := range d.used {
 		sources = append(sources, u.Source+": "+strings.Join(u.Figures, "; "))
 	}

@@ -82,11 +82,11 @@ func TestExport_ReadsRight(t *testing.T) {
 		{viewCompare, Selection{Apps: []string{"Spotify", "Resso"}, Country: "ID", SinceLaunch: true},
 			[]string{"Spotify 1.2M · Resso 5M (4.17× Spotify)"}},
 		{viewCompare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true},
-			[]string{"In their first 5 months in India: Resso 9.8M · Spotify 10.5M (1.07× Resso).", "latest        9.88M* (M7)"}},
+			[]string{"In their first 5 months in India: Resso 9.8M · Spotify 10.5M (1.07× Resso).", "9.88M* (M7)", "9.8M–9.88M* (5/6)"}},
 		{viewCurves, Selection{Apps: []string{"Resso"}, Country: "WW"},
 			[]string{"2020-07    2.2M", "2020-08    3.6M    +64%", "2020-06  1.88M≈", "more than worldwide allows"}},
 		{viewCountries, Selection{Apps: []string{"Resso"}},
-			[]string{"IN India", "9.88M*  65.0%", "5.17M*  34.0%", "152k*   1.0%", "3 countries add to 15.2M*."}},
+			[]string{"IN India", "9.88M*  65.0%", "5.17M*  34.0%", "152k*   1.0%", "3 countries add to 15.2M*.", "Worldwide figures give 15.2M over 7/7 months; the countries shown are 100.0%* of it.", "1/1 months from launch"}},
 	}
 	for _, c := range checks {
 		out := text(c.view, c.sel)

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,7 +30,8 @@ func sourcesOf(figs []figures.Figure) []sourceUse {
 		listed    []figures.Figure
 		n, est    int
 		apps      map[string]bool
-		countries map[string]bool
+		countries map[string]bool // WW aside: worldwide is not a country
+		world     bool
 		from, to  figures.Month
 	}
 	by := map[string]*group{}
@@ -61,7 +63,11 @@ func sourcesOf(figs []figures.Figure) []sourceUse {
 			g.listed = append(g.listed, f)
 		}
 		g.apps[f.App] = true
-		g.countries[f.Country] = true
+		if f.Country == figures.Worldwide {
+			g.world = true
+		} else {
+			g.countries[f.Country] = true
+		}
 		g.from, g.to = min(g.from, f.From), max(g.to, f.To)
 	}
 	out := make([]sourceUse, 0, len(by))
@@ -77,12 +83,24 @@ func sourcesOf(figs []figures.Figure) []sourceUse {
 			if g.est > 0 {
 				s += fmt.Sprintf(" (%d estimates)", g.est)
 			}
-			u.Figures = []string{s + " of " + someOf(g.apps, "apps") + " in " + someOf(g.countries, "countries") + ", " + windowOf(g.from, g.to)}
+			u.Figures = []string{s + " of " + someOf(g.apps, "apps") + " " + placesOf(g.countries, g.world) + ", " + windowOf(g.from, g.to)}
 		}
 		out = append(out, u)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
 	return out
+}
+
+// placesOf says where figures are: "in IN, ID and worldwide",
+// "in 274 countries", "worldwide".
+func placesOf(countries map[string]bool, world bool) string {
+	switch {
+	case len(countries) == 0:
+		return "worldwide"
+	case world:
+		return "in " + someOf(countries, "countries") + " and worldwide"
+	}
+	return "in " + someOf(countries, "countries")
 }
 
 // someOf names up to three members of a set, or says how many there are.
@@ -141,4 +159,31 @@ func legend(apps []string, st Styles) string {
 		parts[i] = st.Render(st.AppStyle(i), stroke(i)+" "+figures.Sanitize(a))
 	}
 	return strings.Join(parts, "   ")
+}
+
+// sourcesIn lists the distinct sources of figures.
+func sourcesIn(figs []figures.Figure) []string {
+	var out []string
+	for _, f := range figs {
+		if !slices.Contains(out, f.Source) {
+			out = append(out, f.Source)
+		}
+	}
+	return out
+}
+
+// tieWarning names the two readings of a window whose figures tie.
+func tieWarning(app, country, window string, t figures.Total) string {
+	return fmt.Sprintf("%s %s, %s: two sets of figures cover %d of its %d months each and disagree: %s (%s) and %s (%s); the first is shown",
+		figures.Sanitize(app), figures.Sanitize(country), window, t.Covered, t.Months,
+		figures.FormatInstalls(float64(t.Installs)), spansOf(t.Used), figures.FormatInstalls(float64(t.Tie.Installs)), spansOf(t.Tie.Used))
+}
+
+// spansOf writes the spans of figures: "2020-01..2020-06, 2020-08".
+func spansOf(figs []figures.Figure) string {
+	parts := make([]string, len(figs))
+	for i, f := range figs {
+		parts[i] = windowOf(f.From, f.To)
+	}
+	return strings.Join(parts, ", ")
 }

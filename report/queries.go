@@ -17,17 +17,7 @@ type Source interface {
 	AppSeries(app string) (map[string][]figures.Figure, error)
 	Launches(app string) ([]figures.Launch, error)
 	EachFigure(fn func(figures.Figure) bool) error
-}
-
-// splitWorld parts an app's series into its WW figures and the rest.
-func splitWorld(series map[string][]figures.Figure) ([]figures.Figure, map[string][]figures.Figure) {
-	others := make(map[string][]figures.Figure, len(series))
-	for c, figs := range series {
-		if c != figures.Worldwide {
-			others[c] = figs
-		}
-	}
-	return series[figures.Worldwide], others
+	Ranking() (figures.Ranking, error) // the user's ranking of sources; empty for the default
 }
 
 func dedupe(ss []string) []string {

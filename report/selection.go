@@ -9,11 +9,15 @@ import (
 
 // Selection is what the views show: shared by all of them and by -export.
 type Selection struct {
-	Apps        []string      // in order; the first is the one Countries shows and Compare divides by
-	Country     string        // a code, or WW
-	From, To    figures.Month // 0 leaves that end open: the data's own span
-	SinceLaunch bool          // Compare: align on each app's launch month
-	Cumulative  bool          // Curves: running totals rather than monthly
+	Apps        []string         // in order; the first is the one Countries shows and Compare divides by
+	Country     string           // a code, or WW
+	Platform    figures.Platform // all (both stores), ios or android
+	From, To    figures.Month    // 0 leaves that end open: the data's own span
+	SinceLaunch bool             // Compare: align on each app's launch month
+	Cumulative  bool             // Curves: running totals rather than monthly
+	// Ranking is the file's ranking of sources, highest first (the rest
+	// in the default order): each view's Load reads it from the file.
+	Ranking figures.Ranking
 }
 
 // WindowLabel writes the window as the selection line shows it.
@@ -37,7 +41,7 @@ func (s Selection) Label() string {
 	if len(s.Apps) > 0 {
 		apps = figures.Sanitize(strings.Join(s.Apps, ", "))
 	}
-	return fmt.Sprintf("%s · %s · %s", apps, figures.CountryLabel(s.Country), s.WindowLabel())
+	return fmt.Sprintf("%s · %s · %s · %s", apps, figures.CountryLabel(s.Country), s.Platform.Label(), s.WindowLabel())
 }
 
 // window resolves the open ends of the selection against the data's span.

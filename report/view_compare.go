@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,11 +51,13 @@ func (d CompareData) Empty() error {
 type CompareApp struct {
 	App        string
 	Launch     figures.Month
-	HasLaunch  bool            // false: M1 is the first month with figures
-	Curve      figures.Curve   // cumulative, on the calendar or since launch
-	Milestones []figures.Total // one per CompareData.Milestones entry
-	Latest     figures.Total   // the last fully covered month since launch
-	LatestM    int             // its index (M7 = 7); 0 when none
+	HasLaunch  bool             // false: M1 is the first month with figures
+	LaunchedIn string           // worldwide: the country of the first launch
+	Curve      figures.Curve    // cumulative, on the calendar or since launch
+	CumFrom    figures.Month    // the month the running total starts at
+	Milestones []figures.Bounds // one per CompareData.Milestones entry
+	Latest     figures.Total    // the last fully covered month since launch
+	LatestM    int              // its index (M7 = 7); 0 when none
 }
 
 // CompareData is what the Compare view draws.
@@ -70,78 +73,134 @@ type CompareData struct {
 // milestones are the months since launch that Compare tabulates.
 var milestones = [...]int{1, 3, 5, 6, 12}
 
-// LoadCompare reads the selected apps in the selected country, aligned on
-// the calendar or on each app's launch.
+// LoadCompare reads the selected apps in the selected market and
+// platform, aligned on the calendar or on each app's launch. Worldwide is
+// the WW figures, or the sum of the countries where there are none (Σ),
+// as on the Curves view.
 func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	d := CompareData{Sel: sel, Milestones: milestones[:]}
-	type loaded struct {
-		figs   []figures.Figure
-		launch figures.Month
-		has    bool
-	}
-	apps := make([]loaded, len(sel.Apps))
+	nodes := make([]figures.Node, len(sel.Apps))
+	apps := make([]CompareApp, len(sel.Apps))
 	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
-		figs, err := src.Series(app, sel.Country)
+		series, err := src.AppSeries(app)
 		if err != nil {
 			return d, err
 		}
-		apps[i].figs = figs
+		world := worldNode(app, series, sel.Platform)
+		nodes[i] = world
+		if sel.Country != figures.Worldwide {
+			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
+		}
+		d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
+		figs := nodeFigures(nodes[i])
 		spans = append(spans, figs)
-		launches, err := src.Launches(app)
-		if err != nil {
+		a := CompareApp{App: app}
+		if err := launchOf(src, &a, sel.Country); err != nil {
 			return d, err
 		}
-		for _, l := range launches {
-			if l.Country == sel.Country {
-				apps[i].launch, apps[i].has = l.Month, true
-			}
+		first, last, ok := figures.Span(figs)
+		if !a.HasLaunch && ok {
+			a.Launch = first
+			d.warnings = append(d.warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", figures.Sanitize(app), sel.Country, first))
 		}
-		if !apps[i].has {
-			if f, _, ok := figures.Span(figs); ok {
-				apps[i].launch = f
-				d.warnings = append(d.warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", app, sel.Country, f))
-			}
-		}
-		if first, _, ok := figures.Span(figs); ok && apps[i].has && first < apps[i].launch {
+		if ok && a.HasLaunch && first < a.Launch {
 			// Since-launch totals start at the launch: figures before it
 			// would vanish from them without a word.
 			d.warnings = append(d.warnings, fmt.Sprintf("%s has figures in %s from %s, before its launch month %s: since launch leaves those months out; check the launch month (L)",
-				figures.Sanitize(app), sel.Country, first, apps[i].launch))
+				figures.Sanitize(app), sel.Country, first, a.Launch))
 		}
-		if _, last, ok := figures.Span(figs); ok && int(last-apps[i].launch)+1 > d.Months {
-			d.Months = int(last-apps[i].launch) + 1
+		if ok && int(last-a.Launch)+1 > d.Months {
+			d.Months = int(last-a.Launch) + 1
 		}
+		apps[i] = a
 	}
 	first, last, ok := figures.Span(spans...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}
 	d.From, d.To = sel.window(first, last)
-	for i, app := range sel.Apps {
-		a := CompareApp{App: app, Launch: apps[i].launch, HasLaunch: apps[i].has}
+	for i := range sel.Apps {
+		a, n := apps[i], nodes[i]
 		if sel.SinceLaunch {
-			a.Curve = figures.SinceLaunchCurve(apps[i].figs, a.Launch, d.Months, true)
+			a.CumFrom = a.Launch
+			if d.Months > 0 {
+				a.Curve = figures.Cumulative(figures.NodeCurve(n, sel.Ranking, a.Launch, a.Launch.Add(d.Months-1)), true)
+			}
 		} else {
-			a.Curve = figures.Cumulative(figures.MonthlyCurve(apps[i].figs, d.From, d.To))
+			a.Curve, a.CumFrom = calendarCumulative(n, sel.Ranking, a, d.From, d.To)
 		}
 		// Only the milestones and the latest full month are needed: a
 		// total each, rather than one for every month since launch.
-		figs := apps[i].figs
 		for _, m := range milestones {
-			a.Milestones = append(a.Milestones, figures.TotalOver(figs, a.Launch, a.Launch.Add(m-1)))
+			a.Milestones = append(a.Milestones, figures.NodeBounds(n, sel.Ranking, a.Launch, a.Launch.Add(m-1)))
 		}
 		for k := max(d.Months, slices.Max(milestones[:])); k >= 1; k-- {
-			if t := figures.TotalOver(figs, a.Launch, a.Launch.Add(k-1)); t.Full() {
+			if t := figures.NodeTotal(n, sel.Ranking, a.Launch, a.Launch.Add(k-1)); t.Full() {
 				a.Latest, a.LatestM = t, k
 				break
 			}
 		}
 		d.Apps = append(d.Apps, a)
 		d.warnings = append(d.warnings, a.Curve.Warnings...)
+		for mi, b := range a.Milestones {
+			if b.Low.Tie != nil {
+				d.warnings = append(d.warnings, tieWarning(a.App, sel.Country, fmt.Sprintf("M%d", d.Milestones[mi]), b.Low))
+			}
+		}
 	}
 	d.warnings = dedupe(d.warnings)
 	return d, nil
+}
+
+// calendarCumulative is an app's running total over the calendar window.
+// It starts at the window, or at the launch when that comes later
+// (before it there was nothing to install): from there, a month without
+// figures makes every later total a lower bound. Without a launch month
+// it starts at the first month with figures, and says so in CumFrom.
+func calendarCumulative(n figures.Node, rank figures.Ranking, a CompareApp, from, to figures.Month) (figures.Curve, figures.Month) {
+	start := from
+	if a.HasLaunch && a.Launch > from {
+		start = min(a.Launch, to)
+	}
+	c := figures.NodeCurve(n, rank, start, to)
+	if !a.HasLaunch {
+		for _, p := range c.Points {
+			if p.Kind != figures.Gap {
+				start = p.Month
+				break
+			}
+		}
+	}
+	cum := figures.Cumulative(c, a.HasLaunch)
+	before := make([]figures.Point, 0, int(to-from)+1)
+	for m := from; m < start && m <= to; m++ {
+		before = append(before, figures.Point{Month: m, Value: math.NaN(), Kind: figures.Gap})
+	}
+	if len(before) > 0 {
+		// Gaps before the launch are not months missing from the total.
+		cum.Points = append(before, cum.Points[len(cum.Points)-(int(to-start)+1):]...)
+	}
+	return cum, start
+}
+
+// launchOf finds an app's launch month in a market: in a country, its
+// launch there; worldwide, its first launch anywhere.
+func launchOf(src Source, a *CompareApp, country string) error {
+	launches, err := src.Launches(a.App)
+	if err != nil {
+		return err
+	}
+	for _, l := range launches {
+		switch {
+		case l.Country == country:
+			a.Launch, a.HasLaunch, a.LaunchedIn = l.Month, true, ""
+			return nil
+		case country == figures.Worldwide && (!a.HasLaunch || l.Month < a.Launch):
+			a.Launch, a.HasLaunch, a.LaunchedIn = l.Month, true, l.Country
+		}
+	}
+	return nil
 }
 
 // renderCompare lays out the Compare view: cumulative curves of the apps
@@ -154,10 +213,17 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 		names[i] = figures.Sanitize(a.App)
 	}
 	axis := "on the calendar"
-	if d.Sel.SinceLaunch {
+	switch {
+	case d.Sel.SinceLaunch && (d.Sel.From != 0 || d.Sel.To != 0):
+		axis = "since launch (the window applies on the calendar only)"
+	case d.Sel.SinceLaunch:
 		axis = "since launch"
+	case d.Sel.From != 0:
+		// A running total that starts at the window: say so, not to be
+		// read as the total since launch.
+		axis = "on the calendar, from " + d.From.String()
 	}
-	title := st.Render(st.Title, fmt.Sprintf("Cumulative installs %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), strings.Join(names, " vs ")))
+	title := st.Render(st.Title, fmt.Sprintf("Cumulative installs %s · %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), strings.Join(names, " vs ")))
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para(title)
 		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick two or more apps (p) and a country where they have figures (g).")
@@ -166,7 +232,10 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	var launches []string
 	for _, a := range d.Apps {
 		l := "no launch month set"
-		if a.HasLaunch {
+		switch {
+		case a.HasLaunch && a.LaunchedIn != "":
+			l = "launched " + a.Launch.String() + " (first, in " + figures.CountryName(a.LaunchedIn) + ")"
+		case a.HasLaunch:
 			l = "launched " + a.Launch.String()
 		}
 		launches = append(launches, fmt.Sprintf("%s %s", figures.Sanitize(a.App), l))
@@ -202,7 +271,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 		for i, a := range d.Apps {
 			row = append(row, figures.FormatMilestone(a.Milestones[mi]))
 			if i > 0 {
-				row = append(row, figures.Ratio(d.Apps[0].Milestones[mi], a.Milestones[mi]))
+				row = append(row, figures.Ratio(d.Apps[0].Milestones[mi].Low, a.Milestones[mi].Low))
 			}
 		}
 		t.rows = append(t.rows, row)
@@ -229,23 +298,27 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.SinceLaunch {
 		pos = "since_launch"
 	}
-	out.csv = [][]string{{pos, "app", "country", "cumulative", "kind", "estimate"}}
+	// The CSV names where each running total starts, and marks each.
+	out.csv = [][]string{{pos, "app", "country", "platform", "cumulative_from", "cumulative", "kind", "estimate", "summed", "at_least"}}
 	var used []figures.Figure
 	for _, a := range d.Apps {
+		from := a.CumFrom.String()
 		for i, p := range a.Curve.Points {
 			at := p.Month.String()
 			if d.Sel.SinceLaunch {
 				at = "M" + strconv.Itoa(i+1)
 			}
-			out.csv = append(out.csv, []string{at, a.App, d.Sel.Country, figures.RawValue(p), figures.KindWord(p), figures.YesNo(p.Estimate)})
+			out.csv = append(out.csv, []string{at, a.App, d.Sel.Country, d.Sel.Platform.String(), from, figures.RawValue(p), figures.KindWord(p),
+				figures.YesNo(p.Estimate), figures.YesNo(p.Summed), figures.YesNo(p.LowerBound)})
 		}
 		used = append(used, a.Curve.Used...)
 		for _, m := range a.Milestones {
-			used = append(used, m.Used...)
+			used = append(used, m.Low.Used...)
+			used = append(used, m.HighUsed...)
 		}
 	}
 	out.used = sourcesOf(used)
-	out.notes = append([]string{"Milestones are totals of figures lying wholly inside the first months since launch; n/a where the figures do not cover them. The chart spreads longer figures over their months. " + figures.MarksNote}, d.warnings...)
+	out.notes = append([]string{"Milestones are totals of figures lying wholly inside the first months since launch; where the figures do not cover a milestone, its bounds (at least what lies inside, at most what a longer span allows) or n/a. The chart spreads longer figures over their months. " + figures.MarksNote}, d.warnings...)
 	return out
 }
 
@@ -257,15 +330,15 @@ func headline(d CompareData) string {
 	for mi := len(d.Milestones) - 1; mi >= 0; mi-- {
 		all := true
 		for _, a := range d.Apps {
-			all = all && a.Milestones[mi].Full()
+			all = all && a.Milestones[mi].Low.Full()
 		}
 		if !all {
 			continue
 		}
-		first := d.Apps[0].Milestones[mi]
+		first := d.Apps[0].Milestones[mi].Low
 		parts := []string{fmt.Sprintf("%s %s", figures.Sanitize(d.Apps[0].App), figures.FormatTotal(first))}
 		for _, a := range d.Apps[1:] {
-			parts = append(parts, fmt.Sprintf("%s %s (%s %s)", figures.Sanitize(a.App), figures.FormatTotal(a.Milestones[mi]), figures.Ratio(first, a.Milestones[mi]), figures.Sanitize(d.Apps[0].App)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s %s)", figures.Sanitize(a.App), figures.FormatTotal(a.Milestones[mi].Low), figures.Ratio(first, a.Milestones[mi].Low), figures.Sanitize(d.Apps[0].App)))
 		}
 		return fmt.Sprintf("In their first %d months in %s: %s.", d.Milestones[mi], figures.CountryName(d.Sel.Country), strings.Join(parts, " · "))
 	}

@@ -16,7 +16,7 @@ func countriesView() View {
 		Name: "countries", Title: "Countries",
 		Load: func(src Source, sel Selection) (Data, error) { return LoadCountries(src, sel) },
 		Label: func(sel Selection) string {
-			return firstApp(sel) + " · every country · " + sel.WindowLabel()
+			return firstApp(sel) + " · every country · " + sel.Platform.Label() + " · " + sel.WindowLabel()
 		},
 		Mode: noMode,
 	}
@@ -41,6 +41,10 @@ type CountryRow struct {
 	Country string
 	Total   figures.Total
 	Share   float64 // of the sum of the rows, 0–1
+	// Launched: the app launched in the country inside the window, so the
+	// total is over the months from the launch (before it there was
+	// nothing to install, which is known, not a gap).
+	Launched figures.Month
 }
 
 // CountriesData is what the Countries view draws, for the first app.
@@ -51,11 +55,14 @@ type CountriesData struct {
 	Rows     []CountryRow
 	Sum      int64
 	Estimate bool // an estimate is in the sum
+	Summed   bool // a country's number is itself a sum (of its platforms)
+	AtLeast  bool // a country's number is a lower bound
 	World    figures.Total
 	warnings []string
 }
 
-// LoadCountries reads the first selected app in every country.
+// LoadCountries reads the first selected app in every country, on the
+// selected platform.
 func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 	d := CountriesData{Sel: sel}
 	if len(sel.Apps) == 0 {
@@ -66,72 +73,131 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 	if err != nil {
 		return d, err
 	}
-	ww, others := splitWorld(series)
-	var spans [][]figures.Figure
-	for _, figs := range series {
-		spans = append(spans, figs)
-	}
-	first, last, ok := figures.Span(spans...)
+	world := worldNode(d.App, series, sel.Platform)
+	first, last, ok := figures.Span(nodeFigures(world))
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}
 	d.From, d.To = sel.window(first, last)
-	for c, figs := range others {
-		t := figures.TotalOver(figs, d.From, d.To)
+	if d.To < d.From {
+		return d, fmt.Errorf("the window %s is empty (from must not be after to)", sel.WindowLabel())
+	}
+	launches, err := src.Launches(d.App)
+	if err != nil {
+		return d, err
+	}
+	launched := map[string]figures.Month{}
+	for _, l := range launches {
+		if l.Month > d.From && l.Month <= d.To {
+			launched[l.Country] = l.Month
+		}
+	}
+	for _, c := range sortedCountries(series) {
+		from := d.From
+		if l, ok := launched[c]; ok {
+			from = l
+		}
+		t := figures.NodeTotal(platformNode(d.App, c, series[c], sel.Platform), sel.Ranking, from, d.To)
 		if t.Empty() {
 			continue
 		}
-		d.Rows = append(d.Rows, CountryRow{Country: c, Total: t})
+		d.Rows = append(d.Rows, CountryRow{Country: c, Total: t, Launched: launched[c]})
 		d.Sum += t.Installs
 		d.Estimate = d.Estimate || t.Estimate
+		d.Summed = d.Summed || t.Summed
+		d.AtLeast = d.AtLeast || !t.Full()
 	}
-	sort.Slice(d.Rows, func(i, j int) bool {
-		a, b := d.Rows[i], d.Rows[j]
-		return a.Total.Installs > b.Total.Installs || a.Total.Installs == b.Total.Installs && a.Country < b.Country
-	})
+	sort.SliceStable(d.Rows, func(i, j int) bool { return d.Rows[i].Total.Installs > d.Rows[j].Total.Installs })
 	for i := range d.Rows {
 		if d.Sum > 0 {
 			d.Rows[i].Share = float64(d.Rows[i].Total.Installs) / float64(d.Sum)
 		}
 	}
-	d.World = figures.TotalOver(ww, d.From, d.To)
-	d.warnings = figures.Disagreements(d.App, ww, others)
+	// Worldwide as the WW figures give it, never the countries' own sum.
+	d.World = figures.NodeTotal(platformNode(d.App, figures.Worldwide, series[figures.Worldwide], sel.Platform), sel.Ranking, d.From, d.To)
+	if d.World.Tie != nil {
+		d.warnings = append(d.warnings, tieWarning(d.App, figures.Worldwide, windowOf(d.From, d.To), d.World))
+	}
+	for _, r := range d.Rows {
+		if r.Total.Tie != nil {
+			d.warnings = append(d.warnings, tieWarning(d.App, r.Country, windowOf(d.From, d.To), r.Total))
+		}
+	}
+	d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
+	d.warnings = dedupe(d.warnings)
 	return d, nil
+}
+
+// coverageOf writes a row's coverage: "7/7 months", or "1/1 months
+// from launch" for a country the app reached inside the window.
+func coverageOf(r CountryRow) string {
+	if r.Launched != 0 {
+		return figures.FormatCoverage(r.Total) + " from launch"
+	}
+	return figures.FormatCoverage(r.Total)
+}
+
+// launchText writes a launch month for CSV, or nothing.
+func launchText(m figures.Month) string {
+	if m == 0 {
+		return ""
+	}
+	return m.String()
+}
+
+// shareOf writes a row's share of the sum, marked as what it is built
+// on: an estimate anywhere in the sum makes every share one. When a
+// country's number is a lower bound, so is the sum: a whole country's
+// share is then at most what it says (≤), and a partial one's is no
+// bound either way, so it is shown in brackets.
+func (d CountriesData) shareOf(r CountryRow) string {
+	s := figures.FormatShare(r.Share, d.Estimate, r.Total.Summed)
+	switch {
+	case !d.AtLeast:
+		return s
+	case r.Total.Full():
+		return "≤" + s
+	}
+	return "(" + s + ")"
 }
 
 // renderCountries lays out the Countries view: one bar per country,
 // largest first, with installs, share of the total and coverage.
 func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	out := &Doc{}
-	out.para(st.Render(st.Title, fmt.Sprintf("Installs by country · %s · %s", figures.Sanitize(d.App), windowOf(d.From, d.To))))
+	out.para(st.Render(st.Title, fmt.Sprintf("Installs by country · %s · %s", figures.Sanitize(d.App), d.Sel.Platform.Label()+" · "+windowOf(d.From, d.To))))
 	if len(d.Rows) == 0 {
 		out.para("No country figures for " + figures.Sanitize(d.App) + " in this window. Pick another app (p) or window (w).")
 		return out
 	}
 	t := &grid{header: []string{"Country", "", "Installs", "Share", "Coverage"}, right: []bool{false, false, true, true, true}}
 	names := make([]string, len(d.Rows))
-	nameW, instW, covW := len("Country"), len("Installs"), len("Coverage")
+	nameW, instW, shareW, covW := len("Country"), len("Installs"), len("Share"), len("Coverage")
 	for i, r := range d.Rows {
 		names[i] = figures.CountryLabel(r.Country)
 		nameW = max(nameW, textfit.Width(names[i]))
 		instW = max(instW, textfit.Width(figures.FormatTotal(r.Total)))
-		covW = max(covW, textfit.Width(figures.FormatCoverage(r.Total)))
+		shareW = max(shareW, textfit.Width(d.shareOf(r)))
+		covW = max(covW, textfit.Width(coverageOf(r)))
 	}
 	nameW = min(nameW, 22)
-	barW := width - nameW - instW - len("Share") - 3 - covW - 8
+	barW := width - nameW - instW - shareW - covW - 8
 	if barW < 4 {
 		barW = 0
 	}
-	out.csv = [][]string{{"country", "name", "installs", "share", "covered_months", "window_months", "estimate"}}
+	// The share is written in full (shortest exact form), so that the
+	// shares of many countries add to 1 as they should.
+	out.csv = [][]string{{"country", "name", "platform", "installs", "share", "covered_months", "window_months", "launched", "estimate", "summed", "at_least", "sources"}}
 	top := float64(d.Rows[0].Total.Installs)
 	for i, r := range d.Rows {
 		bar := ""
 		if barW > 0 && top > 0 {
 			bar = barOf(float64(r.Total.Installs)/top, barW)
 		}
-		t.rows = append(t.rows, []string{names[i], bar, figures.FormatTotal(r.Total), figures.FormatShare(r.Share), figures.FormatCoverage(r.Total)})
-		out.csv = append(out.csv, []string{r.Country, figures.CountryName(r.Country), strconv.FormatInt(r.Total.Installs, 10),
-			strconv.FormatFloat(r.Share, 'f', 4, 64), strconv.Itoa(r.Total.Covered), strconv.Itoa(r.Total.Months), figures.YesNo(r.Total.Estimate)})
+		t.rows = append(t.rows, []string{names[i], bar, figures.FormatTotal(r.Total), d.shareOf(r), coverageOf(r)})
+		out.csv = append(out.csv, []string{r.Country, figures.CountryName(r.Country), d.Sel.Platform.String(), strconv.FormatInt(r.Total.Installs, 10),
+			strconv.FormatFloat(r.Share, 'f', -1, 64), strconv.Itoa(r.Total.Covered), strconv.Itoa(r.Total.Months), launchText(r.Launched),
+			figures.YesNo(r.Total.Estimate), figures.YesNo(r.Total.Summed), figures.YesNo(!r.Total.Full()), strings.Join(r.Total.Sources(), "; ")})
 	}
 	if barW == 0 {
 		t.header = append(t.header[:1], t.header[2:]...)
@@ -142,12 +208,22 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	}
 	out.addTable(t)
 
-	sum := figures.FormatInstalls(float64(d.Sum)) + figures.Marks(false, d.Estimate, false)
-	lines := []string{fmt.Sprintf("%d countries add to %s.", len(d.Rows), sum)}
+	sum := figures.FormatInstalls(float64(d.Sum)) + figures.Marks(false, d.Estimate, d.Summed)
+	if d.AtLeast {
+		sum = figures.MarkAtLeast + sum
+	}
+	lines := []string{fmt.Sprintf("%s add to %s.", figures.CountText(len(d.Rows), "countries"), sum)}
+	if len(d.Rows) == 1 {
+		lines[0] = fmt.Sprintf("1 country gives %s.", sum)
+	}
 	if !d.World.Empty() {
 		w := fmt.Sprintf("Worldwide figures give %s over %s", figures.FormatTotal(d.World), figures.FormatCoverage(d.World))
 		if d.World.Full() && d.World.Installs > 0 {
-			w += fmt.Sprintf("; the countries shown are %s of it", figures.FormatShare(float64(d.Sum)/float64(d.World.Installs)))
+			share := figures.FormatShare(float64(d.Sum)/float64(d.World.Installs), d.Estimate || d.World.Estimate, d.Summed || d.World.Summed)
+			if d.AtLeast {
+				share = figures.MarkAtLeast + share
+			}
+			w += fmt.Sprintf("; the countries shown are %s of it", share)
 		}
 		lines = append(lines, w+".")
 	}
@@ -162,8 +238,24 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	}
 	used = append(used, d.World.Used...)
 	out.used = sourcesOf(used)
-	out.notes = append([]string{"Shares are of the sum of the countries shown. " + figures.MarksNote}, d.warnings...)
+	note := "Shares are of the sum of the countries shown."
+	if launchedIn(d.Rows) {
+		note += " A country the app launched in inside the window is counted from its launch month."
+	}
+	if d.AtLeast {
+		note += " The countries' figures cover different months of the window (see Coverage), so the shares compare unequal spans: with a lower bound (≥) in the sum, a whole country's share is at most (≤) what it says, and a partial one's (in brackets) is no bound either way."
+	}
+	out.notes = append([]string{note + " " + figures.MarksNote}, d.warnings...)
 	return out
+}
+
+func launchedIn(rows []CountryRow) bool {
+	for _, r := range rows {
+		if r.Launched != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // barOf draws a bar of frac×width columns with eighth-block precision;

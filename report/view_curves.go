@@ -45,9 +45,10 @@ func (d CurvesData) Empty() error {
 
 // AppCurve is one app's line on the Curves view.
 type AppCurve struct {
-	App     string
-	Monthly figures.Curve // always monthly: the table's figures and growth
-	Shown   figures.Curve // what the chart draws: monthly or cumulative
+	App        string
+	Monthly    figures.Curve // always monthly: the table's figures and growth
+	Cumulative figures.Curve // the running total of Monthly
+	Shown      figures.Curve // what the chart draws: Monthly or Cumulative
 }
 
 // CurvesData is what the Curves view draws.
@@ -58,22 +59,24 @@ type CurvesData struct {
 	warnings []string
 }
 
-// LoadCurves reads the selected apps in the selected country.
+// LoadCurves reads the selected apps in the selected market and platform.
 func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	d := CurvesData{Sel: sel}
-	all := make([]map[string][]figures.Figure, len(sel.Apps))
+	nodes := make([]figures.Node, len(sel.Apps))
+	worlds := make([]figures.Node, len(sel.Apps))
 	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
 		series, err := src.AppSeries(app)
 		if err != nil {
 			return d, err
 		}
-		all[i] = series
-		for c, figs := range series {
-			if sel.Country == figures.Worldwide || c == sel.Country {
-				spans = append(spans, figs)
-			}
+		worlds[i] = worldNode(app, series, sel.Platform)
+		if sel.Country == figures.Worldwide {
+			nodes[i] = worlds[i]
+		} else {
+			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
 		}
+		spans = append(spans, nodeFigures(nodes[i]))
 	}
 	first, last, ok := figures.Span(spans...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
@@ -84,20 +87,17 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 		return d, fmt.Errorf("the window %s is empty (from must not be after to)", sel.WindowLabel())
 	}
 	for i, app := range sel.Apps {
-		ww, others := splitWorld(all[i])
-		var c figures.Curve
-		if sel.Country == figures.Worldwide {
-			c = figures.WorldwideCurve(ww, others, d.From, d.To)
-		} else {
-			c = figures.MonthlyCurve(all[i][sel.Country], d.From, d.To)
-		}
+		c := figures.NodeCurve(nodes[i], sel.Ranking, d.From, d.To)
+		cum := figures.Cumulative(c, false)
 		shown := c
 		if sel.Cumulative {
-			shown = figures.Cumulative(c)
+			shown = cum
 		}
-		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Shown: shown})
+		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Cumulative: cum, Shown: shown})
 		d.warnings = append(d.warnings, shown.Warnings...)
-		d.warnings = append(d.warnings, figures.Disagreements(app, ww, others)...)
+		// Every contradiction of the app's figures, worldwide and in its
+		// countries: the market shown is one of them.
+		d.warnings = append(d.warnings, figures.NodeDisagreements(worlds[i], sel.Ranking)...)
 	}
 	d.warnings = dedupe(d.warnings)
 	return d, nil
@@ -122,7 +122,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.Cumulative {
 		mode = "cumulative"
 	}
-	out.para(st.Render(st.Title, fmt.Sprintf("Installs %s · %s · %s", mode, figures.CountryLabel(d.Sel.Country), windowOf(d.From, d.To))))
+	out.para(st.Render(st.Title, fmt.Sprintf("Installs %s · %s · %s · %s", mode, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), windowOf(d.From, d.To))))
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
 		return out
@@ -145,13 +145,20 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			t.right = append(t.right, true)
 		}
 	}
-	out.csv = [][]string{{"month", "app", "country", "installs", "cumulative", "kind", "estimate", "summed"}}
+	// The CSV's cumulative column is the running total whatever the chart
+	// shows; at_least says it left out months without figures.
+	out.csv = [][]string{{"month", "app", "country", "platform", "installs", "cumulative", "kind", "estimate", "summed", "cumulative_estimate", "cumulative_at_least"}}
+	csvRow := func(m figures.Month, a AppCurve, i int) []string {
+		p, c := a.Monthly.Points[i], a.Cumulative.Points[i]
+		return []string{m.String(), a.App, d.Sel.Country, d.Sel.Platform.String(), figures.RawValue(p), figures.RawValue(c),
+			figures.KindWord(p), figures.YesNo(p.Estimate), figures.YesNo(p.Summed), figures.YesNo(c.Estimate), figures.YesNo(c.LowerBound)}
+	}
 	gapFrom := -1 // first month of a run in which no app has a figure
 	for i := 0; i <= int(d.To-d.From); i++ {
 		m := d.From.Add(i)
 		if allGaps(d.Apps, i) {
 			for _, a := range d.Apps {
-				out.csv = append(out.csv, []string{m.String(), a.App, d.Sel.Country, "", figures.RawValue(a.Shown.Points[i]), "gap", "no", "no"})
+				out.csv = append(out.csv, csvRow(m, a, i))
 			}
 			if gapFrom < 0 {
 				gapFrom = i
@@ -176,7 +183,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			if d.Sel.Cumulative {
 				row = append(row, figures.FormatPoint(a.Shown.Points[i]))
 			}
-			out.csv = append(out.csv, []string{m.String(), a.App, d.Sel.Country, figures.RawValue(p), figures.RawValue(a.Shown.Points[i]), figures.KindWord(p), figures.YesNo(p.Estimate), figures.YesNo(p.Summed)})
+			out.csv = append(out.csv, csvRow(m, a, i))
 		}
 		t.rows = append(t.rows, row)
 	}
@@ -237,7 +244,10 @@ func coverageLine(app string, c figures.Curve) string {
 		s += fmt.Sprintf(", %d without figures", gap)
 	}
 	if c.Summed {
-		s += fmt.Sprintf("; worldwide summed from %d countries", c.Countries)
+		s += fmt.Sprintf("; some months summed from %d %s", c.Countries, c.PartsKind)
+	}
+	if srcs := sourcesIn(c.Used); len(srcs) > 1 {
+		s += fmt.Sprintf("; from %d sources", len(srcs))
 	}
 	return s
 }

@@ -50,7 +50,25 @@ type Data interface {
 
 // Views lists the views in the dashboard's order.
 func Views() []View {
-	return []View{curvesView(), countriesView(), compareView(), dataView()}
+	views := []View{curvesView(), countriesView(), compareView(), dataView()}
+	for i := range views {
+		views[i].Load = withRanking(views[i].Load)
+	}
+	return views
+}
+
+// withRanking reads the file's ranking of sources into the selection
+// before a view loads, in the same read: every view, the dashboard's and
+// -export's, shows what the saved ranking says, whoever saved it.
+func withRanking(load func(Source, Selection) (Data, error)) func(Source, Selection) (Data, error) {
+	return func(src Source, sel Selection) (Data, error) {
+		rank, err := src.Ranking()
+		if err != nil {
+			return nil, err
+		}
+		sel.Ranking = rank
+		return load(src, sel)
+	}
 }
 
 // ViewNamed returns the view of a name, as -export takes it.

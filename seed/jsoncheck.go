@@ -40,7 +40,7 @@ func checkMembers(raw []byte, known []string) []memberIssue {
 	valid := utf8.Valid(raw)
 	var issues []memberIssue
 	var spelt [12][]byte // each known member as first written
-	last := -1          // the known member last met
+	last := -1           // the known member last met
 	known = known[:min(len(known), len(spelt))]
 	m := memberScanner{raw: raw, next: skipSpace(raw, s+1)}
 	for m.scan() {

@@ -95,7 +95,7 @@ func TestHostile_StoreMessagesAreClean(t *testing.T) {
 		}
 		for _, c := range []figures.Curve{figures.MonthlyCurve(series["IN"], figures.MonthOf(2020, 1), figures.MonthOf(2020, 9)),
 			figures.WorldwideCurve(series[figures.Worldwide], others, figures.MonthOf(2020, 1), figures.MonthOf(2020, 9))} {
-			for _, w := range figures.Cumulative(c).Warnings {
+			for _, w := range figures.Cumulative(c, false).Warnings {
 				checkClean(t, "curve warning", w)
 			}
 		}

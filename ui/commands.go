@@ -17,6 +17,7 @@ import (
 type Reader interface {
 	report.Source
 	FigureTable() (*store.FigureTable, error)
+	Sources() ([]string, error)
 }
 
 // Store is what the dashboard reads and writes: StoreOf wraps a
@@ -30,6 +31,7 @@ type Store interface {
 	SaveFigure(old *figures.Key, f figures.Figure) (store.Report, error)
 	DeleteFigure(k figures.Key) (figures.Figure, error)
 	SetLaunch(l figures.Launch) (store.Report, error)
+	SetRanking(rank figures.Ranking) error
 	Undo() (store.Entry, error)
 	Redo() (store.Entry, error)
 	Check() (store.CheckReport, error)

@@ -13,6 +13,7 @@ type keyMap struct {
 	Views                      []key.Binding // 1, 2, …: one per view, in the table's order
 	NextView, PrevView         key.Binding
 	Apps, Country, Window      key.Binding
+	Platform, Sources          key.Binding
 	Cumulative, SinceLaunch    key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
@@ -37,6 +38,8 @@ func newKeyMap(views []report.View) keyMap {
 		Apps:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick apps")),
 		Country:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "country")),
 		Window:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "window")),
+		Platform:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "platform")),
+		Sources:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rank sources")),
 		Cumulative:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "monthly/cumulative")),
 		SinceLaunch: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "calendar/since launch")),
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
@@ -73,7 +76,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(append([]key.Binding{}, k.Views...), k.NextView, k.PrevView),
-		{k.Apps, k.Country, k.Window, k.Cumulative, k.SinceLaunch, k.Reload},
+		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Sources, k.Reload},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter},
 		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},
 		{k.Export, k.Help, k.Quit},

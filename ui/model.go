@@ -152,6 +152,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pickCancelMsg:
 		m.picker = nil
 		return m, nil
+	case sourcesMsg:
+		return m.openSources(msg)
+	case rankDoneMsg:
+		m.picker = nil
+		return m, saveRanking(m.cfg.Store, msg.rank)
 	}
 	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste && !m.typing() {
 		// Keys pressed fast (a held j) can arrive as one message of several

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/textfit"
 )
@@ -63,7 +63,7 @@ func (p pane) view() string {
 	// Say that the view goes on below, so that a table past the fold is
 	// not taken for the end of it.
 	lines := strings.Split(v, "\n")
-	lines[len(lines)-1] = textfit.Cut(fmt.Sprintf("↓ %d more lines (↓ j pgdn)", p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height), p.width)
+	lines[len(lines)-1] = textfit.Cut("↓ "+figures.CountText(p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height, "more lines")+" (↓ j pgdn)", p.width)
 	return strings.Join(lines, "\n")
 }
 

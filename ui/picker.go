@@ -19,6 +19,7 @@ const (
 	pickApps pickKind = iota
 	pickCountry
 	pickWindow
+	pickSources
 )
 
 // picker edits one part of the selection in a small panel: the apps (a
@@ -49,6 +50,8 @@ func newPicker(kind pickKind, sel report.Selection, apps []figures.App, countrie
 	switch kind {
 	case pickApps:
 		p.input.Prompt = "filter apps: "
+	case pickSources:
+		p.input.Prompt = "filter sources: "
 	case pickCountry:
 		p.input.Prompt = "country: "
 		p.input.Placeholder = "code or name, e.g. IN, India, WW"
@@ -98,7 +101,7 @@ func (p picker) update(msg tea.Msg, sel report.Selection) (picker, tea.Cmd) {
 	case "enter":
 		return p.finish(sel)
 	}
-	if p.kind == pickApps {
+	if p.kind == pickApps || p.kind == pickSources {
 		switch km.String() {
 		case "up", "ctrl+p":
 			p.cursor = max(0, p.cursor-1)
@@ -183,6 +186,9 @@ func (p picker) finish(sel report.Selection) (picker, tea.Cmd) {
 			return p, nil
 		}
 		sel.From, sel.To = from, to
+	case pickSources:
+		rank := figures.Ranking(slices.Clone(p.chosen))
+		return p, func() tea.Msg { return rankDoneMsg{rank} }
 	}
 	return p, func() tea.Msg { return pickDoneMsg{sel} }
 }
@@ -199,8 +205,12 @@ func optionalMonth(s string) (figures.Month, error) {
 func (p picker) view(width int) string {
 	var b strings.Builder
 	switch p.kind {
-	case pickApps:
-		b.WriteString(p.st.Render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
+	case pickApps, pickSources:
+		if p.kind == pickApps {
+			b.WriteString(p.st.Render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
+		} else {
+			b.WriteString(p.st.Render(p.st.Title, "Rank sources") + " — space marks in order (1 ranks highest), enter saves, esc cancels; unmarked sources follow in the default order (exact before estimates, then most months, then by name)\n")
+		}
 		b.WriteString(noBidi(inputView(p.input)) + "\n")
 		m := p.matches()
 		start := max(0, p.cursor-8)
@@ -218,8 +228,10 @@ func (p picker) view(width int) string {
 			}
 			b.WriteString(textfit.Cut(line, width) + "\n")
 		}
-		if len(m) == 0 {
+		if len(m) == 0 && p.kind == pickApps {
 			b.WriteString("  no app matches\n")
+		} else if len(m) == 0 {
+			b.WriteString("  no source matches\n")
 		}
 	case pickCountry:
 		b.WriteString(p.st.Render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")

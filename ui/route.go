@@ -38,6 +38,17 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openPicker(pickCountry)
 	case key.Matches(km, m.keys.Window):
 		return m.openPicker(pickWindow)
+	case key.Matches(km, m.keys.Platform):
+		sel := m.sel
+		sel.Platform = (sel.Platform + 1) % 3 // all, iOS, Android, all…
+		m.setStatus("platform: " + sel.Platform.Label())
+		return m.reselect(sel)
+	case key.Matches(km, m.keys.Sources):
+		if m.cfg.Store.ReadOnly() {
+			m.setStatus(readOnlyNote)
+			return m, nil
+		}
+		return m, loadSources(m.cfg.Store)
 	case key.Matches(km, m.keys.Cumulative):
 		sel := m.sel
 		sel.Cumulative = !sel.Cumulative

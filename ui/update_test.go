@@ -131,7 +131,7 @@ func TestUpdate_SelectionChanges(t *testing.T) {
 	if m.picker != nil || m.sel.Country != "IN" {
 		t.Fatalf("country: picker open %v, selection %+v", m.picker != nil, m.sel)
 	}
-	if got := compareData(m).Apps[1].Milestones[2].Installs; got != 10_500_000 {
+	if got := compareData(m).Apps[1].Milestones[2].Low.Installs; got != 10_500_000 {
 		t.Errorf("Spotify IN M5 = %d, want 10500000", got)
 	}
 	// A country that does not exist keeps the picker open with a message.

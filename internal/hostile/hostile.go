@@ -107,6 +107,21 @@ func (d Data) Launches(app string) ([]figures.Launch, error) {
 	return out, nil
 }
 
+// Ranking is the default order of sources: the fixture sets none.
+func (d Data) Ranking() (figures.Ranking, error) { return nil, nil }
+
+// Sources lists the sources of the figures, sorted.
+func (d Data) Sources() ([]string, error) {
+	var out []string
+	for _, f := range d.Figures {
+		if !slices.Contains(out, f.Source) {
+			out = append(out, f.Source)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
 // EachFigure calls fn for every figure.
 func (d Data) EachFigure(fn func(figures.Figure) bool) error {
 	for _, f := range d.Figures {

@@ -1,0 +1,330 @@
+package figures
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Parts and wholes. Worldwide is the WW figures where they exist,
+// otherwise the sum of the countries; all platforms is the figures for
+// both stores where they exist, otherwise iOS plus Android; a group is
+// the sum of its members. A Node is such a series with the parts that can
+// stand in for it, and the same rules serve them all: a month the whole
+// has no figure for takes the sum of the first set of parts with figures
+// for it (marked Σ, with how many), and parts that add to more than
+// their whole allows are named (Disagreements).
+
+// Node is one series (an app in a market, on a platform) and the sets of
+// parts that can stand in for it.
+type Node struct {
+	Label   string   // names the series in messages: "Resso WW", "Resso IN ios"
+	Name    string   // its name among its siblings: "IN", "ios"
+	Whole   string   // what it is, as a whole of parts: "worldwide", "all platforms", "Southeast Asia"
+	Figures []Figure // its own figures, from every source
+	Parts   []PartSet
+}
+
+// PartSet is one way of splitting a node: its countries, its platforms,
+// its members.
+type PartSet struct {
+	Kind  string // "countries", "platforms", "members": for messages
+	Nodes []Node
+}
+
+// Resolve picks the node's own figures the series shows.
+func (n Node) Resolve(rank Ranking, from, to Month) Resolution {
+	return Resolve(n.Figures, rank, from, to)
+}
+
+// NodeCurve is the curve of a node over [from, to]: its own shown
+// figures' monthly curve, with each month that has none taking the sum
+// of the first set of parts with figures for it.
+func NodeCurve(n Node, rank Ranking, from, to Month) Curve {
+	r := n.Resolve(rank, from, to)
+	c := MonthlyCurve(r.Shown, from, to)
+	if mixed := sourcesOf(c.Used); len(mixed) > 1 {
+		c.Warnings = append(c.Warnings, fmt.Sprintf("%s: the numbers draw on %d sources (%s), each where it ranks highest; a total across them mixes them",
+			n.Label, len(mixed), namesText(mixed, 3)))
+	}
+	for _, ps := range n.Parts {
+		if !hasGap(c) {
+			break
+		}
+		c = fillFromParts(c, ps, n, rank, from, to)
+	}
+	return c
+}
+
+func hasGap(c Curve) bool {
+	for _, p := range c.Points {
+		if p.Kind == Gap {
+			return true
+		}
+	}
+	return false
+}
+
+// fillFromParts gives each gap month of c the sum of the parts' points
+// for it, where at least one part has one.
+func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month) Curve {
+	type sum struct {
+		value       float64
+		names       []string
+		spread, est bool
+	}
+	sums := make([]sum, len(c.Points))
+	var added []string
+	// Each run of gap months is read from the parts as a window of its
+	// own, so that their figures behind months the whole shows itself are
+	// neither listed nor warned about.
+	for _, part := range ps.Nodes {
+		used := false
+		for i := 0; i < len(c.Points); {
+			if c.Points[i].Kind != Gap {
+				i++
+				continue
+			}
+			j := i
+			for j+1 < len(c.Points) && c.Points[j+1].Kind == Gap {
+				j++
+			}
+			pc := NodeCurve(part, rank, from.Add(i), from.Add(j))
+			any := false
+			for k, p := range pc.Points {
+				if p.Kind == Gap {
+					continue
+				}
+				s := &sums[i+k]
+				s.value += p.Value
+				s.names = append(s.names, part.Name)
+				s.spread = s.spread || p.Kind == Spread
+				s.est = s.est || p.Estimate
+				any = true
+			}
+			if any {
+				used = true
+				c.Used = append(c.Used, pc.Used...)
+				c.Warnings = append(c.Warnings, pc.Warnings...)
+			}
+			i = j + 1
+		}
+		if used {
+			added = append(added, part.Name)
+		}
+	}
+	if len(added) == 0 {
+		return c
+	}
+	var summed, partial []Month
+	for i := range c.Points {
+		s := sums[i]
+		if len(s.names) == 0 {
+			continue
+		}
+		kind := Exact
+		if s.spread {
+			kind = Spread
+		}
+		c.Points[i] = Point{Month: c.Points[i].Month, Value: s.value, Kind: kind, Estimate: s.est, Summed: true,
+			Parts: strings.Join(s.names, ",")}
+		summed = append(summed, c.Points[i].Month)
+		if len(s.names) < len(added) {
+			partial = append(partial, c.Points[i].Month)
+		}
+	}
+	c.Summed, c.Countries, c.PartsKind = true, len(added), ps.Kind
+	sortUsed(c.Used)
+	w := fmt.Sprintf("%s %s is the sum of %s (%s), not a figure for %s",
+		whole.Label, monthsText(summed, 4), CountText(len(added), ps.Kind), namesText(added, 6), whole.wholeName())
+	if len(partial) > 0 {
+		w += fmt.Sprintf("; in %s some of them have no figure, so those sums are at least what they show",
+			monthsText(partial, 4))
+	}
+	c.Warnings = append(c.Warnings, w)
+	return c
+}
+
+// wholeName is what a node is as a whole, for messages.
+func (n Node) wholeName() string {
+	if n.Whole != "" {
+		return n.Whole
+	}
+	return Sanitize(n.Name)
+}
+
+// NodeTotal is the node's total over [from, to]: of its own shown
+// figures where they cover any month of the window, otherwise the sum of
+// the first set of parts that has any (marked Summed, with how many).
+//
+// The coverage of a sum is the smallest among the parts added: the sum is
+// whole for a month only if every part added has that month.
+func NodeTotal(n Node, rank Ranking, from, to Month) Total {
+	r := n.Resolve(rank, from, to)
+	t := TotalOver(r.Shown, from, to)
+	if t.Covered > 0 || to < from {
+		return t
+	}
+	for _, ps := range n.Parts {
+		out := Total{Months: windowMonths(from, to)}
+		for _, part := range ps.Nodes {
+			pt := NodeTotal(part, rank, from, to)
+			if pt.Covered == 0 {
+				continue
+			}
+			if out.Countries == 0 || pt.Covered < out.Covered {
+				out.Covered = pt.Covered
+			}
+			out.Countries++
+			out.Installs += pt.Installs
+			out.Estimate = out.Estimate || pt.Estimate
+			out.LowerBound = out.LowerBound || pt.LowerBound
+			out.Used = append(out.Used, pt.Used...)
+		}
+		if out.Countries > 0 {
+			out.Summed = true
+			sortUsed(out.Used)
+			return out
+		}
+	}
+	return t
+}
+
+// CountText writes "1 country", "3 countries", "2 platforms".
+func CountText(n int, kind string) string {
+	if n != 1 {
+		return strconv.Itoa(n) + " " + kind
+	}
+	switch {
+	case strings.HasSuffix(kind, "ies"):
+		return "1 " + strings.TrimSuffix(kind, "ies") + "y"
+	case strings.HasSuffix(kind, "s"):
+		return "1 " + strings.TrimSuffix(kind, "s")
+	}
+	return "1 " + kind
+}
+
+// namesText lists names, at most limit of them and then how many more.
+func namesText(names []string, limit int) string {
+	clean := make([]string, len(names))
+	for i, n := range names {
+		clean[i] = sourceName(n)
+	}
+	if len(clean) <= limit {
+		return strings.Join(clean, ", ")
+	}
+	return strings.Join(clean[:limit], ", ") + fmt.Sprintf(", +%d more", len(clean)-limit)
+}
+
+// partsOverWhole names the spans over which a set of parts adds to more
+// than the whole's figures allow. For every span S of a figure of the
+// whole or of a part, the parts add at least their totals over S (only
+// figures lying wholly inside S count: a lower bound, partial coverage
+// included); a figure of the whole F containing S allows at most F less
+// what the whole's figures inside F but outside S already account for.
+func partsOverWhole(n Node, ps PartSet, rank Ranking) []string {
+	lo, hi, ok := nodeSpan(n)
+	if !ok {
+		return nil
+	}
+	shown := n.Resolve(rank, lo, hi).Shown
+	if len(shown) == 0 {
+		return nil
+	}
+	type span struct{ from, to Month }
+	spans := map[span]bool{}
+	for _, f := range shown {
+		spans[span{f.From, f.To}] = true
+	}
+	for _, part := range ps.Nodes {
+		plo, phi, ok := nodeSpan(part)
+		if !ok {
+			continue
+		}
+		for _, f := range partFigures(part, rank, plo, phi) {
+			spans[span{f.From, f.To}] = true
+		}
+	}
+	keys := make([]span, 0, len(spans))
+	for s := range spans {
+		keys = append(keys, s)
+	}
+	slices.SortFunc(keys, func(a, b span) int {
+		if a.from != b.from {
+			return int(a.from - b.from)
+		}
+		return int(a.to - b.to)
+	})
+	var out []string
+	for _, s := range keys {
+		found := false
+		var bound, outside int64
+		var by Figure
+		for _, f := range shown {
+			if f.From > s.from || f.To < s.to {
+				continue
+			}
+			o := TotalOver(shown, f.From, s.from-1).Installs + TotalOver(shown, s.to+1, f.To).Installs
+			if b := f.Installs - o; !found || b < bound {
+				found, bound, outside, by = true, b, o, f
+			}
+		}
+		if !found {
+			continue
+		}
+		var sum int64
+		var contributing []string
+		for _, part := range ps.Nodes {
+			if t := NodeTotal(part, rank, s.from, s.to); t.Covered > 0 {
+				sum += t.Installs
+				contributing = append(contributing, part.Name)
+			}
+		}
+		if len(contributing) == 0 || sum <= bound {
+			continue
+		}
+		a, b := installsPair(float64(sum), float64(bound))
+		why := fmt.Sprintf("%s over %s (%s)", FormatInstalls(float64(by.Installs)), spanText(by.From, by.To), sourceName(by.Source))
+		if outside > 0 {
+			why += fmt.Sprintf(" less %s outside", FormatInstalls(float64(outside)))
+		}
+		out = append(out, fmt.Sprintf("%s: %s (%s) add to %s over %s, more than %s allows (at most %s: %s)",
+			n.Label, ps.Kind, namesText(contributing, 6), a, spanText(s.from, s.to), n.wholeName(), b, why))
+	}
+	return out
+}
+
+// nodeSpan is the first and last month of a node's figures and its parts'.
+func nodeSpan(n Node) (from, to Month, ok bool) {
+	from, to, ok = Span(n.Figures)
+	for _, ps := range n.Parts {
+		for _, p := range ps.Nodes {
+			if a, b, pok := nodeSpan(p); pok {
+				if !ok || a < from {
+					from = a
+				}
+				if !ok || b > to {
+					to = b
+				}
+				ok = true
+			}
+		}
+	}
+	return from, to, ok
+}
+
+// partFigures are the figures that stand for a part: its own shown ones,
+// or its parts' where it has none.
+func partFigures(n Node, rank Ranking, from, to Month) []Figure {
+	if shown := n.Resolve(rank, from, to).Shown; len(shown) > 0 {
+		return shown
+	}
+	var out []Figure
+	for _, ps := range n.Parts {
+		for _, p := range ps.Nodes {
+			out = append(out, partFigures(p, rank, from, to)...)
+		}
+	}
+	return out
+}

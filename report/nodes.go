@@ -1,0 +1,77 @@
+package report
+
+import (
+	"slices"
+
+	"github.com/uptake/uptake/figures"
+)
+
+// The views read an app in a market on a platform as a figures.Node: its
+// own figures, and the parts that stand in where it has none (the two
+// stores for all platforms; the countries for worldwide).
+
+// platformNode is one app's series in one country (or WW) on a platform:
+// for all platforms, the figures for both stores, with iOS and Android as
+// the parts that can stand in for them.
+func platformNode(app, country string, figs []figures.Figure, p figures.Platform) figures.Node {
+	label := figures.Sanitize(app) + " " + figures.Sanitize(country)
+	pick := func(p figures.Platform) []figures.Figure {
+		var out []figures.Figure
+		for _, f := range figs {
+			if f.Platform == p {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if p != figures.AllPlatforms {
+		return figures.Node{Label: label + " " + p.String(), Name: country, Figures: pick(p)}
+	}
+	n := figures.Node{Label: label, Name: country, Whole: "all platforms", Figures: pick(figures.AllPlatforms)}
+	ios, android := pick(figures.IOS), pick(figures.Android)
+	if len(ios)+len(android) > 0 {
+		n.Parts = []figures.PartSet{{Kind: "platforms", Nodes: []figures.Node{
+			{Label: label + " ios", Name: "ios", Figures: ios},
+			{Label: label + " android", Name: "android", Figures: android},
+		}}}
+	}
+	return n
+}
+
+// worldNode is an app worldwide on a platform: its WW series, and its
+// countries as the parts that stand in for it.
+func worldNode(app string, series map[string][]figures.Figure, p figures.Platform) figures.Node {
+	n := platformNode(app, figures.Worldwide, series[figures.Worldwide], p)
+	n.Whole = "worldwide"
+	countries := figures.PartSet{Kind: "countries"}
+	for _, code := range sortedCountries(series) {
+		countries.Nodes = append(countries.Nodes, platformNode(app, code, series[code], p))
+	}
+	if len(countries.Nodes) > 0 {
+		n.Parts = append(n.Parts, countries)
+	}
+	return n
+}
+
+// sortedCountries lists the countries of an app's series, WW aside.
+func sortedCountries(series map[string][]figures.Figure) []string {
+	out := make([]string, 0, len(series))
+	for c := range series {
+		if c != figures.Worldwide {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// nodeFigures lists every figure of a node and its parts.
+func nodeFigures(n figures.Node) []figures.Figure {
+	out := append([]figures.Figure(nil), n.Figures...)
+	for _, ps := range n.Parts {
+		for _, p := range ps.Nodes {
+			out = append(out, nodeFigures(p)...)
+		}
+	}
+	return out
+}
