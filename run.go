@@ -204,6 +204,7 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 	r = &capReader{r: r, left: cfg.maxImport, max: cfg.maxImport}
 	prog := startProgress(stderr, name, size)
 	b := store.NewBatch("import " + figures.Sanitize(filepath.Base(name)))
+	b.File = name
 	problems := seed.Read(prog.reader(r), name, b)
 	if len(problems) > 0 {
 		prog.stop()
@@ -226,7 +227,37 @@ func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) e
 	} else {
 		fmt.Fprintf(stderr, "%s: %s (in %s)\n", imp.name, rep, cfg.db)
 	}
+	writeReplaced(stderr, rep, cfg.dryRun)
 	return nil
+}
+
+// shownReplaced is how many replaced figures an import names one by one
+// on standard error; the rest are counted (and every one is a step of
+// undo).
+const shownReplaced = 20
+
+// writeReplaced names the figures an import replaced (or would), old →
+// new, so that no figure, note or estimate mark goes without a word.
+func writeReplaced(w io.Writer, rep store.Report, dryRun bool) {
+	if rep.Updated == 0 {
+		return
+	}
+	verb := "replaced"
+	if dryRun {
+		verb = "would replace"
+	}
+	fmt.Fprintf(w, "  it %s %s of the same source and months:\n", verb, count(rep.Updated, "figure"))
+	n := 0
+	for _, c := range rep.Changes {
+		if !c.Replaced() || n == shownReplaced {
+			continue
+		}
+		fmt.Fprintf(w, "  - %s\n", strings.TrimPrefix(c.String(), "replaced "))
+		n++
+	}
+	if rest := rep.Updated - n; rest > 0 {
+		fmt.Fprintf(w, "  - and %d more (-export data gives the new values; u in the dashboard undoes the import)\n", rest)
+	}
 }
 
 // export prints a view and exits; it never opens the dashboard.

@@ -3,6 +3,7 @@ package figures
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // NodeDisagreements says where the figures of a node and its parts
@@ -34,9 +35,9 @@ func NodeDisagreements(n Node, rank Ranking) []string {
 
 // spanDisagreements checks, source by source, every figure F covering
 // several months against the same source's figures lying wholly inside
-// it: when they cover every month of F and add to another total, or
-// cover some and already add to more than F (the most any set of them
-// adds, whichever covers most), F and they disagree.
+// it: when they cover every month of F and can add to less than F, or
+// any set of them adds to more than F (whatever it covers), F and they
+// disagree, and both numbers are named.
 func spanDisagreements(label string, figs []Figure) []string {
 	bySource := map[string][]Figure{}
 	for _, f := range figs {
@@ -67,25 +68,28 @@ func spanDisagreements(label string, figs []Figure) []string {
 			if len(cands) == 0 {
 				continue
 			}
-			e := newExtremes(cands)
-			n := len(cands)
-			msg := ""
-			if e.cov[n] == f.Months() && (e.lo[n] != f.Installs || e.hi[n] != f.Installs) {
-				other := e.lo[n]
-				if other == f.Installs {
-					other = e.hi[n]
-				}
-				a, b := installsPair(float64(f.Installs), float64(other))
-				direction := "more"
-				if other < f.Installs {
-					direction = "less"
-				}
-				msg = fmt.Sprintf("%s: %s is %s but the months inside it add to %s, %s than it (%s)",
-					label, spanText(f.From, f.To), a, b, direction, sourceName(src))
-			} else if most, _ := maxInside(sorted, f.From, f.To, i); most > f.Installs {
+			// Both directions: the fewest the months add to when the
+			// inner figures cover all of F, and the most any set of them
+			// adds, whatever it covers (Jan–Apr 400 holding Feb–Mar 500,
+			// beside months adding to 260, is wrong both ways).
+			var parts []string
+			shown := FormatInstalls(float64(f.Installs))
+			if e := newExtremes(cands); e.cov[len(cands)] == f.Months() && e.lo[len(cands)] < f.Installs {
+				a, b := installsPair(float64(f.Installs), float64(e.lo[len(cands)]))
+				shown = a
+				parts = append(parts, "the months inside it add to "+b+", less than it")
+			}
+			if most, _ := maxInside(sorted, f.From, f.To, i); most > f.Installs {
 				a, b := installsPair(float64(f.Installs), float64(most))
-				msg = fmt.Sprintf("%s: %s is %s but figures inside it already add to %s (%s)",
-					label, spanText(f.From, f.To), a, b, sourceName(src))
+				if len(parts) == 0 {
+					shown = a
+				}
+				parts = append(parts, "figures inside it already add to "+b)
+			}
+			msg := ""
+			if len(parts) > 0 {
+				msg = fmt.Sprintf("%s: %s is %s but %s (%s)", label, spanText(f.From, f.To), shown,
+					strings.Join(parts, ", and "), sourceName(src))
 			}
 			if msg != "" {
 				found = append(found, finding{f, msg})

@@ -24,6 +24,9 @@ type Node struct {
 	Whole   string   // what it is, as a whole of parts: "worldwide", "all platforms", "Southeast Asia"
 	Figures []Figure // its own figures, from every source
 	Parts   []PartSet
+	// Launched is the month the app launched there, when known: before
+	// it there was nothing to install, a known zero rather than a gap.
+	Launched Month
 }
 
 // PartSet is one way of splitting a node: its countries, its platforms,
@@ -73,6 +76,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 		value       float64
 		names       []string
 		spread, est bool
+		unlaunched  int // parts not yet launched that month: they add a known zero
 	}
 	sums := make([]sum, len(c.Points))
 	var added []string
@@ -81,6 +85,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	// neither listed nor warned about.
 	for _, part := range ps.Nodes {
 		used := false
+		has := make([]bool, len(c.Points))
 		for i := 0; i < len(c.Points); {
 			if c.Points[i].Kind != Gap {
 				i++
@@ -96,6 +101,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 				if p.Kind == Gap {
 					continue
 				}
+				has[i+k] = true
 				s := &sums[i+k]
 				s.value += p.Value
 				s.names = append(s.names, part.Name)
@@ -112,6 +118,11 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 		}
 		if used {
 			added = append(added, part.Name)
+			for i := range sums {
+				if !has[i] && part.Launched != 0 && from.Add(i) < part.Launched {
+					sums[i].unlaunched++
+				}
+			}
 		}
 	}
 	if len(added) == 0 {
@@ -127,10 +138,13 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 		if s.spread {
 			kind = Spread
 		}
+		// A part with figures in the window but none this month may have
+		// had installs: the sum is then at least what it shows.
+		short := len(s.names)+s.unlaunched < len(added)
 		c.Points[i] = Point{Month: c.Points[i].Month, Value: s.value, Kind: kind, Estimate: s.est, Summed: true,
-			Parts: strings.Join(s.names, ",")}
+			Parts: strings.Join(s.names, ","), LowerBound: short}
 		summed = append(summed, c.Points[i].Month)
-		if len(s.names) < len(added) {
+		if short {
 			partial = append(partial, c.Points[i].Month)
 		}
 	}
@@ -139,7 +153,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	w := fmt.Sprintf("%s %s is the sum of %s (%s), not a figure for %s",
 		whole.Label, monthsText(summed, 4), CountText(len(added), ps.Kind), namesText(added, 6), whole.wholeName())
 	if len(partial) > 0 {
-		w += fmt.Sprintf("; in %s some of them have no figure, so those sums are at least what they show",
+		w += fmt.Sprintf("; in %s some of them have no figure, so those sums are at least what they show (≥)",
 			monthsText(partial, 4))
 	}
 	c.Warnings = append(c.Warnings, w)

@@ -465,7 +465,7 @@ func TestWorldwideCurve(t *testing.T) {
 			"Resso ID: 2020-03..2020-09 is 5.17M; the figures inside it take 5M, leaving 84k a month for its other 2 months, against 738k a month on average: the figures may not agree",
 			"Resso IN: 2020-03..2020-09 is 9.88M; the figures inside it take 9.8M, leaving 40k a month for its other 2 months, against 1.41M a month on average: the figures may not agree",
 			"Resso WW 2020-03..2020-09 is the sum of 3 countries (BR, ID, IN), not a figure for worldwide; " +
-				"in 2020-03..2020-08 some of them have no figure, so those sums are at least what they show"}
+				"in 2020-03..2020-08 some of them have no figure, so those sums are at least what they show (≥)"}
 		if !slices.Equal(c.Warnings, wantWarn) {
 			t.Errorf("warnings %q, want %q", c.Warnings, wantWarn)
 		}

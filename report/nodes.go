@@ -40,17 +40,36 @@ func platformNode(app, country string, figs []figures.Figure, p figures.Platform
 
 // worldNode is an app worldwide on a platform: its WW series, and its
 // countries as the parts that stand in for it.
-func worldNode(app string, series map[string][]figures.Figure, p figures.Platform) figures.Node {
+func worldNode(app string, series map[string][]figures.Figure, launched map[string]figures.Month, p figures.Platform) figures.Node {
 	n := platformNode(app, figures.Worldwide, series[figures.Worldwide], p)
 	n.Whole = "worldwide"
 	countries := figures.PartSet{Kind: "countries"}
 	for _, code := range sortedCountries(series) {
-		countries.Nodes = append(countries.Nodes, platformNode(app, code, series[code], p))
+		c := platformNode(app, code, series[code], p)
+		c.Launched = launched[code]
+		countries.Nodes = append(countries.Nodes, c)
 	}
 	if len(countries.Nodes) > 0 {
 		n.Parts = append(n.Parts, countries)
 	}
 	return n
+}
+
+// appData reads an app's series and its launch month in each country.
+func appData(src Source, app string) (map[string][]figures.Figure, map[string]figures.Month, error) {
+	series, err := src.AppSeries(app)
+	if err != nil {
+		return nil, nil, err
+	}
+	launches, err := src.Launches(app)
+	if err != nil {
+		return nil, nil, err
+	}
+	launched := make(map[string]figures.Month, len(launches))
+	for _, l := range launches {
+		launched[l.Country] = l.Month
+	}
+	return series, launched, nil
 }
 
 // sortedCountries lists the countries of an app's series, WW aside.

@@ -83,14 +83,15 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	apps := make([]CompareApp, len(sel.Apps))
 	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
-		series, err := src.AppSeries(app)
+		series, launched, err := appData(src, app)
 		if err != nil {
 			return d, err
 		}
-		world := worldNode(app, series, sel.Platform)
+		world := worldNode(app, series, launched, sel.Platform)
 		nodes[i] = world
 		if sel.Country != figures.Worldwide {
 			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
+			nodes[i].Launched = launched[sel.Country]
 		}
 		d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
 		figs := nodeFigures(nodes[i])

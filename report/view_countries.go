@@ -69,11 +69,11 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		return d, nil
 	}
 	d.App = sel.Apps[0]
-	series, err := src.AppSeries(d.App)
+	series, launchedIn, err := appData(src, d.App)
 	if err != nil {
 		return d, err
 	}
-	world := worldNode(d.App, series, sel.Platform)
+	world := worldNode(d.App, series, launchedIn, sel.Platform)
 	first, last, ok := figures.Span(nodeFigures(world))
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
@@ -82,14 +82,10 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 	if d.To < d.From {
 		return d, fmt.Errorf("the window %s is empty (from must not be after to)", sel.WindowLabel())
 	}
-	launches, err := src.Launches(d.App)
-	if err != nil {
-		return d, err
-	}
-	launched := map[string]figures.Month{}
-	for _, l := range launches {
-		if l.Month > d.From && l.Month <= d.To {
-			launched[l.Country] = l.Month
+	launched := map[string]figures.Month{} // inside the window
+	for c, m := range launchedIn {
+		if m > d.From && m <= d.To {
+			launched[c] = m
 		}
 	}
 	for _, c := range sortedCountries(series) {
@@ -153,7 +149,7 @@ func launchText(m figures.Month) string {
 func (d CountriesData) shareOf(r CountryRow) string {
 	s := figures.FormatShare(r.Share, d.Estimate, r.Total.Summed)
 	switch {
-	case !d.AtLeast:
+	case !d.AtLeast || len(d.Rows) == 1:
 		return s
 	case r.Total.Full():
 		return "≤" + s
@@ -242,7 +238,7 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	if launchedIn(d.Rows) {
 		note += " A country the app launched in inside the window is counted from its launch month."
 	}
-	if d.AtLeast {
+	if d.AtLeast && len(d.Rows) > 1 {
 		note += " The countries' figures cover different months of the window (see Coverage), so the shares compare unequal spans: with a lower bound (≥) in the sum, a whole country's share is at most (≤) what it says, and a partial one's (in brackets) is no bound either way."
 	}
 	out.notes = append([]string{note + " " + figures.MarksNote}, d.warnings...)

@@ -66,15 +66,16 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	worlds := make([]figures.Node, len(sel.Apps))
 	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
-		series, err := src.AppSeries(app)
+		series, launched, err := appData(src, app)
 		if err != nil {
 			return d, err
 		}
-		worlds[i] = worldNode(app, series, sel.Platform)
+		worlds[i] = worldNode(app, series, launched, sel.Platform)
 		if sel.Country == figures.Worldwide {
 			nodes[i] = worlds[i]
 		} else {
 			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
+			nodes[i].Launched = launched[sel.Country]
 		}
 		spans = append(spans, nodeFigures(nodes[i]))
 	}

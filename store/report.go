@@ -15,12 +15,12 @@ type Report struct {
 	AppsAdded, AppsUpdated             int
 	Duplicates                         int // the same figure twice in one batch, alike
 
-	// The first figures the write added and replaced, for what an import
-	// and its dry run say: a replaced figure is named old → new.
+	// The first figures the write replaced, for what an import and its
+	// dry run say: each is named old → new. Updated counts them all.
 	Changes []Change
 }
 
-// Change is a figure a write adds (Old is zero) or replaces.
+// Change is a figure a write replaces (or, with Old zero, adds).
 type Change struct {
 	Old, New figures.Figure
 }
@@ -57,15 +57,9 @@ func valueOf(f figures.Figure) string {
 	return s
 }
 
-// maxChanges is how many changes a Report keeps one by one; the counts
-// hold the rest.
+// maxChanges is how many replaced figures a Report keeps one by one; the
+// counts hold the rest.
 const maxChanges = 200
-
-func (r *Report) added(f figures.Figure) {
-	if len(r.Changes) < maxChanges {
-		r.Changes = append(r.Changes, Change{New: f})
-	}
-}
 
 func (r *Report) replaced(old, f figures.Figure) {
 	if len(r.Changes) < maxChanges {

@@ -308,7 +308,6 @@ func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) (bool, 
 			continue
 		}
 		rep.Added++
-		rep.added(f)
 		f.Changed = now
 		out = append(out, f)
 		changed = true
