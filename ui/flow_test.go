@@ -36,11 +36,68 @@ func keys(parts ...any) []tea.Msg {
 	return out
 }
 
+// TestFlow_PlatformField: the form takes a platform (an App Store
+// figure), refuses one that is not, and P switches the views to it.
+func TestFlow_PlatformField(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, keys("4", "a", "Anghami", "tab", "SA", "tab", "xbox", "tab")...)
+	if m.form == nil || !strings.Contains(m.form.view(100), "xbox") || m.form.fields[fPlatform].err == "" {
+		t.Fatalf("xbox accepted as a platform: %+v", m.form)
+	}
+	m = drive(t, m, keys("shift+tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "App Store", "tab", "2020-08", "tab", "tab", "700k", "tab", "Store console", "tab", "tab", "enter")...)
+	if m.form != nil {
+		t.Fatalf("form still open: %s", m.form.view(100))
+	}
+	f, ok, err := m.cfg.Store.Figure(figures.Key{App: "Anghami", Country: "SA", Platform: figures.IOS, From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "Store console"})
+	if err != nil || !ok || f.Installs != 700_000 {
+		t.Fatalf("stored %+v %v %v", f, ok, err)
+	}
+	m = drive(t, m, keys("p", "Ang", " ", "enter", "g", "SA", "enter", "1")...)
+	if got := figures.FormatPoint(curvesData(m).Apps[2].Monthly.Points[0]); got != "700kΣ" {
+		t.Errorf("all platforms shows %q for Anghami SA 2020-08, want the iOS figure as a sum of platforms", got)
+	}
+	m = drive(t, m, press("P"))
+	if m.sel.Platform != figures.IOS || !strings.Contains(m.View(), "iOS") {
+		t.Fatalf("P: platform %v", m.sel.Platform)
+	}
+	if got := figures.FormatPoint(curvesData(m).Apps[2].Monthly.Points[0]); got != "700k" {
+		t.Errorf("iOS shows %q", got)
+	}
+}
+
+// TestFlow_RankSources: R lists the file's sources; marking Apptopia
+// first and saving makes its August figure lead on every view.
+func TestFlow_RankSources(t *testing.T) {
+	m := newDriven(t, true)
+	aug := figures.MonthOf(2020, 8)
+	if _, err := m.cfg.Store.SaveFigure(nil, figures.Figure{App: "Resso", Country: "WW", From: aug, To: aug, Installs: 3_100_000, Source: "Apptopia"}); err != nil {
+		t.Fatal(err)
+	}
+	m = drive(t, m, keys("p", "Spotify", " ", "enter", "g", "WW", "enter", "1")...) // Resso alone
+	if got := figures.FormatPoint(curvesData(m).Apps[0].Monthly.Points[5]); got != "3.6M" {
+		t.Fatalf("default order shows %q for August, want Sensor Tower's 3.6M", got)
+	}
+	m = drive(t, m, press("R"))
+	if m.picker == nil || !strings.Contains(m.View(), "Rank sources") || !strings.Contains(m.View(), "Apptopia") {
+		t.Fatalf("R: %s", m.View())
+	}
+	m = drive(t, m, keys(" ", "enter")...)
+	if !strings.Contains(m.status, "sources ranked: Apptopia") {
+		t.Fatalf("status %q", m.status)
+	}
+	if got := figures.FormatPoint(curvesData(m).Apps[0].Monthly.Points[5]); got != "3.1M" {
+		t.Errorf("ranked first, Apptopia's August shows %q", got)
+	}
+	if w := strings.Join(m.warnings, "\n"); !strings.Contains(w, "Apptopia says 3.1M") {
+		t.Errorf("warnings lack the two sources: %s", w)
+	}
+}
+
 // TestFlow_AddFigureShowsEverywhere types a figure in as the README says
 // and finds it in Data, Curves and Countries.
 func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
 	m := newDriven(t, true)
-	m = drive(t, m, keys("4", "a", "Anghami", "tab", "Saudi Arabia", "tab", "2020-08", "tab", "tab", "1.5M", "tab", "Arab News", "tab", "tab", "enter")...)
+	m = drive(t, m, keys("4", "a", "Anghami", "tab", "Saudi Arabia", "tab", "tab", "2020-08", "tab", "tab", "1.5M", "tab", "Arab News", "tab", "tab", "enter")...)
 	if m.form != nil {
 		t.Fatalf("form still open: %s", m.form.view(100))
 	}
@@ -70,7 +127,7 @@ func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
 
 func TestFlow_RefusedFieldSavesNothing(t *testing.T) {
 	m := newDriven(t, true)
-	m = drive(t, m, keys("a", "tab", "tab", "2020-13", "tab")...)
+	m = drive(t, m, keys("a", "tab", "tab", "tab", "2020-13", "tab")...)
 	if m.form == nil || !strings.Contains(m.form.fields[fFrom].err, "months run 01 to 12") {
 		t.Fatalf("no message under From: %+v", m.form)
 	}
@@ -104,7 +161,7 @@ func TestFlow_EditMovesDeleteAsksUndoRedo(t *testing.T) {
 	if first.Country != "BR" {
 		t.Fatalf("first row is %+v", first)
 	}
-	m = drive(t, m, keys("e", "tab", "tab")...)
+	m = drive(t, m, keys("e", "tab", "tab", "tab")...)
 	m = drive(t, m, keys(tea.KeyMsg{Type: tea.KeyCtrlU}, "2020-10", "enter", "enter", "enter", "enter", "enter", "enter")...)
 	old := first.Key()
 	moved := old
@@ -150,7 +207,7 @@ func TestFlow_EditMovesDeleteAsksUndoRedo(t *testing.T) {
 func TestFlow_UndoAfterReopening(t *testing.T) {
 	m := newDriven(t, true)
 	path := m.cfg.Store.Path()
-	m = drive(t, m, keys("a", press("tab"), press("tab"))...)
+	m = drive(t, m, keys("a", press("tab"), press("tab"), press("tab"))...)
 	m = drive(t, m, keys(tea.KeyMsg{Type: tea.KeyCtrlU}, "2020-10", "tab", "tab", "2M", "tab", "x", "enter", "enter", "enter")...)
 	if countFigures(t, m) != 11 {
 		t.Fatalf("not saved: %q", m.status)
@@ -182,7 +239,7 @@ func TestFlow_UndoAfterReopening(t *testing.T) {
 func TestFlow_OverwriteAsks(t *testing.T) {
 	m := newDriven(t, true)
 	add := func(installs string) Model {
-		return drive(t, m, keys("a", tea.KeyMsg{Type: tea.KeyCtrlU}, "Resso", "tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "WW", "tab", "2020-08", "tab", "tab", installs, "tab", "mine", "tab", "tab", "enter")...)
+		return drive(t, m, keys("a", tea.KeyMsg{Type: tea.KeyCtrlU}, "Resso", "tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "WW", "tab", "tab", "2020-08", "tab", "tab", installs, "tab", "mine", "tab", "tab", "enter")...)
 	}
 	m = add("4M")
 	if m.confirm != nil || !strings.Contains(m.status, "1 figure added") {

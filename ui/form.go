@@ -43,6 +43,7 @@ type form struct {
 const (
 	fApp = iota
 	fCountry
+	fPlatform
 	fFrom
 	fTo
 	fInstalls
@@ -65,6 +66,7 @@ func newFigureForm(st report.Styles, apps []figures.App, f *figures.Figure) *for
 	fm.fields = []field{
 		newField(st, "App", "a known name, or a new one", checkName),
 		newField(st, "Country", "code or name: IN, India, WW", checkCountry),
+		newField(st, "Platform", "all (both stores), ios or android; empty is all", checkPlatform),
 		newField(st, "From", "YYYY-MM", checkMonth),
 		newField(st, "To", "YYYY-MM, empty for one month", checkOptionalMonth),
 		newField(st, "Installs", "3600000, 3,600,000, 3.6M, 950k", checkInstalls),
@@ -79,7 +81,7 @@ func newFigureForm(st report.Styles, apps []figures.App, f *figures.Figure) *for
 	if f != nil {
 		k := f.Key()
 		fm.old = &k
-		vals := []string{f.App, f.Country, f.From.String(), f.To.String(), fmt.Sprint(f.Installs), f.Source, f.Note, figures.YesNo(f.Estimate)}
+		vals := []string{f.App, f.Country, f.Platform.String(), f.From.String(), f.To.String(), fmt.Sprint(f.Installs), f.Source, f.Note, figures.YesNo(f.Estimate)}
 		if f.To == f.From {
 			vals[fTo] = ""
 		}
@@ -255,7 +257,8 @@ func (f *form) submit() (*form, tea.Cmd) {
 	}
 	n, _ := figures.ParseInstalls(v(fInstalls))
 	est, _ := figures.ParseEstimate(v(fEstimate))
-	fig := figures.Figure{App: v(fApp), Country: country, From: from, To: to, Installs: n,
+	platform, _ := figures.ParsePlatform(v(fPlatform))
+	fig := figures.Figure{App: v(fApp), Country: country, Platform: platform, From: from, To: to, Installs: n,
 		Source: v(fSource), Note: v(fNote), Estimate: est}
 	old := f.old
 	return f, func() tea.Msg { return formSubmitMsg{kind: figureForm, fig: fig, old: old} }

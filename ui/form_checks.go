@@ -27,6 +27,8 @@ func checkInstalls(s string) error { _, err := figures.ParseInstalls(s); return 
 
 func checkEstimate(s string) error { _, err := figures.ParseEstimate(s); return err }
 
+func checkPlatform(s string) error { _, err := figures.ParsePlatform(s); return err }
+
 func checkText(s string) error {
 	f := figures.Figure{App: "x", Country: figures.Worldwide, From: figures.MinMonth, To: figures.MinMonth, Note: s}
 	return problemOnly(f.Validate())

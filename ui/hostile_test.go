@@ -59,13 +59,13 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 	}
 	for name, text := range texts {
 		for _, fld := range []int{fApp, fSource, fNote} {
-			t.Run(fmt.Sprintf("%s in %s", name, []string{"app", "", "", "", "", "source", "note"}[fld]), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s in %s", name, []string{"app", "", "", "", "", "", "source", "note"}[fld]), func(t *testing.T) {
 				m := newDriven(t, true)
 				m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("4"), press("a"))
-				fields := []tea.Msg{paste("Anghami"), press("tab"), paste("SA"), press("tab"), paste("2020-08"), press("tab"),
+				fields := []tea.Msg{paste("Anghami"), press("tab"), paste("SA"), press("tab"), press("tab"), paste("2020-08"), press("tab"),
 					press("tab"), paste("1.5M"), press("tab"), paste("src"), press("tab"), press("tab"), press("enter")}
 				// Put the hostile text in its field instead.
-				pos := map[int]int{fApp: 0, fSource: 9, fNote: 11}[fld]
+				pos := map[int]int{fApp: 0, fSource: 10, fNote: 12}[fld]
 				if fld == fNote {
 					fields = append(fields[:pos], append([]tea.Msg{paste(text)}, fields[pos:]...)...)
 				} else {
