@@ -209,7 +209,10 @@ func (p picker) view(width int) string {
 		if p.kind == pickApps {
 			b.WriteString(p.st.Render(p.st.Title, "Pick apps") + " — space marks, enter applies, esc cancels; the first marked is the reference\n")
 		} else {
-			b.WriteString(p.st.Render(p.st.Title, "Rank sources") + " — space marks in order (1 ranks highest), enter saves, esc cancels; unmarked sources follow in the default order (exact before estimates, then most months, then by name)\n")
+			b.WriteString(p.st.Render(p.st.Title, "Rank sources") + " — space marks in order (1 ranks highest), enter saves, esc cancels\n")
+			for _, l := range textfit.Wrap("Each month shows the highest-ranked source that covers it. Unmarked sources follow in the default order: exact before estimates, then most months covered, then by name.", width) {
+				b.WriteString(p.st.Render(p.st.Muted, l) + "\n")
+			}
 		}
 		b.WriteString(noBidi(inputView(p.input)) + "\n")
 		m := p.matches()
