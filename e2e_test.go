@@ -180,13 +180,15 @@ func TestE2E_DashboardInTmux(t *testing.T) {
 	s.keys("Tab")
 	s.typeText("Saudi Arabia")
 	s.keys("Tab")
+	s.typeText("ios")
+	s.keys("Tab")
 	s.typeText("2020-08")
 	s.keys("Tab", "Tab")
 	s.typeText("1.5M")
 	s.keys("Tab")
 	s.typeText("src")
 	s.keys("Tab", "Tab", "Enter")
-	s.waitFor("the status line", "saved Anghami SA 2020-08 1.5M: 1 figure added", "11 figures in all")
+	s.waitFor("the status line", "saved Anghami SA ios 2020-08 1.5M: 1 figure added", "11 figures in all")
 
 	s.keys("q")
 	if got := waitFile(t, filepath.Join(dir, "exit")); got != "EXIT=0\n" {
@@ -199,7 +201,7 @@ func TestE2E_DashboardInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	f, ok, err := st.Figure(figures.Key{App: "Anghami", Country: "SA", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "src"})
+	f, ok, err := st.Figure(figures.Key{App: "Anghami", Country: "SA", Platform: figures.IOS, From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Source: "src"})
 	if err != nil || !ok || f.Installs != 1_500_000 || f.Source != "src" || f.Estimate {
 		t.Fatalf("stored: %+v %v %v", f, ok, err)
 	}

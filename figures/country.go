@@ -2,112 +2,144 @@ package figures
 
 import (
 	"fmt"
-	"sort"
 	"strings"
-	"sync"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+	"unicode"
+	"unicode/utf8"
 )
+
+//go:generate go run ../internal/gencountries
+
+// The table of countries is generated into country_table.go (countryRow,
+// countryCodeList, lookupCountry, baseLetter): switches on constants, so it
+// needs nothing at run time before its first use.
 
 // Worldwide is the country code of a figure that covers every market.
 const Worldwide = "WW"
 
-var countries struct {
-	once   sync.Once
-	byName map[string]string // folded English name or alias → code
-	names  map[string]string // code → English name
-	codes  []string          // sorted
-}
-
-// aliases are names people type that the CLDR English names do not give.
-var aliases = map[string]string{
-	"usa": "US", "united states of america": "US", "america": "US",
-	"uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
-	"uae": "AE", "south korea": "KR", "korea": "KR", "russia": "RU",
-	"vietnam": "VN", "viet nam": "VN", "turkey": "TR", "czech republic": "CZ",
-	"ivory coast": "CI", "holland": "NL", "the netherlands": "NL",
-	"worldwide": Worldwide, "world": Worldwide, "global": Worldwide, "ww": Worldwide, "all": Worldwide,
-}
-
-// notISO are regions CLDR names that ISO 3166-1 does not list as countries.
-var notISO = map[string]bool{"UN": true, "EZ": true, "QO": true, "ZZ": true, "XA": true, "XB": true}
-
-func loadCountries() {
-	countries.byName = make(map[string]string, 600)
-	countries.names = make(map[string]string, 300)
-	namer := display.English.Regions()
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			code := string([]rune{a, b})
-			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code || notISO[code] {
-				continue
-			}
-			name := namer.Name(r)
-			if name == "" || name == code {
-				continue
-			}
-			countries.names[code] = name
-			countries.byName[fold(name)] = code
-			countries.codes = append(countries.codes, code)
-		}
-	}
-	for k, v := range aliases {
-		countries.byName[k] = v
-	}
-	countries.names[Worldwide] = "Worldwide"
-	sort.Strings(countries.codes)
-}
-
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
 // ParseCountry reads an ISO 3166-1 code (alpha-2 or alpha-3), an English
 // country name, or WW / "worldwide", and returns the alpha-2 code or WW.
+// Case, accents, full stops and extra spaces do not matter ("turkiye",
+// "Cote d’Ivoire", "U.S.A."). Withdrawn and reserved codes ("DD", "UK")
+// are refused with the code to use instead.
 func ParseCountry(s string) (string, error) {
-	countries.once.Do(loadCountries)
+	var buf [maxCountryKey]byte
+	n, ok := foldCountry(&buf, s)
+	if ok && n > 0 {
+		code, refused := lookupCountry(string(buf[:n]))
+		switch {
+		case code != "":
+			return code, nil
+		case refused != "":
+			return "", fmt.Errorf("%q %s", strings.TrimSpace(s), refused)
+		}
+	}
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return "", fmt.Errorf("no country given (expected a code such as IN, a name such as India, or WW)")
 	}
-	if code, ok := countries.byName[fold(t)]; ok {
-		return code, nil
-	}
-	up := strings.ToUpper(t)
-	if _, ok := countries.names[up]; ok {
-		return up, nil
-	}
-	if len(up) == 3 {
-		if r, err := language.ParseRegion(up); err == nil && r.IsCountry() {
-			if _, ok := countries.names[r.String()]; ok {
-				return r.String(), nil
-			}
-		}
-	}
 	return "", fmt.Errorf("%q is not a known country (expected a code such as IN, a name such as India, or WW)", t)
+}
+
+// foldCountry writes into buf the form of s that lookupCountry knows:
+// lower case, without accents or full stops, ’ as ', and a hyphen or a
+// run of spaces as one space. It reports false when s holds a character
+// no country's name has, or folds to more than buf holds: then s is not
+// a known country.
+func foldCountry(buf *[maxCountryKey]byte, s string) (int, bool) {
+	n := 0
+	space := false // a space to write before the next character
+	for i := 0; i < len(s); {
+		var c byte
+		if s[i] < utf8.RuneSelf {
+			c = foldASCII(s[i])
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			c = foldRune(r)
+			i += size
+		}
+		switch c {
+		case foldDrop:
+			continue
+		case foldUnknown:
+			return 0, false
+		case ' ':
+			space = n > 0
+			continue
+		}
+		if space {
+			if n == len(buf) {
+				return 0, false
+			}
+			buf[n] = ' '
+			n++
+			space = false
+		}
+		if n == len(buf) {
+			return 0, false
+		}
+		buf[n] = c
+		n++
+	}
+	return n, true
+}
+
+// What foldASCII and foldRune return for a character that is dropped,
+// and for one that no country's name has: neither is ASCII.
+const (
+	foldDrop    = 0xfe
+	foldUnknown = 0xff
+)
+
+// foldASCII folds one ASCII character.
+func foldASCII(c byte) byte {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == '.':
+		return foldDrop
+	case c == '`':
+		return '\''
+	case c == ' ', c == '-', c == '_', '\t' <= c && c <= '\r':
+		return ' '
+	}
+	return c
+}
+
+// foldRune folds one character that is not ASCII.
+func foldRune(r rune) byte {
+	switch {
+	case r >= '\u0300' && r <= '\u036f': // combining accents
+		return foldDrop
+	case r == '\u2018', r == '\u2019', r == '\u00b4', r == '\u02bc':
+		return '\''
+	case r >= '\u2010' && r <= '\u2015', unicode.IsSpace(r):
+		return ' '
+	}
+	if c := baseLetter(r); c != 0 {
+		return c
+	}
+	return foldUnknown
 }
 
 // CountryName returns the English name of a code, or the code itself when
 // it is not known.
 func CountryName(code string) string {
-	countries.once.Do(loadCountries)
-	if n, ok := countries.names[code]; ok {
-		return n
+	if name, _, ok := countryRow(code); ok {
+		return name
 	}
 	return Sanitize(code)
 }
 
 // ValidCountry reports whether code is a known alpha-2 code or WW.
 func ValidCountry(code string) bool {
-	countries.once.Do(loadCountries)
-	_, ok := countries.names[code]
+	_, _, ok := countryRow(code)
 	return ok
 }
 
 // CountryCodes lists every known alpha-2 code, sorted, without WW.
 func CountryCodes() []string {
-	countries.once.Do(loadCountries)
-	return append([]string(nil), countries.codes...)
+	return countryCodeList()
 }
 
 // CountryLabel writes "IN India" or "WW Worldwide", for where there is room.
