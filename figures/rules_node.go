@@ -248,17 +248,65 @@ func partsOverWhole(n Node, ps PartSet, rank Ranking) []string {
 	}
 	type span struct{ from, to Month }
 	spans := map[span]bool{}
-	for _, f := range shown {
-		spans[span{f.From, f.To}] = true
-	}
+	var partFigs []Figure
 	for _, part := range ps.Nodes {
 		plo, phi, ok := nodeSpan(part)
 		if !ok {
 			continue
 		}
-		for _, f := range partFigures(part, rank, plo, phi) {
-			spans[span{f.From, f.To}] = true
+		partFigs = append(partFigs, partFigures(part, rank, plo, phi)...)
+	}
+	// Any span inside a figure of the whole may be where the parts exceed
+	// it, not only the spans figures have (Jan-Mar 100 with Mar 50 allows
+	// 50 over Jan-Feb, which no figure spans). Only spans whose ends are
+	// where some figure starts or ends can be the first to exceed: the
+	// totals change nowhere else.
+	every := append(slices.Clone(partFigs), shown...)
+	for _, f := range shown {
+		spans[span{f.From, f.To}] = true
+		if f.Months() < 2 {
+			continue
 		}
+		starts, ends := []Month{f.From}, []Month{f.To}
+		for _, g := range every {
+			for _, m := range []Month{g.From, g.To + 1} {
+				if m > f.From && m <= f.To {
+					starts = append(starts, m)
+				}
+			}
+			for _, m := range []Month{g.To, g.From - 1} {
+				if m >= f.From && m < f.To {
+					ends = append(ends, m)
+				}
+			}
+		}
+		starts, ends = sortedUnique(starts), sortedUnique(ends)
+		if len(starts)*len(ends) > maxSpansChecked {
+			// Too many to try each: the spans figures have, and those from
+			// the whole's first month or to its last.
+			for _, g := range partFigs {
+				if g.From >= f.From && g.To <= f.To {
+					spans[span{g.From, g.To}] = true
+				}
+			}
+			for _, a := range starts {
+				spans[span{a, f.To}] = true
+			}
+			for _, b := range ends {
+				spans[span{f.From, b}] = true
+			}
+			continue
+		}
+		for _, a := range starts {
+			for _, b := range ends {
+				if a <= b {
+					spans[span{a, b}] = true
+				}
+			}
+		}
+	}
+	for _, f := range partFigs {
+		spans[span{f.From, f.To}] = true
 	}
 	keys := make([]span, 0, len(spans))
 	for s := range spans {
@@ -280,7 +328,7 @@ func partsOverWhole(n Node, ps PartSet, rank Ranking) []string {
 				continue
 			}
 			o := TotalOver(shown, f.From, s.from-1).Installs + TotalOver(shown, s.to+1, f.To).Installs
-			if b := f.Installs - o; !found || b < bound {
+			if b := f.Installs - o; !found || b < bound || b == bound && cmpUsed(f, by) < 0 {
 				found, bound, outside, by = true, b, o, f
 			}
 		}
@@ -307,6 +355,16 @@ func partsOverWhole(n Node, ps PartSet, rank Ranking) []string {
 			n.Label, ps.Kind, namesText(contributing, 6), a, spanText(s.from, s.to), n.wholeName(), b, why))
 	}
 	return out
+}
+
+// maxSpansChecked bounds the spans inside one figure of a whole that
+// partsOverWhole tries one by one (a whole of five years with monthly
+// parts has 1,830).
+const maxSpansChecked = 2048
+
+func sortedUnique(ms []Month) []Month {
+	slices.Sort(ms)
+	return slices.Compact(ms)
 }
 
 // nodeSpan is the first and last month of a node's figures and its parts'.

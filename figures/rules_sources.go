@@ -165,6 +165,9 @@ func sourceDisagreements(label string, figs []Figure) []string {
 		return nil
 	}
 	slices.Sort(names)
+	for _, figs := range bySource {
+		slices.SortFunc(figs, cmpUsed) // the warnings never depend on the input's order
+	}
 	type seen struct {
 		from, to Month
 		a, b     string

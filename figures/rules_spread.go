@@ -126,18 +126,27 @@ func newCurveCore(figs []Figure) *curveCore {
 		free := f.Months() - inner.Covered
 		// Months of f shown by a figure that only partly overlaps it: the
 		// overlap is ambiguous, and named; neither figure is subtracted.
+		// Every such figure is named, once.
+		firstAmb := len(c.amb)
 		for m := a; m <= b; m++ {
-			if q := c.owner[m]; q >= 0 && !insideSet[q] && !c.nested(q, int32(pos)) {
+			if q := c.owner[m]; q >= 0 && !insideSet[q] && !c.nested(q, int32(pos)) &&
+				!slices.ContainsFunc(c.amb[firstAmb:], func(o overlap) bool { return o.a == q }) {
 				c.amb = append(c.amb, overlap{q, int32(pos)})
-				break
 			}
 		}
 		for _, q := range deps {
 			insideSet[q] = false
 		}
 		if free <= 0 {
+			// Every month already shown by the figures inside; a longer
+			// figure that subtracts this one still reads its marks.
 			c.deps[pos] = deps
-			continue // every month already shown by the figures inside
+			est := f.Estimate
+			for _, q := range deps {
+				est = est || c.est[q]
+			}
+			c.est[pos] = est
+			continue
 		}
 		rem := float64(f.Installs - inner.Installs)
 		var v float64
