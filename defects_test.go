@@ -265,3 +265,11 @@ func TestPlatforms_SumAndFlag(t *testing.T) {
 	ios := exportView(t, db, "curves", "-app", "X", "-country", "IN", "-platform", "ios", "-format", "csv")
 	wantIn(t, "ios csv", ios, "2020-01,X,IN,ios,100,100,exact", "2020-02,X,IN,ios,100,200,exact")
 }
+
+// A total drawing on two sources says so: India's January from A and
+// February from B add to 200 in the Countries view.
+func TestSources_MixedTotalSaysSo(t *testing.T) {
+	db := defectDB(t, false, figuresHeader+"X,IN,2020-01,,100,A\nX,IN,2020-02,,100,B\n")
+	out := strings.Join(strings.Fields(exportView(t, db, "countries", "-app", "X")), " ")
+	wantIn(t, "countries", out, "1 country gives 200.", "X IN: the total draws on 2 sources (A; B), each where it ranks highest")
+}

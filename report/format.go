@@ -187,3 +187,15 @@ func spansOf(figs []figures.Figure) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// sourceList names sources for a message, each cut to a readable length.
+func sourceList(srcs []string) string {
+	clean := make([]string, len(srcs))
+	for i, s := range srcs {
+		clean[i] = figures.CutTo(figures.Sanitize(s), 40)
+		if s == "" {
+			clean[i] = "no source given"
+		}
+	}
+	return strings.Join(clean, "; ")
+}

@@ -118,6 +118,10 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		if r.Total.Tie != nil {
 			d.warnings = append(d.warnings, tieWarning(d.App, r.Country, windowOf(d.From, d.To), r.Total))
 		}
+		if srcs := r.Total.Sources(); len(srcs) > 1 {
+			d.warnings = append(d.warnings, fmt.Sprintf("%s %s: the total draws on %d sources (%s), each where it ranks highest",
+				figures.Sanitize(d.App), r.Country, len(srcs), sourceList(srcs)))
+		}
 	}
 	d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
 	d.warnings = dedupe(d.warnings)
