@@ -39,15 +39,21 @@ func NodeDisagreements(n Node, rank Ranking) []string {
 // any set of them adds to more than F (whatever it covers), F and they
 // disagree, and both numbers are named.
 func spanDisagreements(label string, figs []Figure) []string {
+	var names []string
 	bySource := map[string][]Figure{}
-	for _, f := range figs {
-		bySource[f.Source] = append(bySource[f.Source], f)
+	if oneSource(figs) {
+		if len(figs) > 0 {
+			names, bySource = []string{figs[0].Source}, map[string][]Figure{figs[0].Source: figs}
+		}
+	} else {
+		for _, f := range figs {
+			bySource[f.Source] = append(bySource[f.Source], f)
+		}
+		for s := range bySource {
+			names = append(names, s)
+		}
+		slices.Sort(names)
 	}
-	names := make([]string, 0, len(bySource))
-	for s := range bySource {
-		names = append(names, s)
-	}
-	slices.Sort(names)
 	type finding struct {
 		f   *Figure
 		msg string

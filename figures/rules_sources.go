@@ -153,6 +153,9 @@ const apart = 0.10
 // and its total differs by more than 10%, or covers some and already
 // adds to more than 10% over, both numbers are named with their sources.
 func sourceDisagreements(label string, figs []Figure) []string {
+	if oneSource(figs) {
+		return nil
+	}
 	bySource := map[string][]Figure{}
 	var names []string
 	for _, f := range figs {

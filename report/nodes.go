@@ -16,7 +16,19 @@ import (
 func platformNode(app, country string, figs []figures.Figure, p figures.Platform) figures.Node {
 	label := figures.Sanitize(app) + " " + figures.Sanitize(country)
 	pick := func(p figures.Platform) []figures.Figure {
-		var out []figures.Figure
+		n := 0
+		for i := range figs {
+			if figs[i].Platform == p {
+				n++
+			}
+		}
+		switch n {
+		case 0:
+			return nil
+		case len(figs):
+			return figs // most series: one platform, read as they are
+		}
+		out := make([]figures.Figure, 0, n)
 		for _, f := range figs {
 			if f.Platform == p {
 				out = append(out, f)
