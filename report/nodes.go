@@ -96,9 +96,10 @@ func sortedCountries(series map[string][]figures.Figure) []string {
 	return out
 }
 
-// nodeFigures lists every figure of a node and its parts.
-func nodeFigures(n figures.Node) []figures.Figure {
-	out := append([]figures.Figure(nil), n.Figures...)
+// nodeFigures lists the figures of a node and its parts, a slice per
+// series, without copying them (for figures.Span).
+func nodeFigures(n figures.Node) [][]figures.Figure {
+	out := [][]figures.Figure{n.Figures}
 	for _, ps := range n.Parts {
 		for _, p := range ps.Nodes {
 			out = append(out, nodeFigures(p)...)

@@ -95,12 +95,12 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		}
 		d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
 		figs := nodeFigures(nodes[i])
-		spans = append(spans, figs)
+		spans = append(spans, figs...)
 		a := CompareApp{App: app}
 		if err := launchOf(src, &a, sel.Country); err != nil {
 			return d, err
 		}
-		first, last, ok := figures.Span(figs)
+		first, last, ok := figures.Span(figs...)
 		if !a.HasLaunch && ok {
 			a.Launch = first
 			d.warnings = append(d.warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", figures.Sanitize(app), sel.Country, first))

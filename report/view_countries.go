@@ -74,7 +74,7 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		return d, err
 	}
 	world := worldNode(d.App, series, launchedIn, sel.Platform)
-	first, last, ok := figures.Span(nodeFigures(world))
+	first, last, ok := figures.Span(nodeFigures(world)...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}

@@ -77,7 +77,7 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
 			nodes[i].Launched = launched[sel.Country]
 		}
-		spans = append(spans, nodeFigures(nodes[i]))
+		spans = append(spans, nodeFigures(nodes[i])...)
 	}
 	first, last, ok := figures.Span(spans...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
