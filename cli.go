@@ -44,6 +44,7 @@ type config struct {
 	// resetRanking to go back to the default order.
 	ranking    []string
 	setRanking bool
+	explain    string // -explain: the number of the view to trace
 }
 
 // resetRanking is the -source value that clears a saved ranking.
@@ -78,6 +79,10 @@ Flags:
                   database: each month shows the highest-ranked source that
                   covers it (-source default goes back to the default order:
                   exact before estimates, then most months covered, then by name)
+  -explain KEY    with -export: the working behind one number instead of the
+                  view: a month of curves (2020-03), a country of countries
+                  (IN, WW), a milestone of compare (M5); figures, whole notes,
+                  arithmetic, other sources, warnings
   -width N        width of a text export (default 100)
   -o FILE         write the export to FILE rather than standard output
 
@@ -108,6 +113,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.format, "format", report.FormatText, "")
 	fs.IntVar(&c.width, "width", 100, "")
 	fs.StringVar(&c.out, "o", "", "")
+	fs.StringVar(&c.explain, "explain", "", "")
 	fs.StringVar(&apps, "app", "", "")
 	fs.StringVar(&country, "country", "", "")
 	fs.StringVar(&platform, "platform", "", "")
@@ -149,6 +155,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.width < 40 || c.width > 1000 {
 		return c, fmt.Errorf("%w: -width %d is out of range (expected 40 to 1000 columns)", errUsage, c.width)
+	}
+	if c.explain != "" && (c.export == "" || c.view.Name == report.DataViewName || c.format != report.FormatText) {
+		return c, fmt.Errorf("%w: -explain goes with -export curves, countries or compare, as text (the data view is every figure in full already)", errUsage)
 	}
 	if (c.out != "" || c.format != report.FormatText) && c.export == "" {
 		return c, fmt.Errorf("%w: -o and -format go with -export VIEW", errUsage)

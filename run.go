@@ -167,7 +167,12 @@ func export(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	write := func(w io.Writer) error {
-		return st.Read(func(r *store.Reader) error { return report.Export(r, cfg.view, sel, cfg.format, cfg.width, w) })
+		return st.Read(func(r *store.Reader) error {
+			if cfg.explain != "" {
+				return report.ExplainExport(r, cfg.view, sel, cfg.explain, cfg.width, w)
+			}
+			return report.Export(r, cfg.view, sel, cfg.format, cfg.width, w)
+		})
 	}
 	if cfg.out == "" {
 		return write(stdout)

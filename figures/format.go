@@ -144,3 +144,7 @@ func FormatMilestone(b Bounds) string {
 	}
 	return FormatTotal(b.Low) + cov
 }
+
+// FormatExact writes a whole number of installs with thousands
+// separators: "15,200,000".
+func FormatExact(n int64) string { return exactInstalls(float64(n)) }

@@ -58,6 +58,7 @@ type CompareApp struct {
 	Milestones []figures.Bounds // one per CompareData.Milestones entry
 	Latest     figures.Total    // the last fully covered month since launch
 	LatestM    int              // its index (M7 = 7); 0 when none
+	node       figures.Node     // the series behind it, for its provenance
 }
 
 // CompareData is what the Compare view draws.
@@ -123,6 +124,7 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	d.From, d.To = sel.window(first, last)
 	for i := range sel.Apps {
 		a, n := apps[i], nodes[i]
+		a.node = n
 		if sel.SinceLaunch {
 			a.CumFrom = a.Launch
 			if d.Months > 0 {
@@ -320,6 +322,29 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	}
 	out.used = sourcesOf(used)
 	out.notes = append([]string{"Milestones are totals of figures lying wholly inside the first months since launch; where the figures do not cover a milestone, its bounds (at least what lies inside, at most what a longer span allows) or n/a. The chart spreads longer figures over their months. " + figures.MarksNote}, d.warnings...)
+	return out
+}
+
+// Items lists every app's milestones, for the provenance panel.
+func (d CompareData) Items() []Item {
+	var out []Item
+	for mi, m := range d.Milestones {
+		for _, a := range d.Apps {
+			a, m, b := a, m, a.Milestones[mi]
+			key := "M" + strconv.Itoa(m)
+			out = append(out, Item{Key: key, Label: key + " · " + figures.Sanitize(a.App) + " " + figures.FormatMilestone(b),
+				Explain: func() figures.Explanation {
+					e := figures.ExplainTotal(a.node, d.Sel.Ranking, a.Launch, a.Launch.Add(m-1))
+					e.What = fmt.Sprintf("%s %s, the first %s from launch (%s)", figures.Sanitize(a.App), d.Sel.Country, figures.CountText(m, "months"), a.Launch)
+					e.Number = figures.FormatMilestone(b)
+					if b.HasHigh && !b.Low.Full() {
+						e.Steps = append(e.Steps, fmt.Sprintf("at most %s: a longer span from launch that the figures cover, less what its extra months already hold", figures.FormatInstalls(float64(b.High))))
+						e.Figures = append(e.Figures, b.HighUsed...)
+					}
+					return e
+				}})
+		}
+	}
 	return out
 }
 

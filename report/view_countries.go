@@ -45,6 +45,7 @@ type CountryRow struct {
 	// total is over the months from the launch (before it there was
 	// nothing to install, which is known, not a gap).
 	Launched figures.Month
+	node     figures.Node // the series behind it, for its provenance
 }
 
 // CountriesData is what the Countries view draws, for the first app.
@@ -57,8 +58,28 @@ type CountriesData struct {
 	Estimate bool // an estimate is in the sum
 	Summed   bool // a country's number is itself a sum (of its platforms)
 	AtLeast  bool // a country's number is a lower bound
-	World    figures.Total
-	warnings []string
+	World     figures.Total
+	worldNode figures.Node
+	warnings  []string
+}
+
+// Items lists each country's total and the worldwide figures' total, for
+// the provenance panel.
+func (d CountriesData) Items() []Item {
+	var out []Item
+	for _, r := range d.Rows {
+		r, from := r, d.From
+		if r.Launched != 0 {
+			from = r.Launched
+		}
+		out = append(out, Item{Key: r.Country, Label: figures.CountryLabel(r.Country) + " " + figures.FormatTotal(r.Total) + " " + d.shareOf(r),
+			Explain: func() figures.Explanation { return figures.ExplainTotal(r.node, d.Sel.Ranking, from, d.To) }})
+	}
+	if !d.World.Empty() {
+		out = append(out, Item{Key: figures.Worldwide, Label: "WW Worldwide figures " + figures.FormatTotal(d.World),
+			Explain: func() figures.Explanation { return figures.ExplainTotal(d.worldNode, d.Sel.Ranking, d.From, d.To) }})
+	}
+	return out
 }
 
 // LoadCountries reads the first selected app in every country, on the
@@ -93,11 +114,12 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		if l, ok := launched[c]; ok {
 			from = l
 		}
-		t := figures.NodeTotal(platformNode(d.App, c, series[c], sel.Platform), sel.Ranking, from, d.To)
+		node := platformNode(d.App, c, series[c], sel.Platform)
+		t := figures.NodeTotal(node, sel.Ranking, from, d.To)
 		if t.Empty() {
 			continue
 		}
-		d.Rows = append(d.Rows, CountryRow{Country: c, Total: t, Launched: launched[c]})
+		d.Rows = append(d.Rows, CountryRow{Country: c, Total: t, Launched: launched[c], node: node})
 		d.Sum += t.Installs
 		d.Estimate = d.Estimate || t.Estimate
 		d.Summed = d.Summed || t.Summed
@@ -110,7 +132,8 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		}
 	}
 	// Worldwide as the WW figures give it, never the countries' own sum.
-	d.World = figures.NodeTotal(platformNode(d.App, figures.Worldwide, series[figures.Worldwide], sel.Platform), sel.Ranking, d.From, d.To)
+	d.worldNode = platformNode(d.App, figures.Worldwide, series[figures.Worldwide], sel.Platform)
+	d.World = figures.NodeTotal(d.worldNode, sel.Ranking, d.From, d.To)
 	if d.World.Tie != nil {
 		d.warnings = append(d.warnings, tieWarning(d.App, figures.Worldwide, windowOf(d.From, d.To), d.World))
 	}

@@ -49,6 +49,7 @@ type AppCurve struct {
 	Monthly    figures.Curve // always monthly: the table's figures and growth
 	Cumulative figures.Curve // the running total of Monthly
 	Shown      figures.Curve // what the chart draws: Monthly or Cumulative
+	node       figures.Node  // the series behind it, for its provenance
 }
 
 // CurvesData is what the Curves view draws.
@@ -94,7 +95,7 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 		if sel.Cumulative {
 			shown = cum
 		}
-		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Cumulative: cum, Shown: shown})
+		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Cumulative: cum, Shown: shown, node: nodes[i]})
 		d.warnings = append(d.warnings, shown.Warnings...)
 		// Every contradiction of the app's figures, worldwide and in its
 		// countries: the market shown is one of them.
@@ -102,6 +103,20 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	}
 	d.warnings = dedupe(d.warnings)
 	return d, nil
+}
+
+// Items lists every month of every app, for the provenance panel.
+func (d CurvesData) Items() []Item {
+	var out []Item
+	for m := d.From; m != 0 && m <= d.To; m++ {
+		for _, a := range d.Apps {
+			a, m := a, m
+			p := a.Monthly.Points[int(m-d.From)]
+			out = append(out, Item{Key: m.String(), Label: m.String() + " · " + figures.Sanitize(a.App) + " " + figures.FormatPoint(p),
+				Explain: func() figures.Explanation { return figures.ExplainMonth(a.node, d.Sel.Ranking, d.From, d.To, m) }})
+		}
+	}
+	return out
 }
 
 func curvesHaveValue(d CurvesData) bool {

@@ -71,6 +71,8 @@ func (m Model) body() string {
 		return m.confirm.view(m.width)
 	case m.picker != nil:
 		return m.picker.view(m.width)
+	case m.explain != nil:
+		return m.explain.view(m.width, m.bodyHeight())
 	case m.showHelp:
 		return m.fullHelp()
 	case m.appsKnown && len(m.apps) == 0:
@@ -85,17 +87,21 @@ func (m Model) body() string {
 // fullHelp draws every key, as many groups side by side as the width
 // takes, from the same keyMap that Update matches.
 func (m Model) fullHelp() string {
+	// Measured without a width: bubbles' help cuts a view that does not
+	// fit to "…", which would make every group seem to fit on one row.
+	h := m.help
+	h.Width = 0
 	var rows []string
 	var row [][]key.Binding
 	for _, g := range m.keys.FullHelp() {
-		if len(row) > 0 && lipgloss.Width(m.help.FullHelpView(append(row, g))) > m.width {
-			rows = append(rows, m.help.FullHelpView(row))
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(row, g))) > m.width {
+			rows = append(rows, h.FullHelpView(row))
 			row = nil
 		}
 		row = append(row, g)
 	}
-	rows = append(rows, m.help.FullHelpView(row))
-	return m.st.Render(m.st.Title, "Keys") + " (any key closes)\n\n" + strings.Join(rows, "\n\n")
+	rows = append(rows, h.FullHelpView(row))
+	return m.st.Render(m.st.Title, "Keys") + " (any key closes)\n" + strings.Join(rows, "\n")
 }
 
 func (m Model) emptyScreen() string {

@@ -13,7 +13,7 @@ type keyMap struct {
 	Views                      []key.Binding // 1, 2, …: one per view, in the table's order
 	NextView, PrevView         key.Binding
 	Apps, Country, Window      key.Binding
-	Platform, Sources          key.Binding
+	Platform, Sources, Explain key.Binding
 	Cumulative, SinceLaunch    key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
@@ -40,6 +40,7 @@ func newKeyMap(views []report.View) keyMap {
 		Window:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "window")),
 		Platform:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "platform")),
 		Sources:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rank sources")),
+		Explain:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "how a number is made")),
 		Cumulative:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "monthly/cumulative")),
 		SinceLaunch: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "calendar/since launch")),
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
@@ -77,7 +78,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(append([]key.Binding{}, k.Views...), k.NextView, k.PrevView),
 		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Sources, k.Reload},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter},
+		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter},
 		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},
 		{k.Export, k.Help, k.Quit},
 	}

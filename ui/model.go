@@ -53,6 +53,7 @@ type Model struct {
 	data dataView
 
 	picker   *picker
+	explain  *explainPanel
 	form     *form
 	confirm  *confirm
 	showHelp bool
@@ -154,6 +155,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case sourcesMsg:
 		return m.openSources(msg)
+	case explainedMsg:
+		return m.gotExplained(msg), nil
 	case rankDoneMsg:
 		m.picker = nil
 		return m, saveRanking(m.cfg.Store, msg.rank)
@@ -175,6 +178,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.confirm != nil {
 		return m.updateConfirm(msg)
+	}
+	if m.explain != nil {
+		p := *m.explain // a copy: an earlier Model keeps its own panel
+		closed, cmd := p.update(msg, m.width, m.bodyHeight())
+		m.explain = &p
+		if closed {
+			m.explain = nil
+		}
+		return m, cmd
 	}
 	if m.picker != nil {
 		p, cmd := m.picker.update(msg, m.sel)

@@ -8,7 +8,7 @@ import (
 // typing reports whether a text field has the keys: the form, a picker,
 // or the Data view's filter.
 func (m Model) typing() bool {
-	return m.form != nil || m.picker != nil || (m.onData() && m.data.capturing())
+	return m.form != nil || m.picker != nil || m.explain != nil || (m.onData() && m.data.capturing())
 }
 
 // key handles a key press when no panel is open.
@@ -38,6 +38,8 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openPicker(pickCountry)
 	case key.Matches(km, m.keys.Window):
 		return m.openPicker(pickWindow)
+	case key.Matches(km, m.keys.Explain):
+		return m.openExplain()
 	case key.Matches(km, m.keys.Platform):
 		sel := m.sel
 		sel.Platform = (sel.Platform + 1) % 3 // all, iOS, Android, all…

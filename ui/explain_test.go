@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestExplain_DataRowShowsTheWholeNote: on the Data view, enter on Resso
+// WW 2020-03..2020-09 shows its source and its whole note, to its last
+// words; esc closes the panel.
+func TestExplain_DataRowShowsTheWholeNote(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("4"))
+	// Rows sort by app, country, from, to: BR, ID, ID, IN, IN, then WW's
+	// 2020-03..2020-09.
+	m = drive(t, m, keys("down", "down", "down", "down", "down", "enter")...)
+	if m.explain == nil {
+		t.Fatalf("enter opened nothing:\n%s", m.View())
+	}
+	all := m.explain.text.vp.View()
+	for m.explain.text.vp.AtBottom() == false {
+		m = drive(t, m, press("pgdown"))
+		all += "\n" + m.explain.text.vp.View()
+	}
+	flat := strings.Join(strings.Fields(all), " ")
+	for _, want := range []string{"Resso WW 2020-03..2020-09 · 15.2M", "a figure as given: 15,200,000 installs",
+		"source: Sensor Tower, as reported by an Arabic news article on ByteDance's Resso (September 2020)",
+		"note: The article: 15.2 million installs so far on the App Store and Google Play", "September is only partly covered.",
+		"estimate: no"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the panel lacks %q:\n%s", want, all)
+		}
+	}
+	m = drive(t, m, press("esc"))
+	if m.explain != nil || !strings.Contains(m.View(), "row 6 of 10") {
+		t.Errorf("esc did not close the panel:\n%s", m.View())
+	}
+}
+
+// TestExplain_CurvesMonth: on Curves worldwide, enter lists the numbers;
+// filtering to 2020-03 and enter shows the arithmetic of the spread month
+// (15.2M less 2.2M and 3.6M over 5 months: 1.88M≈), with the warning
+// that touches Resso WW; esc goes back to the list, esc again closes.
+func TestExplain_CurvesMonth(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	m = drive(t, m, keys("p", "Spotify", " ", "enter", "g", "WW", "enter", "1", "enter")...)
+	if m.explain == nil || !strings.Contains(m.View(), "Explain a number") {
+		t.Fatalf("enter on Curves:\n%s", m.View())
+	}
+	m = drive(t, m, keys("2020-03", "enter")...)
+	flat := strings.Join(strings.Fields(m.View()), " ")
+	for _, want := range []string{"Resso WW 2020-03 · 1.88M≈",
+		"less the figures lying wholly inside it (2020-07 2.2M + 2020-08 3.6M = 5.8M), leaves 9.4M over its other 5 months: 1.88M≈ a month",
+		"Warnings that touch it"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the working lacks %q:\n%s", want, m.View())
+		}
+	}
+	m = drive(t, m, press("esc"))
+	if m.explain == nil || m.explain.text != nil {
+		t.Fatalf("esc did not go back to the list")
+	}
+	m = drive(t, m, press("esc"))
+	if m.explain != nil {
+		t.Fatalf("esc did not close the list")
+	}
+}
+
+// TestExplain_Milestone: Compare, India, since launch: M6 of Resso reads
+// between 9.8M and 9.88M*, and says both.
+func TestExplain_Milestone(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	m = drive(t, m, keys("g", "IN", "enter", "3", "enter", "M6 resso", "enter")...)
+	flat := strings.Join(strings.Fields(m.View()), " ")
+	for _, want := range []string{"Resso IN, the first 6 months from launch (2020-03) · 9.8M–9.88M* (5/6)", "they cover 5 of the window's 6 months", "at most 9.88M"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the working lacks %q:\n%s", want, m.View())
+		}
+	}
+}
+
+// TestHelp_EveryKeyAt80x24: ? at 80×24 shows every key of the key map,
+// q included (it showed the first two groups and "…").
+func TestHelp_EveryKeyAt80x24(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("?"))
+	screen := m.View()
+	for _, g := range m.keys.FullHelp() {
+		for _, b := range g {
+			if h := b.Help(); !strings.Contains(screen, h.Key+" ") || !strings.Contains(screen, h.Desc) {
+				t.Errorf("help at 80×24 lacks %q %q", h.Key, h.Desc)
+			}
+		}
+	}
+	lines := strings.Split(screen, "\n")
+	if body := strings.Join(lines[2:len(lines)-2], "\n"); strings.Contains(body, "…") {
+		t.Errorf("help is cut:\n%s", screen)
+	}
+}
