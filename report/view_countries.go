@@ -50,14 +50,14 @@ type CountryRow struct {
 
 // CountriesData is what the Countries view draws, for the first app.
 type CountriesData struct {
-	Sel      Selection
-	App      string
-	From, To figures.Month
-	Rows     []CountryRow
-	Sum      int64
-	Estimate bool // an estimate is in the sum
-	Summed   bool // a country's number is itself a sum (of its platforms)
-	AtLeast  bool // a country's number is a lower bound
+	Sel       Selection
+	App       string
+	From, To  figures.Month
+	Rows      []CountryRow
+	Sum       int64
+	Estimate  bool // an estimate is in the sum
+	Summed    bool // a country's number is itself a sum (of its platforms)
+	AtLeast   bool // a country's number is a lower bound
 	World     figures.Total
 	worldNode figures.Node
 	warnings  []string
