@@ -101,3 +101,25 @@ func TestHelp_EveryKeyAt80x24(t *testing.T) {
 		t.Errorf("help is cut:\n%s", screen)
 	}
 }
+
+// TestCountryPrompt_AppliesWhatItShows: "Ind" showed Indonesia in grey
+// and applied India (read as IND). Now the completion is in the order of
+// the alphabet and enter applies the country on screen, unless what was
+// typed is a code or a name as it stands.
+func TestCountryPrompt_AppliesWhatItShows(t *testing.T) {
+	for _, c := range []struct{ typed, shown, want string }{
+		{"Ind", "India", "IN"}, {"Indo", "Indonesia", "ID"}, {"Tur", "Turkmenistan", "TM"},
+		{"BR", "", "BR"}, {"india", "", "IN"}, {"ww", "", "WW"},
+	} {
+		m := newDriven(t, true)
+		m = drive(t, m, press("g"))
+		m = drive(t, m, keys(c.typed)...)
+		if c.shown != "" && !strings.Contains(m.View(), c.shown) {
+			t.Errorf("%q: the prompt does not show %s:\n%s", c.typed, c.shown, m.View())
+		}
+		m = drive(t, m, press("enter"))
+		if m.picker != nil || m.sel.Country != c.want {
+			t.Errorf("%q: applied %q (picker open %v), want %s", c.typed, m.sel.Country, m.picker != nil, c.want)
+		}
+	}
+}

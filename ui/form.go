@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
@@ -124,11 +125,34 @@ func newLaunchForm(st report.Styles, apps []figures.App, app, country string) *f
 }
 
 func countrySuggestions() []string {
-	out := []string{figures.Worldwide}
+	out := []string{figures.Worldwide, figures.CountryName(figures.Worldwide)}
 	for _, c := range figures.CountryCodes() {
 		out = append(out, c, figures.CountryName(c))
 	}
+	// In the order of the alphabet, so that "Ind" completes to India
+	// (which it also reads as, IND) before Indonesia.
+	slices.SortStableFunc(out, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return out
+}
+
+// countryShown reads the country a field shows: what was typed when it is
+// a code or a name as it stands ("BR", "India", "WW"), otherwise the grey
+// completion the field shows ("Tur" shows Turkmenistan: enter takes
+// Turkmenistan, not TUR), so that the country applied is the one on
+// screen.
+func countryShown(typed, suggestion string) (string, error) {
+	if exactCountry(typed) || suggestion == "" || strings.EqualFold(suggestion, strings.TrimSpace(typed)) {
+		return figures.ParseCountry(typed)
+	}
+	return figures.ParseCountry(suggestion)
+}
+
+// exactCountry reports whether a field's text is a country as it stands:
+// a code or a name, not the start of one.
+func exactCountry(typed string) bool {
+	c, err := figures.ParseCountry(typed)
+	t := strings.TrimSpace(typed)
+	return err == nil && (strings.EqualFold(t, c) || strings.EqualFold(t, figures.CountryName(c)))
 }
 
 // formSubmitMsg carries a checked form out: a figure or a launch.
@@ -188,7 +212,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		// country is already a valid code or name as typed ("BR").
 		typed := in.Value()
 		if s := in.CurrentSuggestion(); s != "" && typed != "" && !strings.EqualFold(s, typed) &&
-			(f.focus != fCountry || checkCountry(typed) != nil) {
+			(f.focus != fCountry || !exactCountry(typed)) {
 			in.SetValue(s)
 			in.CursorEnd()
 			return f, nil
@@ -198,6 +222,14 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		}
 		return f, f.leave(1)
 	case "enter":
+		if f.focus == fCountry && f.kind == figureForm || f.kind == launchForm && f.focus == 1 {
+			// Enter takes the country shown, as the country picker does.
+			in := &f.fields[f.focus].input
+			if sugg := in.CurrentSuggestion(); sugg != "" && in.Value() != "" && !exactCountry(in.Value()) {
+				in.SetValue(sugg)
+				in.CursorEnd()
+			}
+		}
 		if f.focus < len(f.fields)-1 {
 			return f, f.leave(1)
 		}

@@ -56,11 +56,7 @@ func newPicker(kind pickKind, sel report.Selection, apps []figures.App, countrie
 		p.input.Prompt = "country: "
 		p.input.Placeholder = "code or name, e.g. IN, India, WW"
 		p.input.ShowSuggestions = true
-		var sugg []string
-		for _, c := range countries {
-			sugg = append(sugg, c, figures.CountryName(c))
-		}
-		p.input.SetSuggestions(sugg)
+		p.input.SetSuggestions(countrySuggestions())
 	case pickWindow:
 		p.input.Prompt = "from: "
 		p.input.Placeholder = "YYYY-MM, empty for the first month"
@@ -160,11 +156,9 @@ func (p picker) finish(sel report.Selection) (picker, tea.Cmd) {
 		}
 		sel.Apps = p.chosen
 	case pickCountry:
-		typed := p.input.Value()
-		if _, err := figures.ParseCountry(typed); err != nil && p.input.CurrentSuggestion() != "" {
-			typed = p.input.CurrentSuggestion() // enter takes the grey completion
-		}
-		c, err := figures.ParseCountry(typed)
+		// Enter applies the country on screen: the grey completion unless
+		// what was typed is a code or a name as it stands.
+		c, err := countryShown(p.input.Value(), p.input.CurrentSuggestion())
 		if err != nil {
 			p.err = err.Error()
 			return p, nil
