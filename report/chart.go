@@ -2,7 +2,6 @@ package report
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/guptarohit/asciigraph"
@@ -48,19 +47,6 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 	// the line and gaps stay gaps; past one column a month, asciigraph
 	// interpolates to the width instead.
 	per := max(plotWidth/n, 1)
-	data := make([][]float64, len(series))
-	for i, s := range series {
-		row := make([]float64, 0, n*per)
-		for _, v := range s.Values {
-			if !finite(v) {
-				v = math.NaN() // asciigraph cannot scale an infinity: a gap
-			}
-			for k := 0; k < per; k++ {
-				row = append(row, v)
-			}
-		}
-		data[i] = row
-	}
 	opts := []asciigraph.Option{
 		asciigraph.Height(max(height, 2)),
 		asciigraph.LowerBound(0),
@@ -75,19 +61,27 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 		opts = append(opts, asciigraph.Width(plotWidth))
 		cols = plotWidth
 	}
-	// The first app is the reference: draw it last, so that where lines
-	// meet, its line is the one on top.
-	slices.Reverse(data)
-	chars := make([]asciigraph.CharSet, len(series))
-	for i := range chars {
-		chars[len(chars)-1-i] = lineStyles[i%len(lineStyles)]
+	// Each line is drawn alone and the drawings laid over each other, so
+	// that no line hides another: a cell two lines pass through shows
+	// MarkMeet, and the legend says what it means. Each line also steps a
+	// column later than the one before it, so that lines rising in the
+	// same month stay apart.
+	var grids [][][]rune
+	var owners []int
+	for i, s := range series {
+		if !anyValue([]chartSeries{s}) {
+			continue
+		}
+		shift := 0
+		if per >= 3 {
+			shift = min(i, per-2)
+		}
+		data := stepped(s.Values, per, shift)
+		plot := asciigraph.PlotMany([][]float64{data}, append(opts, asciigraph.SeriesChars(lineStyles[i%len(lineStyles)]))...)
+		grids = append(grids, runeGrid(plot))
+		owners = append(owners, i)
 	}
-	opts = append(opts, asciigraph.SeriesChars(chars...))
-	if colors := st.chartColors(len(series)); colors != nil {
-		slices.Reverse(colors)
-		opts = append(opts, asciigraph.SeriesColors(colors...))
-	}
-	plot := asciigraph.PlotMany(data, opts...)
+	plot := overlay(grids, owners, st.chartColors(len(series)))
 	var b strings.Builder
 	for _, line := range strings.Split(plot, "\n") {
 		b.WriteString(strings.TrimRight(line, " "))
@@ -98,6 +92,100 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 		b.WriteString(spreadMarks(series, len(labels), per, yLabel+2))
 	}
 	return b.String()
+}
+
+// MarkMeet is drawn where two lines of a chart pass through one cell.
+const MarkMeet = "◆"
+
+// stepped spreads a value per month over per columns, the step to each
+// month coming shift columns into it.
+func stepped(values []float64, per, shift int) []float64 {
+	row := make([]float64, 0, len(values)*per)
+	for k, v := range values {
+		if !finite(v) {
+			v = math.NaN() // asciigraph cannot scale an infinity: a gap
+		}
+		prev := v
+		if k > 0 && finite(values[k-1]) && finite(v) {
+			prev = values[k-1]
+		}
+		for c := 0; c < per; c++ {
+			if c < shift {
+				row = append(row, prev)
+			} else {
+				row = append(row, v)
+			}
+		}
+	}
+	return row
+}
+
+// runeGrid splits a plot into rows of runes.
+func runeGrid(plot string) [][]rune {
+	lines := strings.Split(plot, "\n")
+	out := make([][]rune, len(lines))
+	for i, l := range lines {
+		out[i] = []rune(l)
+	}
+	return out
+}
+
+// overlay lays the drawings of single lines over each other, right of
+// the y-axis: a cell one line passes through shows it (in its colour),
+// a cell several pass through shows MarkMeet.
+func overlay(grids [][][]rune, owners []int, colors []asciigraph.AnsiColor) string {
+	if len(grids) == 0 {
+		return ""
+	}
+	base := grids[0]
+	var b strings.Builder
+	for r := range base {
+		axis := -1
+		for c, ch := range base[r] {
+			if ch == '┤' || ch == '┼' {
+				axis = c
+				break
+			}
+		}
+		width := 0
+		for _, g := range grids {
+			if r < len(g) {
+				width = max(width, len(g[r]))
+			}
+		}
+		for c := 0; c < width; c++ {
+			if c <= axis {
+				b.WriteRune(cell(base, r, c))
+				continue
+			}
+			who, ch, n := -1, ' ', 0
+			for gi, g := range grids {
+				if x := cell(g, r, c); x != ' ' {
+					who, ch = owners[gi], x
+					n++
+				}
+			}
+			switch {
+			case n == 0:
+				b.WriteByte(' ')
+			case n > 1:
+				b.WriteString(MarkMeet)
+			case colors != nil:
+				b.WriteString(colors[who].String() + string(ch) + asciigraph.Default.String())
+			default:
+				b.WriteRune(ch)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func cell(g [][]rune, r, c int) rune {
+	if r < len(g) && c < len(g[r]) {
+		return g[r][c]
+	}
+	return ' '
 }
 
 // lineStyles draw each app's line in its own strokes, so that the lines

@@ -107,3 +107,31 @@ func TestBarOf_StaysInItsColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestChart_EveryLineStaysVisible: Compare, India, since launch: Resso's
+// 1.96M a month and Spotify's 2.1M a month ran so close that Resso's line
+// hid Spotify's at 80 columns. Each line is now drawn alone and laid over
+// the others; both strokes show, and cells both pass through show ◆ (and
+// the legend says what it means).
+func TestChart_EveryLineStaysVisible(t *testing.T) {
+	resso := []float64{1.96e6, 3.92e6, 5.88e6, 7.84e6, 9.8e6, 9.84e6, 9.88e6}
+	spotify := []float64{2.1e6, 4.2e6, 6.3e6, 8.4e6, 10.5e6, math.NaN(), math.NaN()}
+	for _, width := range []int{80, 120} {
+		chart := drawChart([]chartSeries{{Name: "Resso", Values: resso}, {Name: "Spotify", Values: spotify}},
+			sinceLabels(7), width, 12, PlainStyles())
+		ours := 0
+		for _, r := range chart {
+			if strings.ContainsRune("═║╔╗╚╝", r) {
+				ours++
+			}
+		}
+		// Each step of Spotify's line shows both its corners: the old
+		// chart kept its ╔═══ tops and lost the ╝ where it rose.
+		if ours < 10 || strings.Count(chart, "╝") < 4 || strings.Count(chart, "╔") < 3 || !strings.Contains(chart, "─") {
+			t.Errorf("width %d: Spotify's line has %d cells:\n%s", width, ours, chart)
+		}
+		if leg := legend([]string{"Resso", "Spotify"}, chart, PlainStyles()); strings.Contains(chart, MarkMeet) != strings.Contains(leg, MarkMeet) {
+			t.Errorf("width %d: the legend %q does not say what %s means", width, leg, MarkMeet)
+		}
+	}
+}

@@ -152,11 +152,15 @@ func values(c figures.Curve) []float64 {
 	return out
 }
 
-// legend writes the apps in their colours and strokes: "── Resso   ══ Spotify".
-func legend(apps []string, st Styles) string {
+// legend writes the apps in their colours and strokes: "── Resso   ══
+// Spotify", and what MarkMeet means when the chart draws it.
+func legend(apps []string, chart string, st Styles) string {
 	parts := make([]string, len(apps))
 	for i, a := range apps {
 		parts[i] = st.Render(st.AppStyle(i), stroke(i)+" "+figures.Sanitize(a))
+	}
+	if strings.Contains(chart, MarkMeet) {
+		parts = append(parts, MarkMeet+" lines at the same height")
 	}
 	return strings.Join(parts, "   ")
 }

@@ -253,11 +253,12 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.SinceLaunch {
 		labels = sinceLabels(d.Months)
 	}
-	out.chart(drawChart(series, labels, width, chartHeight, st))
+	chart := drawChart(series, labels, width, chartHeight, st)
+	out.chart(chart)
 	if h := headline(d); h != "" {
-		out.para(legend(names, st), h)
+		out.para(legend(names, chart, st), h)
 	} else {
-		out.para(legend(names, st))
+		out.para(legend(names, chart, st))
 	}
 
 	t := &grid{header: []string{"Since launch"}, right: []bool{false}}

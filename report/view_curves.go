@@ -149,8 +149,9 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		series[i] = chartSeries{Name: a.App, Values: values(a.Shown), Spread: spreadOf(a.Shown)}
 		names[i] = a.App
 	}
-	out.chart(drawChart(series, monthLabels(d.From, d.To), width, chartHeight, st))
-	out.para(legend(names, st))
+	chart := drawChart(series, monthLabels(d.From, d.To), width, chartHeight, st)
+	out.chart(chart)
+	out.para(legend(names, chart, st))
 
 	t := &grid{header: []string{"Month"}, right: []bool{false}}
 	for _, a := range d.Apps {
