@@ -33,6 +33,7 @@ type Store interface {
 	SetLaunch(l figures.Launch) (store.Report, error)
 	SetRanking(rank figures.Ranking) error
 	Undo() (store.Entry, error)
+	History() ([]store.Entry, int, error)
 	Redo() (store.Entry, error)
 	Check() (store.CheckReport, error)
 	ReadOnly() bool

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/textfit"
 )
 
@@ -46,7 +47,7 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.form = newLaunchForm(m.st, m.apps, app, m.sel.Country)
 		return m, nil
 	case key.Matches(km, m.keys.Undo):
-		return m, undo(m.cfg.Store)
+		return m, peekUndo(m.cfg.Store)
 	case key.Matches(km, m.keys.Redo):
 		return m, redo(m.cfg.Store)
 	}
@@ -122,6 +123,46 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f, cmd := m.form.update(msg)
 	m.form = f
 	return m, cmd
+}
+
+// undoPeekMsg carries the write an undo would take back.
+type undoPeekMsg struct {
+	entry store.Entry
+	ok    bool
+	err   error
+}
+
+// peekUndo reads the write u would take back, so that one of more than
+// one figure is named and asked about first.
+func peekUndo(s Store) tea.Cmd {
+	return func() tea.Msg {
+		entries, applied, err := s.History()
+		if err != nil || applied == 0 {
+			return undoPeekMsg{err: err}
+		}
+		return undoPeekMsg{entry: entries[applied-1], ok: true}
+	}
+}
+
+// gotUndoPeek undoes a write of one change at once, and asks before
+// undoing more (a whole import is one step).
+func (m Model) gotUndoPeek(msg undoPeekMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.err != nil:
+		m.setError(msg.err)
+		return m, nil
+	case !msg.ok:
+		m.setStatus(store.ErrNothingToUndo.Error())
+		return m, nil
+	}
+	r := msg.entry.Report
+	if r.Added+r.Updated+r.Deleted+r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesDeleted <= 1 {
+		return m, undo(m.cfg.Store)
+	}
+	m.confirm = &confirm{st: m.st, yes: undo(m.cfg.Store),
+		question: fmt.Sprintf("Undo “%s” of %s? It takes back all of it in one step: %s. ctrl+r redoes it, until the next change.",
+			figures.Sanitize(msg.entry.Label), msg.entry.Time.Local().Format("2006-01-02 15:04"), r.String())}
+	return m, nil
 }
 
 // overwriteMsg says whether a form's new identity is already taken.

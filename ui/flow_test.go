@@ -222,8 +222,17 @@ func TestFlow_UndoAfterReopening(t *testing.T) {
 	if countFigures(t, m2) != 10 || !strings.Contains(m2.status, "undid add Resso ID 2020-10") {
 		t.Fatalf("undo after reopening: %d figures, status %q", countFigures(t, m2), m2.status)
 	}
-	// Undo further takes back the bundled dataset itself.
+	// Undo further takes back the bundled dataset itself: 10 figures in
+	// one step, so it says what and asks first; n keeps it.
 	m2 = drive(t, m2, press("u"))
+	if m2.confirm == nil || !strings.Contains(m2.View(), "bundled dataset") || !strings.Contains(m2.View(), "10 figures added") {
+		t.Fatalf("undo of -seed did not ask: %s", m2.View())
+	}
+	m2 = drive(t, m2, press("n"))
+	if countFigures(t, m2) != 10 {
+		t.Fatalf("n undid the seed anyway: %d figures", countFigures(t, m2))
+	}
+	m2 = drive(t, m2, press("u"), press("y"))
 	if countFigures(t, m2) != 0 || !strings.Contains(m2.status, "bundled dataset") {
 		t.Fatalf("undo of -seed: status %q", m2.status)
 	}

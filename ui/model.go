@@ -155,6 +155,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case sourcesMsg:
 		return m.openSources(msg)
+	case undoPeekMsg:
+		return m.gotUndoPeek(msg)
 	case explainedMsg:
 		return m.gotExplained(msg), nil
 	case rankDoneMsg:
