@@ -188,6 +188,8 @@ func TestE2E_DashboardInTmux(t *testing.T) {
 	s.keys("Tab")
 	s.typeText("src")
 	s.keys("Tab", "Tab", "Enter")
+	s.waitFor("the new app's question", "is not an app in the file yet")
+	s.keys("y")
 	s.waitFor("the status line", "saved Anghami SA ios 2020-08 1.5M: 1 figure added", "11 figures in all")
 
 	s.keys("q")

@@ -17,6 +17,7 @@ type confirm struct {
 	st       report.Styles
 	question string
 	yes      tea.Cmd // what y runs
+	back     *form   // n goes back to this form, as it was
 }
 
 func (c *confirm) view(width int) string {
@@ -91,6 +92,16 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus("nothing saved")
 		return m, nil
 	case formSubmitMsg:
+		if app := submittedApp(msg); !msg.newApp && !m.knownApp(app) {
+			// A misspelt name would silently start an app of its own.
+			msg.newApp = true
+			pending := msg
+			m.confirm = &confirm{st: m.st, back: m.form,
+				yes:      func() tea.Msg { return pending },
+				question: m.newAppQuestion(app)}
+			m.form = nil
+			return m, nil
+		}
 		if msg.kind == launchForm {
 			m.form = nil
 			return m, setLaunch(m.cfg.Store, msg.launch)
@@ -123,6 +134,63 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f, cmd := m.form.update(msg)
 	m.form = f
 	return m, cmd
+}
+
+func submittedApp(msg formSubmitMsg) string {
+	if msg.kind == launchForm {
+		return msg.launch.App
+	}
+	return msg.fig.App
+}
+
+// knownApp reports whether the file has an app of that name (case aside).
+func (m Model) knownApp(name string) bool {
+	for _, a := range m.apps {
+		if figures.FoldName(a.Name) == figures.FoldName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// newAppQuestion asks before a name no app has starts a new app, naming
+// the nearest known name.
+func (m Model) newAppQuestion(name string) string {
+	q := fmt.Sprintf("“%s” is not an app in the file yet: add it as a new app?", figures.Sanitize(name))
+	best, dist := "", 0
+	for _, a := range m.apps {
+		if d := editDistance(figures.FoldName(a.Name), figures.FoldName(name)); best == "" || d < dist {
+			best, dist = a.Name, d
+		}
+	}
+	if best != "" && dist <= max(2, len([]rune(name))/3) {
+		q += fmt.Sprintf(" (did you mean %s? n goes back to the form)", figures.Sanitize(best))
+	} else {
+		q += " (n goes back to the form)"
+	}
+	return q
+}
+
+// editDistance is the Levenshtein distance between two short names.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
 
 // undoPeekMsg carries the write an undo would take back.
@@ -184,6 +252,11 @@ func (m Model) updateConfirm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.confirm = nil
 		return m, yes
 	case "n", "esc", "q":
+		if m.confirm.back != nil {
+			m.form = m.confirm.back // back to the form, to fix it
+			m.confirm = nil
+			return m, nil
+		}
 		m.confirm = nil
 		m.setStatus("nothing changed")
 	}

@@ -123,3 +123,17 @@ func TestCountryPrompt_AppliesWhatItShows(t *testing.T) {
 		}
 	}
 }
+
+// TestForm_MisspeltAppAsks: "Spotfy" is not an app: the form asks before
+// starting one, naming Spotify; n goes back to the form as it was.
+func TestForm_MisspeltAppAsks(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, keys("4", "a", "Spotfy", "tab", "IN", "tab", "tab", "2020-08", "tab", "tab", "1M", "tab", "mine", "tab", "tab", "enter")...)
+	if m.confirm == nil || !strings.Contains(strings.Join(strings.Fields(m.View()), " "), "“Spotfy” is not an app in the file yet: add it as a new app? (did you mean Spotify?") {
+		t.Fatalf("no question:\n%s", m.View())
+	}
+	m = drive(t, m, press("n"))
+	if m.form == nil || m.form.fields[fApp].input.Value() != "Spotfy" || countFigures(t, m) != 10 {
+		t.Fatalf("n did not go back to the form: form %v, %d figures", m.form != nil, countFigures(t, m))
+	}
+}

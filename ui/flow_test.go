@@ -44,7 +44,7 @@ func TestFlow_PlatformField(t *testing.T) {
 	if m.form == nil || !strings.Contains(m.form.view(100), "xbox") || m.form.fields[fPlatform].err == "" {
 		t.Fatalf("xbox accepted as a platform: %+v", m.form)
 	}
-	m = drive(t, m, keys("shift+tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "App Store", "tab", "2020-08", "tab", "tab", "700k", "tab", "Store console", "tab", "tab", "enter")...)
+	m = drive(t, m, keys("shift+tab", tea.KeyMsg{Type: tea.KeyCtrlU}, "App Store", "tab", "2020-08", "tab", "tab", "700k", "tab", "Store console", "tab", "tab", "enter", "y")...)
 	if m.form != nil {
 		t.Fatalf("form still open: %s", m.form.view(100))
 	}
@@ -98,6 +98,11 @@ func TestFlow_RankSources(t *testing.T) {
 func TestFlow_AddFigureShowsEverywhere(t *testing.T) {
 	m := newDriven(t, true)
 	m = drive(t, m, keys("4", "a", "Anghami", "tab", "Saudi Arabia", "tab", "tab", "2020-08", "tab", "tab", "1.5M", "tab", "Arab News", "tab", "tab", "enter")...)
+	// Anghami is a new app: the form says so and asks first.
+	if m.confirm == nil || !strings.Contains(m.View(), "“Anghami” is not an app in the file yet") {
+		t.Fatalf("a new app was not asked about:\n%s", m.View())
+	}
+	m = drive(t, m, press("y"))
 	if m.form != nil {
 		t.Fatalf("form still open: %s", m.form.view(100))
 	}

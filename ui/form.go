@@ -161,6 +161,7 @@ type formSubmitMsg struct {
 	launch figures.Launch
 	kind   formKind
 	old    *figures.Key
+	newApp bool // the user said yes to a name no app has
 }
 
 // formCancelMsg closes the form without saving.

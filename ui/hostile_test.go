@@ -63,7 +63,7 @@ func TestHostile_FormRefusesOrCleansControlText(t *testing.T) {
 				m := newDriven(t, true)
 				m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("4"), press("a"))
 				fields := []tea.Msg{paste("Anghami"), press("tab"), paste("SA"), press("tab"), press("tab"), paste("2020-08"), press("tab"),
-					press("tab"), paste("1.5M"), press("tab"), paste("src"), press("tab"), press("tab"), press("enter")}
+					press("tab"), paste("1.5M"), press("tab"), paste("src"), press("tab"), press("tab"), press("enter"), press("y")}
 				// Put the hostile text in its field instead.
 				pos := map[int]int{fApp: 0, fSource: 10, fNote: 12}[fld]
 				if fld == fNote {

@@ -157,6 +157,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.openSources(msg)
 	case undoPeekMsg:
 		return m.gotUndoPeek(msg)
+	case formSubmitMsg:
+		if m.form == nil { // a new app said yes to, out of its question
+			return m.updateForm(msg)
+		}
+	case overwriteMsg:
+		if m.form == nil {
+			return m.updateForm(msg)
+		}
 	case explainedMsg:
 		return m.gotExplained(msg), nil
 	case rankDoneMsg:
