@@ -137,3 +137,24 @@ func TestForm_MisspeltAppAsks(t *testing.T) {
 		t.Fatalf("n did not go back to the form: form %v, %d figures", m.form != nil, countFigures(t, m))
 	}
 }
+
+// TestMessages_WrapNotCut: at 80 columns a long status (an undo's) and a
+// field's message wrap, whole, instead of ending in "…".
+func TestMessages_WrapNotCut(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	long := "undid bundled dataset (Resso against Spotify, from an Arabic news article of September 2020) (10 figures added, 5 launches added, 2 apps added) (ctrl+r redoes)"
+	m.setStatus(long)
+	flat := strings.Join(strings.Fields(m.View()), " ")
+	if !strings.Contains(flat, "(ctrl+r redoes)") {
+		t.Errorf("the status is cut:\n%s", m.View())
+	}
+	if lines := strings.Split(m.View(), "\n"); len(lines) != 24 {
+		t.Errorf("the frame has %d lines, want 24", len(lines))
+	}
+	m = drive(t, m, keys("4", "a", "tab", "tab", "tab", "tab", "tab", "3.6 bananas", "tab")...)
+	flat = strings.Join(strings.Fields(m.View()), " ")
+	if !strings.Contains(flat, "3.6M or 950k)") || strings.Contains(m.form.view(80), "…") {
+		t.Errorf("the installs message is cut:\n%s", m.form.view(80))
+	}
+}

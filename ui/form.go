@@ -308,7 +308,9 @@ func (f *form) view(width int) string {
 	}
 	b.WriteString(f.st.Render(f.st.Title, title) + " — tab/shift+tab move, enter on the last field saves, esc cancels\n")
 	if f.err != "" {
-		b.WriteString(f.st.Render(f.st.Error, textfit.Cut(f.err, width)) + "\n")
+		for _, l := range textfit.Wrap(f.err, width) {
+			b.WriteString(f.st.Render(f.st.Error, l) + "\n")
+		}
 	}
 	for i, fl := range f.fields {
 		marker := "  "
@@ -318,7 +320,14 @@ func (f *form) view(width int) string {
 		fl.input.Width = max(10, width-16)
 		b.WriteString(textfit.Cut(fmt.Sprintf("%s%-9s %s", marker, fl.label, noBidi(inputView(fl.input))), width) + "\n")
 		if fl.err != "" {
-			b.WriteString(f.st.Render(f.st.Error, textfit.Cut("            ↳ "+fl.err, width)) + "\n")
+			// Wrapped under the field, never cut: the message says what to type.
+			for i, l := range textfit.Wrap(fl.err, max(10, width-14)) {
+				lead := "            ↳ "
+				if i > 0 {
+					lead = "              "
+				}
+				b.WriteString(f.st.Render(f.st.Error, lead+l) + "\n")
+			}
 		}
 	}
 	return textfit.CutLines(b.String(), width) // the title too

@@ -31,7 +31,7 @@ func (m Model) View() string {
 	for i, l := range lines {
 		lines[i] = textfit.Cut(l, m.width)
 	}
-	return strings.Join([]string{m.header(), m.selectionLine(), strings.Join(lines, "\n"), m.statusLine(), m.helpLine()}, "\n")
+	return strings.Join([]string{m.header(), m.selectionLine(), strings.Join(lines, "\n"), strings.Join(m.statusLines(), "\n"), m.helpLine()}, "\n")
 }
 
 func (m Model) header() string {
@@ -124,20 +124,37 @@ func (m Model) emptyScreen() string {
 }
 
 // statusLine shows the last message, else the first warning of the view.
-func (m Model) statusLine() string {
+// maxStatusRows is how many rows a message may take: a message wraps
+// rather than being cut, up to this.
+const maxStatusRows = 3
+
+// statusLines is the status: a message or error, wrapped to at most
+// maxStatusRows rows, or the first warning on one row (every warning is
+// under the view in full).
+func (m Model) statusLines() []string {
 	switch {
-	case m.status != "" && m.statusErr:
-		return m.st.Render(m.st.Error, textfit.Cut(figures.Sanitize(m.status), m.width))
 	case m.status != "":
-		return m.st.Render(m.st.Status, textfit.Cut(figures.Sanitize(m.status), m.width))
+		style := m.st.Status
+		if m.statusErr {
+			style = m.st.Error
+		}
+		rows := textfit.Wrap(figures.Sanitize(m.status), max(1, m.width))
+		if len(rows) > maxStatusRows {
+			rows = rows[:maxStatusRows]
+			rows[maxStatusRows-1] = textfit.Cut(rows[maxStatusRows-1]+" …", m.width)
+		}
+		for i, r := range rows {
+			rows[i] = m.st.Render(style, r)
+		}
+		return rows
 	case len(m.warnings) > 0:
 		w := "⚠ " + m.warnings[0]
 		if len(m.warnings) > 1 {
 			w = fmt.Sprintf("⚠ (%d) %s", len(m.warnings), m.warnings[0])
 		}
-		return m.st.Render(m.st.Warning, textfit.Cut(figures.Sanitize(w), m.width))
+		return []string{m.st.Render(m.st.Warning, textfit.Cut(figures.Sanitize(w), m.width))}
 	}
-	return ""
+	return []string{""}
 }
 
 func (m Model) helpLine() string {

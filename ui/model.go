@@ -106,8 +106,18 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(loadApps(m.cfg.Store), pollStamp(m.cfg.Store, m.cfg.Poll))
 }
 
-// Update routes a message to whoever should have it.
+// Update routes a message to whoever should have it, then fits the view
+// to the rows the status line leaves it (a long message wraps).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	if nm, ok := next.(Model); ok && nm.width > 0 {
+		nm.sizeView()
+		return nm, cmd
+	}
+	return next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// A Model is a value: the per-view slices are copied before anything
 	// changes them, so that an earlier Model (a test's, or one a command
 	// captured) keeps its own.
@@ -302,7 +312,7 @@ func (m Model) gotStamp(msg stampMsg) (tea.Model, tea.Cmd) {
 }
 
 // bodyHeight is what the view gets: the frame takes four lines.
-func (m Model) bodyHeight() int { return max(1, m.height-4) }
+func (m Model) bodyHeight() int { return max(1, m.height-3-len(m.statusLines())) }
 
 // resize sizes the view on screen; the others are sized when they are
 // shown, so that dragging the window's edge draws one view a frame, not

@@ -238,7 +238,9 @@ func (p picker) view(width int) string {
 		b.WriteString(noBidi(inputView(p.input)) + "\n" + noBidi(inputView(p.to)) + "\n")
 	}
 	if p.err != "" {
-		b.WriteString(p.st.Render(p.st.Error, textfit.Cut(p.err, width)) + "\n")
+		for _, l := range textfit.Wrap(p.err, width) {
+			b.WriteString(p.st.Render(p.st.Error, l) + "\n")
+		}
 	}
 	return textfit.CutLines(b.String(), width) // the titles and inputs too
 }
