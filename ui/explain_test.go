@@ -158,3 +158,18 @@ func TestMessages_WrapNotCut(t *testing.T) {
 		t.Errorf("the installs message is cut:\n%s", m.form.view(80))
 	}
 }
+
+// TestScroll_SaysAboveAndStartsAtTheTop: scrolled down, the view says
+// how much is above; a new selection shows its document from the top.
+func TestScroll_SaysAboveAndStartsAtTheTop(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("1"), press("pgdown"))
+	body := strings.Split(m.View(), "\n")[2]
+	if !strings.HasPrefix(body, "↑ ") || !strings.Contains(body, "more lines above") {
+		t.Fatalf("scrolled down, the first row is %q", body)
+	}
+	m = drive(t, m, keys("g", "IN", "enter")...)
+	if off := m.docs[m.view].vp.YOffset; off != 0 || strings.Contains(m.View(), "more lines above") {
+		t.Errorf("a new selection kept the scroll: offset %d\n%s", off, m.View())
+	}
+}

@@ -57,13 +57,19 @@ func (p pane) view() string {
 		return "Loading…"
 	}
 	v := p.vp.View()
-	if p.vp.AtBottom() || p.vp.Height < 3 {
+	if p.vp.Height < 3 || (p.vp.AtBottom() && p.vp.YOffset == 0) {
 		return v
 	}
-	// Say that the view goes on below, so that a table past the fold is
-	// not taken for the end of it.
+	// Say that the view goes on above and below, so that a chart whose
+	// top is scrolled away, or a table past the fold, is not taken for
+	// the whole of it.
 	lines := strings.Split(v, "\n")
-	lines[len(lines)-1] = textfit.Cut("↓ "+figures.CountText(p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height, "more lines")+" (↓ j pgdn)", p.width)
+	if p.vp.YOffset > 0 {
+		lines[0] = textfit.Cut("↑ "+figures.CountText(p.vp.YOffset, "more lines")+" above (↑ k pgup)", p.width)
+	}
+	if !p.vp.AtBottom() {
+		lines[len(lines)-1] = textfit.Cut("↓ "+figures.CountText(p.vp.TotalLineCount()-p.vp.YOffset-p.vp.Height, "more lines")+" (↓ j pgdn)", p.width)
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -91,10 +97,14 @@ func (v *docView) setSize(w, h int) {
 	v.refresh()
 }
 
+// set shows new data from the top: a new selection or a reload is
+// another document, and the place scrolled to in the old one means
+// nothing in it.
 func (v *docView) set(d report.Data) {
 	v.data = d
 	v.loaded = true
 	v.refresh()
+	v.vp.GotoTop()
 }
 
 // warnings are the reading rules' warnings of what the view shows.
