@@ -20,8 +20,8 @@ func TestExplain_DataRowShowsTheWholeNote(t *testing.T) {
 		t.Fatalf("enter opened nothing:\n%s", m.View())
 	}
 	all := m.explain.text.vp.View()
-	for m.explain.text.vp.AtBottom() == false {
-		m = drive(t, m, press("pgdown"))
+	for i := 0; i < 20 && !m.explain.text.vp.AtBottom(); i++ {
+		m = drive(t, m, tea.KeyMsg{Type: tea.KeyPgDown})
 		all += "\n" + m.explain.text.vp.View()
 	}
 	flat := strings.Join(strings.Fields(all), " ")
@@ -163,7 +163,7 @@ func TestMessages_WrapNotCut(t *testing.T) {
 // how much is above; a new selection shows its document from the top.
 func TestScroll_SaysAboveAndStartsAtTheTop(t *testing.T) {
 	m := newDriven(t, true)
-	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("1"), press("pgdown"))
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("1"), tea.KeyMsg{Type: tea.KeyPgDown})
 	body := strings.Split(m.View(), "\n")[2]
 	if !strings.HasPrefix(body, "↑ ") || !strings.Contains(body, "more lines above") {
 		t.Fatalf("scrolled down, the first row is %q", body)
