@@ -22,7 +22,7 @@ import (
 func referenceOrder(figs []figures.Figure, needle string, col int, desc bool) []figures.Figure {
 	var shown []figures.Figure
 	for _, f := range figs {
-		if needle == "" || strings.Contains(strings.ToLower(strings.Join(report.DataCells(f), "\x00")), needle) {
+		if referenceMatch(f, needle) {
 			shown = append(shown, f)
 		}
 	}
@@ -55,6 +55,37 @@ func referenceOrder(figs []figures.Figure, needle string, col int, desc bool) []
 		return c
 	})
 	return shown
+}
+
+// referenceMatch is the Data view's filter, written plainly: every word
+// in some cell, or in the cell of the column it names; words naming one
+// column are alternatives.
+func referenceMatch(f figures.Figure, needle string) bool {
+	cells := report.DataCells(f)
+	names := []string{"app", "country", "platform", "from", "to", "installs", "estimate", "source", "note"}
+	byCol := map[int][]string{}
+	for _, w := range strings.Fields(needle) {
+		if name, value, ok := strings.Cut(w, ":"); ok && value != "" && slices.Contains(names, name) {
+			col := slices.Index(names, name)
+			byCol[col] = append(byCol[col], value)
+			continue
+		}
+		if !strings.Contains(strings.ToLower(strings.Join(cells, "\x00")), w) {
+			return false
+		}
+	}
+	for col, words := range byCol {
+		any := false
+		for _, w := range words {
+			cell := strings.ToLower(cells[col])
+			any = any || strings.Contains(cell, w) || col == colCountry && len(w) > 2 && strings.Contains(strings.ToLower(figures.CountryName(f.Country)), w) ||
+				col == colEstimate && w == "yes" && f.Estimate
+		}
+		if !any {
+			return false
+		}
+	}
+	return true
 }
 
 func boolInt(b bool) int {
@@ -123,7 +154,8 @@ func TestDataView_OrderMatchesReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, needle := range []string{"", "in", "2020-0", "4.8", "1.2m", "*", "synthetic", "another", "note 1", "resso", "zz", "m", "k"} {
+	for _, needle := range []string{"", "in", "2020-0", "4.8", "1.2m", "*", "synthetic", "another", "note 1", "resso", "zz", "m", "k",
+		"resso in", "app:resso country:in", "app:resso app:synthetic", "country:india", "source:another note:1", "estimate:yes platform:all", "installs:1.2m", "bogus:x"} {
 		for col := range report.DataHeader() {
 			for _, desc := range []bool{false, true} {
 				want := referenceOrder(all, needle, col, desc)
@@ -198,7 +230,11 @@ func TestDataView_KeepsPlaceAcrossReloads(t *testing.T) {
 	for range 40 {
 		v, _ = v.update(press("down"))
 	}
-	v, _ = v.update(press("s")) // by country
+	v, _ = v.update(press("s"))
+	v, _ = v.update(press("c")) // by country, from the top
+	for range 40 {
+		v, _ = v.update(press("down"))
+	}
 	before, ok := v.selected()
 	if !ok {
 		t.Fatal("nothing selected")

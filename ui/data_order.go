@@ -2,10 +2,8 @@ package ui
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/store"
@@ -28,25 +26,128 @@ func orderRows(c *store.Columns, needle string, col int, desc bool) []int32 {
 	return rows
 }
 
-// filterRows returns the figures, in key order, that have a cell
-// containing needle (already in lower case), as the Data view draws them.
+// filterRows returns the figures, in key order, that match needle
+// (already in lower case): every word of it, each in any cell
+// ("resso ww"), or in one column when it names one ("app:resso
+// country:ww source:sensor"); words naming the same column are
+// alternatives ("app:resso app:spotify"). A value in double quotes is
+// the whole cell, spaces and all (app:"synthetic app 1"), not a part.
 func filterRows(c *store.Columns, needle string) []int32 {
 	n := len(c.Series)
 	rows := make([]int32, 0, n)
-	if needle == "" {
-		for i := range n {
-			rows = append(rows, int32(i))
-		}
-		return rows
+	for i := range n {
+		rows = append(rows, int32(i))
 	}
-	has := func(cell string) bool { return strings.Contains(strings.ToLower(cell), needle) }
-	seriesHit := make([]bool, len(c.Apps))
+	byField := map[int][]filterWord{}
+	var fields []int
+	for _, word := range filterWords(needle) {
+		col := -1 // any column
+		if name, value, ok := strings.Cut(word.text, ":"); ok && (value != "" || word.exact) {
+			if c, known := filterColumns[name]; known {
+				col, word.text = c, value
+			}
+		}
+		if _, seen := byField[col]; !seen || col == -1 {
+			fields = append(fields, col)
+		}
+		byField[col] = append(byField[col], word)
+	}
+	for _, col := range fields {
+		words := byField[col]
+		if col == -1 {
+			for _, w := range words {
+				rows = keepRows(c, rows, w, -1)
+			}
+			byField[-1] = nil
+			continue
+		}
+		rows = keepAny(c, rows, words, col)
+	}
+	return rows
+}
+
+// A filterWord is one word of a filter; exact when it was quoted.
+type filterWord struct {
+	text  string
+	exact bool
+}
+
+// filterWords splits a filter at spaces outside double quotes; the quotes
+// go, and a word that had them matches whole cells only. An unclosed
+// quote runs to the end.
+func filterWords(s string) []filterWord {
+	var words []filterWord
+	var b strings.Builder
+	quoted, exact, started := false, false, false
+	flush := func() {
+		if started {
+			words = append(words, filterWord{b.String(), exact})
+		}
+		b.Reset()
+		exact, started = false, false
+	}
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted, exact, started = !quoted, true, true
+		case !quoted && (r == ' ' || r == '\t'):
+			flush()
+		default:
+			b.WriteRune(r)
+			started = true
+		}
+	}
+	flush()
+	return words
+}
+
+// filterColumns are the names a filter word may give its column by.
+var filterColumns = map[string]int{
+	"app": colApp, "country": colCountry, "platform": colPlatform, "from": colFrom, "to": colTo,
+	"installs": colInstalls, "estimate": colEstimate, "source": colSource, "note": colNote,
+}
+
+// keepAny keeps the rows matching any of words in column col.
+func keepAny(c *store.Columns, rows []int32, words []filterWord, col int) []int32 {
+	hit := make([]bool, len(c.Series))
+	for _, w := range words {
+		for _, i := range keepRows(c, rows, w, col) {
+			hit[i] = true
+		}
+	}
+	out := rows[:0:0]
+	for _, i := range rows {
+		if hit[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// keepRows keeps the rows with a cell containing word (or, exact, equal
+// to it), in column col or in any column (col -1), as the Data view draws
+// the cells. Each text is matched once, not once a row.
+func keepRows(c *store.Columns, rows []int32, word filterWord, col int) []int32 {
+	needle := word.text
+	has := func(cell string) bool {
+		if word.exact {
+			return strings.ToLower(cell) == needle
+		}
+		return strings.Contains(strings.ToLower(cell), needle)
+	}
+	in := func(want int) bool { return col == -1 || col == want }
+	appHit := make([]bool, len(c.Apps))
+	countryHit := make([]bool, len(c.Apps))
 	for si := range c.Apps {
-		seriesHit[si] = has(figures.Sanitize(c.Apps[si])) || has(figures.Sanitize(c.Countries[si]))
+		appHit[si] = in(colApp) && has(figures.Sanitize(c.Apps[si]))
+		countryHit[si] = in(colCountry) && (has(figures.Sanitize(c.Countries[si])) ||
+			col == colCountry && (len(needle) > 2 || word.exact) && has(figures.CountryName(c.Countries[si])))
 	}
 	textHit := make([]bool, len(c.Texts))
-	for i, t := range c.Texts {
-		textHit[i] = has(figures.Sanitize(t))
+	if in(colSource) || in(colNote) {
+		for i, t := range c.Texts {
+			textHit[i] = has(figures.Sanitize(t))
+		}
 	}
 	monthHit := map[figures.Month]bool{}
 	month := func(m figures.Month) bool {
@@ -57,48 +158,24 @@ func filterRows(c *store.Columns, needle string) []int32 {
 		}
 		return hit
 	}
-	estHit := has(figures.MarkEstimate)
+	estHit := in(colEstimate) && (has(figures.MarkEstimate) || col == colEstimate && has("yes"))
 	var platformHit [3]bool
 	for p := range platformHit {
-		platformHit[p] = has(figures.Platform(p).String())
-	}
-	for i := range n {
-		if seriesHit[c.Series[i]] || textHit[c.Source[i]] || textHit[c.Note[i]] ||
-			month(c.From[i]) || month(c.To[i]) || estHit && c.Estimate[i] || platformHit[c.Platform[i]%3] {
-			rows = append(rows, int32(i))
-		}
+		platformHit[p] = in(colPlatform) && has(figures.Platform(p).String())
 	}
 	// Installs are drawn as 950, 3.6M or 1.2k: only a needle made of
-	// those characters can match one, and only then is each formatted,
-	// on every core, for the rows not matched already.
-	if strings.Trim(needle, "0123456789.kmb") != "" {
-		return rows
-	}
-	hit := make([]bool, n)
+	// those characters can match one, and only then is each formatted.
+	installs := in(colInstalls) && strings.Trim(needle, "0123456789.kmbt") == ""
+	out := rows[:0:0]
 	for _, i := range rows {
-		hit[i] = true
-	}
-	parts := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				if !hit[i] {
-					hit[i] = has(figures.FormatInstalls(float64(c.Installs[i])))
-				}
-			}
-		}(n*p/parts, n*(p+1)/parts)
-	}
-	wg.Wait()
-	rows = rows[:0]
-	for i, h := range hit {
-		if h {
-			rows = append(rows, int32(i))
+		si := c.Series[i]
+		if appHit[si] || countryHit[si] || in(colSource) && textHit[c.Source[i]] || in(colNote) && textHit[c.Note[i]] ||
+			in(colFrom) && month(c.From[i]) || in(colTo) && month(c.To[i]) || estHit && c.Estimate[i] || platformHit[c.Platform[i]%3] ||
+			installs && has(figures.FormatInstalls(float64(c.Installs[i]))) {
+			out = append(out, i)
 		}
 	}
-	return rows
+	return out
 }
 
 // The Data view's columns, as report.DataHeader names them.

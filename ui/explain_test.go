@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,15 +90,17 @@ func TestHelp_EveryKeyAt80x24(t *testing.T) {
 	m := newDriven(t, true)
 	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, press("?"))
 	screen := m.View()
+	// The keys must be in the help itself, not in the short help under it.
+	lines := strings.Split(screen, "\n")
+	body := strings.Join(lines[2:len(lines)-2], "\n")
 	for _, g := range m.keys.FullHelp() {
 		for _, b := range g {
-			if h := b.Help(); !strings.Contains(screen, h.Key+" ") || !strings.Contains(screen, h.Desc) {
-				t.Errorf("help at 80×24 lacks %q %q", h.Key, h.Desc)
+			if h := b.Help(); !strings.Contains(body, h.Key+" ") || !strings.Contains(body, h.Desc) {
+				t.Errorf("help at 80×24 lacks %q %q:\n%s", h.Key, h.Desc, screen)
 			}
 		}
 	}
-	lines := strings.Split(screen, "\n")
-	if body := strings.Join(lines[2:len(lines)-2], "\n"); strings.Contains(body, "…") {
+	if strings.Contains(body, "…") {
 		t.Errorf("help is cut:\n%s", screen)
 	}
 }
@@ -171,5 +174,73 @@ func TestScroll_SaysAboveAndStartsAtTheTop(t *testing.T) {
 	m = drive(t, m, keys("g", "IN", "enter")...)
 	if off := m.docs[m.view].vp.YOffset; off != 0 || strings.Contains(m.View(), "more lines above") {
 		t.Errorf("a new selection kept the scroll: offset %d\n%s", off, m.View())
+	}
+}
+
+// TestData_SortPicksAColumnAndFiltersByField: s then i sorts by installs,
+// largest first, from the top; again, smallest first. "resso ww" keeps
+// the rows with both; app:spotify country:in the one.
+func TestData_SortPicksAColumnAndFiltersByField(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, press("4"), press("down"), press("down"), press("s"), press("i"))
+	if f, _ := m.data.selected(); f.Installs != 15_200_000 || m.data.cursor != 0 {
+		t.Fatalf("s i: the top row is %v at row %d, want 15.2M at the top", f.Key(), m.data.cursor)
+	}
+	m = drive(t, m, press("s"), press("i"))
+	if f, _ := m.data.selected(); f.Installs != 152_000 {
+		t.Fatalf("s i again: the top row is %v, want the smallest, 152k", f.Key())
+	}
+	for _, c := range []struct {
+		filter string
+		want   int
+	}{{"resso ww", 3}, {"app:spotify country:in", 1}, {"app:resso app:spotify country:id", 3}, {"country:india", 3}, {"estimate:yes", 3}} {
+		m = drive(t, m, press("/"), tea.KeyMsg{Type: tea.KeyCtrlU})
+		m = drive(t, m, keys(c.filter, "enter")...)
+		if n := m.data.count(); n != c.want {
+			t.Errorf("filter %q: %d rows, want %d", c.filter, n, c.want)
+		}
+	}
+}
+
+// TestData_FollowsTheSelection: f filters the Data view to the shared
+// selection's apps and market, each app whole; the filter says so.
+func TestData_FollowsTheSelection(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, press("4"), press("f"))
+	got := m.data.filter.Value()
+	t.Logf("selection %v in %s: filter %q, %d rows", m.sel.Apps, m.sel.Country, got, m.data.count())
+	for _, a := range m.sel.Apps {
+		if !strings.Contains(got, `app:"`+strings.ToLower(a)+`"`) {
+			t.Errorf("the filter %q lacks app %s", got, a)
+		}
+	}
+	for row := range m.data.count() {
+		f, err := m.data.all.At(m.data.index(row))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(m.sel.Apps, f.App) || f.Country != m.sel.Country {
+			t.Errorf("row %d is %v, outside the selection", row, f.Key())
+		}
+	}
+	if m.data.count() == 0 {
+		t.Error("no rows followed the selection")
+	}
+}
+
+func TestFilterWords(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []filterWord
+	}{
+		{`resso ww`, []filterWord{{"resso", false}, {"ww", false}}},
+		{`app:"synthetic app 1"  country:in`, []filterWord{{"app:synthetic app 1", true}, {"country:in", false}}},
+		{`"sensor tower`, []filterWord{{"sensor tower", true}}},
+		{`app:""`, []filterWord{{"app:", true}}},
+		{`   `, nil},
+	} {
+		if got := filterWords(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("filterWords(%q) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }

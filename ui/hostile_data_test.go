@@ -78,7 +78,7 @@ func TestHostile_DashboardShowsNoControlSequence(t *testing.T) {
 	s := hostileStore(t)
 	dir := t.TempDir()
 	steps := []string{
-		"1", "c", "c", "2", "3", "l", "l", "4", "j", "j", "s", "S",
+		"1", "c", "c", "2", "3", "l", "l", "4", "j", "j", "s", "i", "S",
 		"e", "esc", // the edit form, filled from a hostile figure
 		"d", "n", // the confirmation, naming its source
 		"a", "R", "e", "s", "tab", "esc", // the add form, completing a hostile name

@@ -14,6 +14,7 @@ type keyMap struct {
 	NextView, PrevView         key.Binding
 	Apps, Country, Window      key.Binding
 	Platform, Sources, Explain key.Binding
+	Follow                     key.Binding
 	Cumulative, SinceLaunch    key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
@@ -40,6 +41,7 @@ func newKeyMap(views []report.View) keyMap {
 		Window:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "window")),
 		Platform:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "platform")),
 		Sources:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rank sources")),
+		Follow:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "Data: the selection's figures")),
 		Explain:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "how a number is made")),
 		Cumulative:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "monthly/cumulative")),
 		SinceLaunch: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "calendar/since launch")),
@@ -47,9 +49,9 @@ func newKeyMap(views []report.View) keyMap {
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", " "), key.WithHelp("pgdn", "page down")),
-		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by next column")),
+		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort: s then a column's letter")),
 		Reverse:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse the order")),
-		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter (enter keeps, esc clears)")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter: words, or app:x country:y")),
 		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add figure")),
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit figure")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete figure")),
@@ -78,8 +80,8 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(append([]key.Binding{}, k.Views...), k.NextView, k.PrevView),
 		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Sources, k.Reload},
-		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter},
-		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},
 		{k.Export, k.Help, k.Quit},
+		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter, k.Follow},
+		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},
 	}
 }

@@ -38,6 +38,9 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openPicker(pickCountry)
 	case key.Matches(km, m.keys.Window):
 		return m.openPicker(pickWindow)
+	case key.Matches(km, m.keys.Follow) && m.onData():
+		m.data.follow(m.sel)
+		return m, nil
 	case key.Matches(km, m.keys.Explain):
 		return m.openExplain()
 	case key.Matches(km, m.keys.Platform):

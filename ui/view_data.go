@@ -36,7 +36,8 @@ type dataView struct {
 	sortCol     int
 	sortDesc    bool
 	filtering   bool
-	cursor      int // index into the rows shown
+	sortPick    bool // s was pressed: the next key names the column
+	cursor      int  // index into the rows shown
 	offset      int // first row shown on screen
 	width       int
 	height      int
@@ -206,7 +207,28 @@ func (v *dataView) setSize(w, h int) {
 }
 
 // capturing reports whether the view wants every key (the filter is open).
-func (v *dataView) capturing() bool { return v.filtering }
+func (v *dataView) capturing() bool { return v.filtering || v.sortPick }
+
+// sortKeys are the keys that pick a column after s: its first letter.
+var sortKeys = map[string]int{"a": colApp, "c": colCountry, "p": colPlatform, "f": colFrom, "t": colTo,
+	"i": colInstalls, "e": colEstimate, "s": colSource, "n": colNote}
+
+// sortHint is what the status line says after s.
+const sortHint = "sort by a·app c·country p·platform f·from t·to i·installs e·est s·source n·note"
+
+// follow filters the rows to the shared selection's apps and market,
+// each named whole (app:"resso" matches Resso, not Resso Lite).
+func (v *dataView) follow(sel report.Selection) {
+	terms := make([]string, 0, len(sel.Apps)+1)
+	for _, a := range sel.Apps {
+		terms = append(terms, `app:"`+strings.ToLower(strings.ReplaceAll(a, `"`, ""))+`"`)
+	}
+	if sel.Country != "" {
+		terms = append(terms, `country:"`+strings.ToLower(sel.Country)+`"`)
+	}
+	v.filter.SetValue(strings.Join(terms, " "))
+	v.apply()
+}
 
 func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
@@ -232,6 +254,24 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		}
 		return v, cmd
 	}
+	if v.sortPick {
+		v.sortPick = false
+		col, ok := sortKeys[km.String()]
+		if !ok {
+			return v, nil // esc, or a key that names no column
+		}
+		if col == v.sortCol {
+			v.sortDesc = !v.sortDesc
+		} else {
+			// Numbers largest first, the rest in the order of the alphabet
+			// and of the calendar.
+			v.sortCol, v.sortDesc = col, col == colInstalls
+		}
+		v.apply()
+		v.cursor = 0 // the top of the new order
+		v.sync()
+		return v, nil
+	}
 	switch {
 	case key.Matches(km, v.keys.Up):
 		v.cursor--
@@ -246,12 +286,12 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	case km.String() == "end":
 		v.cursor = v.count() - 1
 	case key.Matches(km, v.keys.Sort):
-		v.sortCol = (v.sortCol + 1) % len(report.DataHeader())
-		v.sortDesc = false
-		v.apply()
+		v.sortPick = true
+		return v, nil
 	case key.Matches(km, v.keys.Reverse):
 		v.sortDesc = !v.sortDesc
 		v.apply()
+		v.cursor = 0
 	case key.Matches(km, v.keys.Filter):
 		v.filtering = true
 		return v, v.filter.Focus()
@@ -272,7 +312,10 @@ func (v dataView) view() string {
 	if v.note != "" {
 		status += " · " + v.note
 	}
-	status += " · s sort · S reverse · / filter · e edit · d delete · a add"
+	status += " · s sort · S reverse · / filter (app:resso country:ww) · enter explain · e edit · d delete · a add"
+	if v.sortPick {
+		status = sortHint
+	}
 	top := v.st.Render(v.st.Muted, textfit.Cut(status, v.width))
 	if v.err != nil {
 		top = v.st.Render(v.st.Muted, textfit.Cut("error: "+v.err.Error(), v.width))
