@@ -38,7 +38,7 @@ type dataView struct {
 	filtering   bool
 	sortPick    bool // s was pressed: the next key names the column
 	cursor      int  // index into the rows shown
-	offset      int // first row shown on screen
+	offset      int  // first row shown on screen
 	width       int
 	height      int
 	loaded      bool
