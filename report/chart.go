@@ -17,12 +17,25 @@ type chartSeries struct {
 	Spread []bool // the value is spread from a longer figure
 }
 
-// drawChart draws series over labels within width columns and height rows,
-// with the y-axis in installs (950k, 3.6M) and the labels under the x-axis.
-// It guards asciigraph, which panics on empty input and draws nothing
-// useful for a flat or single-point series: a chart with no value at all
-// becomes a one-line note instead.
-func drawChart(series []chartSeries, labels []string, width, height int, st Styles) string {
+// timeAxis is a chart's time axis: a label per month (or Mk), and which
+// of them are ticks when a tick falls every step months, so that the
+// labels shown are regular (each quarter, each January) rather than
+// whichever happen to fit.
+type timeAxis struct {
+	Labels []string
+	Tick   func(i, step int) bool
+}
+
+// tickSteps are the spacings a time axis may use, in months.
+var tickSteps = []int{1, 3, 6, 12, 24, 60, 120, 240, 600, 1200}
+
+// drawChart draws series over the axis within width columns and height
+// rows, with the y-axis in installs on round values (0, 2.5M, 5M) and the
+// axis's labels under the x-axis. It guards asciigraph, which panics on
+// empty input and draws nothing useful for a flat or single-point series:
+// a chart with no value at all becomes a one-line note instead.
+func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles) string {
+	labels := axis.Labels
 	if len(labels) == 0 || !anyValue(series) {
 		return "(no figures to draw in this window)\n"
 	}
@@ -34,25 +47,27 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 			}
 		}
 	}
-	if top <= 0 {
-		top = 1 // a flat zero line still needs a scale
-	}
 	const yLabel = 7 // "  15.2M" — fixed so the x-axis can line up
 	plotWidth := width - yLabel - 3
 	if plotWidth < 4 {
 		return "(too narrow to draw a chart)\n"
 	}
+	upper, rows, step := yScale(top, max(height, 2))
 	n := len(labels)
 	// Each month gets the same number of columns, so a month is a step of
 	// the line and gaps stay gaps; past one column a month, asciigraph
 	// interpolates to the width instead.
 	per := max(plotWidth/n, 1)
 	opts := []asciigraph.Option{
-		asciigraph.Height(max(height, 2)),
+		asciigraph.Height(rows),
 		asciigraph.LowerBound(0),
-		asciigraph.UpperBound(top),
+		asciigraph.UpperBound(upper),
 		asciigraph.Offset(3),
 		asciigraph.YAxisValueFormatter(func(v float64) string {
+			// Only the rows on a multiple of the step are labelled.
+			if q := v / step; math.Abs(q-math.Round(q)) > 1e-6 {
+				return strings.Repeat(" ", yLabel-1)
+			}
 			return textfit.PadLeft(figures.FormatInstalls(v), yLabel-1)
 		}),
 	}
@@ -87,7 +102,7 @@ func drawChart(series []chartSeries, labels []string, width, height int, st Styl
 		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteByte('\n')
 	}
-	b.WriteString(xAxis(labels, cols, per, yLabel+2))
+	b.WriteString(xAxis(axis, cols, per, yLabel+2))
 	if per >= 2 {
 		b.WriteString(spreadMarks(series, len(labels), per, yLabel+2))
 	}
@@ -208,18 +223,84 @@ func stroke(i int) string {
 	return h + h
 }
 
-// xAxis writes month labels under the columns they start, skipping labels
-// that would run into the previous one. Columns are counted in display
-// width, so that a label in wide characters stays under its month.
-func xAxis(labels []string, cols, per, pad int) string {
+// yScale picks the y-axis for values up to top in at most height rows:
+// the top of the scale, the rows used, and the step between labelled
+// rows, a round number of installs (1, 2, 2.5 or 5 times a power of ten).
+// It takes the scale whose rows are worth least, so that the line uses
+// as much of the chart as it can, with at least three labelled intervals
+// where the height allows (then two, then one); of equal scales, the one
+// with fewer labels, which leaves room between them.
+func yScale(top float64, height int) (upper float64, rows int, step float64) {
+	if top <= 0 {
+		return 1, 1, 1 // a flat zero line still needs a scale
+	}
+	for minIntervals := 3; minIntervals >= 1; minIntervals-- {
+		bestUnit := math.Inf(1)
+		for exp := math.Floor(math.Log10(top / float64(height))); exp <= math.Ceil(math.Log10(top)); exp++ {
+			for _, f := range []float64{1, 2, 2.5, 5} {
+				l := f * math.Pow(10, exp)
+				m := int(math.Ceil(top/l - 1e-9)) // labelled intervals
+				if l < 1 || l != math.Round(l) || m < minIntervals || m > height {
+					continue
+				}
+				per := height / m
+				unit := l / float64(per)
+				if unit < bestUnit*(1-1e-9) || unit < bestUnit*(1+1e-9) && per > rows/max(int(upper/step), 1) {
+					bestUnit, upper, rows, step = unit, float64(m)*l, m*per, l
+				}
+			}
+		}
+		if rows > 0 {
+			return upper, rows, step
+		}
+	}
+	return top, height, top // too little height for any round step
+}
+
+// xAxis writes the axis's labels under the columns their months start,
+// at the smallest regular step whose labels all fit apart; labels are
+// counted in display width, so that one in wide characters stays under
+// its month. If no step fits, it falls back to labels that do not run
+// into the one before.
+func xAxis(axis timeAxis, cols, per, pad int) string {
+	labels := axis.Labels
 	limit := pad + cols + 8 // labels may run a little past the plot, no further
+	colOf := func(i int) int {
+		if per == 1 && len(labels) > cols {
+			return pad + int(math.Round(float64(i)*float64(cols-1)/float64(max(len(labels)-1, 1))))
+		}
+		return pad + i*per
+	}
+	tick := func(int) bool { return true }
+	if axis.Tick != nil {
+		for _, step := range tickSteps {
+			fits, count := true, 0
+			end := -1
+			for i, l := range labels {
+				if !axis.Tick(i, step) {
+					continue
+				}
+				col := colOf(i)
+				if col <= end+1 || col+textfit.Width(l) > limit {
+					fits = false
+					break
+				}
+				end = col + textfit.Width(l)
+				count++
+			}
+			if fits && count > 0 {
+				tick = func(i int) bool { return axis.Tick(i, step) }
+				break
+			}
+		}
+	}
 	var b strings.Builder
 	end := -1 // the column after the last label written
 	for i, l := range labels {
-		col := pad + i*per
-		if per == 1 && len(labels) > cols {
-			col = pad + int(math.Round(float64(i)*float64(cols-1)/float64(len(labels)-1)))
+		if !tick(i) {
+			continue
 		}
+		col := colOf(i)
 		lw := textfit.Width(l)
 		if col <= end+1 || col+lw > limit {
 			continue

@@ -116,20 +116,34 @@ func someOf(set map[string]bool, noun string) string {
 	return fmt.Sprintf("%d %s", len(names), noun)
 }
 
-func monthLabels(from, to figures.Month) []string {
-	var out []string
+// monthAxis labels the months from..to; its ticks fall on regular
+// months: every month, each quarter, each half year, each
+// January, each second, fifth or tenth January.
+func monthAxis(from, to figures.Month) timeAxis {
+	var labels []string
 	for m := from; m <= to; m++ {
-		out = append(out, m.Short())
+		labels = append(labels, m.Short())
 	}
-	return out
+	return timeAxis{Labels: labels, Tick: func(i, step int) bool {
+		m := from.Add(i)
+		if step < 12 {
+			return (m.Num()-1)%step == 0
+		}
+		return m.Num() == 1 && m.Year()%(step/12) == 0
+	}}
 }
 
-func sinceLabels(n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = "M" + strconv.Itoa(i+1)
+// sinceAxis labels months since launch M1..Mn; its ticks fall on
+// multiples of the step (M6, M12, M18), and on M1 once the step is wide
+// enough to leave room for it.
+func sinceAxis(n int) timeAxis {
+	labels := make([]string, n)
+	for i := range labels {
+		labels[i] = "M" + strconv.Itoa(i+1)
 	}
-	return out
+	return timeAxis{Labels: labels, Tick: func(i, step int) bool {
+		return (i+1)%step == 0 || i == 0 && step >= 6
+	}}
 }
 
 // spreadOf says which points of a curve are spread from longer figures.

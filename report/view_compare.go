@@ -249,11 +249,11 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	for i, a := range d.Apps {
 		series[i] = chartSeries{Name: a.App, Values: values(a.Curve), Spread: spreadOf(a.Curve)}
 	}
-	labels := monthLabels(d.From, d.To)
+	timeline := monthAxis(d.From, d.To)
 	if d.Sel.SinceLaunch {
-		labels = sinceLabels(d.Months)
+		timeline = sinceAxis(d.Months)
 	}
-	chart := drawChart(series, labels, width, chartHeight, st)
+	chart := drawChart(series, timeline, width, chartHeight, st)
 	out.chart(chart)
 	if h := headline(d); h != "" {
 		out.para(legend(names, chart, st), h)

@@ -149,7 +149,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		series[i] = chartSeries{Name: a.App, Values: values(a.Shown), Spread: spreadOf(a.Shown)}
 		names[i] = a.App
 	}
-	chart := drawChart(series, monthLabels(d.From, d.To), width, chartHeight, st)
+	chart := drawChart(series, monthAxis(d.From, d.To), width, chartHeight, st)
 	out.chart(chart)
 	out.para(legend(names, chart, st))
 
