@@ -171,7 +171,27 @@ func (t *grid) text(width int, st Styles) string {
 		b.WriteString(textfit.Cut(s, width))
 		b.WriteByte('\n')
 	}
-	line(t.header, -1, true)
+	// A header wider than its column wraps onto more rows (at most
+	// three) rather than being cut: "Spotify Music / and Podcasts".
+	heads := make([][]string, len(w))
+	rows := 1
+	for i := range w {
+		if i < len(t.header) {
+			heads[i] = wrapHeader(figures.Sanitize(t.header[i]), w[i], 3)
+			rows = max(rows, len(heads[i]))
+		}
+	}
+	for r := range rows {
+		cells := make([]string, len(w))
+		for i, h := range heads {
+			// Bottom-aligned, so that the last row of every header sits
+			// over the figures.
+			if k := r - (rows - len(h)); k >= 0 {
+				cells[i] = h[k]
+			}
+		}
+		line(cells, -1, true)
+	}
 	for i, r := range t.rows {
 		style := -1
 		if i < len(t.styles) {
@@ -180,6 +200,45 @@ func (t *grid) text(width int, st Styles) string {
 		line(r, style, false)
 	}
 	return b.String()
+}
+
+// wrapHeader breaks a header into lines of at most width columns at
+// spaces, a word longer than width cut hard; past maxLines the last line
+// is cut and ends in "…".
+func wrapHeader(h string, width, maxLines int) []string {
+	if textfit.Width(h) <= width || width < 1 {
+		return []string{h}
+	}
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(h) {
+		switch {
+		case cur == "":
+			cur = word
+		case textfit.Width(cur)+1+textfit.Width(word) <= width:
+			cur += " " + word
+		default:
+			lines = append(lines, cur)
+			cur = word
+		}
+		for textfit.Width(cur) > width { // a word longer than the column
+			head := textfit.Cut(cur, width)
+			head = strings.TrimSuffix(head, "…")
+			if head == "" {
+				break
+			}
+			lines = append(lines, head)
+			cur = strings.TrimPrefix(cur, head)
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	if len(lines) > maxLines {
+		last := strings.Join(lines[maxLines-1:], " ")
+		lines = append(lines[:maxLines-1], textfit.Cut(last, width))
+	}
+	return lines
 }
 
 // Markdown writes the doc with tables as Markdown tables and charts in a

@@ -29,7 +29,7 @@ type FigureTable struct {
 type tableSeries struct {
 	off, end int    // its value in data
 	first    int    // the index of its first figure
-	folded   string // the app, folded, and the country: from its key
+	folded   string // the app, folded: its series are together
 	country  string
 }
 
@@ -192,6 +192,19 @@ func (t *FigureTable) appOf(si int) string {
 	d := decoder{b: t.data[s.off:s.end]}
 	d.byte()
 	return figures.Sanitize(d.string())
+}
+
+// AppNames returns the apps the table holds, sanitised, each once, in
+// key order. Only the name at the head of each series is decoded.
+func (t *FigureTable) AppNames() []string {
+	var names []string
+	for si := range t.series {
+		if si > 0 && t.series[si].folded == t.series[si-1].folded {
+			continue
+		}
+		names = append(names, t.appOf(si))
+	}
+	return names
 }
 
 // seriesOf returns the series that holds figure i.

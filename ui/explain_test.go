@@ -4,8 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/store"
 )
 
 // TestExplain_DataRowShowsTheWholeNote: on the Data view, enter on Resso
@@ -241,6 +245,71 @@ func TestFilterWords(t *testing.T) {
 	} {
 		if got := filterWords(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("filterWords(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// longNamesStore holds three apps whose names are longer than a column.
+func longNamesStore(t *testing.T) *store.Store {
+	t.Helper()
+	s := newTestStore(t, false)
+	b := store.NewBatch("long names")
+	for i, app := range longNames {
+		for m := range 6 {
+			b.AddFigure(figures.Figure{App: app, Country: "IN", From: figures.MonthOf(2020, 1+m), To: figures.MonthOf(2020, 1+m),
+				Installs: int64(900_000 + 100_000*i + 10_000*m), Source: "Sensor Tower"}, 0)
+		}
+	}
+	if _, err := s.Apply(b, false); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+var longNames = []string{"Spotify Music and Podcasts", "JioSaavn Music & Radio", "Gaana Music Songs Radio"}
+
+// TestLongNames_StayReadable: the Data view's App column stayed 12 wide at
+// 200 columns ("Synthetic A…"), and Curves and Compare cut the names in
+// their headers. The column now widens to the longest name, and a header
+// too long for its column wraps, so every word of every name shows.
+func TestLongNames_StayReadable(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		for _, view := range []string{"curves", "compare", "data"} {
+			t.Run(view+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+				s := longNamesStore(t)
+				m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), View: view, Now: func() time.Time { return fixedNow },
+					Selection: report.Selection{Apps: longNames, Country: "IN"}, Poll: -1})
+				m = drive(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]}, m.Init()())
+				screen := m.View()
+				if view == "data" {
+					if size[0] >= 120 && !strings.Contains(screen, longNames[0]) {
+						t.Errorf("the App column cuts %q:\n%s", longNames[0], screen)
+					}
+					return
+				}
+				// The table's header rows (the line starting "Month" or
+				// "launch" and the two above it): every word of every name.
+				head := ""
+				for range 6 {
+					lines := strings.Split(m.View(), "\n")
+					for i, l := range lines {
+						if strings.HasPrefix(l, "Month ") || strings.HasPrefix(l, "launch ") || strings.HasPrefix(l, "Since launch ") {
+							head = strings.Join(lines[max(i-2, 0):i+1], "\n")
+						}
+					}
+					if head != "" {
+						break
+					}
+					m = drive(t, m, press("pgdown"))
+				}
+				for _, name := range longNames {
+					for _, w := range strings.Fields(name) {
+						if !strings.Contains(head, w) {
+							t.Errorf("the header lacks %q of %q:\n%s", w, name, screen)
+						}
+					}
+				}
+			})
 		}
 	}
 }

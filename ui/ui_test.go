@@ -102,7 +102,7 @@ func TestViews_Golden(t *testing.T) {
 		{"data", "4", "figures in all"},
 		{"help", "?", "Keys"},
 	}
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
 		for _, v := range views {
 			t.Run(v.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
 				s := newTestStore(t, true)

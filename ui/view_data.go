@@ -40,6 +40,7 @@ type dataView struct {
 	cursor      int  // index into the rows shown
 	offset      int  // first row shown on screen
 	width       int
+	appWidth    int // the widest app name, so the column can show it whole
 	height      int
 	loaded      bool
 	tableHeight int    // the height last given to the table
@@ -71,6 +72,10 @@ func (v *dataView) set(t *store.FigureTable) {
 	row := v.cursor
 	v.all = t
 	v.loaded = true
+	v.appWidth = 0
+	for _, a := range t.AppNames() {
+		v.appWidth = max(v.appWidth, textfit.Width(a))
+	}
 	v.order, v.cursor = false, -1
 	v.arrange()
 	v.cursor = row
@@ -181,6 +186,12 @@ func (v *dataView) columns() []table.Column {
 		used += x + 2
 	}
 	rest := max(0, v.width-used-4)
+	// The App column widens to the longest name (and its sort arrow),
+	// taking at most half of what Source and Note would have.
+	if grow := min(v.appWidth+1-w[colApp], rest/2); grow > 0 {
+		w[colApp] += grow
+		rest -= grow
+	}
 	w[colSource], w[colNote] = rest*2/5, rest-rest*2/5
 	cols := make([]table.Column, len(report.DataHeader()))
 	for i, h := range report.DataHeader() {
