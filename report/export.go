@@ -186,39 +186,64 @@ func footerMarkdown(d *Doc, v View, sel Selection) string {
 	return b.String()
 }
 
-// ExportToNewFile writes the text export of a view to a file named for
-// the view and the time in dir, adding -2, -3… rather than overwrite.
-func ExportToNewFile(src Source, v View, sel Selection, width int, dir string, now time.Time) (string, error) {
+// Extension is the file name ending a format is written with.
+func Extension(format string) string {
+	switch format {
+	case FormatMarkdown:
+		return ".md"
+	case FormatCSV:
+		return ".csv"
+	}
+	return ".txt"
+}
+
+// FreeExportName returns a path in dir for an export of v in a format
+// that no file has yet: uptake-VIEW-YYYYMMDD-HHMMSS.EXT, or -2, -3 after
+// it when that is taken.
+func FreeExportName(dir string, v View, format string, now time.Time) string {
+	base := filepath.Join(dir, fmt.Sprintf("uptake-%s-%s", v.Name, now.Format("20060102-150405")))
+	path := base + Extension(format)
+	for i := 2; i < 1000; i++ {
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		path = fmt.Sprintf("%s-%d%s", base, i, Extension(format))
+	}
+	return path
+}
+
+// ErrExportExists: the file an export was to go to is there already.
+var ErrExportExists = errors.New("a file of that name is there already")
+
+// ExportToFile writes view v of the selection in a format to a new file
+// at path and returns the path made absolute. It never overwrites: a file
+// already there is ErrExportExists, and nothing is written. The export is
+// made before the file, so that a failed one leaves no empty file behind.
+func ExportToFile(src Source, v View, sel Selection, format string, width int, path string) (string, error) {
 	var b strings.Builder
-	if err := Export(src, v, sel, FormatText, width, &b); err != nil {
+	if err := Export(src, v, sel, format, width, &b); err != nil {
 		return "", err
 	}
-	base := fmt.Sprintf("uptake-%s-%s", v.Name, now.Format("20060102-150405"))
-	for i := 1; i < 1000; i++ {
-		name := base + ".txt"
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d.txt", base, i)
-		}
-		path := filepath.Join(dir, name)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", fmt.Errorf("cannot write the export: %w (run uptake from a folder you can write to)", err)
-		}
-		if _, err := f.WriteString(b.String()); err != nil {
-			f.Close()
-			os.Remove(path)
-			return "", fmt.Errorf("writing the export %s: %w", path, err)
-		}
-		if err := f.Close(); err != nil {
-			return "", fmt.Errorf("writing the export %s: %w", path, err)
-		}
-		if abs, err := filepath.Abs(path); err == nil {
-			path = abs
-		}
-		return path, nil
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
-	return "", fmt.Errorf("cannot find a free file name for the export in %s", dir)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	switch {
+	case errors.Is(err, os.ErrExist):
+		return "", fmt.Errorf("%s: %w (choose another name)", path, ErrExportExists)
+	case errors.Is(err, os.ErrNotExist):
+		return "", fmt.Errorf("%s: the folder %s does not exist (choose a folder that does)", path, filepath.Dir(path))
+	case err != nil:
+		return "", fmt.Errorf("cannot write the export: %w (choose a folder you can write to)", err)
+	}
+	if _, err := f.WriteString(b.String()); err != nil {
+		f.Close()
+		os.Remove(path)
+		return "", fmt.Errorf("writing the export %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return "", fmt.Errorf("writing the export %s: %w", path, err)
+	}
+	return path, nil
 }

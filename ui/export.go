@@ -1,22 +1,183 @@
 package ui
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/textfit"
 )
 
-// exportCmd writes the text export of the view on screen, at the
-// terminal's width, to a new file; it never overwrites one.
-func (m Model) exportCmd() tea.Cmd {
+// exportFormats are the formats x offers, in the order tab cycles them.
+var exportFormats = []string{report.FormatText, report.FormatMarkdown, report.FormatCSV}
+
+// exportDialog is what x opens: the format, and the file the export will
+// go to, a free name in the export folder to begin with, which the user
+// may change. Nothing is written until enter; a file already there is
+// never overwritten.
+type exportDialog struct {
+	of      report.View
+	format  int // in exportFormats
+	path    textinput.Model
+	err     string
+	writing bool
+	st      report.Styles
+}
+
+func (m Model) openExport() (tea.Model, tea.Cmd) {
+	d := exportDialog{of: m.views[m.view], st: m.st, path: newInput(m.st)}
+	dir := m.cfg.ExportDir
+	if dir == "" {
+		dir = "."
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	d.path.SetValue(report.FreeExportName(dir, d.of, exportFormats[0], m.cfg.Now()))
+	d.path.CursorEnd()
+	d.path.Focus()
+	m.export = &d
+	return m, nil
+}
+
+// exportMsg asks for the export the dialog describes.
+type exportMsg struct {
+	format, path string
+}
+
+// update handles a key in the dialog; done when it closed (esc).
+func (d exportDialog) update(msg tea.Msg) (exportDialog, bool, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || d.writing {
+		return d, false, nil
+	}
+	switch km.String() {
+	case "esc":
+		return d, true, nil
+	case "tab", "shift+tab":
+		step := 1
+		if km.String() == "shift+tab" {
+			step = len(exportFormats) - 1
+		}
+		old := exportFormats[d.format]
+		d.format = (d.format + step) % len(exportFormats)
+		// The name follows the format when it still ends as the old one did.
+		if p := d.path.Value(); strings.HasSuffix(p, report.Extension(old)) {
+			d.path.SetValue(strings.TrimSuffix(p, report.Extension(old)) + report.Extension(exportFormats[d.format]))
+			d.path.CursorEnd()
+		}
+		d.err = ""
+		return d, false, nil
+	case "enter":
+		p := resolveExportPath(d.path.Value())
+		if p == "" {
+			d.err = "type the name of the file to write"
+			return d, false, nil
+		}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			d.err = p + " is a folder: add a file name to it"
+			return d, false, nil
+		}
+		d.err, d.writing = "", true
+		format := exportFormats[d.format]
+		return d, false, func() tea.Msg { return exportMsg{format: format, path: p} }
+	}
+	var cmd tea.Cmd
+	d.path, cmd = d.path.Update(msg)
+	d.err = ""
+	return d, false, cmd
+}
+
+func (d exportDialog) view(width int) string {
+	var b strings.Builder
+	b.WriteString(d.st.Render(d.st.Title, "Export the "+d.of.Name+" view") + "\n")
+	for _, l := range textfit.Wrap("tab changes the format, enter writes, esc cancels; an existing file is never overwritten", width) {
+		b.WriteString(d.st.Render(d.st.Muted, l) + "\n")
+	}
+	b.WriteString("\n")
+	var formats []string
+	for i, f := range exportFormats {
+		if i == d.format {
+			formats = append(formats, "["+f+"]")
+		} else {
+			formats = append(formats, " "+f+" ")
+		}
+	}
+	b.WriteString(textfit.Cut("Format  "+strings.Join(formats, " "), width) + "\n")
+	b.WriteString(textfit.Cut("File    ", width))
+	in := d.path
+	in.Width = max(width-10, 10)
+	b.WriteString(noBidi(inputView(in)) + "\n")
+	// The whole path, however long: the field may scroll.
+	if p := resolveExportPath(d.path.Value()); p != "" {
+		for _, l := range textfit.Wrap("writes "+figures.Sanitize(p), width) {
+			b.WriteString(d.st.Render(d.st.Muted, l) + "\n")
+		}
+	}
+	if d.writing {
+		b.WriteString(d.st.Render(d.st.Muted, "writing…") + "\n")
+	}
+	if d.err != "" {
+		for _, l := range textfit.Wrap(d.err, width) {
+			b.WriteString(d.st.Render(d.st.Error, l) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// exportCmd writes the export of the view on screen, at the terminal's
+// width, to a new file.
+func (m Model) exportCmd(format, path string) tea.Cmd {
 	s, v, sel, width := m.cfg.Store, m.views[m.view], m.sel, m.width
-	dir, now := m.cfg.ExportDir, m.cfg.Now()
 	return func() tea.Msg {
-		var path string
+		var abs string
 		err := s.View(func(r Reader) error {
 			var err error
-			path, err = report.ExportToNewFile(r, v, sel, width, dir, now)
+			abs, err = report.ExportToFile(r, v, sel, format, width, path)
 			return err
 		})
-		return exportedMsg{path, err}
+		return exportedMsg{path: abs, format: format, err: err}
 	}
+}
+
+// gotExported closes the dialog and names the file, or keeps the dialog
+// open with what went wrong, so the name can be changed.
+func (m Model) gotExported(msg exportedMsg) Model {
+	if msg.err != nil {
+		if m.export != nil && !errors.Is(msg.err, report.ErrNothingToShow) {
+			d := *m.export
+			d.writing, d.err = false, msg.err.Error()
+			m.export = &d
+			return m
+		}
+		m.export = nil
+		m.setError(msg.err)
+		return m
+	}
+	m.export = nil
+	m.setStatus("exported the " + m.views[m.view].Name + " view as " + msg.format + " to " + msg.path)
+	return m
+}
+
+// resolveExportPath is the file a typed name means: ~/ is the home
+// folder, and a relative name is under the current folder, made absolute.
+func resolveExportPath(typed string) string {
+	p := strings.TrimSpace(typed)
+	if p == "" {
+		return ""
+	}
+	if strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = filepath.Join(home, p[2:])
+		}
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	return p
 }

@@ -23,11 +23,11 @@ func TestExport_DashboardFileEqualsExport(t *testing.T) {
 	dir := t.TempDir()
 	m := newDrivenIn(t, s, dir)
 	for _, k := range []string{"3", "1", "2", "4"} {
-		m = drive(t, m, press(k), press("x"))
+		m = drive(t, m, press(k), press("x"), press("enter"))
 		if !strings.HasPrefix(m.status, "exported the ") {
 			t.Fatalf("status after x: %q", m.status)
 		}
-		path := strings.TrimPrefix(m.status, "exported the "+m.views[m.view].Name+" view to ")
+		path := strings.TrimPrefix(m.status, "exported the "+m.views[m.view].Name+" view as text to ")
 		got, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -41,7 +41,7 @@ func TestExport_DashboardFileEqualsExport(t *testing.T) {
 		}
 	}
 	// A second x in the same second never overwrites the first.
-	m = drive(t, m, press("x"))
+	m = drive(t, m, press("x"), press("enter"))
 	files, _ := filepath.Glob(filepath.Join(dir, "uptake-data-*.txt"))
 	if len(files) != 2 {
 		t.Errorf("files = %v, want two data exports", files)
@@ -51,9 +51,72 @@ func TestExport_DashboardFileEqualsExport(t *testing.T) {
 func TestExport_UnwritableFolderSaysWhy(t *testing.T) {
 	s := newTestStore(t, true)
 	m := newDrivenIn(t, s, filepath.Join(t.TempDir(), "missing", "folder"))
-	m = drive(t, m, press("x"))
-	if !m.statusErr || !strings.Contains(m.status, "cannot write the export") {
-		t.Errorf("status = %q", m.status)
+	m = drive(t, m, press("x"), press("enter"))
+	if m.export == nil || !strings.Contains(m.export.err, "does not exist") || !strings.Contains(m.View(), "does not exist") {
+		t.Errorf("the dialog does not say the folder is missing:\n%s", m.View())
+	}
+}
+
+// TestExport_PicksTheFormatAndShowsThePath: x exported text only, into
+// the current folder. It now opens a dialog: tab picks the format (the
+// name's ending follows), the file name can be changed, enter writes and
+// the status names the whole path; a file already there is refused in
+// the dialog and left as it was; esc writes nothing.
+func TestExport_PicksTheFormatAndShowsThePath(t *testing.T) {
+	s := newTestStore(t, true)
+	dir := t.TempDir()
+	m := newDrivenIn(t, s, dir)
+	m = drive(t, m, press("1"), press("x"))
+	if !strings.Contains(m.View(), "[text]") || !strings.Contains(m.View(), dir) {
+		t.Fatalf("the dialog does not show the format and the folder:\n%s", m.View())
+	}
+	for _, c := range []struct {
+		tabs   int
+		format string
+		ext    string
+	}{{1, report.FormatMarkdown, ".md"}, {2, report.FormatCSV, ".csv"}} {
+		m = drive(t, m, press("esc"), press("x"))
+		for range c.tabs {
+			m = drive(t, m, press("tab"))
+		}
+		if !strings.HasSuffix(m.export.path.Value(), c.ext) {
+			t.Fatalf("%s: the name %q does not end in %s", c.format, m.export.path.Value(), c.ext)
+		}
+		m = drive(t, m, press("enter"))
+		path := strings.TrimPrefix(m.status, "exported the curves view as "+c.format+" to ")
+		if path == m.status || !filepath.IsAbs(path) || !strings.HasSuffix(path, c.ext) {
+			t.Fatalf("status %q does not name the whole path of a %s file", m.status, c.format)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := report.Export(s, m.views[m.view], m.sel, c.format, m.width, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%s: the file differs from -export -format %s", path, c.format)
+		}
+	}
+	// A name of the user's own, then the same name again: refused.
+	mine := filepath.Join(dir, "mine.txt")
+	if err := os.WriteFile(mine, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = drive(t, m, press("x"), tea.KeyMsg{Type: tea.KeyCtrlU})
+	m = drive(t, m, keys(mine, "enter")...)
+	if m.export == nil || !strings.Contains(m.export.err, "there already") || !strings.Contains(m.View(), "choose another name") {
+		t.Errorf("an existing file was not refused in the dialog:\n%s", m.View())
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "keep me" {
+		t.Errorf("the existing file was changed: %q", b)
+	}
+	before, _ := os.ReadDir(dir)
+	m = drive(t, m, press("esc"))
+	after, _ := os.ReadDir(dir)
+	if m.export != nil || len(after) != len(before) {
+		t.Errorf("esc left the dialog open or wrote a file")
 	}
 }
 

@@ -69,6 +69,8 @@ func (m Model) body() string {
 		return m.form.view(m.width)
 	case m.confirm != nil:
 		return m.confirm.view(m.width)
+	case m.export != nil:
+		return m.export.view(m.width)
 	case m.picker != nil:
 		return m.picker.view(m.width)
 	case m.explain != nil:

@@ -85,7 +85,7 @@ func TestHostile_DashboardShowsNoControlSequence(t *testing.T) {
 		"/", "R", "esc", "p", "j", " ", "esc", "g", "I", "esc", "w", "esc",
 		"?", "esc", "L", "esc",
 		"u", "ctrl+r", // undo and redo name the write: a hostile label
-		"x", "r", "q",
+		"x", "enter", "r", "q",
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 16}, {200, 50}} {
 		w, h := size[0], size[1]

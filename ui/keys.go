@@ -58,7 +58,7 @@ func newKeyMap(views []report.View) keyMap {
 		Launch:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "set launch month")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
-		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export view to file")),
+		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export: format, file")),
 		Reload:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),

@@ -36,8 +36,8 @@ type stampMsg struct {
 
 // exportedMsg reports the file an `x` export went to.
 type exportedMsg struct {
-	path string
-	err  error
+	path, format string
+	err          error
 }
 
 // checkedMsg reports the background check of the whole file.

@@ -54,6 +54,7 @@ type Model struct {
 
 	picker   *picker
 	explain  *explainPanel
+	export   *exportDialog
 	form     *form
 	confirm  *confirm
 	showHelp bool
@@ -142,13 +143,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotStamp(msg)
 	case savedMsg:
 		return m.gotSaved(msg)
+	case exportMsg:
+		return m, m.exportCmd(msg.format, msg.path)
 	case exportedMsg:
-		if msg.err != nil {
-			m.setError(msg.err)
-		} else {
-			m.setStatus("exported the " + m.views[m.view].Name + " view to " + msg.path)
-		}
-		return m, nil
+		return m.gotExported(msg), nil
 	case startMsg:
 		// The first screen is chosen from the data, unless the user has
 		// already gone to another view while it was being chosen.
@@ -205,6 +203,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.explain = &p
 		if closed {
 			m.explain = nil
+		}
+		return m, cmd
+	}
+	if m.export != nil {
+		d, closed, cmd := m.export.update(msg)
+		m.export = &d
+		if closed {
+			m.export = nil
 		}
 		return m, cmd
 	}

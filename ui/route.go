@@ -8,7 +8,7 @@ import (
 // typing reports whether a text field has the keys: the form, a picker,
 // or the Data view's filter.
 func (m Model) typing() bool {
-	return m.form != nil || m.picker != nil || m.explain != nil || (m.onData() && m.data.capturing())
+	return m.form != nil || m.picker != nil || m.explain != nil || m.export != nil || (m.onData() && m.data.capturing())
 }
 
 // key handles a key press when no panel is open.
@@ -66,7 +66,7 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.gen++
 		return m, tea.Batch(loadApps(m.cfg.Store), m.load())
 	case key.Matches(km, m.keys.Export):
-		return m, m.exportCmd()
+		return m.openExport()
 	case key.Matches(km, m.keys.Add), key.Matches(km, m.keys.Edit), key.Matches(km, m.keys.Delete),
 		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
 		return m.editKey(km)
