@@ -45,6 +45,7 @@ type config struct {
 	ranking    []string
 	setRanking bool
 	explain    string // -explain: the number of the view to trace
+	theme      string // -theme: the dashboard's colours
 }
 
 // resetRanking is the -source value that clears a saved ranking.
@@ -83,6 +84,9 @@ Flags:
                   view: a month of curves (2020-03), a country of countries
                   (IN, WW), a milestone of compare (M5); figures, whole notes,
                   arithmetic, other sources, warnings
+  -theme T        the dashboard's colours: auto (ask the terminal), dark,
+                  light or plain (default $UPTAKE_THEME, else auto; NO_COLOR
+                  also turns colour off)
   -width N        width of a text export (default 100)
   -o FILE         write the export to FILE rather than standard output
 
@@ -100,7 +104,7 @@ Exit status: 0 done, 1 failed, 2 bad usage.
 // parseArgs reads the command line into a config.
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	c := config{maxImport: defaultMaxImport}
-	var apps, country, platform, from, to, sources string
+	var apps, country, platform, from, to, sources, theme string
 	fs := flag.NewFlagSet("uptake", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.db, "db", "", "")
@@ -122,6 +126,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&to, "to", "", "")
 	fs.BoolVar(&c.sel.SinceLaunch, "since-launch", false, "")
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
+	fs.StringVar(&theme, "theme", os.Getenv("UPTAKE_THEME"), "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stderr, usage())
@@ -158,6 +163,16 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.explain != "" && (c.export == "" || c.view.Name == report.DataViewName || c.format != report.FormatText) {
 		return c, fmt.Errorf("%w: -explain goes with -export curves, countries or compare, as text (the data view is every figure in full already)", errUsage)
+	}
+	c.theme = theme
+	if err := report.CheckTheme(theme); err != nil {
+		if !flagGiven(fs, "theme") {
+			return c, fmt.Errorf("%w: UPTAKE_THEME in the environment: %v (unset it, or give -theme)", errUsage, err)
+		}
+		return c, fmt.Errorf("%w: -theme: %v", errUsage, err)
+	}
+	if c.export != "" && flagGiven(fs, "theme") {
+		return c, fmt.Errorf("%w: -theme colours the dashboard; an export has no colour", errUsage)
 	}
 	if (c.out != "" || c.format != report.FormatText) && c.export == "" {
 		return c, fmt.Errorf("%w: -o and -format go with -export VIEW", errUsage)
@@ -283,3 +298,10 @@ func defaultDBPath() (string, error) {
 }
 
 func isTerminal(f *os.File) bool { return isatty.IsTerminal(f.Fd()) }
+
+// flagGiven reports whether the command line set a flag.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}

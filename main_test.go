@@ -112,6 +112,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"-export", "curves", "-country", "Narnia"},
 		{"-export", "curves", "-app", "Nosuchapp"},
 		{"-export", "curves", "-width", "5"},
+		{"-theme", "purple"},
+		{"-export", "curves", "-theme", "dark"},
 		{"-export", "curves", "-from", "2020-09", "-to", "2020-01"},
 		{"-dry-run"},
 		{"-no-ui"},

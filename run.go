@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
@@ -278,5 +279,9 @@ func dashboard(cfg config, stderr io.Writer) error {
 	if sel.Apps, err = selectedApps(st, cfg); err != nil {
 		return err
 	}
-	return ui.Run(ui.Config{Store: ui.StoreOf(st), Selection: sel, Styles: report.NewStyles()})
+	styles, err := report.ThemedStyles(lipgloss.DefaultRenderer(), cfg.theme)
+	if err != nil {
+		return err
+	}
+	return ui.Run(ui.Config{Store: ui.StoreOf(st), Selection: sel, Styles: styles})
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/charmbracelet/lipgloss"
@@ -29,6 +30,41 @@ type Styles struct {
 // has colours, for its background (Bubble Tea asks the terminal for it
 // before it starts).
 func NewStyles() Styles { return NewStylesFor(lipgloss.DefaultRenderer()) }
+
+// Themes: the background the dashboard's colours are for.
+const (
+	ThemeAuto  = "auto"  // ask the terminal (the default)
+	ThemeDark  = "dark"  // for a dark background, without asking
+	ThemeLight = "light" // for a light background, without asking
+	ThemePlain = "plain" // no colour at all, as with NO_COLOR
+)
+
+// CheckTheme says whether a theme is one ThemedStyles knows, without
+// building styles (which may ask the terminal for its background).
+func CheckTheme(theme string) error {
+	switch theme {
+	case "", ThemeAuto, ThemeDark, ThemeLight, ThemePlain:
+		return nil
+	}
+	return fmt.Errorf("%q is not a theme (expected auto, dark, light or plain)", theme)
+}
+
+// ThemedStyles returns the dashboard's styles for a theme, drawn by r
+// (the terminal's renderer, lipgloss.DefaultRenderer()). A terminal that
+// answers wrongly about its background (or not at all, through tmux or
+// ssh) can be told with dark or light; only auto asks it.
+func ThemedStyles(r *lipgloss.Renderer, theme string) (Styles, error) {
+	if err := CheckTheme(theme); err != nil {
+		return Styles{}, err
+	}
+	switch theme {
+	case ThemeDark, ThemeLight:
+		r.SetHasDarkBackground(theme == ThemeDark)
+	case ThemePlain:
+		return PlainStyles(), nil
+	}
+	return NewStylesFor(r), nil
+}
 
 // pair is an xterm-256 colour for light backgrounds and one for dark.
 func pair(light, dark int) lipgloss.AdaptiveColor {

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +13,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 	"github.com/uptake/uptake/report"
 )
@@ -110,4 +113,44 @@ func toAny(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// TestThemes_Golden: the first screen and the help in the dark and light
+// themes and plain (NO_COLOR or -theme plain), pinned with their colours.
+// On a light theme no text is drawn in the pale greys (244-255) that
+// vanish on white; on dark none in the deep ones (232-239) that vanish
+// on black; plain draws no escape at all.
+func TestThemes_Golden(t *testing.T) {
+	for _, theme := range []string{report.ThemeDark, report.ThemeLight, report.ThemePlain} {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI256)
+		st, err := report.ThemedStyles(r, theme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, screen := range []string{"compare", "help"} {
+			t.Run(theme+"_"+screen, func(t *testing.T) {
+				m := newDrivenStyled(t, st)
+				m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+				if screen == "help" {
+					m = drive(t, m, press("?"))
+				}
+				v := m.View()
+				for _, esc := range regexp.MustCompile(`\x1b\[[0-9;]*m`).FindAllString(v, -1) {
+					fg := regexp.MustCompile(`(?:^|;)38;5;(\d+)`).FindStringSubmatch(strings.TrimPrefix(strings.TrimSuffix(esc, "m"), "\x1b["))
+					if fg == nil {
+						continue
+					}
+					n, _ := strconv.Atoi(fg[1])
+					if theme == report.ThemeLight && n >= 244 || theme == report.ThemeDark && n >= 232 && n <= 239 {
+						t.Errorf("%s: text in grey %d, which vanishes on that background", theme, n)
+					}
+				}
+				if theme == report.ThemePlain && strings.Contains(v, "\x1b") {
+					t.Errorf("plain draws an escape")
+				}
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+	}
 }
