@@ -46,6 +46,9 @@ type config struct {
 	setRanking bool
 	explain    string // -explain: the number of the view to trace
 	theme      string // -theme: the dashboard's colours
+	// selectionGiven: a flag chose part of the selection, so the
+	// dashboard does not open on the remembered one.
+	selectionGiven bool
 }
 
 // resetRanking is the -source value that clears a saved ranking.
@@ -165,6 +168,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("%w: -explain goes with -export curves, countries or compare, as text (the data view is every figure in full already)", errUsage)
 	}
 	c.theme = theme
+	for _, f := range []string{"app", "country", "platform", "from", "to", "since-launch", "cumulative"} {
+		c.selectionGiven = c.selectionGiven || flagGiven(fs, f)
+	}
 	if err := report.CheckTheme(theme); err != nil {
 		if !flagGiven(fs, "theme") {
 			return c, fmt.Errorf("%w: UPTAKE_THEME in the environment: %v (unset it, or give -theme)", errUsage, err)

@@ -258,3 +258,41 @@ func TestE2E_TerminalRestoredOnEveryExit(t *testing.T) {
 		checkTerminalSane(t, dir)
 	})
 }
+
+// TestE2E_OpensWhereItWasLeft: the selection and view are remembered per
+// file between runs; flags on the command line choose another start.
+func TestE2E_OpensWhereItWasLeft(t *testing.T) {
+	needTmux(t)
+	uptakeBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "uptake.db")
+	runCLI(t, "", "-seed", "-no-ui", "-db", db)
+
+	s := startTmux(t, 100, 30, afterwards(dir, "-db "+db))
+	s.waitFor("first screen", "[3 Compare]", "IN India")
+	s.keys("g")
+	s.waitFor("country prompt", "Country")
+	s.keys("C-u")
+	s.typeText("BR")
+	s.keys("Enter")
+	s.waitFor("Compare of Brazil", "BR Brazil")
+	s.keys("1")
+	s.waitFor("Curves of Brazil", "[1 Curves]", "BR Brazil")
+	s.keys("q")
+	waitFile(t, filepath.Join(dir, "exit"))
+
+	dir2 := t.TempDir()
+	s2 := startTmux(t, 100, 30, afterwards(dir2, "-db "+db))
+	s2.waitFor("the screen as it was left", "[1 Curves]", "BR Brazil", "opened as you left it")
+	s2.keys("q")
+	waitFile(t, filepath.Join(dir2, "exit"))
+
+	dir3 := t.TempDir()
+	s3 := startTmux(t, 100, 30, afterwards(dir3, "-db "+db+" -country ID"))
+	s3.waitFor("the flags' start", "ID Indonesia")
+	if scr := s3.screen(); strings.Contains(scr, "opened as you left it") {
+		t.Errorf("-country did not choose the start:\n%s", scr)
+	}
+	s3.keys("q")
+	waitFile(t, filepath.Join(dir3, "exit"))
+}

@@ -24,10 +24,18 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// Every dashboard the tests open remembers its screen here, not in
+	// the user's state folder.
+	state, err := os.MkdirTemp("", "uptake-state-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", state)
 	code := m.Run()
 	if buildDir != "" {
 		os.RemoveAll(buildDir)
 	}
+	os.RemoveAll(state)
 	os.Exit(code)
 }
 

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/resume"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
 	"github.com/uptake/uptake/ui"
@@ -255,6 +257,9 @@ func resolveSelection(st *store.Store, cfg config) (report.Selection, error) {
 		// file gives up what is sound, so it reads nothing else first.
 		return sel, nil
 	}
+	if cfg.view.Name == "countries" && len(sel.Apps) > 0 {
+		return sel, nil // every country of the first app: no market to choose
+	}
 	err = st.Read(func(r *store.Reader) error {
 		sel, _, err = report.StartSelection(r, sel)
 		return err
@@ -283,5 +288,61 @@ func dashboard(cfg config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return ui.Run(ui.Config{Store: ui.StoreOf(st), Selection: sel, Styles: styles})
+	uc := ui.Config{Store: ui.StoreOf(st), Selection: sel, Styles: styles}
+	// With no selection on the command line, open where the last run on
+	// this file left off. The memory is a convenience: trouble with it
+	// is said on standard error and never keeps the dashboard shut.
+	statePath, err := resume.Path()
+	if err != nil {
+		fmt.Fprintf(stderr, "uptake: %v\n", err)
+	}
+	if statePath != "" && !cfg.selectionGiven {
+		uc = resumeScreen(st, statePath, cfg.db, uc, stderr)
+	}
+	view, last, err := ui.Run(uc)
+	if err != nil || statePath == "" || view == "" {
+		return err
+	}
+	if err := resume.Save(statePath, cfg.db, resume.Of(view, last)); err != nil {
+		fmt.Fprintf(stderr, "uptake: %v (the next run opens on the largest market)\n", err)
+	}
+	return nil
+}
+
+// resumeScreen fills the dashboard's first screen with the one remembered
+// for the file, keeping only the apps still in it.
+func resumeScreen(st *store.Store, statePath, db string, uc ui.Config, stderr io.Writer) ui.Config {
+	screen, ok, err := resume.Load(statePath, db)
+	if err != nil {
+		fmt.Fprintf(stderr, "uptake: %v\n", err)
+	}
+	if !ok {
+		return uc
+	}
+	var apps []figures.App
+	if err := st.Read(func(r *store.Reader) error {
+		var err error
+		apps, err = r.Apps()
+		return err
+	}); err != nil {
+		return uc // the dashboard will say what is wrong with the file
+	}
+	known := func(name string) (string, bool) {
+		for _, a := range apps {
+			if a.Name == name {
+				return a.Name, true
+			}
+		}
+		return "", false
+	}
+	sel, ok := screen.Selection(known)
+	if !ok {
+		return uc
+	}
+	uc.Selection, uc.View = sel, screen.View
+	uc.Note = "opened as you left it (-app and -country choose another start)"
+	if len(sel.Apps) < len(screen.Apps) {
+		uc.Note = "opened as you left it, less the apps no longer in the file"
+	}
+	return uc
 }

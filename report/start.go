@@ -22,13 +22,30 @@ func StartSelection(src Source, sel Selection) (Selection, string, error) {
 	return startFrom(src, apps, sel)
 }
 
-// startFrom decides the first screen from the apps and their launches.
-// A launch that cannot be read is an error, not a reason to choose
-// another screen: that would show other numbers without a word.
+// startFrom decides the first screen from the apps, their launches and
+// the size of each market. A launch that cannot be read is an error, not
+// a reason to choose another screen: that would show other numbers
+// without a word.
+//
+// Where two or more apps launched in the same country, the first screen
+// compares them there since launch (the bundled article's question): the
+// country where most did, the largest of those by installs, and its
+// largest four apps. Otherwise Curves of the largest four apps
+// worldwide. "Largest" is the plain sum of the file's figures, used only
+// to choose and never shown: the alphabet chose before, which opened a
+// million figures on the United Arab Emirates.
 func startFrom(s Source, apps []figures.App, sel Selection) (Selection, string, error) {
 	view := "curves"
 	if len(sel.Apps) > 0 && sel.Country != "" {
 		return sel, view, nil // nothing left to choose
+	}
+	if len(sel.Apps) > 0 {
+		// Only the chosen apps' launches and figures count.
+		chosen := make([]figures.App, len(sel.Apps))
+		for i, a := range sel.Apps {
+			chosen[i] = figures.App{Name: a}
+		}
+		apps = chosen
 	}
 	byCountry := map[string][]string{}
 	for _, a := range apps {
@@ -40,33 +57,97 @@ func startFrom(s Source, apps []figures.App, sel Selection) (Selection, string, 
 			byCountry[l.Country] = append(byCountry[l.Country], a.Name)
 		}
 	}
+	size, err := marketSizes(s, sel.Apps)
+	if err != nil {
+		return sel, view, err
+	}
 	best := ""
 	for c, names := range byCountry {
 		if len(names) < 2 {
 			continue
 		}
-		if best == "" || len(names) > len(byCountry[best]) || len(names) == len(byCountry[best]) && c < best {
+		if best == "" || len(names) > len(byCountry[best]) ||
+			len(names) == len(byCountry[best]) && (size.country[c] > size.country[best] || size.country[c] == size.country[best] && c < best) {
 			best = c
 		}
 	}
-	if len(sel.Apps) == 0 {
+	market := sel.Country
+	if market == "" {
+		market = figures.Worldwide
 		if best != "" {
-			sel.Apps = byCountry[best]
-			sort.Strings(sel.Apps)
-			if len(sel.Apps) > 4 {
-				sel.Apps = sel.Apps[:4]
-			}
-		} else {
-			sel.Apps = []string{apps[0].Name}
-		}
-	}
-	if sel.Country == "" {
-		sel.Country = figures.Worldwide
-		if best != "" {
-			sel.Country = best
+			market = best
 			sel.SinceLaunch = true
 			view = "compare"
 		}
 	}
+	if len(sel.Apps) == 0 {
+		candidates := byCountry[market]
+		if len(candidates) < 2 {
+			candidates = nil
+			for _, a := range apps {
+				candidates = append(candidates, a.Name)
+			}
+		}
+		in := size.app[market]
+		if market == figures.Worldwide {
+			in = size.world
+		}
+		sort.SliceStable(candidates, func(i, j int) bool {
+			a, b := in[candidates[i]], in[candidates[j]]
+			return a > b || a == b && candidates[i] < candidates[j]
+		})
+		sel.Apps = candidates[:min(len(candidates), 4)]
+	}
+	sel.Country = market
 	return sel, view, nil
+}
+
+// sizes are the plain sums of the file's figures: per country, per app in
+// each country, and per app worldwide (its WW figures where it has any,
+// else its countries').
+type sizes struct {
+	country map[string]int64
+	app     map[string]map[string]int64
+	world   map[string]int64
+}
+
+// marketSizes sums the figures of apps, or of every app when none is
+// given.
+func marketSizes(s Source, apps []string) (sizes, error) {
+	z := sizes{country: map[string]int64{}, app: map[string]map[string]int64{}, world: map[string]int64{}}
+	countries := map[string]int64{} // per app, the sum of its countries
+	add := func(f figures.Figure) bool {
+		if f.Country == figures.Worldwide {
+			z.world[f.App] += f.Installs
+		} else {
+			z.country[f.Country] += f.Installs
+			countries[f.App] += f.Installs
+		}
+		if z.app[f.Country] == nil {
+			z.app[f.Country] = map[string]int64{}
+		}
+		z.app[f.Country][f.App] += f.Installs
+		return true
+	}
+	var err error
+	if len(apps) == 0 {
+		err = s.EachFigure(add)
+	}
+	for _, a := range apps {
+		series, aerr := s.AppSeries(a)
+		if aerr != nil {
+			return z, aerr
+		}
+		for _, figs := range series {
+			for _, f := range figs {
+				add(f)
+			}
+		}
+	}
+	for app, n := range countries {
+		if _, ok := z.world[app]; !ok {
+			z.world[app] = n
+		}
+	}
+	return z, err
 }

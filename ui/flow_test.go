@@ -224,7 +224,7 @@ func TestFlow_UndoAfterReopening(t *testing.T) {
 	}
 	m2 := New(Config{Store: StoreOf(s2), Styles: report.PlainStyles(), Poll: -1})
 	m2 = drive(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30}, m2.Init()(), press("u"))
-	if countFigures(t, m2) != 10 || !strings.Contains(m2.status, "undid add Resso ID 2020-10") {
+	if countFigures(t, m2) != 10 || !strings.Contains(m2.status, "undid add Resso IN 2020-10") {
 		t.Fatalf("undo after reopening: %d figures, status %q", countFigures(t, m2), m2.status)
 	}
 	// Undo further takes back the bundled dataset itself: 10 figures in

@@ -23,6 +23,7 @@ type Config struct {
 	ExportDir string           // where x writes; "" is the current folder
 	Now       func() time.Time // for export file names; nil is time.Now
 	Poll      time.Duration    // how often to look for other writers; 0 is 1s, < 0 never
+	Note      string           // said in the status line at the start
 }
 
 // The smallest terminal a view draws in.
@@ -80,6 +81,7 @@ func New(cfg Config) Model {
 	m := Model{cfg: cfg, keys: k, st: cfg.Styles, help: help.New(), views: views, sel: cfg.Selection, gen: 1,
 		loadedGen: make([]int, len(views)), docs: make([]docView, len(views))}
 	m.view = m.viewNamed(cfg.View)
+	m.status = cfg.Note
 	m.help.Styles = helpStyles(m.st)
 	for i := range m.docs {
 		m.docs[i] = docView{pane: newPane(), st: m.st}

@@ -72,7 +72,7 @@ func newDriven(t *testing.T, seeded bool) Model {
 
 func TestUpdate_FirstScreenIsTheArticlesComparison(t *testing.T) {
 	m := newDriven(t, true)
-	if m.views[m.view].Name != "compare" || !m.sel.SinceLaunch || m.sel.Country != "ID" || len(m.sel.Apps) != 2 || m.sel.Apps[0] != "Resso" {
+	if m.views[m.view].Name != "compare" || !m.sel.SinceLaunch || m.sel.Country != "IN" || len(m.sel.Apps) != 2 || m.sel.Apps[0] != "Resso" {
 		t.Fatalf("first screen: view %v, selection %+v", m.view, m.sel)
 	}
 	if len(compareData(m).Apps) != 2 {
