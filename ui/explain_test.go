@@ -230,6 +230,13 @@ func TestData_FollowsTheSelection(t *testing.T) {
 	if m.data.count() == 0 {
 		t.Error("no rows followed the selection")
 	}
+	// Many apps with long names: the filter was cut at 100 characters,
+	// which cut the last word and kept nothing.
+	long := []string{"Synthetic App Number 001", "Synthetic App Number 002", "Synthetic App Number 003", "Synthetic App Number 004", "Resso"}
+	m.data.follow(report.Selection{Apps: long, Country: "IN"})
+	if n := m.data.count(); n != 2 {
+		t.Errorf("following %d apps: %d rows, want Resso's 2 in IN (filter %q)", len(long), n, m.data.filter.Value())
+	}
 }
 
 func TestFilterWords(t *testing.T) {

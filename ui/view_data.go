@@ -61,7 +61,7 @@ func newDataView(keys keyMap, st report.Styles) dataView {
 	t.SetStyles(ts)
 	f := newInput(st)
 	f.Prompt = "filter: "
-	f.CharLimit = 100
+	f.CharLimit = 1000
 	return dataView{keys: keys, st: st, table: t, filter: f}
 }
 
@@ -237,7 +237,9 @@ func (v *dataView) follow(sel report.Selection) {
 	if sel.Country != "" {
 		terms = append(terms, `country:"`+strings.ToLower(sel.Country)+`"`)
 	}
-	v.filter.SetValue(strings.Join(terms, " "))
+	value := strings.Join(terms, " ")
+	v.filter.CharLimit = max(v.filter.CharLimit, len(value)) // never cut: a cut word would match other rows
+	v.filter.SetValue(value)
 	v.apply()
 }
 
@@ -331,7 +333,9 @@ func (v dataView) view() string {
 	if v.err != nil {
 		top = v.st.Render(v.st.Muted, textfit.Cut("error: "+v.err.Error(), v.width))
 	}
-	if v.filtering || v.filter.Value() != "" {
+	// While typing, the filter; after, the count of rows it kept (the
+	// selection line above names the filter).
+	if v.filtering {
 		top = textfit.Cut(noBidi(inputView(v.filter)), v.width)
 	}
 	return top + "\n" + v.table.View()
