@@ -230,6 +230,10 @@ func TestData_FollowsTheSelection(t *testing.T) {
 	if m.data.count() == 0 {
 		t.Error("no rows followed the selection")
 	}
+	// x under a filter says the export is of every figure, not the rows kept.
+	if v := drive(t, m, press("x")).View(); !strings.Contains(v, "every figure in the file (10), not only the 3") {
+		t.Errorf("the export dialog does not say what a filtered Data view exports:\n%s", v)
+	}
 	// Many apps with long names: the filter was cut at 100 characters,
 	// which cut the last word and kept nothing.
 	long := []string{"Synthetic App Number 001", "Synthetic App Number 002", "Synthetic App Number 003", "Synthetic App Number 004", "Resso"}

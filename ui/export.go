@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,7 @@ type exportDialog struct {
 	path    textinput.Model
 	err     string
 	writing bool
+	note    string // what the export holds that the screen does not show
 	st      report.Styles
 }
 
@@ -39,6 +41,9 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 		dir = abs
 	}
 	d.path.SetValue(report.FreeExportName(dir, d.of, exportFormats[0], m.cfg.Now()))
+	if m.onData() && m.data.filter.Value() != "" {
+		d.note = fmt.Sprintf("The export holds every figure in the file (%d), not only the %d the filter keeps.", m.data.all.Len(), m.data.count())
+	}
 	d.path.CursorEnd()
 	d.path.Focus()
 	m.export = &d
@@ -98,6 +103,11 @@ func (d exportDialog) view(width int) string {
 	b.WriteString(d.st.Render(d.st.Title, "Export the "+d.of.Name+" view") + "\n")
 	for _, l := range textfit.Wrap("tab changes the format, enter writes, esc cancels; an existing file is never overwritten", width) {
 		b.WriteString(d.st.Render(d.st.Muted, l) + "\n")
+	}
+	if d.note != "" {
+		for _, l := range textfit.Wrap(d.note, width) {
+			b.WriteString(d.st.Render(d.st.Warning, l) + "\n")
+		}
 	}
 	b.WriteString("\n")
 	var formats []string
