@@ -46,6 +46,7 @@ type config struct {
 	setRanking bool
 	explain    string // -explain: the number of the view to trace
 	theme      string // -theme: the dashboard's colours
+	mouse      bool   // -mouse: the wheel scrolls, a click picks a view
 	// selectionGiven: a flag chose part of the selection, so the
 	// dashboard does not open on the remembered one.
 	selectionGiven bool
@@ -90,6 +91,9 @@ Flags:
   -theme T        the dashboard's colours: auto (ask the terminal), dark,
                   light or plain (default $UPTAKE_THEME, else auto; NO_COLOR
                   also turns colour off)
+  -mouse          in the dashboard, the wheel scrolls and a click on a tab
+                  picks the view (off by default: it takes the mouse from
+                  the terminal, so selecting text needs shift)
   -width N        width of a text export (default 100)
   -o FILE         write the export to FILE rather than standard output
 
@@ -130,6 +134,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.sel.SinceLaunch, "since-launch", false, "")
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
 	fs.StringVar(&theme, "theme", os.Getenv("UPTAKE_THEME"), "")
+	fs.BoolVar(&c.mouse, "mouse", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stderr, usage())
@@ -179,6 +184,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.export != "" && flagGiven(fs, "theme") {
 		return c, fmt.Errorf("%w: -theme colours the dashboard; an export has no colour", errUsage)
+	}
+	if c.export != "" && c.mouse {
+		return c, fmt.Errorf("%w: -mouse is for the dashboard; an export has no screen", errUsage)
 	}
 	if (c.out != "" || c.format != report.FormatText) && c.export == "" {
 		return c, fmt.Errorf("%w: -o and -format go with -export VIEW", errUsage)

@@ -114,6 +114,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"-export", "curves", "-width", "5"},
 		{"-theme", "purple"},
 		{"-export", "curves", "-theme", "dark"},
+		{"-export", "curves", "-mouse"},
 		{"-export", "curves", "-from", "2020-09", "-to", "2020-01"},
 		{"-dry-run"},
 		{"-no-ui"},

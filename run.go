@@ -299,6 +299,7 @@ func dashboard(cfg config, stderr io.Writer) error {
 	if statePath != "" && !cfg.selectionGiven {
 		uc = resumeScreen(st, statePath, cfg.db, uc, stderr)
 	}
+	uc.Mouse = cfg.mouse
 	view, last, err := ui.Run(uc)
 	if err != nil || statePath == "" || view == "" {
 		return err

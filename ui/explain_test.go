@@ -324,3 +324,27 @@ func TestLongNames_StayReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestMouse_WheelScrollsAndTabsSwitch: with -mouse, a click on a tab goes
+// to its view and the wheel scrolls as the arrows do.
+func TestMouse_WheelScrollsAndTabsSwitch(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	// "uptake  " then " 1 Curves " then " 2 Countries ": column 22 is in
+	// the second tab.
+	m = drive(t, m, tea.MouseMsg{X: 22, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.views[m.view].Name != "countries" {
+		t.Fatalf("a click on the Countries tab went to %s:\n%s", m.views[m.view].Name, m.View())
+	}
+	m = drive(t, m, press("1"))
+	before := m.docs[m.view].pane.vp.YOffset
+	m = drive(t, m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress, Y: 10})
+	if after := m.docs[m.view].pane.vp.YOffset; after != before+3 {
+		t.Errorf("the wheel scrolled from %d to %d, want 3 rows", before, after)
+	}
+	// A click elsewhere changes nothing.
+	m = drive(t, m, tea.MouseMsg{X: 5, Y: 10, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.views[m.view].Name != "curves" {
+		t.Errorf("a click in the body switched the view")
+	}
+}

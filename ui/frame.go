@@ -36,16 +36,20 @@ func (m Model) View() string {
 
 func (m Model) header() string {
 	var tabs []string
-	for i, v := range m.views {
-		label := fmt.Sprintf("%d %s", i+1, v.Title)
-		if i == m.view {
-			tabs = append(tabs, m.st.Render(m.st.ActiveTab, "["+label+"]"))
-		} else {
-			tabs = append(tabs, m.st.Render(m.st.Tab, " "+label+" "))
-		}
+	for i := range m.views {
+		tabs = append(tabs, m.tab(i))
 	}
 	title := m.st.Render(m.st.Title, "uptake") + "  "
 	return textfit.Cut(title+lipgloss.JoinHorizontal(lipgloss.Top, tabs...), m.width)
+}
+
+// tab draws view i's tab in the header.
+func (m Model) tab(i int) string {
+	label := fmt.Sprintf("%d %s", i+1, m.views[i].Title)
+	if i == m.view {
+		return m.st.Render(m.st.ActiveTab, "["+label+"]")
+	}
+	return m.st.Render(m.st.Tab, " "+label+" ")
 }
 
 func (m Model) selectionLine() string {

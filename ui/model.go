@@ -24,6 +24,7 @@ type Config struct {
 	Now       func() time.Time // for export file names; nil is time.Now
 	Poll      time.Duration    // how often to look for other writers; 0 is 1s, < 0 never
 	Note      string           // said in the status line at the start
+	Mouse     bool             // the wheel scrolls and a click on a tab picks the view
 }
 
 // The smallest terminal a view draws in.
@@ -145,6 +146,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotStamp(msg)
 	case savedMsg:
 		return m.gotSaved(msg)
+	case tea.MouseMsg:
+		return m.mouse(msg)
 	case exportMsg:
 		return m, m.exportCmd(msg.format, msg.path)
 	case exportedMsg:

@@ -14,6 +14,9 @@ import (
 // the next run can open on them.
 func Run(cfg Config, opts ...tea.ProgramOption) (view string, sel report.Selection, err error) {
 	opts = append([]tea.ProgramOption{tea.WithAltScreen()}, opts...)
+	if cfg.Mouse {
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
 	final, err := tea.NewProgram(New(cfg), opts...).Run()
 	if err != nil {
 		return "", sel, fmt.Errorf("dashboard: %w", err)
