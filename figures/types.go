@@ -21,6 +21,8 @@ const (
 type App struct {
 	Name      string
 	Publisher string
+	Android   string // its Google Play package (com.spotify.music), if known
+	IOS       string // its App Store id (324684580), if known
 }
 
 // Launch is the month an app became available in a country.
@@ -253,4 +255,17 @@ func Sanitize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// ValidateStoreIDs checks an app's store ids: a Play package is letters,
+// digits, underscores and dots (com.spotify.music); an App Store id is
+// digits.
+func ValidateStoreIDs(a App) error {
+	if len(a.Android) > 255 || strings.Trim(a.Android, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") != "" {
+		return &FieldError{Field: "android", Problem: fmt.Sprintf("%q is not a Google Play package name (expected letters, digits and dots, such as com.spotify.music)", CutTo(Sanitize(a.Android), 60))}
+	}
+	if len(a.IOS) > 20 || strings.Trim(a.IOS, "0123456789") != "" {
+		return &FieldError{Field: "ios", Problem: fmt.Sprintf("%q is not an App Store id (expected digits, such as 324684580)", CutTo(Sanitize(a.IOS), 60))}
+	}
+	return nil
 }

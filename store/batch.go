@@ -94,14 +94,21 @@ func NewBatch(label string) *Batch {
 	}
 }
 
-// AddApp records an app (and its publisher, when given). Figures and
-// launches add their app by themselves; AddApp is for publishers.
+// AddApp records an app (and its publisher and store ids, when given).
+// Figures and launches add their app by themselves; AddApp is for the
+// rest.
 func (b *Batch) AddApp(a figures.App) { b.addApp(a, figures.FoldName(a.Name)) }
 
 func (b *Batch) addApp(a figures.App, folded string) int {
 	if i, ok := b.appIndex[folded]; ok {
 		if a.Publisher != "" {
 			b.apps[i].Publisher = a.Publisher
+		}
+		if a.Android != "" {
+			b.apps[i].Android = a.Android
+		}
+		if a.IOS != "" {
+			b.apps[i].IOS = a.IOS
 		}
 		return i
 	}

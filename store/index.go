@@ -22,8 +22,12 @@ import (
 // pointer). The index is derived: every write rebuilds it for the apps it
 // touched, and undo never stores it.
 
-// appRecordVersion is the codec of an app record with its index.
-const appRecordVersion = 2
+// appRecordVersion is the codec of an app record with its index; 3 adds
+// the store ids after the publisher. Records of version 2 read with none.
+const (
+	appRecordVersion   = 3
+	appRecordVersionV2 = 2
+)
 
 // appRecord is an app as stored: its name, publisher and index.
 type appRecord struct {
@@ -44,6 +48,8 @@ func encodeAppRecord(r appRecord) []byte {
 	e.byte(appRecordVersion)
 	e.string(r.Name)
 	e.string(r.Publisher)
+	e.string(r.Android)
+	e.string(r.IOS)
 	for _, list := range [][]indexEntry{r.series, r.launches} {
 		e.uvarint(uint64(len(list)))
 		for _, x := range list {
@@ -57,10 +63,11 @@ func encodeAppRecord(r appRecord) []byte {
 
 func decodeAppRecord(v []byte) (appRecord, error) {
 	d := decoder{b: v}
-	if d.byte() != appRecordVersion {
+	a, ok := decodeAppFields(&d)
+	if !ok {
 		return appRecord{}, errCorrupt
 	}
-	r := appRecord{App: figures.App{Name: d.string(), Publisher: d.string()}}
+	r := appRecord{App: a}
 	for _, list := range []*[]indexEntry{&r.series, &r.launches} {
 		n := d.count(6)
 		*list = make([]indexEntry, 0, n)
@@ -88,11 +95,25 @@ func decodeAppRecord(v []byte) (appRecord, error) {
 // index: what a list of the apps needs.
 func decodeAppHead(v []byte) (figures.App, error) {
 	d := decoder{b: v}
-	if d.byte() != appRecordVersion {
+	a, ok := decodeAppFields(&d)
+	if !ok {
 		return figures.App{}, errCorrupt
 	}
-	a := figures.App{Name: d.string(), Publisher: d.string()}
 	return a, d.err
+}
+
+// decodeAppFields reads the version and the app's own fields of an app
+// record; false for a version it does not know.
+func decodeAppFields(d *decoder) (figures.App, bool) {
+	v := d.byte()
+	if v != appRecordVersion && v != appRecordVersionV2 {
+		return figures.App{}, false
+	}
+	a := figures.App{Name: d.string(), Publisher: d.string()}
+	if v == appRecordVersion {
+		a.Android, a.IOS = d.string(), d.string()
+	}
+	return a, true
 }
 
 // findEntry returns the entry of country, by binary search.

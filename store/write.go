@@ -83,6 +83,9 @@ func (b *Batch) validate() error {
 				return err
 			}
 		}
+		if err := figures.ValidateStoreIDs(a); err != nil {
+			return err
+		}
 	}
 	for _, t := range b.texts {
 		if err := figures.ValidateText("source", t.source, figures.MaxTextLen); err != nil {
@@ -141,9 +144,17 @@ func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 			}
 			continue
 		}
-		if a.Publisher != "" && a.Publisher != rec.Publisher {
-			next := *rec
+		next := *rec
+		if a.Publisher != "" {
 			next.Publisher = a.Publisher
+		}
+		if a.Android != "" {
+			next.Android = a.Android
+		}
+		if a.IOS != "" {
+			next.IOS = a.IOS
+		}
+		if next.App != rec.App {
 			rep.AppsUpdated++
 			if err := cs.put(bidApps, []byte(folded), encodeAppRecord(next)); err != nil {
 				return err
