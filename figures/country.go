@@ -16,6 +16,11 @@ import (
 // Worldwide is the country code of a figure that covers every market.
 const Worldwide = "WW"
 
+// Unknown is the country of installs a store could not place (the Play
+// Console's rows with an empty country): a country like the others, so
+// that they count in a sum of the countries rather than being dropped.
+const Unknown = "ZZ"
+
 // ParseCountry reads an ISO 3166-1 code (alpha-2 or alpha-3), an English
 // country name, or WW / "worldwide", and returns the alpha-2 code or WW.
 // Case, accents, full stops and extra spaces do not matter ("turkiye",

@@ -32,7 +32,7 @@ func countryCodeList() []string {
 		"SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV",
 		"SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
 		"TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE",
-		"VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW",
+		"VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW", "ZZ",
 	}
 }
 
@@ -542,6 +542,8 @@ func countryRow(code string) (name, alpha3 string, ok bool) {
 		return "Zambia", "ZMB", true
 	case "ZW":
 		return "Zimbabwe", "ZWE", true
+	case "ZZ":
+		return "Unknown country", "", true
 	}
 	return "", "", false
 }
@@ -1078,6 +1080,8 @@ func lookupCountry(key string) (code, refused string) {
 		return "ZM", ""
 	case "zw", "zwe", "zimbabwe", "rhodesia":
 		return "ZW", ""
+	case "zz", "unknown country", "unknown", "unknown region", "not set":
+		return "ZZ", ""
 	case "an", "ant":
 		return "", "is a withdrawn code (Netherlands Antilles): use CW (Curaçao), SX (Sint Maarten) or BQ (Caribbean Netherlands)"
 	case "netherlands antilles":
@@ -1184,8 +1188,6 @@ func lookupCountry(key string) (code, refused string) {
 		return "", "is not a country (United Nations): use a country code such as IN, or WW for worldwide"
 	case "qo":
 		return "", "is not a country (Outlying Oceania): use a country code such as IN, or WW for worldwide"
-	case "zz":
-		return "", "is not a country (unknown region): use a country code such as IN, or WW for worldwide"
 	case "xa", "xb":
 		return "", "is not a country (a pseudo-locale): use a country code such as IN, or WW for worldwide"
 	}

@@ -39,7 +39,7 @@ func build() (*table, error) {
 	if len(codes) != isoCount {
 		return nil, fmt.Errorf("isoCodes holds %d codes, want %d", len(codes), isoCount)
 	}
-	codes = append(codes, kosovo, worldwide)
+	codes = append(codes, kosovo, worldwide, unknown)
 	slices.Sort(codes)
 	if c := slices.Compact(slices.Clone(codes)); len(c) != len(codes) {
 		return nil, fmt.Errorf("isoCodes lists a code twice")
@@ -49,7 +49,7 @@ func build() (*table, error) {
 	for _, code := range codes {
 		c := country{code: code}
 		var cldr string
-		if code != worldwide {
+		if code != worldwide && code != unknown {
 			r, err := language.ParseRegion(code)
 			if err != nil || r.String() != code || !r.IsCountry() {
 				return nil, fmt.Errorf("%s: x/text does not know it as a country (%v)", code, err)

@@ -32,15 +32,19 @@ ZA ZM ZW
 // isoCount is how many codes isoCodes must hold.
 const isoCount = 249
 
-// Kosovo and worldwide are not in ISO 3166-1 but are countries here.
+// Kosovo, worldwide and unknown are not in ISO 3166-1 but are countries
+// here. ZZ (CLDR's unknown region) holds installs a store could not place
+// (the Play Console's rows with an empty country): kept, and counted in a
+// sum of the countries, never dropped.
 const (
 	kosovo    = "XK"
 	worldwide = "WW"
+	unknown   = "ZZ"
 )
 
 // extraAlpha3 are alpha-3 codes CLDR does not give: Kosovo has none in
 // ISO 3166-1; XKX is the one most data sets use (CLDR's XKK is an alias).
-var extraAlpha3 = map[string]string{kosovo: "XKX", worldwide: ""}
+var extraAlpha3 = map[string]string{kosovo: "XKX", worldwide: "", unknown: ""}
 
 // shown are the names to show where CLDR's English name (as x/text has
 // it) is out of date, long or ambiguous.
@@ -59,6 +63,7 @@ var shown = map[string]string{
 	"TR":      "Türkiye",
 	kosovo:    "Kosovo",
 	worldwide: "Worldwide",
+	unknown:   "Unknown country",
 }
 
 // typed are the other names people type for a code: common, former and
@@ -123,6 +128,7 @@ var typed = map[string][]string{
 	"ZW":      {"Rhodesia"},
 	kosovo:    {"Republic of Kosovo", "XKK"},
 	worldwide: {"World", "Global", "All"},
+	unknown:   {"Unknown", "Unknown region", "Not set"},
 }
 
 // A kind is why a code is refused.
@@ -188,6 +194,5 @@ var refusals = []refusal{
 	{codes: []string{"EZ"}, names: []string{"Eurozone"}, what: "Eurozone", kind: notCountry},
 	{codes: []string{"UN"}, names: []string{"United Nations"}, what: "United Nations", kind: notCountry},
 	{codes: []string{"QO"}, what: "Outlying Oceania", kind: notCountry},
-	{codes: []string{"ZZ"}, what: "unknown region", kind: notCountry},
 	{codes: []string{"XA", "XB"}, what: "a pseudo-locale", kind: notCountry},
 }
