@@ -21,7 +21,7 @@ func TestBundled(t *testing.T) {
 // (shared/seeds/FACTS.md).
 func TestBundled_content(t *testing.T) {
 	rec := mustRead(t)(readJSON(t, "dataset.json", string(BundledJSON())))
-	if want := "[{Resso ByteDance} {Spotify Spotify}]"; fmt.Sprint(rec.apps) != want {
+	if want := "[{Resso ByteDance  } {Spotify Spotify  }]"; fmt.Sprint(rec.apps) != want {
 		t.Errorf("apps = %v; want %s", rec.apps, want)
 	}
 	if want := "[{Resso IN 2020-03} {Resso ID 2020-03} {Resso BR 2020-09} {Spotify IN 2019-02} {Spotify ID 2016-03}]"; fmt.Sprint(rec.launches) != want {

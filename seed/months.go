@@ -1,0 +1,154 @@
+package seed
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/uptake/uptake/figures"
+)
+
+// monthTotals sums counts a store reports by day (or by week, or by any
+// run of days) into calendar months, for the formats whose rows are not
+// months. It keeps which days of each month it was given, so that:
+//   - a day given twice (the same report imported twice, two files
+//     covering the same days) is a problem, never a double count;
+//   - a month with days missing becomes a figure whose note says "sum of
+//     27 of 31 days" and which is marked as an estimate of the month
+//     (the days present are a lower bound), never claimed as complete;
+//   - a run of days across two months (a week from 30 March) is divided
+//     between them by days, and the months it touched are marked as
+//     estimates with a note that says so, since no file says how its
+//     count divides.
+//
+// Use: add every row, then emit once the file is read.
+type monthTotals struct {
+	file     string // the file's name, for notes
+	metric   string // what was summed, in the file's words, for notes
+	source   string
+	estimate bool // the counts are the vendor's estimates
+	cells    map[cellKey]*monthCell
+	order    []cellKey      // in the order first seen, so output follows the file
+	days     map[dayKey]int // every day given, with its line
+}
+
+type cellKey struct {
+	app, country string
+	platform     figures.Platform
+	month        figures.Month
+}
+
+type dayKey struct {
+	app, country string
+	platform     figures.Platform
+	day          int32 // days since 1970-01-01
+}
+
+type monthCell struct {
+	sum     int64
+	days    int  // how many days were given
+	divided bool // part of its sum is a share of a run across months
+	line    int  // the first row, for messages
+}
+
+func newMonthTotals(file, metric, source string, estimate bool) *monthTotals {
+	return &monthTotals{file: file, metric: metric, source: source, estimate: estimate,
+		cells: map[cellKey]*monthCell{}, days: map[dayKey]int{}}
+}
+
+// add takes a count over the days first..last (the same day for a daily
+// row), read at line. It returns what is wrong, or "".
+func (t *monthTotals) add(app, country string, p figures.Platform, first, last time.Time, n int64, line int) string {
+	first, last = dateOf(first), dateOf(last)
+	if last.Before(first) {
+		return fmt.Sprintf("the period ends (%s) before it begins (%s)", last.Format(time.DateOnly), first.Format(time.DateOnly))
+	}
+	if last.Sub(first) > 400*24*time.Hour {
+		return "the period is longer than a year (expected a day, a week, a month or a year)"
+	}
+	from, to := figures.MonthOf(first.Year(), int(first.Month())), figures.MonthOf(last.Year(), int(last.Month()))
+	if !from.Valid() || !to.Valid() {
+		return fmt.Sprintf("%s is outside the months uptake keeps (%s to %s)", first.Format(time.DateOnly), figures.MinMonth, figures.MaxMonth)
+	}
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		k := dayKey{app, country, p, int32(d.Unix() / 86400)}
+		if at, seen := t.days[k]; seen {
+			return fmt.Sprintf("%s of %s in %s was already given at line %d (a file imported twice, or two files with the same days?)", d.Format(time.DateOnly), figures.Sanitize(app), country, at)
+		}
+		t.days[k] = line
+	}
+	total := int64(last.Sub(first)/(24*time.Hour)) + 1
+	var given int64
+	for m := from; m <= to; m++ {
+		// The days of the run inside month m, and their share of n.
+		start, end := first, last
+		if mf := monthStart(m); start.Before(mf) {
+			start = mf
+		}
+		if ml := monthStart(m + 1).AddDate(0, 0, -1); end.After(ml) {
+			end = ml
+		}
+		days := int64(end.Sub(start)/(24*time.Hour)) + 1
+		share := n * days / total
+		if m == to {
+			share = n - given // the rounding's remainder goes to the last month
+		}
+		given += share
+		k := cellKey{app, country, p, m}
+		c, ok := t.cells[k]
+		if !ok {
+			c = &monthCell{line: line}
+			t.cells[k] = c
+			t.order = append(t.order, k)
+		}
+		c.sum += share
+		c.days += int(days)
+		c.divided = c.divided || from != to
+		if c.sum > figures.MaxInstalls || c.sum < -figures.MaxInstalls {
+			return fmt.Sprintf("the month's sum passes %d, more than uptake takes", int64(figures.MaxInstalls))
+		}
+	}
+	return ""
+}
+
+// emit gives s a figure per month (or per run of months a row crossed),
+// with its note, in the order the file first gave them. A month whose
+// days add to less than zero (refunds past downloads) is a problem of its
+// first line rather than a figure.
+func (t *monthTotals) emit(s Sink) Problems {
+	var ps Problems
+	keys := slices.Clone(t.order)
+	for _, k := range keys {
+		c := t.cells[k]
+		if c.sum < 0 {
+			ps = append(ps, Problem{File: t.file, Line: c.line, Column: t.metric,
+				Message: fmt.Sprintf("%s in %s %s adds to %d: fewer than none (refunds past downloads?); uptake keeps no negative installs", figures.Sanitize(k.app), k.country, k.month, c.sum)})
+			continue
+		}
+		whole := daysIn(k.month)
+		note := fmt.Sprintf("%s: %s, sum of %d days", t.file, t.metric, c.days)
+		partial := c.days < whole
+		if partial {
+			note = fmt.Sprintf("%s: %s, sum of %d of %d days: the month lacks %d, so this is at least its installs (marked as an estimate)", t.file, t.metric, c.days, whole, whole-c.days)
+		}
+		if c.divided {
+			note += "; a row's period ran into the next or last month, and its count is divided between them by days (marked as an estimate)"
+		}
+		s.AddFigure(figures.Figure{App: k.app, Country: k.country, Platform: k.platform, From: k.month, To: k.month,
+			Installs: c.sum, Source: t.source, Note: figures.CutTo(note, figures.MaxTextLen), Estimate: t.estimate || partial || c.divided}, c.line)
+	}
+	return ps
+}
+
+// daysIn counts the days of month m.
+func daysIn(m figures.Month) int {
+	return int(monthStart(m+1).Sub(monthStart(m)) / (24 * time.Hour))
+}
+
+func monthStart(m figures.Month) time.Time {
+	return time.Date(m.Year(), time.Month(m.Num()), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func dateOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
