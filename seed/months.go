@@ -85,7 +85,7 @@ func (t *monthTotals) add(app, country string, p figures.Platform, first, last t
 		if mf := monthStart(m); start.Before(mf) {
 			start = mf
 		}
-		if ml := monthStart(m + 1).AddDate(0, 0, -1); end.After(ml) {
+		if ml := monthStart(m+1).AddDate(0, 0, -1); end.After(ml) {
 			end = ml
 		}
 		days := int64(end.Sub(start)/(24*time.Hour)) + 1
