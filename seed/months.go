@@ -8,9 +8,11 @@ import (
 	"github.com/uptake/uptake/figures"
 )
 
-// monthTotals sums counts a store reports by day (or by week, or by any
-// run of days) into calendar months, for the formats whose rows are not
-// months. It keeps which days of each month it was given, so that:
+// Days sums counts a store reports by day (or by week, or by any run of
+// days) into calendar months, for the formats whose rows are not months.
+// One Days serves a whole import, every file of it, so that a month whose
+// days come in several files (a folder of daily reports) is one figure.
+// It keeps which days of each month it was given, so that:
 //   - a day given twice (the same report imported twice, two files
 //     covering the same days) is a problem, never a double count;
 //   - a month with days missing becomes a figure whose note says "sum of
@@ -21,44 +23,55 @@ import (
 //     estimates with a note that says so, since no file says how its
 //     count divides.
 //
-// Use: add every row, then emit once the file is read.
-type monthTotals struct {
-	file     string // the file's name, for notes
-	metric   string // what was summed, in the file's words, for notes
-	source   string
-	estimate bool // the counts are the vendor's estimates
-	cells    map[cellKey]*monthCell
-	order    []cellKey      // in the order first seen, so output follows the file
-	days     map[dayKey]int // every day given, with its line
+// Readers call add for every row; whoever made the Days calls Emit once
+// every file is read.
+type Days struct {
+	cells map[cellKey]*monthCell
+	order []cellKey      // in the order first seen, so output follows the files
+	days  map[dayKey]int // every day given, with its line
+}
+
+// daySource is what a row's count is and where it came from.
+type daySource struct {
+	file     string // the file's name, for notes and problems
+	metric   string // what was summed, in the file's words
+	source   string // the figure's source
+	estimate bool   // the counts are the vendor's estimates
 }
 
 type cellKey struct {
 	app, country string
 	platform     figures.Platform
+	source       string
 	month        figures.Month
 }
 
 type dayKey struct {
 	app, country string
 	platform     figures.Platform
+	source       string
 	day          int32 // days since 1970-01-01
 }
 
 type monthCell struct {
+	from    daySource // the first file that gave the month
+	files   int       // how many files gave it days
 	sum     int64
 	days    int  // how many days were given
 	divided bool // part of its sum is a share of a run across months
 	line    int  // the first row, for messages
 }
 
-func newMonthTotals(file, metric, source string, estimate bool) *monthTotals {
-	return &monthTotals{file: file, metric: metric, source: source, estimate: estimate,
-		cells: map[cellKey]*monthCell{}, days: map[dayKey]int{}}
+// NewDays returns an empty Days for an import.
+func NewDays() *Days {
+	return &Days{cells: map[cellKey]*monthCell{}, days: map[dayKey]int{}}
 }
 
 // add takes a count over the days first..last (the same day for a daily
-// row), read at line. It returns what is wrong, or "".
-func (t *monthTotals) add(app, country string, p figures.Platform, first, last time.Time, n int64, line int) string {
+// row), read at line of src.file. It returns what is wrong, or "". A
+// reader whose file has several rows for one day and place (one per
+// device or product) sums them before it adds.
+func (t *Days) add(src daySource, app, country string, p figures.Platform, first, last time.Time, n int64, line int) string {
 	first, last = dateOf(first), dateOf(last)
 	if last.Before(first) {
 		return fmt.Sprintf("the period ends (%s) before it begins (%s)", last.Format(time.DateOnly), first.Format(time.DateOnly))
@@ -71,9 +84,9 @@ func (t *monthTotals) add(app, country string, p figures.Platform, first, last t
 		return fmt.Sprintf("%s is outside the months uptake keeps (%s to %s)", first.Format(time.DateOnly), figures.MinMonth, figures.MaxMonth)
 	}
 	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
-		k := dayKey{app, country, p, int32(d.Unix() / 86400)}
+		k := dayKey{app, country, p, src.source, int32(d.Unix() / 86400)}
 		if at, seen := t.days[k]; seen {
-			return fmt.Sprintf("%s of %s in %s was already given at line %d (a file imported twice, or two files with the same days?)", d.Format(time.DateOnly), figures.Sanitize(app), country, at)
+			return fmt.Sprintf("%s of %s in %s was already given at line %d (of this file or an earlier one: a file imported twice, or two files with the same days?)", d.Format(time.DateOnly), figures.Sanitize(app), country, at)
 		}
 		t.days[k] = line
 	}
@@ -94,12 +107,15 @@ func (t *monthTotals) add(app, country string, p figures.Platform, first, last t
 			share = n - given // the rounding's remainder goes to the last month
 		}
 		given += share
-		k := cellKey{app, country, p, m}
+		k := cellKey{app, country, p, src.source, m}
 		c, ok := t.cells[k]
 		if !ok {
-			c = &monthCell{line: line}
+			c = &monthCell{from: src, line: line}
 			t.cells[k] = c
 			t.order = append(t.order, k)
+		}
+		if c.from.file != src.file && c.files < 2 || c.files == 0 {
+			c.files++ // counts to 2: one file, or more
 		}
 		c.sum += share
 		c.days += int(days)
@@ -111,31 +127,34 @@ func (t *monthTotals) add(app, country string, p figures.Platform, first, last t
 	return ""
 }
 
-// emit gives s a figure per month (or per run of months a row crossed),
-// with its note, in the order the file first gave them. A month whose
-// days add to less than zero (refunds past downloads) is a problem of its
-// first line rather than a figure.
-func (t *monthTotals) emit(s Sink) Problems {
+// Emit gives s a figure per month, with its note, in the order the files
+// first gave them. A month whose days add to less than zero (refunds past
+// downloads) is a problem of its first line rather than a figure.
+func (t *Days) Emit(s Sink) Problems {
 	var ps Problems
 	keys := slices.Clone(t.order)
 	for _, k := range keys {
 		c := t.cells[k]
 		if c.sum < 0 {
-			ps = append(ps, Problem{File: t.file, Line: c.line, Column: t.metric,
+			ps = append(ps, Problem{File: c.from.file, Line: c.line, Column: c.from.metric,
 				Message: fmt.Sprintf("%s in %s %s adds to %d: fewer than none (refunds past downloads?); uptake keeps no negative installs", figures.Sanitize(k.app), k.country, k.month, c.sum)})
 			continue
 		}
 		whole := daysIn(k.month)
-		note := fmt.Sprintf("%s: %s, sum of %d days", t.file, t.metric, c.days)
+		file := c.from.file
+		if c.files > 1 {
+			file += " and other files"
+		}
+		note := fmt.Sprintf("%s: %s, sum of %d days", file, c.from.metric, c.days)
 		partial := c.days < whole
 		if partial {
-			note = fmt.Sprintf("%s: %s, sum of %d of %d days: the month lacks %d, so this is at least its installs (marked as an estimate)", t.file, t.metric, c.days, whole, whole-c.days)
+			note = fmt.Sprintf("%s: %s, sum of %d of %d days: the month lacks %d, so this is at least its installs (marked as an estimate)", file, c.from.metric, c.days, whole, whole-c.days)
 		}
 		if c.divided {
 			note += "; a row's period ran into the next or last month, and its count is divided between them by days (marked as an estimate)"
 		}
 		s.AddFigure(figures.Figure{App: k.app, Country: k.country, Platform: k.platform, From: k.month, To: k.month,
-			Installs: c.sum, Source: t.source, Note: figures.CutTo(note, figures.MaxTextLen), Estimate: t.estimate || partial || c.divided}, c.line)
+			Installs: c.sum, Source: k.source, Note: figures.CutTo(figures.Sanitize(note), figures.MaxTextLen), Estimate: c.from.estimate || partial || c.divided}, c.line)
 	}
 	return ps
 }

@@ -15,23 +15,24 @@ import (
 // is a problem, never counted twice.
 func TestMonthTotals(t *testing.T) {
 	day := func(m, d int) time.Time { return time.Date(2020, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
-	tot := newMonthTotals("f.csv", "Daily User Installs", "Play Console", false)
+	tot := NewDays()
+	src := daySource{file: "f.csv", metric: "Daily User Installs", source: "Play Console"}
 	for d := 1; d <= 31; d++ {
-		if msg := tot.add("A", "IN", figures.Android, day(1, d), day(1, d), 10, d+1); msg != "" {
+		if msg := tot.add(src, "A", "IN", figures.Android, day(1, d), day(1, d), 10, d+1); msg != "" {
 			t.Fatal(msg)
 		}
 	}
 	for d := 1; d <= 27; d++ {
-		tot.add("A", "IN", figures.Android, day(2, d), day(2, d), 5, 100+d)
+		tot.add(src, "A", "IN", figures.Android, day(2, d), day(2, d), 5, 100+d)
 	}
-	if msg := tot.add("A", "IN", figures.Android, day(3, 30), day(4, 5), 70, 200); msg != "" {
+	if msg := tot.add(src, "A", "IN", figures.Android, day(3, 30), day(4, 5), 70, 200); msg != "" {
 		t.Fatal(msg)
 	}
-	if msg := tot.add("A", "IN", figures.Android, day(1, 15), day(1, 15), 10, 300); !strings.Contains(msg, "already given at line 16") {
+	if msg := tot.add(src, "A", "IN", figures.Android, day(1, 15), day(1, 15), 10, 300); !strings.Contains(msg, "already given at line 16") {
 		t.Errorf("a day given twice: %q", msg)
 	}
 	var r recorder
-	if ps := tot.emit(&r); len(ps) != 0 {
+	if ps := tot.Emit(&r); len(ps) != 0 {
 		t.Fatal(ps)
 	}
 	want := []struct {

@@ -30,6 +30,11 @@ type Options struct {
 	Metric string // which of a store report's counts are installs (the format says which it offers)
 	Sheet  string // a workbook's sheet; "" is the first
 	Source string // the source of every figure; "" is the format's vendor
+	// Days sums the daily and weekly rows of every file of an import into
+	// months; the caller makes it (NewDays), passes it to each file, and
+	// calls its Emit once all are read. Nil: ReadWith makes one for the
+	// file and emits it.
+	Days *Days
 }
 
 // Understood is what a reader made of a file, for -dry-run and the
@@ -95,6 +100,14 @@ func Read(r io.Reader, name string, s Sink) Problems {
 // formats; anything else is text, UTF-8 with or without a byte order
 // mark, or UTF-16 with one (see openText).
 func ReadWith(r io.Reader, name string, s Sink, opt Options) (Understood, Problems) {
+	if opt.Days == nil {
+		opt.Days = NewDays()
+		u, ps := ReadWith(r, name, s, opt)
+		if len(ps) == 0 {
+			ps = opt.Days.Emit(s)
+		}
+		return u, ps
+	}
 	raw := bufio.NewReaderSize(r, bufSize)
 	magic, _ := raw.Peek(4)
 	if bytes.HasPrefix(magic, []byte{0x1f, 0x8b}) {
