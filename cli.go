@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/seed"
 )
 
 // Exit statuses.
@@ -28,7 +30,9 @@ var errUsage = errors.New("bad usage")
 type config struct {
 	db         string
 	seed       bool
-	importPath string
+	importPath string   // the first file given to -import
+	imports    []string // every file or folder given to -import: the flag's and the arguments after it
+	readOpt    seed.Options
 	dryRun     bool
 	noUI       bool
 	check      bool
@@ -67,7 +71,17 @@ Flags:
   -db PATH        database file (default $UPTAKE_DB, else
                   $XDG_DATA_HOME/uptake/uptake.db, else ~/.local/share/uptake/uptake.db)
   -seed           load the bundled dataset (Resso against Spotify, 2020)
-  -import FILE    load figures and launches from a .csv or .json file (- for stdin)
+  -import FILE..  load figures, launches and apps from files or folders, in one
+                  transaction (- for stdin): uptake CSV and JSON, spreadsheets
+                  (wide CSV, .xlsx), Google Play Console installs reports, App
+                  Store Connect sales reports, Sensor Tower and Appfigures
+                  responses, apps files; the format is recognised by content
+  -as F           with -import: read every file as format F, without recognising
+  -metric M       with -import: which count of a store report is installs
+                  (Play Console: user (default), device or events)
+  -sheet NAME     with -import: the workbook's sheet (default: the first)
+  -import-source S  with -import: the source of every figure read (default:
+                  the format's vendor, or the file's name for a spreadsheet)
   -dry-run        with -import: check the file and report, write nothing
   -check          read the whole database file and report any damage
   -no-ui          after -seed or -import, do not open the dashboard
@@ -117,6 +131,10 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.db, "db", "", "")
 	fs.BoolVar(&c.seed, "seed", false, "")
 	fs.StringVar(&c.importPath, "import", "", "")
+	fs.StringVar(&c.readOpt.Format, "as", "", "")
+	fs.StringVar(&c.readOpt.Metric, "metric", "", "")
+	fs.StringVar(&c.readOpt.Sheet, "sheet", "", "")
+	fs.StringVar(&c.readOpt.Source, "import-source", "", "")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "")
 	fs.BoolVar(&c.noUI, "no-ui", false, "")
 	fs.BoolVar(&c.check, "check", false, "")
@@ -135,15 +153,42 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
 	fs.StringVar(&theme, "theme", os.Getenv("UPTAKE_THEME"), "")
 	fs.BoolVar(&c.mouse, "mouse", false, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stderr, usage())
-			return c, flag.ErrHelp
+	// The files after -import FILE (a shell's glob) are arguments; flags
+	// may follow them, so parsing goes on past each run of files.
+	var more []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stderr, usage())
+				return c, flag.ErrHelp
+			}
+			return c, fmt.Errorf("%w: %v", errUsage, err)
 		}
-		return c, fmt.Errorf("%w: %v", errUsage, err)
+		args = fs.Args()
+		for len(args) > 0 && (args[0] == "-" || !strings.HasPrefix(args[0], "-")) {
+			more = append(more, args[0])
+			args = args[1:]
+		}
+		if len(args) == 0 {
+			break
+		}
 	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("%w: unexpected argument %q (files are given with -import FILE)", errUsage, fs.Arg(0))
+	if len(more) > 0 && c.importPath == "" {
+		return c, fmt.Errorf("%w: unexpected argument %q (files are given with -import FILE)", errUsage, more[0])
+	}
+	if c.importPath != "" {
+		c.imports = append([]string{c.importPath}, more...)
+		if slices.Contains(c.imports, "-") && len(c.imports) > 1 {
+			return c, fmt.Errorf("%w: -import - reads standard input, alone (give files, or - by itself)", errUsage)
+		}
+	}
+	for _, f := range []string{"as", "metric", "sheet", "import-source"} {
+		if flagGiven(fs, f) && c.importPath == "" {
+			return c, fmt.Errorf("%w: -%s says how to read the files of -import FILE", errUsage, f)
+		}
+	}
+	if c.readOpt.Format != "" && !seed.KnownFormat(c.readOpt.Format) {
+		return c, fmt.Errorf("%w: -as %q is not a format uptake reads (expected one of: %s)", errUsage, c.readOpt.Format, strings.Join(seed.FormatNames(), ", "))
 	}
 	if c.noUI && !c.seed && c.importPath == "" {
 		return c, fmt.Errorf("%w: -no-ui goes with -seed or -import FILE (to print a view without the dashboard, use -export VIEW)", errUsage)

@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/uptake/uptake/figures"
@@ -31,48 +34,338 @@ func (c *capReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// pendingImport is a file read whole and found without problems.
+// pendingImport is the files of an import, read whole and found without
+// problems.
 type pendingImport struct {
-	name  string
-	batch *store.Batch
-	prog  *progress
+	name       string // the file, or "N files"
+	batch      *store.Batch
+	prog       *progress
+	understood []fileRead // what each file was read as, for -dry-run
+	mapped     []string   // apps a file named by store id, landed on the user's app
+	summary    importSummary
 }
 
-// readImport reads a whole file; it reports its problems and fails if it
-// has any.
+// describe says what the import understood: each file's format and
+// metric, the apps landed by id, and what the figures cover.
+func (imp *pendingImport) describe(w io.Writer, dryRun bool) {
+	if !dryRun && len(imp.understood) == 1 && imp.understood[0].Metric == "" && len(imp.mapped) == 0 {
+		return // one file of uptake's own: the report says the rest
+	}
+	shown := imp.understood
+	if len(shown) > 10 && !dryRun {
+		shown = nil
+	}
+	for _, u := range shown {
+		line := fmt.Sprintf("%s: read as %s", figures.Sanitize(u.name), u.Format)
+		if u.Metric != "" {
+			line += "; installs are " + figures.Sanitize(u.Metric)
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, m := range imp.mapped {
+		fmt.Fprintf(w, "  landed by store id on the app already known: %s\n", m)
+	}
+	fmt.Fprintf(w, "%s: %s\n", imp.name, imp.summary)
+}
+
+type fileRead struct {
+	name string
+	seed.Understood
+}
+
+// readImport reads every file of -import into one batch; it reports their
+// problems and fails if any has one. Folders are read whole, their files
+// in name order; an apps file (names and store ids) is read before the
+// rest, so that the rest land on its apps.
 func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, error) {
-	name := cfg.importPath
+	files, err := importFiles(cfg.imports)
+	if err != nil {
+		return nil, err
+	}
+	known, err := knownApps(cfg, stderr)
+	if err != nil {
+		return nil, err
+	}
+	imp := &pendingImport{name: files[0]}
+	label := "import " + figures.Sanitize(filepath.Base(files[0]))
+	if len(files) > 1 {
+		imp.name = fmt.Sprintf("%d files", len(files))
+		label = fmt.Sprintf("import of %d files (%s, …)", len(files), figures.Sanitize(filepath.Base(files[0])))
+	}
+	b := store.NewBatch(label)
+	if len(files) == 1 {
+		b.File = files[0]
+	}
+	sink := newIDSink(b, known)
+	opt := cfg.readOpt
+	opt.Days = seed.NewDays()
+	left := cfg.maxImport
+	var problems seed.Problems
+	imp.prog = startProgress(stderr, imp.name, -1)
+	for _, name := range seed.AppsFilesFirst(files, openForPeek) {
+		u, ps, n, err := readOneFile(name, stdin, stderr, imp.prog, sink, opt, left, cfg.maxImport)
+		if err != nil {
+			imp.prog.stop()
+			return nil, err
+		}
+		left -= n
+		problems = append(problems, ps...)
+		imp.understood = append(imp.understood, fileRead{name, u})
+		if len(problems) >= seed.MaxProblems {
+			break
+		}
+	}
+	if len(problems) == 0 {
+		problems = opt.Days.Emit(sink)
+	}
+	if len(problems) > 0 {
+		imp.prog.stop()
+		fmt.Fprintln(stderr, problems.Error())
+		return nil, fmt.Errorf("%s: not imported: fix the problems above; nothing was written", imp.name)
+	}
+	imp.batch, imp.mapped, imp.summary = b, sink.mapped(), sink.seen
+	return imp, nil
+}
+
+// readOneFile reads one file of an import into sink, within left bytes of
+// the import's cap; it returns how many bytes it read.
+func readOneFile(name string, stdin io.Reader, stderr io.Writer, prog *progress, sink seed.Sink, opt seed.Options, left, max int64) (seed.Understood, seed.Problems, int64, error) {
 	var r io.Reader = stdin
-	var size int64 = -1
+	shown := name
 	if name == "-" {
-		name = "stdin"
+		shown = "stdin"
 	} else {
 		f, n, err := openInput(name, stderr)
 		if err != nil {
-			return nil, err
+			return seed.Understood{}, nil, 0, err
 		}
 		defer f.Close()
-		if n > cfg.maxImport {
-			return nil, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 5 million figures), so that an import stays in memory: split the file and import the parts", name, n>>20, cfg.maxImport>>20)
+		if n > max {
+			return seed.Understood{}, nil, 0, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 3 million figures), so that an import stays in memory: split the file and import the parts", name, n>>20, max>>20)
 		}
-		r, size = f, n
+		if n > left {
+			return seed.Understood{}, nil, 0, fmt.Errorf("%s brings the import past %d MB; uptake imports at most %d MB at a time (about 3 million figures), so that an import stays in memory: import the files in parts", name, max>>20, max>>20)
+		}
+		r = f
 	}
-	r = &capReader{r: r, left: cfg.maxImport, max: cfg.maxImport}
-	prog := startProgress(stderr, name, size)
-	b := store.NewBatch("import " + figures.Sanitize(filepath.Base(name)))
-	b.File = name
-	problems := seed.Read(prog.reader(r), name, b)
-	if len(problems) > 0 {
-		prog.stop()
-		fmt.Fprintln(stderr, problems.Error())
-		return nil, fmt.Errorf("%s was not imported: fix the problems above; nothing was written", name)
+	capped := &capReader{r: r, left: left, max: max}
+	u, ps := seed.ReadWith(prog.reader(capped), shown, sink, opt)
+	return u, ps, left - capped.left, nil
+}
+
+// importFiles lists the files of -import: each file as given, each folder
+// as the files under it, in name order, leaving out hidden ones.
+func importFiles(given []string) ([]string, error) {
+	var files []string
+	for _, g := range given {
+		fi, err := os.Stat(g)
+		if g == "-" || err != nil || !fi.IsDir() {
+			files = append(files, g) // openInput says what is wrong with it
+			continue
+		}
+		var in []string
+		err = filepath.WalkDir(g, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && path != g {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				in = append(in, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the folder %s: %w", g, pathErr(err))
+		}
+		if len(in) == 0 {
+			return nil, fmt.Errorf("the folder %s holds no files to import", g)
+		}
+		slices.Sort(in)
+		files = append(files, in...)
 	}
-	return &pendingImport{name: name, batch: b, prog: prog}, nil
+	return files, nil
+}
+
+// openForPeek opens a file for a look at its start (nil for stdin and
+// anything that is not a regular file).
+func openForPeek(name string) io.ReadCloser {
+	if name == "-" {
+		return nil
+	}
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	return f
+}
+
+// knownApps reads the apps of the database, with their store ids, so that
+// a file naming an app by id lands on it. No database yet, or one that
+// cannot be read: none (the write that follows says what is wrong with
+// the file).
+func knownApps(cfg config, stderr io.Writer) ([]figures.App, error) {
+	if _, err := os.Stat(cfg.db); err != nil {
+		return nil, nil
+	}
+	st, err := store.Open(cfg.db, waitOptions(cfg, stderr, true))
+	if err != nil {
+		return nil, nil
+	}
+	defer st.Close()
+	apps, err := st.Apps()
+	if err != nil {
+		return nil, nil
+	}
+	return apps, nil
+}
+
+// idSink lands what a file names by store id on the app that has the id:
+// an app in the database, or one an earlier file of the import named.
+// Readers give an app (AddApp) before its figures.
+type idSink struct {
+	b                *store.Batch
+	seen             importSummary
+	android, ios     map[string]string // id → the app's name
+	rename           map[string]string // a name a file gave → the app's name
+	renamedForReport map[string]bool
+}
+
+func newIDSink(b *store.Batch, known []figures.App) *idSink {
+	s := &idSink{b: b, android: map[string]string{}, ios: map[string]string{}, rename: map[string]string{}, renamedForReport: map[string]bool{}}
+	for _, a := range known {
+		s.learn(a)
+	}
+	return s
+}
+
+func (s *idSink) learn(a figures.App) {
+	if a.Android != "" {
+		s.android[a.Android] = a.Name
+	}
+	if a.IOS != "" {
+		s.ios[a.IOS] = a.Name
+	}
+}
+
+func (s *idSink) AddApp(a figures.App) {
+	target := ""
+	if a.Android != "" {
+		target = s.android[a.Android]
+	}
+	if target == "" && a.IOS != "" {
+		target = s.ios[a.IOS]
+	}
+	if target != "" && !strings.EqualFold(target, a.Name) {
+		s.rename[a.Name] = target
+		s.renamedForReport[fmt.Sprintf("%s → %s", figures.Sanitize(a.Name), figures.Sanitize(target))] = true
+		a.Name = target
+	}
+	s.learn(a)
+	s.b.AddApp(a)
+}
+
+func (s *idSink) AddLaunch(l figures.Launch) {
+	if to, ok := s.rename[l.App]; ok {
+		l.App = to
+	}
+	s.b.AddLaunch(l)
+}
+
+func (s *idSink) AddFigure(f figures.Figure, line int) {
+	if to, ok := s.rename[f.App]; ok {
+		f.App = to
+	}
+	s.seen.add(f)
+	s.b.AddFigure(f, line)
+}
+
+// importSummary is what an import's figures cover, for its report.
+type importSummary struct {
+	n                 int
+	apps, countries   map[string]bool
+	platforms         [3]bool
+	first, last       figures.Month
+	estimates int
+}
+
+func (u *importSummary) add(f figures.Figure) {
+	if u.apps == nil {
+		u.apps, u.countries = map[string]bool{}, map[string]bool{}
+		u.first, u.last = f.From, f.To
+	}
+	u.n++
+	u.apps[f.App] = true
+	u.countries[f.Country] = true
+	u.platforms[f.Platform%3] = true
+	u.first, u.last = min(u.first, f.From), max(u.last, f.To)
+	if f.Estimate {
+		u.estimates++
+	}
+}
+
+// String words the summary: "3 apps (A, B, C), 2 countries (IN, ID),
+// android, 2020-01..2020-12, 24 figures, 2 of them estimates".
+func (u importSummary) String() string {
+	if u.n == 0 {
+		return "no figures"
+	}
+	var plats []string
+	for p, on := range u.platforms {
+		if on {
+			plats = append(plats, figures.Platform(p).String())
+		}
+	}
+	s := fmt.Sprintf("%s, %s, platform %s, %s..%s, %s", someOf(u.apps, "app"), someOf(u.countries, "country"), strings.Join(plats, " and "), u.first, u.last, count(u.n, "figure"))
+	if u.estimates > 0 {
+		s += fmt.Sprintf(", %d of them marked as estimates", u.estimates)
+	}
+	return s
+}
+
+// someOf counts a set and names its first members.
+func someOf(set map[string]bool, noun string) string {
+	names := make([]string, 0, len(set))
+	for k := range set {
+		names = append(names, figures.Sanitize(k))
+	}
+	slices.Sort(names)
+	plural := noun + "s"
+	if noun == "country" {
+		plural = "countries"
+	}
+	word := plural
+	if len(names) == 1 {
+		word = noun
+	}
+	shown := names[:min(len(names), 6)]
+	more := ""
+	if len(names) > len(shown) {
+		more = ", …"
+	}
+	return fmt.Sprintf("%d %s (%s%s)", len(names), word, strings.Join(shown, ", "), more)
+}
+
+func (s *idSink) mapped() []string {
+	out := make([]string, 0, len(s.renamedForReport))
+	for k := range s.renamedForReport {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // apply writes a file read by readImport, in one transaction.
 func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) error {
 	imp.prog.phase("writing")
+	imp.describe(stderr, cfg.dryRun)
 	rep, err := st.Apply(imp.batch, cfg.dryRun)
 	imp.prog.stop()
 	if err != nil {
@@ -84,7 +377,27 @@ func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) e
 		fmt.Fprintf(stderr, "%s: %s (in %s)\n", imp.name, rep, cfg.db)
 	}
 	writeReplaced(stderr, rep, cfg.dryRun)
+	if cfg.dryRun {
+		writeAdded(stderr, rep)
+	}
 	return nil
+}
+
+// writeAdded names the figures a dry run would add (the first of them).
+func writeAdded(w io.Writer, rep store.Report) {
+	if rep.Added == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  it would add %s:\n", count(rep.Added, "figure"))
+	for i, f := range rep.AddedFigures {
+		if i == shownReplaced {
+			break
+		}
+		fmt.Fprintf(w, "  - %s\n", strings.TrimPrefix(store.Change{New: f}.String(), "added "))
+	}
+	if rest := rep.Added - min(len(rep.AddedFigures), shownReplaced); rest > 0 {
+		fmt.Fprintf(w, "  - and %d more\n", rest)
+	}
 }
 
 // shownReplaced is how many replaced figures an import names one by one

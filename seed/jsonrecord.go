@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/uptake/uptake/figures"
 )
 
 // The records of a JSON file, as decoded before conversion.
@@ -13,6 +15,8 @@ import (
 type jsonApp struct {
 	Name      string `json:"name"`
 	Publisher string `json:"publisher"`
+	Android   string `json:"android"`
+	IOS       string `json:"ios"`
 }
 
 type jsonLaunch struct {
@@ -42,7 +46,7 @@ var fieldExamples = [numFields]string{
 
 // The members each kind of record may have.
 var (
-	appFields    = []string{"name", "publisher"}
+	appFields    = []string{"name", "publisher", "android", "ios"}
 	launchFields = []string{"app", "country", "launched"}
 	figureFields = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate"}
 )
@@ -54,6 +58,11 @@ func (jr *jsonReader) app(key string, i int) bool {
 		return !jr.c.stop
 	}
 	a, ok := jr.conv.appRecord(strings.TrimSpace(v.Name), strings.TrimSpace(v.Publisher))
+	a.Android, a.IOS = strings.TrimSpace(v.Android), strings.TrimSpace(v.IOS)
+	if err := figures.ValidateStoreIDs(a); ok && err != nil {
+		jr.conv.failWith(fName, err)
+		ok = false
+	}
 	if ok {
 		jr.sink.AddApp(a)
 		return true

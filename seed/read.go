@@ -69,6 +69,7 @@ type format struct {
 // reads whatever the others do not claim, and says what it lacks.
 func formats() []format {
 	return []format{
+		{name: "apps file", short: "apps", recognise: looksLikeAppsFile, read: readAppsFile},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
@@ -207,4 +208,10 @@ const bufSize = 16 << 10
 func looksLikeJSON(head []byte) bool {
 	head = bytes.TrimLeft(head, " \t\r\n")
 	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
+}
+
+// KnownFormat reports whether name is a format's name or short name.
+func KnownFormat(name string) bool {
+	_, ok := formatNamed(formats(), name)
+	return ok
 }

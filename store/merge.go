@@ -72,6 +72,7 @@ func (m *merger) merge(b *Batch, app string, now time.Time, rep *Report) (bool, 
 			continue
 		}
 		rep.Added++
+		rep.added(f)
 		f.Changed = now
 		out = append(out, f)
 		changed = true

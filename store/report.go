@@ -18,6 +18,8 @@ type Report struct {
 	// The first figures the write replaced, for what an import and its
 	// dry run say: each is named old → new. Updated counts them all.
 	Changes []Change
+	// The first figures the write added, likewise; Added counts them all.
+	AddedFigures []figures.Figure
 }
 
 // Change is a figure a write replaces (or, with Old zero, adds).
@@ -60,6 +62,12 @@ func valueOf(f figures.Figure) string {
 // maxChanges is how many replaced figures a Report keeps one by one; the
 // counts hold the rest.
 const maxChanges = 200
+
+func (r *Report) added(f figures.Figure) {
+	if len(r.AddedFigures) < maxChanges {
+		r.AddedFigures = append(r.AddedFigures, f)
+	}
+}
 
 func (r *Report) replaced(old, f figures.Figure) {
 	if len(r.Changes) < maxChanges {
