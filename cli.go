@@ -51,6 +51,8 @@ type config struct {
 	explain    string // -explain: the number of the view to trace
 	theme      string // -theme: the dashboard's colours
 	mouse      bool   // -mouse: the wheel scrolls, a click picks a view
+	mergeFrom  string // -merge-app: the app to move onto -into
+	mergeInto  string
 	// selectionGiven: a flag chose part of the selection, so the
 	// dashboard does not open on the remembered one.
 	selectionGiven bool
@@ -108,6 +110,9 @@ Flags:
   -mouse          in the dashboard, the wheel scrolls and a click on a tab
                   picks the view (off by default: it takes the mouse from
                   the terminal, so selecting text needs shift)
+  -merge-app A -into B  move app A's figures and launches onto app B and
+                  remove A (B new: rename A), in one step of undo: for an app
+                  an import made from a store id ("com.spotify.music")
   -width N        width of a text export (default 100)
   -o FILE         write the export to FILE rather than standard output
 
@@ -153,6 +158,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
 	fs.StringVar(&theme, "theme", os.Getenv("UPTAKE_THEME"), "")
 	fs.BoolVar(&c.mouse, "mouse", false, "")
+	fs.StringVar(&c.mergeFrom, "merge-app", "", "")
+	fs.StringVar(&c.mergeInto, "into", "", "")
 	// The files after -import FILE (a shell's glob) are arguments; flags
 	// may follow them, so parsing goes on past each run of files.
 	var more []string
@@ -181,6 +188,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		if slices.Contains(c.imports, "-") && len(c.imports) > 1 {
 			return c, fmt.Errorf("%w: -import - reads standard input, alone (give files, or - by itself)", errUsage)
 		}
+	}
+	if (c.mergeFrom == "") != (c.mergeInto == "") {
+		return c, fmt.Errorf("%w: -merge-app APP -into NAME go together (NAME: a known app to merge into, or a new name to rename APP)", errUsage)
 	}
 	for _, f := range []string{"as", "metric", "sheet", "import-source"} {
 		if flagGiven(fs, f) && c.importPath == "" {

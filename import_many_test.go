@@ -61,3 +61,23 @@ func TestImport_ManyFilesAFolderAndAnAppsFile(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeAppFlag: -merge-app A -into B moves A onto B from the command
+// line; a missing app or a lone flag is refused.
+func TestMergeAppFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	runCLI(t, "", "-seed", "-no-ui", "-db", db)
+	if code, _, msg := runCLI(t, "", "-db", db, "-merge-app", "Resso", "-into", "Resso Music"); code != 0 || !strings.Contains(msg, "moved Resso onto Resso Music: 8 figures, 3 launches") {
+		t.Fatalf("exit %d, %q", code, msg)
+	}
+	_, out, _ := runCLI(t, "", "-db", db, "-export", "data", "-format", "csv")
+	if strings.Contains(out, "\nResso,") || strings.Count(out, "\nResso Music,") != 8+3 {
+		t.Errorf("after the rename:\n%s", out)
+	}
+	if code, _, msg := runCLI(t, "", "-db", db, "-merge-app", "Nope", "-into", "X"); code != 1 || !strings.Contains(msg, "not found") {
+		t.Errorf("no such app: exit %d, %q", code, msg)
+	}
+	if code, _, _ := runCLI(t, "", "-db", db, "-merge-app", "Resso Music"); code != 2 {
+		t.Errorf("-merge-app without -into: exit %d", code)
+	}
+}

@@ -53,6 +53,14 @@ func execute(cfg config, stdin io.Reader, stdout, stderr io.Writer, tty bool) in
 			return fail(stderr, err)
 		}
 	}
+	if cfg.mergeFrom != "" {
+		if err := mergeApps(cfg, stderr); err != nil {
+			return fail(stderr, err)
+		}
+		if cfg.export == "" {
+			return exitOK
+		}
+	}
 	if cfg.export != "" {
 		if err := export(cfg, stdout, stderr); err != nil {
 			return fail(stderr, err)
@@ -346,4 +354,20 @@ func resumeScreen(st *store.Store, statePath, db string, uc ui.Config, stderr io
 		uc.Note = "opened as you left it, less the apps no longer in the file"
 	}
 	return uc
+}
+
+// mergeApps applies -merge-app A -into B and says what moved.
+func mergeApps(cfg config, stderr io.Writer) error {
+	st, err := store.Open(cfg.db, waitOptions(cfg, stderr, false))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := st.MergeApp(cfg.mergeFrom, cfg.mergeInto)
+	if err != nil {
+		return fmt.Errorf("-merge-app %s -into %s: %w", figures.Sanitize(cfg.mergeFrom), figures.Sanitize(cfg.mergeInto), err)
+	}
+	fmt.Fprintf(stderr, "moved %s onto %s: %d figures, %d launches (%d alike kept once); the dashboard's u undoes it\n",
+		figures.Sanitize(cfg.mergeFrom), figures.Sanitize(cfg.mergeInto), rep.Updated, rep.LaunchesUpdated, rep.Duplicates)
+	return nil
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -31,6 +32,7 @@ type Store interface {
 	SaveFigure(old *figures.Key, f figures.Figure) (store.Report, error)
 	DeleteFigure(k figures.Key) (figures.Figure, error)
 	SetLaunch(l figures.Launch) (store.Report, error)
+	MergeApp(from, into string) (store.Report, error)
 	SetRanking(rank figures.Ranking) error
 	Undo() (store.Entry, error)
 	History() ([]store.Entry, int, error)
@@ -104,6 +106,14 @@ func setLaunch(s Store, l figures.Launch) tea.Cmd {
 	return func() tea.Msg {
 		rep, err := s.SetLaunch(l)
 		return savedMsg{what: "launch of " + l.App + " in " + l.Country + " set to " + l.Month.String() + ": " + rep.String(), err: err}
+	}
+}
+
+func mergeApp(s Store, from, into string) tea.Cmd {
+	return func() tea.Msg {
+		rep, err := s.MergeApp(from, into)
+		what := fmt.Sprintf("moved %s onto %s: %d figures, %d launches (%d alike kept once); u undoes it", figures.Sanitize(from), figures.Sanitize(into), rep.Updated, rep.LaunchesUpdated, rep.Duplicates)
+		return savedMsg{what: what, err: err, renamed: [2]string{from, into}}
 	}
 }
 

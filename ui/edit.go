@@ -47,6 +47,15 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.form = newLaunchForm(m.st, m.apps, app, m.sel.Country)
 		return m, nil
+	case key.Matches(km, m.keys.Merge):
+		app := ""
+		if f, ok := m.data.selected(); m.onData() && ok {
+			app = f.App
+		} else if len(m.sel.Apps) > 0 {
+			app = m.sel.Apps[0]
+		}
+		m.form = newMergeForm(m.st, m.apps, app)
+		return m, nil
 	case key.Matches(km, m.keys.Undo):
 		return m, peekUndo(m.cfg.Store)
 	case key.Matches(km, m.keys.Redo):
@@ -92,6 +101,17 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus("nothing saved")
 		return m, nil
 	case formSubmitMsg:
+		if msg.kind == mergeForm {
+			m.form = nil
+			from, into := msg.merge[0], msg.merge[1]
+			q := fmt.Sprintf("Rename %s to %s? Undo (u) takes it back.", figures.Quote(figures.Sanitize(from)), figures.Quote(figures.Sanitize(into)))
+			if m.knownApp(into) && !strings.EqualFold(from, into) {
+				q = fmt.Sprintf("Merge %s into %s? Its figures and launches move to %s and %s goes; a figure both have alike is kept once, one they give differently stops the merge. Undo (u) takes it back.",
+					figures.Quote(figures.Sanitize(from)), figures.Quote(figures.Sanitize(into)), figures.Sanitize(into), figures.Sanitize(from))
+			}
+			m.confirm = &confirm{st: m.st, yes: mergeApp(m.cfg.Store, from, into), question: q}
+			return m, nil
+		}
 		if app := submittedApp(msg); !msg.newApp && !m.knownApp(app) {
 			// A misspelt name would silently start an app of its own.
 			msg.newApp = true

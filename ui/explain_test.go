@@ -348,3 +348,45 @@ func TestMouse_WheelScrollsAndTabsSwitch(t *testing.T) {
 		t.Errorf("a click in the body switched the view")
 	}
 }
+
+// TestMerge_AppFromAStoreIDJoinsTheResearchersApp: M merges an app into
+// another (asking first, saying what moves) and undo takes it back; into
+// a new name it renames.
+func TestMerge_AppFromAStoreIDJoinsTheResearchersApp(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, press("M"))
+	if m.form == nil || m.form.kind != mergeForm || m.form.fields[0].input.Value() != "Resso" {
+		t.Fatalf("M did not open the merge form on the first app:\n%s", m.View())
+	}
+	m = drive(t, m, press("tab"))
+	m = drive(t, m, keys("Resso Music", "enter")...)
+	if m.confirm == nil || !strings.Contains(m.View(), "Rename") {
+		t.Fatalf("no question before the rename:\n%s", m.View())
+	}
+	m = drive(t, m, press("y"))
+	if !strings.Contains(m.status, "moved Resso onto Resso Music") {
+		t.Fatalf("status after the rename: %q", m.status)
+	}
+	if !m.knownApp("Resso Music") || m.knownApp("Resso") {
+		t.Errorf("apps after the rename: %v", m.apps)
+	}
+	if m.sel.Apps[0] != "Resso Music" {
+		t.Errorf("the selection did not follow the rename: %v", m.sel.Apps)
+	}
+	m = drive(t, m, press("u"), press("y"))
+	if !m.knownApp("Resso") {
+		t.Errorf("undo did not bring Resso back: %q, apps %v", m.status, m.apps)
+	}
+	// Into a known app: merge; the two give IN figures of the same span
+	// from the same source? No: Resso and Spotify differ in every
+	// identity but the app, so all of Resso's move.
+	m = drive(t, m, press("M"), tea.KeyMsg{Type: tea.KeyCtrlU})
+	m = drive(t, m, keys("Resso", "tab", "Spotify", "enter")...)
+	if m.confirm == nil || !strings.Contains(m.View(), "Merge") {
+		t.Fatalf("no question before the merge:\n%s", m.View())
+	}
+	m = drive(t, m, press("n"))
+	if !m.knownApp("Resso") {
+		t.Error("n merged anyway")
+	}
+}

@@ -18,6 +18,7 @@ type formKind int
 const (
 	figureForm formKind = iota
 	launchForm
+	mergeForm
 )
 
 // field is one labelled input with the message of its last check.
@@ -107,6 +108,38 @@ func completeAppAndCountry(fm *form, apps []figures.App) {
 	fm.fields[fCountry].input.SetSuggestions(countrySuggestions())
 }
 
+// newMergeForm opens the form that merges an app into another, or
+// renames it: app is the one to move, into a known app or a new name.
+func newMergeForm(st report.Styles, apps []figures.App, app string) *form {
+	fm := &form{kind: mergeForm, st: st}
+	names := make([]string, len(apps))
+	for i, a := range apps {
+		names[i] = figures.Sanitize(a.Name)
+	}
+	known := func(s string) error {
+		if err := checkName(s); err != nil {
+			return err
+		}
+		for _, a := range apps {
+			if strings.EqualFold(a.Name, strings.TrimSpace(s)) {
+				return nil
+			}
+		}
+		return fmt.Errorf("no app is called %s (expected one of the apps in the file)", figures.Quote(figures.Sanitize(strings.TrimSpace(s))))
+	}
+	fm.fields = []field{
+		newField(st, "App", "the app to move: a known name", known),
+		newField(st, "Into", "a known app to merge it into, or a new name to rename it", checkName),
+	}
+	for i := range fm.fields {
+		fm.fields[i].input.ShowSuggestions = true
+		fm.fields[i].input.SetSuggestions(names)
+	}
+	fm.fields[0].input.SetValue(figures.Sanitize(app))
+	fm.fields[0].input.Focus()
+	return fm
+}
+
 // newLaunchForm opens the launch form for an app and country.
 func newLaunchForm(st report.Styles, apps []figures.App, app, country string) *form {
 	fm := &form{kind: launchForm, st: st}
@@ -159,6 +192,7 @@ func exactCountry(typed string) bool {
 type formSubmitMsg struct {
 	fig    figures.Figure
 	launch figures.Launch
+	merge  [2]string // from, into
 	kind   formKind
 	old    *figures.Key
 	newApp bool // the user said yes to a name no app has
@@ -278,6 +312,10 @@ func (f *form) submit() (*form, tea.Cmd) {
 	f.err = ""
 	v := func(i int) string { return strings.TrimSpace(f.fields[i].input.Value()) }
 	country, _ := figures.ParseCountry(v(fCountry))
+	if f.kind == mergeForm {
+		pair := [2]string{v(0), v(1)}
+		return f, func() tea.Msg { return formSubmitMsg{kind: mergeForm, merge: pair} }
+	}
 	if f.kind == launchForm {
 		m, _ := figures.ParseMonth(v(2))
 		l := figures.Launch{App: v(0), Country: country, Month: m}
@@ -303,6 +341,8 @@ func (f *form) view(width int) string {
 	switch {
 	case f.kind == launchForm:
 		title = "Set a launch month"
+	case f.kind == mergeForm:
+		title = "Merge or rename an app"
 	case f.old != nil:
 		title = "Edit " + f.old.String()
 	}

@@ -16,6 +16,7 @@ type keyMap struct {
 	Platform, Sources, Explain key.Binding
 	Follow                     key.Binding
 	Cumulative, SinceLaunch    key.Binding
+	Merge                      key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
 	Add, Edit, Delete, Launch  key.Binding
@@ -55,6 +56,7 @@ func newKeyMap(views []report.View) keyMap {
 		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add figure")),
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit figure")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete figure")),
+		Merge:       key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge/rename app")),
 		Launch:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "set launch month")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
@@ -82,6 +84,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Sources, k.Reload},
 		{k.Export, k.Help, k.Quit},
 		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter, k.Follow},
-		{k.Add, k.Edit, k.Delete, k.Launch, k.Undo, k.Redo},
+		{k.Add, k.Edit, k.Delete, k.Launch, k.Merge, k.Undo, k.Redo},
 	}
 }

@@ -24,8 +24,9 @@ type loadedMsg struct {
 
 // savedMsg reports a write from the form, a delete, an undo or a redo.
 type savedMsg struct {
-	what string // for the status line
-	err  error
+	what    string // for the status line
+	err     error
+	renamed [2]string // an app merged or renamed: from, into; the selection follows it
 }
 
 // stampMsg reports the file's fingerprint, polled to notice other writers.

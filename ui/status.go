@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/uptake/uptake/store"
@@ -72,5 +74,18 @@ func (m Model) gotSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.setStatus(msg.what)
 	m.gen++
+	if from, into := msg.renamed[0], msg.renamed[1]; from != "" {
+		// The selection follows the app to its new name, once.
+		var apps []string
+		for _, a := range m.sel.Apps {
+			if strings.EqualFold(a, from) {
+				a = into
+			}
+			if !slices.ContainsFunc(apps, func(b string) bool { return strings.EqualFold(a, b) }) {
+				apps = append(apps, a)
+			}
+		}
+		m.sel.Apps = apps
+	}
 	return m, loadApps(m.cfg.Store)
 }
