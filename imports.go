@@ -289,11 +289,11 @@ func (s *idSink) AddFigure(f figures.Figure, line int) {
 
 // importSummary is what an import's figures cover, for its report.
 type importSummary struct {
-	n                 int
-	apps, countries   map[string]bool
-	platforms         [3]bool
-	first, last       figures.Month
-	estimates int
+	n               int
+	apps, countries map[string]bool
+	platforms       [3]bool
+	first, last     figures.Month
+	estimates       int
 }
 
 func (u *importSummary) add(f figures.Figure) {
