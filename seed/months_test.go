@@ -56,3 +56,13 @@ func TestMonthTotals(t *testing.T) {
 		}
 	}
 }
+
+// TestRead_UnknownFileNamesTheFormatsTried: a file no format claims is
+// read as uptake CSV, and its first problem says which formats were tried.
+func TestRead_UnknownFileNamesTheFormatsTried(t *testing.T) {
+	var r recorder
+	ps := Read(strings.NewReader("Date,Package Name,Foo\n2020-01-01,com.x,1\n"), "unk.csv", &r)
+	if len(ps) == 0 || !strings.Contains(ps[0].Message, "the last of the formats tried (") || !strings.Contains(ps[0].Message, "uptake JSON") {
+		t.Fatalf("problems: %v", ps)
+	}
+}

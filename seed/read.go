@@ -148,7 +148,7 @@ func ReadWith(r io.Reader, name string, s Sink, opt Options) (Understood, Proble
 		}
 		u, ps := f.read(input{br: br, name: name, opt: opt}, s)
 		if i == len(all)-1 && opt.Format == "" && len(ps) > 0 && ps[0].Line == 1 {
-			ps = append(ps[:1:1], append(Problems{triedFormats(name, all, head)}, ps[1:]...)...)
+			ps = append(Problems{triedFormats(name, all, head)}, ps...)
 		}
 		return u, ps
 	}
