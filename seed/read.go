@@ -69,6 +69,7 @@ type format struct {
 // reads whatever the others do not claim, and says what it lacks.
 func formats() []format {
 	return []format{
+		{name: playFormatName, short: "play", recognise: looksLikePlay, read: readPlay, nearMiss: playNearMiss},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
