@@ -498,3 +498,58 @@ func TestReadPlay_importTwice(t *testing.T) {
 		t.Errorf("IN: %v %v; want 2020-08 3596, 2020-09 270 (an estimate), Android", in, err)
 	}
 }
+
+// playYear generates the twelve _country reports of 2020 for one app, a
+// row per day for each of 200 countries, as Play writes them.
+func playYear() (names []string, files [][]byte, rows int) {
+	var countries []string
+	for _, c := range figures.CountryCodes() {
+		if c != figures.Worldwide && c != figures.Unknown && len(countries) < 200 {
+			countries = append(countries, c)
+		}
+	}
+	for m := 1; m <= 12; m++ {
+		var b strings.Builder
+		b.WriteString(playHeaderNow + "\r\n")
+		days := daysIn(figures.MonthOf(2020, m))
+		for d := 1; d <= days; d++ {
+			for i, c := range countries {
+				user := (i*7 + d*13) % 5000
+				fmt.Fprintf(&b, "2020-%02d-%02d,%s,%s,%d,3,40,%d,%d,2,%d,%d,50,3\r\n", m, d, playPkg, c, user+5, 90000+user, user, 50000+d, user+9)
+				rows++
+			}
+		}
+		names = append(names, fmt.Sprintf("installs_%s_2020%02d_country.csv", playPkg, m))
+		files = append(files, []byte(utf16LE(b.String())))
+	}
+	return names, files, rows
+}
+
+// BenchmarkPlayYear reads a year of _country reports (12 files, 200
+// countries, 73,200 daily rows) into one batch with one Days, as an
+// import of the year does: an op is the whole year.
+func BenchmarkPlayYear(b *testing.B) {
+	names, files, rows := playYear()
+	size := 0
+	for _, f := range files {
+		size += len(f)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		batch := store.NewBatch("bench")
+		d := NewDays()
+		for i, f := range files {
+			if _, ps := ReadWith(bytes.NewReader(f), names[i], batch, Options{Days: d}); len(ps) > 0 {
+				b.Fatal(ps)
+			}
+		}
+		if ps := d.Emit(batch); len(ps) > 0 {
+			b.Fatal(ps)
+		}
+		if n, _ := batch.Len(); n != 12*200 {
+			b.Fatalf("%d figures; want %d", n, 12*200)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+}
