@@ -70,6 +70,7 @@ type format struct {
 func formats() []format {
 	return []format{
 		{name: "apps file", short: "apps", recognise: looksLikeAppsFile, read: readAppsFile},
+		{name: playFormatName, short: "play", recognise: looksLikePlay, read: readPlay, nearMiss: playNearMiss},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
