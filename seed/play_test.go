@@ -447,7 +447,7 @@ func TestReadPlay_recognise(t *testing.T) {
 	}
 	ratings := utf16LE("Date,Package Name,Daily Average Rating,Total Average Rating\r\n2020-08-01,com.example.app,4.5,4.4\r\n")
 	_, ps = ReadWith(strings.NewReader(ratings), "ratings.csv", &recorder{}, Options{})
-	if len(ps) < 2 || !strings.Contains(ps[1].Message, "the file looks like a Google Play Console report, but not an installs report") {
+	if len(ps) < 2 || !strings.Contains(ps[0].Message, "the file looks like a Google Play Console report, but not an installs report") {
 		t.Errorf("ratings:\n%s", strs(ps))
 	}
 	if names := strings.Join(FormatNames(), ", "); !strings.Contains(names, "play (Google Play Console installs report)") {
