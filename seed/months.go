@@ -2,6 +2,7 @@ package seed
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -141,7 +142,9 @@ func (t *Days) Emit(s Sink) Problems {
 			continue
 		}
 		whole := daysIn(k.month)
-		file := c.from.file
+		// The file's name without its folder: the same report imported
+		// again from elsewhere leaves the figure unchanged.
+		file := filepath.Base(c.from.file)
 		if c.files > 1 {
 			file += " and other files"
 		}
