@@ -69,6 +69,7 @@ type format struct {
 // reads whatever the others do not claim, and says what it lacks.
 func formats() []format {
 	return []format{
+		{name: appStoreFormat, short: "appstore", recognise: looksLikeAppStore, read: readAppStore, nearMiss: appStoreNearMiss},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
