@@ -30,6 +30,10 @@ type Days struct {
 	cells map[cellKey]*monthCell
 	order []cellKey      // in the order first seen, so output follows the files
 	days  map[dayKey]int // every day given, with its line
+
+	// appStore names the App Store's app ids alike in every file of the
+	// import, and one name one id (appstore.go); nil until used.
+	appStore *appStoreNames
 }
 
 // daySource is what a row's count is and where it came from.

@@ -71,6 +71,7 @@ func formats() []format {
 	return []format{
 		{name: "apps file", short: "apps", recognise: looksLikeAppsFile, read: readAppsFile},
 		{name: playFormatName, short: "play", recognise: looksLikePlay, read: readPlay, nearMiss: playNearMiss},
+		{name: appStoreFormat, short: "appstore", recognise: looksLikeAppStore, read: readAppStore, nearMiss: appStoreNearMiss},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
