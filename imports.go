@@ -256,16 +256,16 @@ func (s *idSink) learn(a figures.App) {
 }
 
 func (s *idSink) AddApp(a figures.App) {
-	target := ""
+	target, by := "", ""
 	if a.Android != "" {
-		target = s.android[a.Android]
+		target, by = s.android[a.Android], "Google Play package "+a.Android
 	}
 	if target == "" && a.IOS != "" {
-		target = s.ios[a.IOS]
+		target, by = s.ios[a.IOS], "App Store id "+a.IOS
 	}
 	if target != "" && !strings.EqualFold(target, a.Name) {
 		s.rename[a.Name] = target
-		s.renamedForReport[fmt.Sprintf("%s → %s", figures.Sanitize(a.Name), figures.Sanitize(target))] = true
+		s.renamedForReport[fmt.Sprintf("%s (%s) → %s", figures.Sanitize(a.Name), figures.Sanitize(by), figures.Sanitize(target))] = true
 		a.Name = target
 	}
 	s.learn(a)
