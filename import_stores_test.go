@@ -45,7 +45,7 @@ func TestImport_PlayAndAppStoreMakeOneAppsAllPlatforms(t *testing.T) {
 		t.Fatalf("import: exit %d\n%s", code, msg)
 	}
 	for _, want := range []string{"read as Google Play Console installs report", "read as App Store Connect sales report", "read as apps file",
-		"landed by store id on the app already known: com.example.app → Example", "1234567890"} {
+		"com.example.app (Google Play package com.example.app) → Example", "Example Music (App Store id 1234567890) → Example"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the import does not say %q:\n%s", want, msg)
 		}

@@ -101,11 +101,31 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 	opt.Days = seed.NewDays()
 	left := cfg.maxImport
 	var problems seed.Problems
-	imp.prog = startProgress(stderr, imp.name, -1)
-	for _, name := range seed.AppsFilesFirst(files, openForPeek) {
-		u, ps, n, err := readOneFile(name, stdin, stderr, imp.prog, sink, opt, left, cfg.maxImport)
-		if err != nil {
+	// The progress starts once the first file is open: a named pipe
+	// waits for its writer first, and says so.
+	start := func(size int64) *progress {
+		if imp.prog == nil {
+			imp.prog = startProgress(stderr, imp.name, size)
+		}
+		return imp.prog
+	}
+	total := int64(0)
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+		} else {
+			total = -1
+			break
+		}
+	}
+	defer func() {
+		if imp.prog != nil && imp.batch == nil {
 			imp.prog.stop()
+		}
+	}()
+	for _, name := range seed.AppsFilesFirst(files, openForPeek) {
+		u, ps, n, err := readOneFile(name, stdin, stderr, func() *progress { return start(total) }, sink, opt, left, cfg.maxImport)
+		if err != nil {
 			return nil, err
 		}
 		left -= n
@@ -120,6 +140,7 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 	}
 	if len(problems) > 0 {
 		imp.prog.stop()
+		imp.prog = nil
 		fmt.Fprintln(stderr, problems.Error())
 		return nil, fmt.Errorf("%s: not imported: fix the problems above; nothing was written", imp.name)
 	}
@@ -129,7 +150,7 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 
 // readOneFile reads one file of an import into sink, within left bytes of
 // the import's cap; it returns how many bytes it read.
-func readOneFile(name string, stdin io.Reader, stderr io.Writer, prog *progress, sink seed.Sink, opt seed.Options, left, max int64) (seed.Understood, seed.Problems, int64, error) {
+func readOneFile(name string, stdin io.Reader, stderr io.Writer, prog func() *progress, sink seed.Sink, opt seed.Options, left, max int64) (seed.Understood, seed.Problems, int64, error) {
 	var r io.Reader = stdin
 	shown := name
 	if name == "-" {
@@ -149,7 +170,7 @@ func readOneFile(name string, stdin io.Reader, stderr io.Writer, prog *progress,
 		r = f
 	}
 	capped := &capReader{r: r, left: left, max: max}
-	u, ps := seed.ReadWith(prog.reader(capped), shown, sink, opt)
+	u, ps := seed.ReadWith(prog().reader(capped), shown, sink, opt)
 	return u, ps, left - capped.left, nil
 }
 

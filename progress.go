@@ -51,12 +51,18 @@ func (p *progress) loop() {
 }
 
 func (p *progress) phase(what string) {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	p.what = what
 	p.mu.Unlock()
 }
 
 func (p *progress) stop() {
+	if p == nil {
+		return
+	}
 	select {
 	case <-p.done:
 	default:
