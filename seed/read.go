@@ -142,7 +142,9 @@ func ReadWith(r io.Reader, name string, s Sink, opt Options) (Understood, Proble
 	}
 	head, _ := br.Peek(4 << 10)
 	for i, f := range all {
-		if f.binary || !f.recognise(head) {
+		// A format named in opt is read without recognising it, as
+		// Options.Format says, so that its reader names what is wrong.
+		if f.binary || opt.Format == "" && !f.recognise(head) {
 			continue
 		}
 		u, ps := f.read(input{br: br, name: name, opt: opt}, s)
