@@ -69,6 +69,8 @@ type format struct {
 // reads whatever the others do not claim, and says what it lacks.
 func formats() []format {
 	return []format{
+		// The vendors' JSON before uptake's, which takes any JSON.
+		{name: sensorTowerFormat, short: "sensortower", recognise: looksLikeSensorTower, read: readSensorTower},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
