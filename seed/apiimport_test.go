@@ -45,6 +45,9 @@ func TestImportTwice_vendorJSON(t *testing.T) {
 			"284882215": {Name: "284882215", IOS: "284882215"}, "1142110895": {Name: "1142110895", IOS: "1142110895"}}},
 		{"testdata/sensortower/android-daily.json", 2, 1, map[string]figures.App{
 			"com.spotify.music": {Name: "com.spotify.music", Android: "com.spotify.music"}}},
+		{"testdata/appfigures/products-monthly.json", 6, 2, map[string]figures.App{
+			"40337456": {Name: "40337456"}, "280643419": {Name: "280643419"}}},
+		{"testdata/appfigures/products-daily.json", 2, 1, map[string]figures.App{"40337456": {Name: "40337456"}}},
 	} {
 		st, err := store.Open(filepath.Join(t.TempDir(), "uptake.db"), store.Options{Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }})
 		if err != nil {

@@ -71,6 +71,7 @@ func formats() []format {
 	return []format{
 		// The vendors' JSON before uptake's, which takes any JSON.
 		{name: sensorTowerFormat, short: "sensortower", recognise: looksLikeSensorTower, read: readSensorTower},
+		{name: appfiguresFormat, short: "appfigures", recognise: looksLikeAppfigures, read: readAppfigures},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
