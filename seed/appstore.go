@@ -451,8 +451,6 @@ func appStoreDay(s string) (int32, string) {
 	return int32(t.Unix() / 86400), ""
 }
 
-func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
-
 // appStoreUnits reads Units: a whole number, negative for refunds.
 func appStoreUnits(s string) (int64, string) {
 	digits, neg := strings.CutPrefix(s, "-")

@@ -72,6 +72,9 @@ func formats() []format {
 		{name: "apps file", short: "apps", recognise: looksLikeAppsFile, read: readAppsFile},
 		{name: playFormatName, short: "play", recognise: looksLikePlay, read: readPlay, nearMiss: playNearMiss},
 		{name: appStoreFormat, short: "appstore", recognise: looksLikeAppStore, read: readAppStore, nearMiss: appStoreNearMiss},
+		// The vendors' JSON before uptake's, which takes any JSON.
+		{name: sensorTowerFormat, short: "sensortower", recognise: looksLikeSensorTower, read: readSensorTower},
+		{name: appfiguresFormat, short: "appfigures", recognise: looksLikeAppfigures, read: readAppfigures},
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
@@ -145,7 +148,9 @@ func ReadWith(r io.Reader, name string, s Sink, opt Options) (Understood, Proble
 	}
 	head, _ := br.Peek(4 << 10)
 	for i, f := range all {
-		if f.binary || !f.recognise(head) {
+		// A format named in opt is read without recognising it, as
+		// Options.Format says, so that its reader names what is wrong.
+		if f.binary || opt.Format == "" && !f.recognise(head) {
 			continue
 		}
 		u, ps := f.read(input{br: br, name: name, opt: opt}, s)
