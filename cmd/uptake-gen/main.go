@@ -27,7 +27,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("uptake-gen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	c := synth.Million
-	var out, launches, from string
+	var out, launches, from, playDir string
+	var playCountries int
 	fs.IntVar(&c.Apps, "apps", c.Apps, "number of apps")
 	fs.IntVar(&c.Countries, "countries", c.Countries, fmt.Sprintf("number of countries per app (at most %d)", len(synth.CountryList())))
 	fs.IntVar(&c.Months, "months", c.Months, "number of months per app and country")
@@ -35,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Uint64Var(&c.Seed, "seed", c.Seed, "seed of the pseudo-random noise")
 	fs.StringVar(&out, "o", "-", "figures CSV to write (- for standard output)")
 	fs.StringVar(&launches, "launches", "", "also write a launches CSV (app,country,launched) to this file")
+	fs.StringVar(&playDir, "play-reports", "", "instead, write a year of Google Play Console _country reports (daily rows, UTF-16) into this folder, from -from")
+	fs.IntVar(&playCountries, "play-countries", 200, "with -play-reports: the number of countries")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "uptake-gen: write synthetic install figures as CSV, for benchmarks.\n\nUsage:\n  uptake-gen [flags]\n\nFlags:")
 		fs.PrintDefaults()
@@ -55,6 +58,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	c.From = m
+	if playDir != "" {
+		if err := writePlayReports(playDir, playCountries, m, 12); err != nil {
+			fmt.Fprintf(stderr, "uptake-gen: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if err := c.Check(); err != nil {
 		fmt.Fprintf(stderr, "uptake-gen: %v\n", err)
 		return 2
