@@ -194,8 +194,8 @@ func TestCountryCodes(t *testing.T) {
 			}
 		}
 	}
-	if valid != 251 {
-		t.Errorf("%d valid codes; want 251 (249 ISO 3166-1 codes, XK and WW)", valid)
+	if valid != 252 {
+		t.Errorf("%d valid codes; want 252 (249 ISO 3166-1 codes, XK, WW and ZZ)", valid)
 	}
 	for _, code := range []string{"in", "IND", "India", "", "W", "WWW"} {
 		if ValidCountry(code) {
