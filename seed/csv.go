@@ -16,8 +16,10 @@ import (
 // and in any case, and a column uptake does not read is a problem. The
 // file may be UTF-8, with or without a byte order mark, or UTF-16 with
 // one; end lines with CRLF, LF or CR; and separate fields with commas,
-// semicolons or tabs, which a first line such as sep=; may name. name is
-// used in problems only.
+// semicolons or tabs, which a first line such as sep=; may name. From
+// and to may be written as spreadsheets re-save months (2020-08-01,
+// 8/1/2020 as month/day/year, Aug-20, Aug 2020: see parseSheetMonth).
+// name is used in problems only.
 func ReadCSV(r io.Reader, name string, s Sink) Problems { return readCSVWith(r, name, s, true) }
 
 // readCSVWith is ReadCSV, with the line reader and the fast rows on or off:
@@ -44,6 +46,7 @@ func readCSVText(raw *bufio.Reader, name string, s Sink, fast bool) Problems {
 	}
 	rd := &csvReader{c: c, lines: newLineReader(raw, delim), delim: delim,
 		sink: s, conv: newConverter(), fast: newFastFigures()}
+	rd.conv.sheetMonths = true
 	if sepLine {
 		rd.lines.line = 1 // the header is on line 2 or later
 	}
