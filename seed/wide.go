@@ -159,6 +159,7 @@ type wideReader struct {
 	c      *collector
 	src    wideSource
 	label  string // the file (and sheet), for notes
+	kind   string // "file" or "sheet", for messages
 	source string // the source of a row without one
 
 	cols      [numWideColumns]int // the column of each, or -1
@@ -170,6 +171,7 @@ type wideReader struct {
 	last      figures.Month
 	nMonths   int
 	header    int // its line
+	headerOK  bool
 	maxName   int // the longest month header, for the notes
 
 	rows       []wideRow
@@ -184,7 +186,7 @@ type wideReader struct {
 // and whose source, where a row names none, is opt.Source, else
 // fileSource.
 func newWideReader(c *collector, src wideSource, label, fileSource string, opt Options) *wideReader {
-	w := &wideReader{c: c, src: src, label: label, seen: map[wideKey]int{},
+	w := &wideReader{c: c, src: src, label: label, kind: "file", seen: map[wideKey]int{},
 		publishers: map[string]widePublisher{}, countries: map[string]string{}}
 	w.source = cleanText(opt.Source)
 	if w.source == "" {
@@ -237,7 +239,7 @@ func (w *wideReader) readHeader() bool {
 	cells, line, ok := w.src.next()
 	if !ok {
 		if len(w.c.ps) == 0 {
-			w.c.add(1, "", "the file is empty (expected a header row: "+wideExpected+")")
+			w.c.add(1, "", "the "+w.kind+" is empty (expected a header row: "+wideExpected+")")
 		}
 		return false
 	}
@@ -249,6 +251,7 @@ func (w *wideReader) readHeader() bool {
 	w.names = make([]string, len(cells))
 	monthCol := map[figures.Month]int{}
 	var found []string
+	var colProblems Problems
 	for i, h := range cells {
 		h = strings.TrimSpace(h)
 		w.names[i] = shorten(h)
@@ -277,13 +280,11 @@ func (w *wideReader) readHeader() bool {
 			} else if near := nearest(foldHeader(h), slices.Sorted(maps.Keys(wideColumnNames))); near != "" {
 				msg = fmt.Sprintf("the header has column %s, which uptake does not read (did you mean %s? expected %s; remove or rename the column)", quote(h), near, wideExpected)
 			}
-			if !w.c.add(line, w.names[i], msg) {
-				return false
-			}
+			colProblems = append(colProblems, Problem{Line: line, Column: w.names[i], Message: msg})
 			continue
 		}
 		if j, dup := monthCol[m]; dup {
-			w.c.add(line, w.names[i], fmt.Sprintf("%s is the month %s again, as column %s is (expected each month once; if these are day/month/year dates, write the months as 2020-08 or Aug 2020)", quote(h), m, quote(w.names[j])))
+			colProblems = append(colProblems, Problem{Line: line, Column: w.names[i], Message: fmt.Sprintf("%s is the month %s again, as column %s is (expected each month once; if these are day/month/year dates, write the months as 2020-08 or Aug 2020)", quote(h), m, quote(w.names[j]))})
 			continue
 		}
 		monthCol[m] = i
@@ -307,7 +308,16 @@ func (w *wideReader) readHeader() bool {
 	if w.nMonths == 0 {
 		missing = append(missing, "a column per month")
 	}
-	if len(missing) > 0 && len(w.c.ps) == 0 {
+	// A header without App and Country is not a wide sheet's: say only
+	// what it lacks, not what each of its columns is not.
+	if w.cols[wApp] >= 0 || w.cols[wCountry] >= 0 {
+		for _, p := range colProblems {
+			if !w.c.add(p.Line, p.Column, p.Message) {
+				return false
+			}
+		}
+	}
+	if len(missing) > 0 {
 		if len(found) > 12 {
 			found = append(found[:12], "…")
 		}
@@ -317,6 +327,7 @@ func (w *wideReader) readHeader() bool {
 		w.c.stop = true
 		return false
 	}
+	w.headerOK = true
 	return true
 }
 
@@ -542,7 +553,11 @@ func (w *wideReader) understood(format, sheet string) Understood {
 		if n > 5 {
 			lines = append(lines, "…")
 		}
-		u.Metric += fmt.Sprintf("; %s of totals skipped (line %s)", plural(n, "row"), strings.Join(lines, ", "))
+		rows := "row "
+		if n > 1 {
+			rows = "rows "
+		}
+		u.Metric += fmt.Sprintf("; %s of totals skipped (%s%s)", plural(n, "row"), rows, strings.Join(lines, ", "))
 	}
 	if len(w.totalCols) > 0 {
 		var names []string

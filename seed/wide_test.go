@@ -59,7 +59,7 @@ func TestReadWide_csv(t *testing.T) {
 	if u.Format != wideFormatName {
 		t.Errorf("format = %q", u.Format)
 	}
-	want := "installs, one column per month (May 24..Aug 24, 4 months); 1 row of totals skipped (line 5)"
+	want := "installs, one column per month (May 24..Aug 24, 4 months); 1 row of totals skipped (row 5)"
 	if u.Metric != want {
 		t.Errorf("understood %q; want %q", u.Metric, want)
 	}
