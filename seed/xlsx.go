@@ -64,7 +64,7 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 	u := Understood{Format: xlsxFormatName}
 	data, err := io.ReadAll(io.LimitReader(in.br, maxWorkbookBytes+1))
 	if err != nil {
-		c.fatal(1, "", "the workbook could not be read: "+cutMessage(err.Error()))
+		c.fatal(1, "", "the workbook could not be read: "+errText(err))
 		return u, c.ps
 	}
 	if len(data) > maxWorkbookBytes {
@@ -77,7 +77,7 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 	}
 	book, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		c.fatal(1, "", "the file is a zip archive but not a workbook uptake can open: "+cutMessage(err.Error())+" (save it again from Excel as .xlsx, or as CSV UTF-8)")
+		c.fatal(1, "", "the file is a zip archive but not a workbook uptake can open: "+errText(err)+" (save it again from Excel as .xlsx, or as CSV UTF-8)")
 		return u, c.ps
 	}
 	defer book.Close()
@@ -93,7 +93,7 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 		src.date1904 = *props.Date1904
 	}
 	if src.rows, err = book.Rows(sheet); err != nil {
-		c.fatal(1, "", "the sheet cannot be read: "+cutMessage(err.Error())+" (expected a worksheet of rows and columns)")
+		c.fatal(1, "", "the sheet cannot be read: "+errText(err)+" (expected a worksheet of rows and columns)")
 		return u, c.ps
 	}
 	defer src.rows.Close()
@@ -114,7 +114,7 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 func checkZip(data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return "the file starts as a zip archive (an Excel workbook) but cannot be opened: " + cutMessage(err.Error()) + " (save it again from Excel, or as CSV UTF-8)"
+		return "the file starts as a zip archive (an Excel workbook) but cannot be opened: " + errText(err) + " (save it again from Excel, or as CSV UTF-8)"
 	}
 	if len(zr.File) > maxWorkbookParts {
 		return fmt.Sprintf("the workbook holds %d files (expected at most %d; is this an Excel workbook?)", len(zr.File), maxWorkbookParts)
@@ -192,7 +192,7 @@ func (x *xlsxSource) next() ([]string, int, bool) {
 		}
 		cells, err := x.rows.Columns(rawCells)
 		if err != nil {
-			x.c.fatal(x.row, "", "the row cannot be read: "+cutMessage(err.Error())+" (save the workbook again from Excel, or as CSV UTF-8)")
+			x.c.fatal(x.row, "", "the row cannot be read: "+errText(err)+" (save the workbook again from Excel, or as CSV UTF-8)")
 			return nil, 0, false
 		}
 		if len(cells) > MaxColumns {
@@ -209,7 +209,7 @@ func (x *xlsxSource) next() ([]string, int, bool) {
 		return cells, x.row, true
 	}
 	if err := x.rows.Error(); err != nil && !x.c.stop {
-		x.c.fatal(x.row+1, "", "the sheet cannot be read past row "+strconv.Itoa(x.row)+": "+cutMessage(err.Error()))
+		x.c.fatal(x.row+1, "", "the sheet cannot be read past row "+strconv.Itoa(x.row)+": "+errText(err))
 	}
 	return nil, 0, false
 }
@@ -346,3 +346,7 @@ func agreesWithDate(shown string, t time.Time) bool {
 	}
 	return named || monthNum && year
 }
+
+// errText is an error of excelize or archive/zip for a problem: cut
+// short, and safe to print, since it may quote the file's bytes.
+func errText(err error) string { return figures.Sanitize(cutMessage(err.Error())) }
