@@ -75,6 +75,11 @@ type converter struct {
 	lastSource, source   string // a source as written and cleaned
 	lastNote, note       string // a note as written and cleaned
 	goodSource, goodNote string // the last source and note that passed validation
+
+	// sheetMonths reads from and to as spreadsheets re-save months
+	// (2020-08-01, 8/1/2020, Aug-20: see parseSheetMonth), for CSV files;
+	// launched and JSON files take YYYY-MM.
+	sheetMonths bool
 }
 
 func newConverter() *converter {
@@ -222,7 +227,11 @@ func (c *converter) month(f field, s string) figures.Month {
 	if !c.short(f, s, "2020-08") {
 		return 0
 	}
-	m, err := figures.ParseMonth(s)
+	parse := figures.ParseMonth
+	if c.sheetMonths && (f == fFrom || f == fTo) {
+		parse = parseSheetMonth
+	}
+	m, err := parse(s)
 	if err != nil {
 		c.failParse(f, s, err)
 		return 0

@@ -16,8 +16,10 @@ import (
 // and in any case, and a column uptake does not read is a problem. The
 // file may be UTF-8, with or without a byte order mark, or UTF-16 with
 // one; end lines with CRLF, LF or CR; and separate fields with commas,
-// semicolons or tabs, which a first line such as sep=; may name. name is
-// used in problems only.
+// semicolons or tabs, which a first line such as sep=; may name. From
+// and to may be written as spreadsheets re-save months (2020-08-01,
+// 8/1/2020 as month/day/year, Aug-20, Aug 2020: see parseSheetMonth).
+// name is used in problems only.
 func ReadCSV(r io.Reader, name string, s Sink) Problems { return readCSVWith(r, name, s, true) }
 
 // readCSVWith is ReadCSV, with the line reader and the fast rows on or off:
@@ -44,6 +46,7 @@ func readCSVText(raw *bufio.Reader, name string, s Sink, fast bool) Problems {
 	}
 	rd := &csvReader{c: c, lines: newLineReader(raw, delim), delim: delim,
 		sink: s, conv: newConverter(), fast: newFastFigures()}
+	rd.conv.sheetMonths = true
 	if sepLine {
 		rd.lines.line = 1 // the header is on line 2 or later
 	}
@@ -255,29 +258,33 @@ func (rd *csvReader) next() (rec []string, line int, ok bool) {
 
 const tooManyColumns = "the row has more than 1000 fields (expected one field per column; is this a CSV file?)"
 
-func (rd *csvReader) readError(err error) {
+func (rd *csvReader) readError(err error) { csvReadError(rd.c, rd.lim, rd.lineOff, err) }
+
+// csvReadError reports an error of encoding/csv, reading behind lim, whose
+// line numbers are lineOff lines short of the file's.
+func csvReadError(c *collector, lim *limiter, lineOff int, err error) {
 	var pe *csv.ParseError
 	switch {
-	case errors.Is(err, errLineTooLong) && rd.lim.start < rd.lim.errLine:
-		rd.c.fatal(rd.lim.start, "", fmt.Sprintf("the row that starts on this line runs on past 1 MiB, to line %d (expected short rows; is a quoted field left open?)", rd.lim.errLine))
+	case errors.Is(err, errLineTooLong) && lim.start < lim.errLine:
+		c.fatal(lim.start, "", fmt.Sprintf("the row that starts on this line runs on past 1 MiB, to line %d (expected short rows; is a quoted field left open?)", lim.errLine))
 	case errors.Is(err, errLineTooLong):
-		rd.c.fatal(rd.lim.errLine, "", "the line is longer than 1 MiB (expected one short row per line; is this a CSV file?)")
+		c.fatal(lim.errLine, "", "the line is longer than 1 MiB (expected one short row per line; is this a CSV file?)")
 	case errors.Is(err, errTooManyColumns):
-		rd.c.fatal(rd.lim.errLine, "", tooManyColumns)
+		c.fatal(lim.errLine, "", tooManyColumns)
 	case errors.Is(err, errBrokenUTF16):
-		rd.c.fatal(rd.lim.line+1, "", brokenUTF16)
+		c.fatal(lim.line+1, "", brokenUTF16)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote):
-		rd.c.add(pe.Line+rd.lineOff, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
+		c.add(pe.Line+lineOff, "", `a field has a quote " inside it but does not start with one (expected quotes around the whole field, e.g. "Resso ""Lite""", or no quotes)`)
 	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote):
 		msg := `a quoted field is not closed properly (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`
 		if pe.StartLine != pe.Line {
-			msg = fmt.Sprintf(`a quoted field that starts on this line is not closed properly by line %d (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`, pe.Line+rd.lineOff)
+			msg = fmt.Sprintf(`a quoted field that starts on this line is not closed properly by line %d (expected a closing quote followed by a separator or the end of the line; write "" for a quote inside)`, pe.Line+lineOff)
 		}
-		rd.c.add(pe.StartLine+rd.lineOff, "", msg)
+		c.add(pe.StartLine+lineOff, "", msg)
 	case errors.As(err, &pe):
-		rd.c.add(pe.Line+rd.lineOff, "", cutMessage(pe.Err.Error()))
+		c.add(pe.Line+lineOff, "", cutMessage(pe.Err.Error()))
 	default:
-		rd.c.fatal(rd.lim.line+1, "", "the file could not be read: "+cutMessage(err.Error()))
+		c.fatal(lim.line+1, "", "the file could not be read: "+cutMessage(err.Error()))
 	}
 }
 

@@ -25,6 +25,18 @@ func readCSV(t testing.TB, name, text string) (*recorder, Problems) {
 	return rec, ReadCSV(strings.NewReader(text), name, rec)
 }
 
+// readAs reads text through ReadWith, recognising its format (or as
+// opt.Format says), and fails the test on a problem.
+func readAs(t *testing.T, name, text string, opt Options) (*recorder, Understood) {
+	t.Helper()
+	rec := &recorder{}
+	u, ps := ReadWith(strings.NewReader(text), name, rec, opt)
+	if len(ps) > 0 {
+		t.Fatalf("problems:\n%s", strs(ps))
+	}
+	return rec, u
+}
+
 // readJSON reads a JSON file held in a string.
 func readJSON(t testing.TB, name, text string) (*recorder, Problems) {
 	t.Helper()

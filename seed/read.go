@@ -78,6 +78,8 @@ func formats() []format {
 		{name: "uptake JSON", short: "json", recognise: looksLikeJSON, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake JSON"}, readJSONText(in.br, in.name, s)
 		}},
+		wideFormat(),
+		xlsxFormat(),
 		{name: "uptake CSV", short: "csv", recognise: func([]byte) bool { return true }, read: func(in input, s Sink) (Understood, Problems) {
 			return Understood{Format: "uptake CSV"}, readCSVText(in.br, in.name, s, true)
 		}},

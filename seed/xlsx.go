@@ -1,0 +1,352 @@
+package seed
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/uptake/uptake/figures"
+	"github.com/xuri/excelize/v2"
+)
+
+// An Excel workbook (.xlsx) in the wide layout: its first sheet, or the
+// one Options.Sheet names, read row by row with excelize into the same
+// reader as a wide CSV file (wideReader). Problems name the sheet:
+// book.xlsx[Sheet1]:12: May 2024: … and so do the figures' notes; the
+// figures' source is the file's name, as a CSV file's is.
+//
+// A cell is read as the workbook holds it, not as it shows it: a number
+// formatted 3.6M or 3,600k is its whole value, 3612345. A month's header
+// is read as it shows (May 2024, 2024-05), or, for a date cell, as the
+// date it holds, once what it shows agrees with that date: a cell
+// formatted mmm shows Aug and holds 2020-08-01, and one formatted
+// d/m/yyyy shows 1/8/2020 and is August, not January.
+
+const xlsxFormatName = "Excel workbook"
+
+func xlsxFormat() format {
+	return format{name: xlsxFormatName, short: "xlsx", binary: true, recognise: looksLikeXLSX, read: readXLSX}
+}
+
+// Limits of a workbook, against zip bombs and sheets too big to hold: the
+// sizes are of the parts unpacked, as the zip declares them (archive/zip
+// refuses a part that unpacks to more than it declares).
+const (
+	maxWorkbookBytes = 64 << 20  // the file itself
+	maxWorkbookParts = 10_000    // files inside the zip; Excel writes a few dozen
+	maxUnpackedBytes = 512 << 20 // all its parts unpacked
+	maxSheetXMLBytes = 256 << 20 // one sheet or the shared strings, unpacked (streamed from a temporary file past 16 MB)
+	maxPartBytes     = 32 << 20  // any other part (styles, workbook, …), which excelize parses whole
+)
+
+// looksLikeXLSX recognises a zip whose first entries are those of an
+// Office Open XML workbook.
+func looksLikeXLSX(head []byte) bool {
+	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return false
+	}
+	for _, part := range []string{"[Content_Types].xml", "xl/", "docProps/", "_rels/"} {
+		if bytes.Contains(head, []byte(part)) {
+			return true
+		}
+	}
+	return false
+}
+
+func readXLSX(in input, s Sink) (Understood, Problems) {
+	c := &collector{file: in.name}
+	u := Understood{Format: xlsxFormatName}
+	data, err := io.ReadAll(io.LimitReader(in.br, maxWorkbookBytes+1))
+	if err != nil {
+		c.fatal(1, "", "the workbook could not be read: "+errText(err))
+		return u, c.ps
+	}
+	if len(data) > maxWorkbookBytes {
+		c.fatal(1, "", fmt.Sprintf("the workbook is larger than %d MB (expected a smaller one: save the sheet as CSV UTF-8, or split it)", maxWorkbookBytes>>20))
+		return u, c.ps
+	}
+	if msg := checkZip(data); msg != "" {
+		c.fatal(1, "", msg)
+		return u, c.ps
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		c.fatal(1, "", "the file is a zip archive but not a workbook uptake can open: "+errText(err)+" (save it again from Excel as .xlsx, or as CSV UTF-8)")
+		return u, c.ps
+	}
+	defer book.Close()
+	sheets := book.GetSheetList()
+	sheet, msg := pickSheet(sheets, in.opt.Sheet)
+	if msg != "" {
+		c.fatal(1, "", msg)
+		return u, c.ps
+	}
+	c.file = in.name + "[" + sheet + "]"
+	src := &xlsxSource{c: c, book: book, sheet: sheet}
+	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		src.date1904 = *props.Date1904
+	}
+	if src.rows, err = book.Rows(sheet); err != nil {
+		c.fatal(1, "", "the sheet cannot be read: "+errText(err)+" (expected a worksheet of rows and columns)")
+		return u, c.ps
+	}
+	defer src.rows.Close()
+	label := fileLabel(in.name)
+	w := newWideReader(c, src, label+"["+figures.CutTo(figures.Sanitize(sheet), 60)+"]", label, in.opt)
+	w.kind = "sheet"
+	w.read(s)
+	if !w.headerOK && in.opt.Sheet == "" && len(sheets) > 1 && len(c.ps) > 0 && len(c.ps) <= MaxProblems {
+		// The first sheet is not the one with the figures, perhaps.
+		c.ps = append(c.ps, Problem{File: c.file, Line: c.ps[0].Line, Message: fmt.Sprintf(
+			"this is the workbook's first sheet, and it has %d (%s): name the one to read with -sheet NAME", len(sheets), sheetNames(sheets))})
+	}
+	return w.understood(xlsxFormatName, sheet), c.ps
+}
+
+// checkZip checks the parts of a zip before excelize opens it; it
+// returns what is wrong, or "".
+func checkZip(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "the file starts as a zip archive (an Excel workbook) but cannot be opened: " + errText(err) + " (save it again from Excel, or as CSV UTF-8)"
+	}
+	if len(zr.File) > maxWorkbookParts {
+		return fmt.Sprintf("the workbook holds %d files (expected at most %d; is this an Excel workbook?)", len(zr.File), maxWorkbookParts)
+	}
+	var total uint64
+	for _, f := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		limit := uint64(maxPartBytes)
+		if strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml" {
+			limit = maxSheetXMLBytes
+		}
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > limit || total > maxUnpackedBytes {
+			return fmt.Sprintf("the workbook unpacks to more than uptake reads (%s declares %d MB; expected at most %d MB a part and %d MB in all: save the sheet as CSV UTF-8, or split it)",
+				quote(f.Name), f.UncompressedSize64>>20, limit>>20, maxUnpackedBytes>>20)
+		}
+	}
+	return ""
+}
+
+// pickSheet returns the sheet named want (in any case), or the first;
+// msg says why there is none.
+func pickSheet(sheets []string, want string) (sheet, msg string) {
+	if len(sheets) == 0 {
+		return "", "the workbook has no sheets (expected a sheet with App, Country and a column per month)"
+	}
+	if want == "" {
+		return sheets[0], ""
+	}
+	for _, s := range sheets {
+		if s == want {
+			return s, ""
+		}
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s, want) {
+			return s, ""
+		}
+	}
+	return "", fmt.Sprintf("the workbook has no sheet named %s (it has %s)", quote(want), sheetNames(sheets))
+}
+
+// sheetNames lists the first sheets of a workbook, quoted.
+func sheetNames(sheets []string) string {
+	names := make([]string, 0, 11)
+	for _, s := range sheets[:min(len(sheets), 10)] {
+		names = append(names, quote(s))
+	}
+	if len(sheets) > 10 {
+		names = append(names, "…")
+	}
+	return strings.Join(names, ", ")
+}
+
+// xlsxSource gives wideReader the rows of a sheet: each cell's value as
+// the workbook holds it, but the header's as the sheet shows it.
+type xlsxSource struct {
+	c         *collector
+	book      *excelize.File
+	sheet     string
+	rows      *excelize.Rows
+	row       int // the row last read, from 1
+	rawHeader []string
+	date1904  bool
+}
+
+var rawCells = excelize.Options{RawCellValue: true}
+
+func (x *xlsxSource) next() ([]string, int, bool) {
+	for !x.c.stop && x.rows.Next() {
+		x.row++
+		if x.row > maxSheetRows {
+			x.c.fatal(x.row, "", fmt.Sprintf("the sheet has more than %d rows (expected at most that, as Excel has)", maxSheetRows))
+			return nil, 0, false
+		}
+		cells, err := x.rows.Columns(rawCells)
+		if err != nil {
+			x.c.fatal(x.row, "", "the row cannot be read: "+errText(err)+" (save the workbook again from Excel, or as CSV UTF-8)")
+			return nil, 0, false
+		}
+		if len(cells) > MaxColumns {
+			x.c.fatal(x.row, "", fmt.Sprintf("the row has a value in column %d, past the %d columns uptake reads (expected a column per month; is this the right sheet?)", len(cells), MaxColumns))
+			return nil, 0, false
+		}
+		if blank(cells) {
+			continue
+		}
+		if x.rawHeader == nil {
+			x.rawHeader = append([]string(nil), cells...)
+			return x.shownRow(x.row, cells), x.row, true
+		}
+		return cells, x.row, true
+	}
+	if err := x.rows.Error(); err != nil && !x.c.stop {
+		x.c.fatal(x.row+1, "", "the sheet cannot be read past row "+strconv.Itoa(x.row)+": "+errText(err))
+	}
+	return nil, 0, false
+}
+
+// shownRow returns row n as the sheet shows it, formatted, where raw is
+// as it holds it; a cell that shows nothing (a format of ;;;) is taken
+// as it holds.
+func (x *xlsxSource) shownRow(n int, raw []string) []string {
+	out := append([]string(nil), raw...)
+	it, err := x.book.Rows(x.sheet)
+	if err != nil {
+		return out
+	}
+	defer it.Close()
+	for i := 1; i <= n && it.Next(); i++ {
+		if i < n {
+			continue
+		}
+		shown, err := it.Columns()
+		if err != nil {
+			return out
+		}
+		for j, s := range shown {
+			if j < len(out) && strings.TrimSpace(s) != "" {
+				out[j] = s
+			}
+		}
+	}
+	return out
+}
+
+func (x *xlsxSource) cellLine(int) int { return x.row }
+func (x *xlsxSource) exactWidth() bool { return false }
+
+// headerMonth reads a month's header: text as the sheet shows it, or, for
+// a number (a date cell), the date it holds when what it shows agrees.
+func (x *xlsxSource) headerMonth(i int, shown string) (figures.Month, error) {
+	raw := ""
+	if i < len(x.rawHeader) {
+		raw = strings.TrimSpace(x.rawHeader[i])
+	}
+	v, isNum := sheetNumber(raw)
+	if !isNum {
+		return parseSheetMonth(shown)
+	}
+	if raw == shown {
+		return 0, fmt.Errorf("%s is a number, not a month (expected text such as May 2024, or a date cell formatted as one, e.g. mmm-yy)", quote(shown))
+	}
+	t, err := excelize.ExcelDateToTime(v, x.date1904)
+	if err != nil || v < 1 || !agreesWithDate(shown, t) {
+		return 0, fmt.Errorf("%s shows the number %s in a format uptake cannot read as a month (expected a date cell formatted e.g. mmm-yy, or text such as May 2024)", quote(shown), raw)
+	}
+	m := figures.MonthOf(t.Year(), int(t.Month()))
+	if !m.Valid() {
+		return 0, fmt.Errorf("%s is the date %s, out of range (expected a month from %s to %s)", quote(shown), t.Format(time.DateOnly), figures.MinMonth, figures.MaxMonth)
+	}
+	return m, nil
+}
+
+// installs returns a cell's value to read as installs: a number as Excel
+// holds it (3600000, or 3599999.9999999995 after a sum) to Excel's 15
+// significant digits, and text as it is.
+func (x *xlsxSource) installs(cell string) string {
+	v, ok := sheetNumber(cell)
+	if !ok || !strings.ContainsAny(cell, ".eE") {
+		return cell
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil || r != math.Trunc(r) || math.Abs(r) > figures.MaxInstalls*10 {
+		return cell
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// sheetNumber reads a number as a workbook stores it: digits, a point,
+// an exponent; ok is false for anything else (Infinity, 0x10, text).
+func sheetNumber(s string) (float64, bool) {
+	if s == "" || len(s) > 40 || strings.Trim(s, "0123456789.eE+-") != "" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// agreesWithDate reports whether what a date cell shows is that date, in
+// a form that says its month: the month's English name (Aug, August), or
+// its number together with the year, every other number being the day,
+// the year or a zero time (8/1/20 00:00, 01.08.2020, 2020-08-01).
+func agreesWithDate(shown string, t time.Time) bool {
+	named, monthNum, year := false, false, false
+	for i := 0; i < len(shown); {
+		c := shown[i]
+		j := i
+		switch {
+		case isLetter(c):
+			for j < len(shown) && isLetter(shown[j]) {
+				j++
+			}
+			w := strings.ToLower(shown[i:j])
+			switch {
+			case monthNamed(w) == int(t.Month()):
+				named = true
+			case w == "am" || w == "pm" || w == "t" || w == "z":
+			default:
+				return false
+			}
+		case isDigit(c):
+			for j < len(shown) && isDigit(shown[j]) {
+				j++
+			}
+			if j-i > 4 {
+				return false
+			}
+			n, _ := strconv.Atoi(shown[i:j])
+			ok := n == 0 || n == t.Day()
+			if n == int(t.Month()) {
+				monthNum, ok = true, true
+			}
+			if j-i == 4 && n == t.Year() || j-i == 2 && n == t.Year()%100 {
+				year, ok = true, true
+			}
+			if !ok {
+				return false
+			}
+		case c >= utf8.RuneSelf:
+			return false // a letter uptake cannot read
+		default:
+			j++
+		}
+		i = j
+	}
+	return named || monthNum && year
+}
+
+// errText is an error of excelize or archive/zip for a problem: cut
+// short, and safe to print, since it may quote the file's bytes.
+func errText(err error) string { return figures.Sanitize(cutMessage(err.Error())) }
