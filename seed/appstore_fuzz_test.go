@@ -83,38 +83,9 @@ func checkAppStoreRead(t *testing.T, data []byte, rec *recorder, u Understood, p
 			t.Fatalf("a figure of an app not added first: %+v", f)
 		}
 	}
-	if !saysFFFD(data) {
-		var texts []string
-		for _, f := range rec.figures {
-			texts = append(texts, f.App, f.Note)
-		}
-		for _, a := range rec.apps {
-			texts = append(texts, a.Name)
-		}
-		for _, s := range texts {
-			if strings.ContainsRune(s, utf8.RuneError) {
-				t.Fatalf("accepted %q, with a U+FFFD the file does not hold", s)
-			}
-		}
-	}
+	checkNoFFFD(t, data, rec)
 	if figures.Sanitize(u.Metric) != u.Metric || !utf8.ValidString(u.Metric) {
 		t.Fatalf("understood %q carries control characters", u.Metric)
 	}
-	if len(ps) > MaxProblems+1 {
-		t.Fatalf("%d problems; want at most %d", len(ps), MaxProblems+1)
-	}
-	lines := bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{'\r'}) + 1
-	gzipped := bytes.HasPrefix(data, []byte{0x1f, 0x8b})
-	for _, p := range ps {
-		if p.Line < 1 || p.Line > lines && !gzipped {
-			t.Fatalf("problem at line %d of a file of %d lines: %s", p.Line, lines, p)
-		}
-		s := p.String()
-		if figures.Sanitize(p.Message) != p.Message || p.Message == "" {
-			t.Fatalf("problem %q is empty or carries control characters", s)
-		}
-		if len(s) > 2000 {
-			t.Fatalf("problem is %d bytes long: %.200s", len(s), s)
-		}
-	}
+	checkProblems(t, data, ps)
 }

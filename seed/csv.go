@@ -234,19 +234,26 @@ func blankBytes(rec [][]byte) bool {
 // next returns the next row encoding/csv reads that is not blank, and its
 // line.
 func (rd *csvReader) next() (rec []string, line int, ok bool) {
-	for !rd.c.stop {
-		rec, err := rd.cr.Read()
+	return nextCSVRow(rd.cr, rd.c, rd.lim, rd.lineOff)
+}
+
+// nextCSVRow returns the next row cr reads that is not blank, and its
+// line; a row cr cannot read is a problem of c, and past MaxColumns
+// fields the reading stops.
+func nextCSVRow(cr *csv.Reader, c *collector, lim *limiter, lineOff int) (rec []string, line int, ok bool) {
+	for !c.stop {
+		rec, err := cr.Read()
 		if err == io.EOF {
 			return nil, 0, false
 		}
 		if err != nil {
-			rd.readError(err)
+			csvReadError(c, lim, lineOff, err)
 			continue
 		}
-		line, _ := rd.cr.FieldPos(0)
-		line += rd.lineOff
+		line, _ := cr.FieldPos(0)
+		line += lineOff
 		if len(rec) > MaxColumns {
-			rd.c.fatal(line, "", tooManyColumns)
+			c.fatal(line, "", tooManyColumns)
 			return nil, 0, false
 		}
 		if !blank(rec) {
@@ -258,7 +265,6 @@ func (rd *csvReader) next() (rec []string, line int, ok bool) {
 
 const tooManyColumns = "the row has more than 1000 fields (expected one field per column; is this a CSV file?)"
 
-func (rd *csvReader) readError(err error) { csvReadError(rd.c, rd.lim, rd.lineOff, err) }
 
 // csvReadError reports an error of encoding/csv, reading behind lim, whose
 // line numbers are lineOff lines short of the file's.

@@ -627,25 +627,10 @@ func newWideCSV(br *bufio.Reader, c *collector) *wideCSV {
 }
 
 func (w *wideCSV) next() ([]string, int, bool) {
-	for w.cr != nil && !w.c.stop {
-		rec, err := w.cr.Read()
-		if err == io.EOF {
-			return nil, 0, false
-		}
-		if err != nil {
-			csvReadError(w.c, w.lim, w.lineOff, err)
-			continue
-		}
-		line := w.cellLine(0)
-		if len(rec) > MaxColumns {
-			w.c.fatal(line, "", tooManyColumns)
-			return nil, 0, false
-		}
-		if !blank(rec) {
-			return rec, line, true
-		}
+	if w.cr == nil {
+		return nil, 0, false
 	}
-	return nil, 0, false
+	return nextCSVRow(w.cr, w.c, w.lim, w.lineOff)
 }
 
 func (w *wideCSV) cellLine(i int) int {
