@@ -265,7 +265,6 @@ func nextCSVRow(cr *csv.Reader, c *collector, lim *limiter, lineOff int) (rec []
 
 const tooManyColumns = "the row has more than 1000 fields (expected one field per column; is this a CSV file?)"
 
-
 // csvReadError reports an error of encoding/csv, reading behind lim, whose
 // line numbers are lineOff lines short of the file's.
 func csvReadError(c *collector, lim *limiter, lineOff int, err error) {
