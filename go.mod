@@ -3,6 +3,7 @@ module github.com/uptake/uptake
 go 1.26.0
 
 require (
+	dev.uptake/earlyterm v0.0.0
 	github.com/charmbracelet/bubbles v1.0.0
 	github.com/charmbracelet/bubbletea v1.3.10
 	github.com/charmbracelet/lipgloss v1.1.0
@@ -44,3 +45,6 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+// internal/earlyterm: see its package comment.
+replace dev.uptake/earlyterm => ./internal/earlyterm

@@ -3,7 +3,13 @@
 // launch, kept in one local file. See README.md.
 package main
 
-import "os"
+import (
+	"os"
+
+	// Before Bubble Tea's init: no terminal query on runs that open no
+	// dashboard.
+	_ "dev.uptake/earlyterm"
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, isTerminal(os.Stdout) && isTerminal(os.Stdin)))

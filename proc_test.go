@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -102,4 +103,34 @@ func seededDB(t testing.TB) string {
 		t.Fatalf("-seed: exit %d: %s", r.code, r.stderr)
 	}
 	return db
+}
+
+// TestStart_NoTerminalQueryWithoutTheDashboard: Bubble Tea v1's init asked
+// the terminal for its background (ESC ] 11 ; ?) on every run, and a
+// terminal that never answers made `uptake -h` take five seconds. Run in
+// a pseudo-terminal that never answers (script(1)), -h and -export now
+// write no query and return at once.
+func TestStart_NoTerminalQueryWithoutTheDashboard(t *testing.T) {
+	bin := uptakeBinary(t)
+	if _, err := exec.LookPath("script"); err != nil {
+		t.Skip("script(1) is not installed")
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	if out, err := exec.Command(bin, "-seed", "-no-ui", "-db", db).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, args := range []string{"-h", "-export curves -app Resso -country IN -db " + db} {
+		typescript := filepath.Join(t.TempDir(), "typescript")
+		cmd := exec.Command("script", "-qc", bin+" "+args, typescript)
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+		start := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil && !strings.Contains(args, "-h") {
+			t.Fatalf("%s: %v: %s", args, err, out)
+		}
+		took := time.Since(start)
+		b, _ := os.ReadFile(typescript)
+		if bytes.Contains(b, []byte("\x1b]11;?")) || took > 3*time.Second {
+			t.Errorf("uptake %s asked the terminal for its background (took %v)", args, took)
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/resume"
@@ -292,7 +293,13 @@ func dashboard(cfg config, stderr io.Writer) error {
 	if sel.Apps, err = selectedApps(st, cfg); err != nil {
 		return err
 	}
-	styles, err := report.ThemedStyles(lipgloss.DefaultRenderer(), cfg.theme)
+	r := lipgloss.DefaultRenderer()
+	if cfg.theme == "" || cfg.theme == report.ThemeAuto {
+		// Ask the terminal now, before Bubble Tea takes it (earlyterm
+		// kept Bubble Tea's init from asking on every run).
+		r.SetHasDarkBackground(termenv.NewOutput(os.Stdout).HasDarkBackground())
+	}
+	styles, err := report.ThemedStyles(r, cfg.theme)
 	if err != nil {
 		return err
 	}
