@@ -63,7 +63,7 @@ func (imp *pendingImport) describe(w io.Writer, dryRun bool) {
 		fmt.Fprintln(w, line)
 	}
 	for _, m := range imp.mapped {
-		fmt.Fprintf(w, "  landed by store id on the app already known: %s\n", m)
+		fmt.Fprintf(w, "  %s\n", m)
 	}
 	fmt.Fprintf(w, "%s: %s\n", imp.name, imp.summary)
 }
@@ -123,7 +123,9 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 			imp.prog.stop()
 		}
 	}()
-	for _, name := range seed.AppsFilesFirst(files, openForPeek) {
+	ordered, appsFiles := seed.AppsFilesFirst(files, openForPeek)
+	for i, name := range ordered {
+		sink.startFile(i < appsFiles)
 		u, ps, n, err := readOneFile(name, stdin, stderr, func() *progress { return start(total) }, sink, opt, left, cfg.maxImport)
 		if err != nil {
 			return nil, err
@@ -136,6 +138,8 @@ func readImport(cfg config, stdin io.Reader, stderr io.Writer) (*pendingImport, 
 		}
 	}
 	if len(problems) == 0 {
+		sink.startFile(false)
+		sink.emitting = true
 		problems = opt.Days.Emit(sink)
 	}
 	if len(problems) > 0 {
@@ -250,21 +254,38 @@ func knownApps(cfg config, stderr io.Writer) ([]figures.App, error) {
 
 // idSink lands what a file names by store id on the app that has the id:
 // an app in the database, or one an earlier file of the import named.
-// Readers give an app (AddApp) before its figures.
+// Readers give an app (AddApp) before its figures. An app a file names
+// with an id no app has, under the name of an app that has another id,
+// is another app: it is kept apart as "Name (App Store id N)". A renaming
+// applies to the figures of the file that named the app by id (and to
+// the days summed over the import's files, which only such files give),
+// never to another file's figures that happen to use the same name. An
+// apps file sets the mapping and is not renamed: the store refuses an id
+// another app holds.
 type idSink struct {
-	b                *store.Batch
-	seen             importSummary
-	android, ios     map[string]string // id → the app's name
-	rename           map[string]string // a name a file gave → the app's name
-	renamedForReport map[string]bool
+	b            *store.Batch
+	seen         importSummary
+	android, ios map[string]string      // id → the app's name
+	byName       map[string]figures.App // folded name → the app, with its ids
+	rename       map[string]string      // every renaming of the import, for the summed days
+	declared     map[string]string      // the renamings of the file being read
+	appsFile     bool                   // the file being read is an apps file
+	emitting     bool                   // the summed days are being given
+	report       map[string]bool
 }
 
 func newIDSink(b *store.Batch, known []figures.App) *idSink {
-	s := &idSink{b: b, android: map[string]string{}, ios: map[string]string{}, rename: map[string]string{}, renamedForReport: map[string]bool{}}
+	s := &idSink{b: b, android: map[string]string{}, ios: map[string]string{}, byName: map[string]figures.App{},
+		rename: map[string]string{}, declared: map[string]string{}, report: map[string]bool{}}
 	for _, a := range known {
 		s.learn(a)
 	}
 	return s
+}
+
+// startFile begins a file: its renamings are its own.
+func (s *idSink) startFile(appsFile bool) {
+	s.declared, s.appsFile = map[string]string{}, appsFile
 }
 
 func (s *idSink) learn(a figures.App) {
@@ -274,9 +295,26 @@ func (s *idSink) learn(a figures.App) {
 	if a.IOS != "" {
 		s.ios[a.IOS] = a.Name
 	}
+	k := figures.FoldName(a.Name)
+	had := s.byName[k]
+	if had.Name == "" {
+		had.Name = a.Name
+	}
+	if had.Android == "" {
+		had.Android = a.Android
+	}
+	if had.IOS == "" {
+		had.IOS = a.IOS
+	}
+	s.byName[k] = had
 }
 
 func (s *idSink) AddApp(a figures.App) {
+	if s.appsFile || a.Android == "" && a.IOS == "" {
+		s.learn(a)
+		s.b.AddApp(a)
+		return
+	}
 	target, by := "", ""
 	if a.Android != "" {
 		target, by = s.android[a.Android], "Google Play package "+a.Android
@@ -284,26 +322,44 @@ func (s *idSink) AddApp(a figures.App) {
 	if target == "" && a.IOS != "" {
 		target, by = s.ios[a.IOS], "App Store id "+a.IOS
 	}
-	if target != "" && !strings.EqualFold(target, a.Name) {
-		s.rename[a.Name] = target
-		s.renamedForReport[fmt.Sprintf("%s (%s) → %s", figures.Sanitize(a.Name), figures.Sanitize(by), figures.Sanitize(target))] = true
+	orig := a.Name
+	switch {
+	case target != "" && !strings.EqualFold(target, a.Name):
 		a.Name = target
+		s.report[fmt.Sprintf("landed by store id on the app already known: %s (%s) → %s", figures.Sanitize(orig), figures.Sanitize(by), figures.Sanitize(target))] = true
+	case target == "":
+		known := s.byName[figures.FoldName(a.Name)]
+		if known.Android != "" && a.Android != "" && known.Android != a.Android || known.IOS != "" && a.IOS != "" && known.IOS != a.IOS {
+			a.Name = fmt.Sprintf("%s (%s)", a.Name, by)
+			s.report[fmt.Sprintf("kept apart from the app of the same name, which has another id: %s (%s) → %s", figures.Sanitize(orig), figures.Sanitize(by), figures.Sanitize(a.Name))] = true
+		}
+	}
+	if a.Name != orig {
+		s.rename[orig] = a.Name
+		s.declared[orig] = a.Name
 	}
 	s.learn(a)
 	s.b.AddApp(a)
 }
 
-func (s *idSink) AddLaunch(l figures.Launch) {
-	if to, ok := s.rename[l.App]; ok {
-		l.App = to
+// named is the app a figure or launch of the file lands on.
+func (s *idSink) named(app string) string {
+	if to, ok := s.declared[app]; ok {
+		return to
 	}
+	if to, ok := s.rename[app]; ok && s.emitting {
+		return to
+	}
+	return app
+}
+
+func (s *idSink) AddLaunch(l figures.Launch) {
+	l.App = s.named(l.App)
 	s.b.AddLaunch(l)
 }
 
 func (s *idSink) AddFigure(f figures.Figure, line int) {
-	if to, ok := s.rename[f.App]; ok {
-		f.App = to
-	}
+	f.App = s.named(f.App)
 	s.seen.add(f)
 	s.b.AddFigure(f, line)
 }
@@ -375,8 +431,8 @@ func someOf(set map[string]bool, noun string) string {
 }
 
 func (s *idSink) mapped() []string {
-	out := make([]string, 0, len(s.renamedForReport))
-	for k := range s.renamedForReport {
+	out := make([]string, 0, len(s.report))
+	for k := range s.report {
 		out = append(out, k)
 	}
 	slices.Sort(out)

@@ -228,6 +228,7 @@ func TestImport_PipesAndDevices(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
+	uptakeBinary(t) // built before the writer's clock starts, not after
 	go func() {
 		time.Sleep(1500 * time.Millisecond)
 		os.WriteFile(fifo, []byte(anghamiCSV), 0o600)

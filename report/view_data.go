@@ -62,8 +62,10 @@ func DataCells(f figures.Figure) []string {
 	if f.Estimate {
 		est = figures.MarkEstimate
 	}
+	// The mark rides with the number too, so that a narrow table that
+	// drops the Est column still shows it.
 	return []string{figures.Sanitize(f.App), figures.Sanitize(f.Country), f.Platform.String(), f.From.String(), f.To.String(),
-		figures.FormatInstalls(float64(f.Installs)), est, figures.Sanitize(f.Source), figures.Sanitize(f.Note)}
+		figures.FormatInstalls(float64(f.Installs)) + est, est, figures.Sanitize(f.Source), figures.Sanitize(f.Note)}
 }
 
 // dataCSVHeader names the columns of the data view's CSV: the canonical

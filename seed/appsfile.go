@@ -156,9 +156,10 @@ func (l *limitedLines) Read(p []byte) (int, error) {
 
 // AppsFilesFirst orders the files of an import so that apps files come
 // first (in their order), then the rest (in theirs): the rest can then
-// land on the apps they name. open gives a file's start to look at, or
-// nil (the file is then kept in place and read as it comes).
-func AppsFilesFirst(files []string, open func(string) io.ReadCloser) []string {
+// land on the apps they name. It also says how many apps files lead.
+// open gives a file's start to look at, or nil (the file is then kept in
+// place and read as it comes).
+func AppsFilesFirst(files []string, open func(string) io.ReadCloser) ([]string, int) {
 	var apps, rest []string
 	for _, f := range files {
 		rc := open(f)
@@ -179,5 +180,5 @@ func AppsFilesFirst(files []string, open func(string) io.ReadCloser) []string {
 			rest = append(rest, f)
 		}
 	}
-	return append(apps, rest...)
+	return append(apps, rest...), len(apps)
 }

@@ -1,6 +1,10 @@
 package store
 
-import "github.com/uptake/uptake/figures"
+import (
+	"fmt"
+
+	"github.com/uptake/uptake/figures"
+)
 
 // Batch gathers the records of one write (an import, the bundled dataset,
 // a form save) so that the store can apply them in one transaction. It
@@ -23,6 +27,7 @@ type Batch struct {
 	lines       [][]uint32      // the line each figure was read from, 0 for none
 	n           int             // how many figures
 	bad         *figures.Figure // the first figure that cannot be packed
+	idConflict  error           // the first app given two different store ids
 
 	// What the last figure named, which the next one mostly repeats.
 	last struct {
@@ -104,11 +109,19 @@ func (b *Batch) addApp(a figures.App, folded string) int {
 		if a.Publisher != "" {
 			b.apps[i].Publisher = a.Publisher
 		}
-		if a.Android != "" {
-			b.apps[i].Android = a.Android
-		}
-		if a.IOS != "" {
-			b.apps[i].IOS = a.IOS
+		for _, id := range []struct {
+			what      string
+			have, got *string
+		}{{"Google Play package", &b.apps[i].Android, &a.Android}, {"App Store id", &b.apps[i].IOS, &a.IOS}} {
+			switch {
+			case *id.got == "":
+			case *id.have == "":
+				*id.have = *id.got
+			case *id.have != *id.got && b.idConflict == nil:
+				// One app, two ids of a kind: two different apps, or a typo.
+				b.idConflict = fmt.Errorf("%w: %s is given the %s %s and also %s (one app has one; correct the apps file or the report)",
+					ErrConflict, figures.Quote(figures.Sanitize(b.apps[i].Name)), id.what, figures.Sanitize(*id.have), figures.Sanitize(*id.got))
+			}
 		}
 		return i
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -37,5 +38,45 @@ func TestApps_KeepTheirStoreIDs(t *testing.T) {
 		if _, err := s.Apply(b, false); err == nil {
 			t.Errorf("%+v was stored", bad)
 		}
+	}
+}
+
+// TestApps_StoreIDsAreNeverTakenOrMoved: an id, once an app's, is not
+// changed by a later write that gives another (that is another app), is
+// not given to a second app, and one batch cannot give an app two ids of
+// a kind: each would let a file's figures land on the wrong app.
+func TestApps_StoreIDsAreNeverTakenOrMoved(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "ids.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := NewBatch("first")
+	b.AddApp(figures.App{Name: "Spotify", IOS: "324684580", Android: "com.spotify.music"})
+	b.AddApp(figures.App{Name: "Deezer", IOS: "292738169"})
+	if _, err := s.Apply(b, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		apps []figures.App
+	}{
+		{"another id for an app", []figures.App{{Name: "Spotify", IOS: "999"}}},
+		{"another package for an app", []figures.App{{Name: "spotify", Android: "com.other"}}},
+		{"an id another app holds", []figures.App{{Name: "Spotify", IOS: "324684580"}, {Name: "Deezer Lite", IOS: "324684580"}}},
+		{"a held id for a new app", []figures.App{{Name: "Spotify Lite", Android: "com.spotify.music"}}},
+		{"two ids in one batch", []figures.App{{Name: "Resso", Android: "com.a"}, {Name: "Resso", Android: "com.b"}}},
+		{"one id for two apps in one batch", []figures.App{{Name: "Resso", IOS: "1"}, {Name: "Resso Music", IOS: "1"}}},
+	} {
+		b := NewBatch(c.name)
+		for _, a := range c.apps {
+			b.AddApp(a)
+		}
+		if _, err := s.Apply(b, false); !errors.Is(err, ErrConflict) {
+			t.Errorf("%s: %v, want a conflict", c.name, err)
+		}
+	}
+	if a, _, _ := s.App("Spotify"); a.IOS != "324684580" || a.Android != "com.spotify.music" {
+		t.Errorf("Spotify's ids changed: %+v", a)
 	}
 }

@@ -87,6 +87,9 @@ func (b *Batch) validate() error {
 			return err
 		}
 	}
+	if b.idConflict != nil {
+		return b.idConflict
+	}
 	for _, t := range b.texts {
 		if err := figures.ValidateText("source", t.source, figures.MaxTextLen); err != nil {
 			return err
@@ -131,10 +134,17 @@ func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 	if _, err := r.index(); err != nil {
 		return err
 	}
+	owners, err := idOwners(r, b)
+	if err != nil {
+		return err
+	}
 	for _, a := range b.apps {
 		folded := figures.FoldName(a.Name)
 		rec, ok, err := r.record(folded)
 		if err != nil {
+			return err
+		}
+		if err := owners.claim(a, folded); err != nil {
 			return err
 		}
 		if !ok {
@@ -148,11 +158,20 @@ func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 		if a.Publisher != "" {
 			next.Publisher = a.Publisher
 		}
-		if a.Android != "" {
-			next.Android = a.Android
-		}
-		if a.IOS != "" {
-			next.IOS = a.IOS
+		// A store id, once set, is not changed by a write that gives
+		// another: that is another app (MergeApp joins two on purpose).
+		for _, id := range []struct {
+			what      string
+			have, got *string
+		}{{"Google Play package", &next.Android, &a.Android}, {"App Store id", &next.IOS, &a.IOS}} {
+			switch {
+			case *id.got == "" || *id.got == *id.have:
+			case *id.have == "":
+				*id.have = *id.got
+			default:
+				return fmt.Errorf("%w: %s has the %s %s, and this gives it %s: a different app, or a typo (give the app another name, or correct the file)",
+					ErrConflict, figures.Quote(figures.Sanitize(rec.Name)), id.what, figures.Sanitize(*id.have), figures.Sanitize(*id.got))
+			}
 		}
 		if next.App != rec.App {
 			rep.AppsUpdated++
@@ -160,6 +179,61 @@ func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// storeIDs knows which app holds each store id, so that no two apps share
+// one: a file naming the id would land on either.
+type storeIDs struct {
+	android, ios map[string]string // id → folded name
+	names        map[string]string // folded → the name, for messages
+}
+
+// idOwners reads the store ids of the file's apps, when the batch gives
+// any (a list of the apps is a read of every app record).
+func idOwners(r *Reader, b *Batch) (*storeIDs, error) {
+	o := &storeIDs{android: map[string]string{}, ios: map[string]string{}, names: map[string]string{}}
+	given := false
+	for _, a := range b.apps {
+		given = given || a.Android != "" || a.IOS != ""
+	}
+	if !given {
+		return o, nil
+	}
+	apps, err := r.Apps()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range apps {
+		f := figures.FoldName(a.Name)
+		o.names[f] = a.Name
+		if a.Android != "" {
+			o.android[a.Android] = f
+		}
+		if a.IOS != "" {
+			o.ios[a.IOS] = f
+		}
+	}
+	return o, nil
+}
+
+// claim records that app a (folded) holds its ids, or says which other
+// app holds one already.
+func (o *storeIDs) claim(a figures.App, folded string) error {
+	o.names[folded] = a.Name
+	for _, id := range []struct {
+		what, id string
+		owners   map[string]string
+	}{{"Google Play package", a.Android, o.android}, {"App Store id", a.IOS, o.ios}} {
+		if id.id == "" {
+			continue
+		}
+		if other, ok := id.owners[id.id]; ok && other != folded {
+			return fmt.Errorf("%w: the %s %s is %s's, and this gives it to %s as well: a file naming it would land on either (merge the two apps with M or -merge-app, or correct the file)",
+				ErrConflict, id.what, figures.Sanitize(id.id), figures.Quote(figures.Sanitize(o.names[other])), figures.Quote(figures.Sanitize(a.Name)))
+		}
+		id.owners[id.id] = folded
 	}
 	return nil
 }

@@ -390,3 +390,22 @@ func TestMerge_AppFromAStoreIDJoinsTheResearchersApp(t *testing.T) {
 		t.Error("n merged anyway")
 	}
 }
+
+// TestData_FollowBeforeTheTableLoads: f pressed on a Data view whose
+// table has not come yet (a million figures, 4 then f at typing speed)
+// dereferenced the missing table and killed the dashboard. The filter is
+// kept and applied when the table comes.
+func TestData_FollowBeforeTheTableLoads(t *testing.T) {
+	v := newDataView(newKeyMap(report.Views()), report.PlainStyles())
+	v.setSize(100, 30)
+	v.follow(report.Selection{Apps: []string{"Resso"}, Country: "IN"})
+	s := newTestStore(t, true)
+	var table *store.FigureTable
+	if err := s.Read(func(r *store.Reader) error { var err error; table, err = r.FigureTable(); return err }); err != nil {
+		t.Fatal(err)
+	}
+	v.set(table)
+	if n := v.count(); n != 2 {
+		t.Errorf("after the table came, %d rows follow Resso in IN, want 2", n)
+	}
+}

@@ -92,6 +92,9 @@ func (v *dataView) set(t *store.FigureTable) {
 // apply filters and sorts, keeping the cursor on the same figure if it
 // is still shown, and hands the table the rows on screen.
 func (v *dataView) apply() {
+	if !v.loaded {
+		return // set arranges the rows by the filter and order once they come
+	}
 	v.arrange()
 	v.sync()
 }
