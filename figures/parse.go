@@ -62,6 +62,12 @@ func parseInstallsSlow(s string) (int64, error) {
 		}
 		return 0, errNotNumber(t)
 	}
+	if exp == 0 && dot && len(frac) == 3 && !strings.Contains(whole, ",") {
+		// 1.000 is one with three decimals, or a thousand as a European
+		// spreadsheet writes it: a thousandfold difference, so neither.
+		return 0, fmt.Errorf("%s is ambiguous: %s with decimals, or %s with a point between the thousands? (write it without the point, e.g. %s%s, or with commas, e.g. %s,%s)",
+			Quote(t), whole, whole+frac, whole, frac, whole, frac)
+	}
 	if !commasOK(whole) {
 		return 0, fmt.Errorf("%s has misplaced commas (expected commas between groups of three digits, e.g. 3,600,000; use a point for decimals, e.g. 3.6M)", Quote(t))
 	}
