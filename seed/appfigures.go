@@ -143,10 +143,24 @@ func readAppfigures(in input, s Sink) (Understood, Problems) {
 	}
 	u.Metric = afMetric + ", " + period.String()
 	ds := daySource{file: in.name, metric: "downloads, " + period.String(), source: src}
+	// A product is one store's; a sale that does not say which is put
+	// under all platforms, and its note and the import say so.
+	noStore := ds
+	noStore.metric += " (the report does not say the store: one store's downloads, put under all platforms)"
+	for _, se := range r.series {
+		if se.platform == figures.AllPlatforms {
+			u.Metric += "; some sales do not say their store, and are put under all platforms"
+			break
+		}
+	}
 	for _, rec := range r.recs {
 		se := r.series[rec.series]
 		first, last := period.span(rec.day)
-		if msg := in.opt.Days.add(ds, se.app, se.country, se.platform, first, last, rec.n, int(rec.line)); msg != "" {
+		src := ds
+		if se.platform == figures.AllPlatforms {
+			src = noStore
+		}
+		if msg := in.opt.Days.add(src, se.app, se.country, se.platform, first, last, rec.n, int(rec.line)); msg != "" {
 			if !c.add(int(rec.line), "date", msg) {
 				break
 			}

@@ -206,6 +206,20 @@ func (x *xlsxSource) next() ([]string, int, bool) {
 			x.rawHeader = append([]string(nil), cells...)
 			return x.shownRow(x.row, cells), x.row, true
 		}
+		// A TRUE or FALSE cell holds 1 or 0, which would read as installs:
+		// it is given as the word it shows, which is not a number.
+		for j, c := range cells {
+			if c != "1" && c != "0" {
+				continue
+			}
+			axis, err := excelize.CoordinatesToCellName(j+1, x.row)
+			if err != nil {
+				continue
+			}
+			if typ, err := x.book.GetCellType(x.sheet, axis); err == nil && typ == excelize.CellTypeBool {
+				cells[j] = map[string]string{"1": "TRUE", "0": "FALSE"}[c]
+			}
+		}
 		return cells, x.row, true
 	}
 	if err := x.rows.Error(); err != nil && !x.c.stop {
