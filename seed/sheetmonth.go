@@ -115,6 +115,15 @@ func parseSheetMonth(s string) (figures.Month, error) {
 			if num(0) > 12 && num(1) >= 1 && num(1) <= 12 {
 				return bad("is day/month/year, but uptake reads 8/1/2020 as month/day/year, as US Excel writes it (write the month as 2020-08 or Aug 2020)")
 			}
+			// 01/08/2020 is 8 January month first and 1 August day first,
+			// as a European spreadsheet re-saves August: two months apart.
+			// Only a date whose month-first reading is the 1st (8/1/2020,
+			// a month as US Excel re-saves it) or that has no other
+			// reading is taken.
+			if num(0) >= 1 && num(0) <= 12 && num(1) >= 1 && num(1) <= 12 && num(0) != num(1) && num(1) != 1 {
+				return bad(fmt.Sprintf("is ambiguous: %s %d month first, or %s %d day first (write the month as 2020-08 or Aug 2020)",
+					monthAbbr[num(0)-1], num(1), monthAbbr[num(1)-1], num(0)))
+			}
 			return month(y, num(0), num(1))
 		case sameSeps(".-"): // 01.08.2020, 08-01-2020
 			return bad("may be day-month-year or month-day-year (uptake reads month/day/year only with slashes, 8/1/2020, as US Excel writes it; write the month as 2020-08 or Aug 2020)")

@@ -180,11 +180,17 @@ func TestReadWide_problems(t *testing.T) {
 		},
 		"day-first dates": {
 			"App,Country,13/07/2020,01/08/2020\nResso,IN,1,2\n",
-			`bad.csv:1: 13/07/2020: "13/07/2020" is day/month/year, but uptake reads 8/1/2020 as month/day/year, as US Excel writes it (write the month as 2020-08 or Aug 2020); every column but App, Country, Platform, Source, Publisher, Estimate, Note and Total is read as a month (rename the column, or remove it)`,
+			`bad.csv:1: 13/07/2020: "13/07/2020" is day/month/year, but uptake reads 8/1/2020 as month/day/year, as US Excel writes it (write the month as 2020-08 or Aug 2020); every column but App, Country, Platform, Source, Publisher, Estimate, Note and Total is read as a month (rename the column, or remove it)
+bad.csv:1: 01/08/2020: "01/08/2020" is ambiguous: Jan 8 month first, or Aug 1 day first (write the month as 2020-08 or Aug 2020); every column but App, Country, Platform, Source, Publisher, Estimate, Note and Total is read as a month (rename the column, or remove it)
+bad.csv:1: the header has columns "App", "Country", "13/07/2020", "01/08/2020" and lacks a column per month (expected App, Country, and a column per month such as May 2024 or 2024-05; optionally Platform, Source, Publisher, Estimate and Note)`,
 		},
+		// Each is refused on its own now, not only when two of them clash
+		// (a single 01/08/2020 was read as January: found by a red-team pass).
 		"day-first dates of the 1st": {
 			"App,Country,01/07/2020,01/08/2020\nResso,IN,1,2\n",
-			`bad.csv:1: 01/08/2020: "01/08/2020" is the month 2020-01 again, as column "01/07/2020" is (expected each month once; if these are day/month/year dates, write the months as 2020-08 or Aug 2020)`,
+			`bad.csv:1: 01/07/2020: "01/07/2020" is ambiguous: Jan 7 month first, or Jul 1 day first (write the month as 2020-08 or Aug 2020); every column but App, Country, Platform, Source, Publisher, Estimate, Note and Total is read as a month (rename the column, or remove it)
+bad.csv:1: 01/08/2020: "01/08/2020" is ambiguous: Jan 8 month first, or Aug 1 day first (write the month as 2020-08 or Aug 2020); every column but App, Country, Platform, Source, Publisher, Estimate, Note and Total is read as a month (rename the column, or remove it)
+bad.csv:1: the header has columns "App", "Country", "01/07/2020", "01/08/2020" and lacks a column per month (expected App, Country, and a column per month such as May 2024 or 2024-05; optionally Platform, Source, Publisher, Estimate and Note)`,
 		},
 		"a row twice": {
 			"App,Country,Jul 2020\nResso,IN,1\nresso,India,2\n",
