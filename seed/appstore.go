@@ -491,6 +491,11 @@ func (r *appStoreReader) give(s Sink, src string) {
 		s.AddApp(figures.App{Name: name, IOS: id})
 	}
 	d := daySource{file: r.in.name, metric: appStoreMetric, source: src}
+	// The report lists every country where an app had a row in each of
+	// its periods: for the apps it names, the others had none.
+	for _, k := range r.order {
+		r.in.opt.Days.cover(d, named[k.id], figures.IOS, dayTime(k.begin), dayTime(k.end))
+	}
 	for _, k := range r.order {
 		p := r.periods[k]
 		if msg := r.in.opt.Days.add(d, named[k.id], k.country, figures.IOS, dayTime(k.begin), dayTime(k.end), p.units, p.line); msg != "" {

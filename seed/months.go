@@ -30,6 +30,10 @@ type Days struct {
 	cells map[cellKey]*monthCell
 	order []cellKey      // in the order first seen, so output follows the files
 	days  map[dayKey]int // every day given, with its line
+	// covered are the days a file reports for an app in every country:
+	// a country without a row on such a day had no installs that day, and
+	// its month is not short of the day.
+	covered map[dayKey]bool // country ""
 
 	// appStore names the App Store's app ids alike in every file of the
 	// import, and one name one id (appstore.go); nil until used.
@@ -69,7 +73,7 @@ type monthCell struct {
 
 // NewDays returns an empty Days for an import.
 func NewDays() *Days {
-	return &Days{cells: map[cellKey]*monthCell{}, days: map[dayKey]int{}}
+	return &Days{cells: map[cellKey]*monthCell{}, days: map[dayKey]int{}, covered: map[dayKey]bool{}}
 }
 
 // add takes a count over the days first..last (the same day for a daily
@@ -132,6 +136,30 @@ func (t *Days) add(src daySource, app, country string, p figures.Platform, first
 	return ""
 }
 
+// cover records that a file reports app's installs in every country over
+// the days first..last: it lists a row for each country that had any (the
+// App Store's and the Play Console's reports leave out the others).
+func (t *Days) cover(src daySource, app string, p figures.Platform, first, last time.Time) {
+	first, last = dateOf(first), dateOf(last)
+	for d := first; !d.After(last) && !d.After(first.AddDate(1, 1, 0)); d = d.AddDate(0, 0, 1) {
+		t.covered[dayKey{app, "", p, src.source, int32(d.Unix() / 86400)}] = true
+	}
+}
+
+// daysKnown counts the days of a cell's month that are known: given for
+// its country, or covered by a report for its app.
+func (t *Days) daysKnown(k cellKey) int {
+	n := 0
+	start := monthStart(k.month)
+	for d := start; d.Before(monthStart(k.month + 1)); d = d.AddDate(0, 0, 1) {
+		day := int32(d.Unix() / 86400)
+		if _, given := t.days[dayKey{k.app, k.country, k.platform, k.source, day}]; given || t.covered[dayKey{k.app, "", k.platform, k.source, day}] {
+			n++
+		}
+	}
+	return n
+}
+
 // Emit gives s a figure per month, with its note, in the order the files
 // first gave them. A month whose days add to less than zero (refunds past
 // downloads) is a problem of its first line rather than a figure.
@@ -152,10 +180,14 @@ func (t *Days) Emit(s Sink) Problems {
 		if c.files > 1 {
 			file += " and other files"
 		}
-		note := fmt.Sprintf("%s: %s, sum of %d days", file, c.from.metric, c.days)
-		partial := c.days < whole
+		known := t.daysKnown(k)
+		note := fmt.Sprintf("%s: %s, sum of %d days", file, c.from.metric, known)
+		if known > c.days {
+			note += fmt.Sprintf(" (rows on %d; the report lists none for this country on the others)", c.days)
+		}
+		partial := known < whole
 		if partial {
-			note = fmt.Sprintf("%s: %s, sum of %d of %d days: the month lacks %d, so this is at least its installs (marked as an estimate)", file, c.from.metric, c.days, whole, whole-c.days)
+			note = fmt.Sprintf("%s: %s, sum of %d of %d days: the month lacks %d, so this is at least its installs (marked as an estimate)", file, c.from.metric, known, whole, whole-known)
 		}
 		if c.divided {
 			note += "; a row's period ran into the next or last month, and its count is divided between them by days (marked as an estimate)"
