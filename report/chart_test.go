@@ -217,3 +217,27 @@ func TestChart_RoundTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestGrid_TooWideSplitsRatherThanCutsNumbers (found by a review at
+// 80x24 with four apps): a table wider than the screen lost its last
+// numbers and their marks to the cut at the edge. It is now written as
+// several tables, each with the first column, and every number whole.
+func TestGrid_TooWideSplitsRatherThanCutsNumbers(t *testing.T) {
+	g := &grid{header: []string{"Since launch", "Synthetic App 017", "÷ Synthetic App 017", "Synthetic App 087", "÷ Synthetic App 017"},
+		right: []bool{false, true, true, true, true},
+		rows:  [][]string{{"latest", "18.6BΣ (M100)", "1.00×Σ", "18.7BΣ* (M100)", "1.01×Σ*"}}}
+	out := g.text(40, PlainStyles())
+	for _, want := range []string{"18.6BΣ (M100)", "1.00×Σ", "18.7BΣ* (M100)", "1.01×Σ*"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q is not whole in:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "latest") < 2 {
+		t.Errorf("the parts do not each start with the first column:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if textfit.Width(l) > 40 {
+			t.Errorf("a line is %d wide: %q", textfit.Width(l), l)
+		}
+	}
+}

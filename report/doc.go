@@ -141,7 +141,68 @@ func (t *grid) widths(width int) []int {
 	return w
 }
 
+// text writes the table within width. A table too wide to fit even with
+// its text narrowed is written as several, each with the first column
+// and as many of the others as fit, so that no number is ever cut.
 func (t *grid) text(width int, st Styles) string {
+	parts := t.split(width)
+	if len(parts) == 1 {
+		return t.textFit(width, st)
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, p.textFit(width, st))
+	}
+	return strings.Join(out, "\n")
+}
+
+// split cuts a table too wide for width into tables of its first column
+// and the others that fit beside it; a table that fits is itself.
+func (t *grid) split(width int) []*grid {
+	w := t.widths(width)
+	total := 0
+	for _, x := range w {
+		total += x + 2
+	}
+	if total-2 <= width || len(w) < 3 {
+		return []*grid{t}
+	}
+	var parts []*grid
+	for i := 1; i < len(w); {
+		cols := []int{0}
+		used := w[0]
+		for i < len(w) && (len(cols) == 1 || used+2+w[i] <= width) {
+			cols = append(cols, i)
+			used += 2 + w[i]
+			i++
+		}
+		parts = append(parts, t.columns(cols))
+	}
+	return parts
+}
+
+// columns is the table of some of t's columns.
+func (t *grid) columns(cols []int) *grid {
+	pick := func(cells []string) []string {
+		out := make([]string, len(cols))
+		for k, c := range cols {
+			if c < len(cells) {
+				out[k] = cells[c]
+			}
+		}
+		return out
+	}
+	g := &grid{header: pick(t.header), styles: t.styles}
+	for _, c := range cols {
+		g.right = append(g.right, c < len(t.right) && t.right[c])
+	}
+	for _, r := range t.rows {
+		g.rows = append(g.rows, pick(r))
+	}
+	return g
+}
+
+func (t *grid) textFit(width int, st Styles) string {
 	w := t.widths(width)
 	var b strings.Builder
 	line := func(cells []string, style int, header bool) {
