@@ -131,9 +131,14 @@ func Save(path, db string, s Screen) error {
 	return nil
 }
 
+// key is the file a database path names: absolute, links followed, so
+// that the same file reached another way finds its screen.
 func key(db string) string {
 	if abs, err := filepath.Abs(db); err == nil {
-		return abs
+		db = abs
+	}
+	if real, err := filepath.EvalSymlinks(db); err == nil {
+		db = real
 	}
 	return db
 }

@@ -90,3 +90,22 @@ func TestSave_ForgetsTheOldestAndSurvivesDamage(t *testing.T) {
 		t.Errorf("after the damage: %+v %v %v", s, ok, err)
 	}
 }
+
+// TestLoad_ThroughALink: the screen saved for a file is found when the
+// file is opened through a symbolic link (found by a review).
+func TestLoad_ThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	os.WriteFile(db, nil, 0o600)
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Skip(err)
+	}
+	path := filepath.Join(dir, "screens.json")
+	if err := Save(path, db, Screen{View: "data", Apps: []string{"A"}, Country: "WW", Platform: "all"}); err != nil {
+		t.Fatal(err)
+	}
+	if s, ok, err := Load(path, link); err != nil || !ok || s.View != "data" {
+		t.Errorf("through a link: %+v %v %v", s, ok, err)
+	}
+}

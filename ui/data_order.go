@@ -104,7 +104,7 @@ func filterWords(s string) []filterWord {
 // filterColumns are the names a filter word may give its column by.
 var filterColumns = map[string]int{
 	"app": colApp, "country": colCountry, "platform": colPlatform, "from": colFrom, "to": colTo,
-	"installs": colInstalls, "estimate": colEstimate, "source": colSource, "note": colNote,
+	"installs": colInstalls, "estimate": colEstimate, "est": colEstimate, "source": colSource, "note": colNote,
 }
 
 // keepAny keeps the rows matching any of words in column col.

@@ -197,7 +197,7 @@ func TestData_SortPicksAColumnAndFiltersByField(t *testing.T) {
 	for _, c := range []struct {
 		filter string
 		want   int
-	}{{"resso ww", 3}, {"app:spotify country:in", 1}, {"app:resso app:spotify country:id", 3}, {"country:india", 3}, {"estimate:yes", 3}} {
+	}{{"resso ww", 3}, {"app:spotify country:in", 1}, {"app:resso app:spotify country:id", 3}, {"country:india", 3}, {"estimate:yes", 3}, {"est:yes", 3}} {
 		m = drive(t, m, press("/"), tea.KeyMsg{Type: tea.KeyCtrlU})
 		m = drive(t, m, keys(c.filter, "enter")...)
 		if n := m.data.count(); n != c.want {
