@@ -120,7 +120,7 @@ func (b *Batch) addApp(a figures.App, folded string) int {
 			case *id.have != *id.got && b.idConflict == nil:
 				// One app, two ids of a kind: two different apps, or a typo.
 				b.idConflict = fmt.Errorf("%w: %s is given the %s %s and also %s (one app has one; correct the apps file or the report)",
-					ErrConflict, figures.Quote(figures.Sanitize(b.apps[i].Name)), id.what, figures.Sanitize(*id.have), figures.Sanitize(*id.got))
+					ErrAppConflict, figures.Quote(figures.Sanitize(b.apps[i].Name)), id.what, figures.Sanitize(*id.have), figures.Sanitize(*id.got))
 			}
 		}
 		return i

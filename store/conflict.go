@@ -10,6 +10,10 @@ import (
 // ErrConflict: a batch gives one figure twice with different values.
 var ErrConflict = errors.New("the same figure is given twice with different values")
 
+// ErrAppConflict: two apps, or a file and an app, disagree on what cannot
+// be two things at once: a store id, a launch month, a figure of a merge.
+var ErrAppConflict = errors.New("the apps disagree")
+
 // conflict words two figures of the batch with one identity and
 // different values, naming the lines they were read from.
 func (b *Batch) conflict(x, y int, f, g figures.Figure) error {

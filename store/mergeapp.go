@@ -98,7 +98,7 @@ func (s *Store) MergeApp(from, into string) (Report, error) {
 		for _, l := range launches {
 			if m, ok := have[l.Country]; ok && m != l.Month {
 				return fmt.Errorf("%w: %s launched in %s in %s, %s in %s: set one launch month first (L in the dashboard)",
-					ErrConflict, figures.Sanitize(src.Name), l.Country, l.Month, figures.Sanitize(dst.Name), m)
+					ErrAppConflict, figures.Sanitize(src.Name), l.Country, l.Month, figures.Sanitize(dst.Name), m)
 			}
 			if err := cs.put(bidLaunches, seriesKey(intoFold, l.Country), encodeLaunch(app.Name, l.Month)); err != nil {
 				return err
@@ -144,7 +144,7 @@ func joinApps(into, from figures.App) (figures.App, error) {
 			*f.dst = f.theirs
 		case f.conflicting && f.theirs != "" && f.theirs != *f.dst:
 			return out, fmt.Errorf("%w: %s has the %s %s and %s has %s: they are different apps (or correct one in an apps file first)",
-				ErrConflict, figures.Sanitize(into.Name), f.what, *f.dst, figures.Sanitize(from.Name), f.theirs)
+				ErrAppConflict, figures.Sanitize(into.Name), f.what, *f.dst, figures.Sanitize(from.Name), f.theirs)
 		}
 	}
 	return out, nil
@@ -166,7 +166,7 @@ func mergeFigures(kept, moved []figures.Figure, app string) ([]figures.Figure, i
 			dup++
 		default:
 			return nil, 0, fmt.Errorf("%w: %s is %s in one app and %s in the other: delete or change one of them first",
-				ErrConflict, f.Key(), figures.FormatInstalls(float64(out[i].Installs)), figures.FormatInstalls(float64(f.Installs)))
+				ErrAppConflict, f.Key(), figures.FormatInstalls(float64(out[i].Installs)), figures.FormatInstalls(float64(f.Installs)))
 		}
 	}
 	slices.SortFunc(out, figures.CompareIdentity)

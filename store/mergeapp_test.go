@@ -76,7 +76,7 @@ func TestMergeApp(t *testing.T) {
 	if _, err := s.Apply(b, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.MergeApp("com.spotify.music", "Spotify"); !errors.Is(err, ErrConflict) {
+	if _, err := s.MergeApp("com.spotify.music", "Spotify"); !errors.Is(err, ErrAppConflict) {
 		t.Errorf("a conflicting merge: %v", err)
 	}
 	if _, ok, _ := s.App("com.spotify.music"); !ok {

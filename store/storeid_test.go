@@ -72,7 +72,7 @@ func TestApps_StoreIDsAreNeverTakenOrMoved(t *testing.T) {
 		for _, a := range c.apps {
 			b.AddApp(a)
 		}
-		if _, err := s.Apply(b, false); !errors.Is(err, ErrConflict) {
+		if _, err := s.Apply(b, false); !errors.Is(err, ErrAppConflict) {
 			t.Errorf("%s: %v, want a conflict", c.name, err)
 		}
 	}

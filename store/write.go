@@ -170,7 +170,7 @@ func applyApps(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 				*id.have = *id.got
 			default:
 				return fmt.Errorf("%w: %s has the %s %s, and this gives it %s: a different app, or a typo (give the app another name, or correct the file)",
-					ErrConflict, figures.Quote(figures.Sanitize(rec.Name)), id.what, figures.Sanitize(*id.have), figures.Sanitize(*id.got))
+					ErrAppConflict, figures.Quote(figures.Sanitize(rec.Name)), id.what, figures.Sanitize(*id.have), figures.Sanitize(*id.got))
 			}
 		}
 		if next.App != rec.App {
@@ -231,7 +231,7 @@ func (o *storeIDs) claim(a figures.App, folded string) error {
 		}
 		if other, ok := id.owners[id.id]; ok && other != folded {
 			return fmt.Errorf("%w: the %s %s is %s's, and this gives it to %s as well: a file naming it would land on either (merge the two apps with M or -merge-app, or correct the file)",
-				ErrConflict, id.what, figures.Sanitize(id.id), figures.Quote(figures.Sanitize(o.names[other])), figures.Quote(figures.Sanitize(a.Name)))
+				ErrAppConflict, id.what, figures.Sanitize(id.id), figures.Quote(figures.Sanitize(o.names[other])), figures.Quote(figures.Sanitize(a.Name)))
 		}
 		id.owners[id.id] = folded
 	}
