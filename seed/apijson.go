@@ -417,6 +417,23 @@ func hasKey(text []byte, name string) bool {
 }
 
 // sourceOr returns the source the options give, or the vendor's name.
+// sourceAndPeriod gives a response's figures their source (the one given
+// for the import, else the vendor's) and works out the response's period
+// from its dates; false when either is a problem, added to c.
+func sourceAndPeriod(in input, c *collector, recs []apiRecord, vendor, param, dateField string) (string, periodKind, bool) {
+	src := sourceOr(in.opt, vendor)
+	if err := figures.ValidateText("source", src, figures.MaxTextLen); err != nil {
+		c.add(1, "", "the source given for the file "+err.(*figures.FieldError).Problem)
+		return "", 0, false
+	}
+	period, msg, line := inferPeriod(recs, param)
+	if msg != "" {
+		c.add(line, dateField, msg)
+		return "", 0, false
+	}
+	return src, period, true
+}
+
 func sourceOr(opt Options, vendor string) string {
 	if opt.Source != "" {
 		return opt.Source

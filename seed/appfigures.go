@@ -131,14 +131,8 @@ func readAppfigures(in input, s Sink) (Understood, Problems) {
 	if len(c.ps) > 0 {
 		return u, c.ps
 	}
-	src := sourceOr(in.opt, appfigures)
-	if err := figures.ValidateText("source", src, figures.MaxTextLen); err != nil {
-		c.add(1, "", "the source given for the file "+err.(*figures.FieldError).Problem)
-		return u, c.ps
-	}
-	period, msg, line := inferPeriod(r.recs, "granularity")
-	if msg != "" {
-		c.add(line, "date", msg)
+	src, period, ok := sourceAndPeriod(in, c, r.recs, appfigures, "granularity", "date")
+	if !ok {
 		return u, c.ps
 	}
 	u.Metric = afMetric + ", " + period.String()

@@ -97,14 +97,8 @@ func readSensorTower(in input, s Sink) (Understood, Problems) {
 	if len(c.ps) > 0 {
 		return u, c.ps
 	}
-	src := sourceOr(in.opt, sensorTower)
-	if err := figures.ValidateText("source", src, figures.MaxTextLen); err != nil {
-		c.add(1, "", "the source given for the file "+err.(*figures.FieldError).Problem)
-		return u, c.ps
-	}
-	period, msg, line := inferPeriod(r.recs, "date_granularity")
-	if msg != "" {
-		c.add(line, "d", msg)
+	src, period, ok := sourceAndPeriod(in, c, r.recs, sensorTower, "date_granularity", "d")
+	if !ok {
 		return u, c.ps
 	}
 	u.Metric = r.metric(period.String())
