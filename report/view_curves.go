@@ -261,7 +261,11 @@ func coverageLine(app string, c figures.Curve) string {
 		s += fmt.Sprintf(", %d without figures", gap)
 	}
 	if c.Summed {
-		s += fmt.Sprintf("; some months summed from %d %s", c.Countries, c.PartsKind)
+		kind := c.PartsKind
+		if one, ok := map[string]string{"platforms": "platform", "countries": "country"}[kind]; ok && c.Countries == 1 {
+			kind = one
+		}
+		s += fmt.Sprintf("; some months summed from %d %s", c.Countries, kind)
 	}
 	if srcs := sourcesIn(c.Used); len(srcs) > 1 {
 		s += fmt.Sprintf("; from %d sources", len(srcs))
