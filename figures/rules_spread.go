@@ -268,10 +268,15 @@ func (c *curveCore) warnings(seen []bool) []string {
 		}
 		f := c.src[c.order[t.pos]]
 		rest := float64(f.Installs) - t.inner
+		// An estimate, and what is worked out from it, keep the mark.
+		mark := ""
+		if f.Estimate {
+			mark = MarkEstimate
+		}
 		warns = append(warns, fmt.Sprintf(
-			"%s: %s is %s; the figures inside it take %s, leaving %s a month for its other %d months, against %s a month on average: the figures may not agree",
-			seriesLabelOf(f), spanText(f.From, f.To), FormatInstalls(float64(f.Installs)), FormatInstalls(t.inner),
-			FormatInstalls(rest/float64(t.free)), t.free, FormatInstalls(float64(f.Installs)/float64(f.Months()))))
+			"%s: %s is %s%s; the figures inside it take %s, leaving %s%s a month for its other %d months, against %s%s a month on average: the figures may not agree",
+			seriesLabelOf(f), spanText(f.From, f.To), FormatInstalls(float64(f.Installs)), mark, FormatInstalls(t.inner),
+			FormatInstalls(rest/float64(t.free)), mark, t.free, FormatInstalls(float64(f.Installs)/float64(f.Months())), mark))
 	}
 	for _, o := range c.amb {
 		if !seen[o.a] && !seen[o.b] {

@@ -274,7 +274,7 @@ func TestMonthlyCurve(t *testing.T) {
 		{"seed IN: estimate flows into the remainder months only", countries["IN"], "2020-03", "2020-09",
 			[]wantPoint{sp(1_960_000), sp(1_960_000), sp(1_960_000), sp(1_960_000), sp(1_960_000), spE(40_000), spE(40_000)},
 			[]string{"IN 2020-03..2020-07", "IN 2020-03..2020-09"},
-			"Resso IN: 2020-03..2020-09 is 9.88M; the figures inside it take 9.8M, leaving 40k a month for its other 2 months, against 1.41M a month on average"},
+			"Resso IN: 2020-03..2020-09 is 9.88M*; the figures inside it take 9.8M, leaving 40k* a month for its other 2 months, against 1.41M* a month on average"},
 		{"a subtracted estimate marks the remainder", []Figure{x("2020-01", "2020-03", 30, false), x("2020-02", "", 10, true)},
 			"2020-01", "2020-03", []wantPoint{spE(10), {Exact, 10, true}, spE(10)},
 			[]string{"XX 2020-01..2020-03", "XX 2020-02"}, ""},
@@ -462,8 +462,8 @@ func TestWorldwideCurve(t *testing.T) {
 			t.Errorf("used %q, want %q", u, wantUsed)
 		}
 		wantWarn := []string{
-			"Resso ID: 2020-03..2020-09 is 5.17M; the figures inside it take 5M, leaving 84k a month for its other 2 months, against 738k a month on average: the figures may not agree",
-			"Resso IN: 2020-03..2020-09 is 9.88M; the figures inside it take 9.8M, leaving 40k a month for its other 2 months, against 1.41M a month on average: the figures may not agree",
+			"Resso ID: 2020-03..2020-09 is 5.17M*; the figures inside it take 5M, leaving 84k* a month for its other 2 months, against 738k* a month on average: the figures may not agree",
+			"Resso IN: 2020-03..2020-09 is 9.88M*; the figures inside it take 9.8M, leaving 40k* a month for its other 2 months, against 1.41M* a month on average: the figures may not agree",
 			"Resso WW 2020-03..2020-09 is the sum of 3 countries (BR, ID, IN), not a figure for worldwide; " +
 				"in 2020-03..2020-08 some of them have no figure, so those sums are at least what they show (≥)"}
 		if !slices.Equal(c.Warnings, wantWarn) {
