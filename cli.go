@@ -96,6 +96,8 @@ Flags:
   -to YYYY-MM     last month of the window
   -since-launch   compare since each app's launch month (with -export compare)
   -cumulative     curves as running totals (with -export curves)
+  -scale S        linear (default), log or index (100 at the first month,
+                  or at M1 since launch), with -export curves or compare
   -source A,B     rank sources, highest first, and save the ranking in the
                   database: each month shows the highest-ranked source that
                   covers it (-source default goes back to the default order:
@@ -130,7 +132,7 @@ Exit status: 0 done, 1 failed, 2 bad usage.
 // parseArgs reads the command line into a config.
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	c := config{maxImport: defaultMaxImport}
-	var apps, country, platform, from, to, sources, theme string
+	var apps, country, platform, from, to, sources, theme, scale string
 	fs := flag.NewFlagSet("uptake", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.db, "db", "", "")
@@ -156,6 +158,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&to, "to", "", "")
 	fs.BoolVar(&c.sel.SinceLaunch, "since-launch", false, "")
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
+	fs.StringVar(&scale, "scale", "", "")
 	fs.StringVar(&theme, "theme", os.Getenv("UPTAKE_THEME"), "")
 	fs.BoolVar(&c.mouse, "mouse", false, "")
 	fs.StringVar(&c.mergeFrom, "merge-app", "", "")
@@ -228,7 +231,14 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("%w: -explain goes with -export curves, countries or compare, as text (the data view is every figure in full already)", errUsage)
 	}
 	c.theme = theme
-	for _, f := range []string{"app", "country", "platform", "from", "to", "since-launch", "cumulative"} {
+	if flagGiven(fs, "scale") {
+		sc, err := report.ParseScale(scale)
+		if err != nil {
+			return c, fmt.Errorf("%w: -scale: %v", errUsage, err)
+		}
+		c.sel.Scale = sc
+	}
+	for _, f := range []string{"app", "country", "platform", "from", "to", "since-launch", "cumulative", "scale"} {
 		c.selectionGiven = c.selectionGiven || flagGiven(fs, f)
 	}
 	if err := report.CheckTheme(theme); err != nil {
@@ -301,6 +311,8 @@ func (c config) checkViewFlags(fs *flag.FlagSet) error {
 		return fmt.Errorf("%w: -since-launch goes with -export compare; the %s view is on the calendar", errUsage, c.view.Name)
 	case c.sel.Cumulative && c.export != "" && c.view.Name != "curves":
 		return fmt.Errorf("%w: -cumulative goes with -export curves; the %s view has no cumulative mode", errUsage, c.view.Name)
+	case given["scale"] && c.export != "" && !report.Scaled(c.view):
+		return fmt.Errorf("%w: -scale goes with -export curves or compare; the %s view draws no chart on a scale", errUsage, c.view.Name)
 	case c.export != "" && c.view.Name == report.DataViewName:
 		for _, f := range []string{"app", "country", "platform", "from", "to"} {
 			if given[f] {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/guptarohit/asciigraph"
-	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/textfit"
 )
 
@@ -35,24 +34,26 @@ var tickSteps = []int{1, 3, 6, 12, 24, 60, 120, 240, 600, 1200}
 // empty input and draws nothing useful for a flat or single-point series:
 // a chart with no value at all becomes a one-line note instead.
 func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles) string {
+	return drawScaledChart(series, axis, ScaleLinear, width, height, st)
+}
+
+// drawScaledChart is drawChart on a scale: linear in installs, a log
+// axis in installs (values of zero or less are left off, as a log axis
+// cannot hold them; the views say how many), or linear in index points.
+func drawScaledChart(series []chartSeries, axis timeAxis, scale Scale, width, height int, st Styles) string {
 	labels := axis.Labels
+	if scale == ScaleLog {
+		series = logSeries(series)
+	}
 	if len(labels) == 0 || !anyValue(series) {
 		return "(no figures to draw in this window)\n"
-	}
-	top := 0.0
-	for _, s := range series {
-		for _, v := range s.Values {
-			if finite(v) && v > top {
-				top = v
-			}
-		}
 	}
 	const yLabel = 7 // "  15.2M" — fixed so the x-axis can line up
 	plotWidth := width - yLabel - 3
 	if plotWidth < 4 {
 		return "(too narrow to draw a chart)\n"
 	}
-	upper, rows, step := yScale(top, max(height, 2))
+	lower, upper, rows, step, tickLabel := yAxisOf(series, scale, max(height, 2))
 	n := len(labels)
 	// Each month gets the same number of columns, so a month is a step of
 	// the line and gaps stay gaps; past one column a month, asciigraph
@@ -60,15 +61,15 @@ func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles
 	per := max(plotWidth/n, 1)
 	opts := []asciigraph.Option{
 		asciigraph.Height(rows),
-		asciigraph.LowerBound(0),
+		asciigraph.LowerBound(lower),
 		asciigraph.UpperBound(upper),
 		asciigraph.Offset(3),
 		asciigraph.YAxisValueFormatter(func(v float64) string {
 			// Only the rows on a multiple of the step are labelled.
-			if q := v / step; math.Abs(q-math.Round(q)) > 1e-6 {
+			if q := (v - lower) / step; math.Abs(q-math.Round(q)) > 1e-6 {
 				return strings.Repeat(" ", yLabel-1)
 			}
-			return textfit.PadLeft(figures.FormatInstalls(v), yLabel-1)
+			return textfit.PadLeft(tickLabel(v), yLabel-1)
 		}),
 	}
 	cols := n * per

@@ -33,6 +33,9 @@ var exportCases = []struct {
 	{"compare_in_since_launch", viewCompare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true}},
 	{"compare_in_calendar", viewCompare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN"}},
 	{"data", viewData, Selection{}},
+	{"curves_in_log", viewCurves, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", Scale: ScaleLog}},
+	{"curves_in_index", viewCurves, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", Scale: ScaleIndex}},
+	{"compare_id_since_launch_index", viewCompare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "ID", SinceLaunch: true, Scale: ScaleIndex}},
 }
 
 func TestExport_Golden(t *testing.T) {

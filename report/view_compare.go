@@ -18,10 +18,14 @@ func compareView() View {
 		Load:  func(src Source, sel Selection) (Data, error) { return LoadCompare(src, sel) },
 		Label: Selection.Label,
 		Mode: func(sel Selection) string {
+			m := "on the calendar"
 			if sel.SinceLaunch {
-				return "since launch"
+				m = "since launch"
 			}
-			return "on the calendar"
+			if l := sel.Scale.Label(); l != "" {
+				m += " · " + l
+			}
+			return m
 		},
 	}
 }
@@ -54,6 +58,7 @@ type CompareApp struct {
 	HasLaunch  bool             // false: M1 is the first month with figures
 	LaunchedIn string           // worldwide: the country of the first launch
 	Curve      figures.Curve    // cumulative, on the calendar or since launch
+	Index      figures.Indexed  // Curve as an index, on the index scale
 	CumFrom    figures.Month    // the month the running total starts at
 	Milestones []figures.Bounds // one per CompareData.Milestones entry
 	Latest     figures.Total    // the last fully covered month since launch
@@ -132,6 +137,9 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 			}
 		} else {
 			a.Curve, a.CumFrom = calendarCumulative(n, sel.Ranking, a, d.From, d.To)
+		}
+		if sel.Scale == ScaleIndex {
+			a.Index = figures.IndexCurve(a.Curve, 0)
 		}
 		// Only the milestones and the latest full month are needed: a
 		// total each, rather than one for every month since launch.
@@ -226,6 +234,9 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 		// read as the total since launch.
 		axis = "on the calendar, from " + d.From.String()
 	}
+	if l := d.Sel.Scale.Label(); l != "" {
+		axis += " · " + l
+	}
 	title := st.Render(st.Title, fmt.Sprintf("Cumulative installs %s · %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), strings.Join(names, " vs ")))
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para(title)
@@ -248,12 +259,15 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	series := make([]chartSeries, len(d.Apps))
 	for i, a := range d.Apps {
 		series[i] = chartSeries{Name: a.App, Values: values(a.Curve), Spread: spreadOf(a.Curve)}
+		if d.Sel.Scale == ScaleIndex {
+			series[i].Values = values(a.Index.Curve)
+		}
 	}
 	timeline := monthAxis(d.From, d.To)
 	if d.Sel.SinceLaunch {
 		timeline = sinceAxis(d.Months)
 	}
-	chart := drawChart(series, timeline, width, chartHeight, st)
+	chart := drawScaledChart(series, timeline, d.Sel.Scale, width, chartHeight, st)
 	out.chart(chart)
 	if h := headline(d); h != "" {
 		out.para(legend(names, chart, st), h)
@@ -304,6 +318,9 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	}
 	// The CSV names where each running total starts, and marks each.
 	out.csv = [][]string{{pos, "app", "country", "platform", "cumulative_from", "cumulative", "kind", "estimate", "summed", "at_least"}}
+	if d.Sel.Scale == ScaleIndex {
+		out.csv[0] = append(out.csv[0], "index", "index_base", "index_estimate", "index_at_least")
+	}
 	var used []figures.Figure
 	for _, a := range d.Apps {
 		from := a.CumFrom.String()
@@ -312,8 +329,16 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 			if d.Sel.SinceLaunch {
 				at = "M" + strconv.Itoa(i+1)
 			}
-			out.csv = append(out.csv, []string{at, a.App, d.Sel.Country, d.Sel.Platform.String(), from, figures.RawValue(p), figures.KindWord(p),
-				figures.YesNo(p.Estimate), figures.YesNo(p.Summed), figures.YesNo(p.LowerBound)})
+			row := []string{at, a.App, d.Sel.Country, d.Sel.Platform.String(), from, figures.RawValue(p), figures.KindWord(p),
+				figures.YesNo(p.Estimate), figures.YesNo(p.Summed), figures.YesNo(p.LowerBound)}
+			if d.Sel.Scale == ScaleIndex {
+				q, base := a.Index.Curve.Points[i], ""
+				if a.Index.Base >= 0 {
+					base = a.Curve.Points[a.Index.Base].Month.String()
+				}
+				row = append(row, figures.RawIndex(q), base, figures.YesNo(q.Estimate), figures.YesNo(q.LowerBound))
+			}
+			out.csv = append(out.csv, row)
 		}
 		used = append(used, a.Curve.Used...)
 		for _, m := range a.Milestones {
@@ -322,6 +347,14 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 		}
 	}
 	out.used = sourcesOf(used)
+	var lines []scaledLine
+	for _, a := range d.Apps {
+		a := a
+		lines = append(lines, scaledLine{a.App, a.Curve, a.Index, func(i int) string { return d.pointLabel(a, i) }})
+	}
+	if n := scaleNotes(d.Sel.Scale, lines); len(n) > 0 {
+		out.para(n...)
+	}
 	out.notes = append([]string{"Milestones are totals of figures lying wholly inside the first months since launch; where the figures do not cover a milestone, its bounds (at least what lies inside, at most what a longer span allows) or n/a. The chart spreads longer figures over their months. " + figures.MarksNote}, d.warnings...)
 	return out
 }
@@ -370,4 +403,16 @@ func headline(d CompareData) string {
 		return fmt.Sprintf("In their first %d months in %s: %s.", d.Milestones[mi], figures.CountryName(d.Sel.Country), strings.Join(parts, " · "))
 	}
 	return ""
+}
+
+// pointLabel names point i of an app's curve as the chart's axis does:
+// its month on the calendar, Mk since launch.
+func (d CompareData) pointLabel(a CompareApp, i int) string {
+	if d.Sel.SinceLaunch {
+		return fmt.Sprintf("M%d (%s)", i+1, a.Launch.Add(i))
+	}
+	if i < len(a.Curve.Points) {
+		return a.Curve.Points[i].Month.String()
+	}
+	return d.From.Add(i).String()
 }

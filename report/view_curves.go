@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/uptake/uptake/figures"
 )
@@ -14,10 +15,14 @@ func curvesView() View {
 		Load:  func(src Source, sel Selection) (Data, error) { return LoadCurves(src, sel) },
 		Label: Selection.Label,
 		Mode: func(sel Selection) string {
+			var m []string
 			if sel.Cumulative {
-				return "cumulative"
+				m = append(m, "cumulative")
 			}
-			return ""
+			if l := sel.Scale.Label(); l != "" {
+				m = append(m, l)
+			}
+			return strings.Join(m, " · ")
 		},
 	}
 }
@@ -46,10 +51,11 @@ func (d CurvesData) Empty() error {
 // AppCurve is one app's line on the Curves view.
 type AppCurve struct {
 	App        string
-	Monthly    figures.Curve // always monthly: the table's figures and growth
-	Cumulative figures.Curve // the running total of Monthly
-	Shown      figures.Curve // what the chart draws: Monthly or Cumulative
-	node       figures.Node  // the series behind it, for its provenance
+	Monthly    figures.Curve   // always monthly: the table's figures and growth
+	Cumulative figures.Curve   // the running total of Monthly
+	Shown      figures.Curve   // what the chart draws: Monthly or Cumulative
+	Index      figures.Indexed // Shown as an index, on the index scale
+	node       figures.Node    // the series behind it, for its provenance
 }
 
 // CurvesData is what the Curves view draws.
@@ -95,7 +101,11 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 		if sel.Cumulative {
 			shown = cum
 		}
-		d.Apps = append(d.Apps, AppCurve{App: app, Monthly: c, Cumulative: cum, Shown: shown, node: nodes[i]})
+		a := AppCurve{App: app, Monthly: c, Cumulative: cum, Shown: shown, node: nodes[i]}
+		if sel.Scale == ScaleIndex {
+			a.Index = figures.IndexCurve(shown, 0)
+		}
+		d.Apps = append(d.Apps, a)
 		d.warnings = append(d.warnings, shown.Warnings...)
 		// Every contradiction of the app's figures, worldwide and in its
 		// countries: the market shown is one of them.
@@ -112,8 +122,21 @@ func (d CurvesData) Items() []Item {
 		for _, a := range d.Apps {
 			a, m := a, m
 			p := a.Monthly.Points[int(m-d.From)]
-			out = append(out, Item{Key: m.String(), Label: m.String() + " · " + figures.Sanitize(a.App) + " " + figures.FormatPoint(p),
-				Explain: func() figures.Explanation { return figures.ExplainMonth(a.node, d.Sel.Ranking, d.From, d.To, m) }})
+			label := m.String() + " · " + figures.Sanitize(a.App) + " " + figures.FormatPoint(p)
+			explain := func() figures.Explanation { return figures.ExplainMonth(a.node, d.Sel.Ranking, d.From, d.To, m) }
+			if d.Sel.Scale == ScaleIndex && !d.Sel.Cumulative {
+				i := int(m - d.From)
+				label += " · index " + figures.FormatIndex(a.Index.Curve.Points[i])
+				monthly := explain
+				explain = func() figures.Explanation {
+					if a.Index.Base < 0 {
+						return figures.ExplainIndexed(monthly(), p, a.Index, i, figures.Explanation{}, "")
+					}
+					bm := d.From.Add(a.Index.Base)
+					return figures.ExplainIndexed(monthly(), p, a.Index, i, figures.ExplainMonth(a.node, d.Sel.Ranking, d.From, d.To, bm), bm.String())
+				}
+			}
+			out = append(out, Item{Key: m.String(), Label: label, Explain: explain})
 		}
 	}
 	return out
@@ -138,7 +161,11 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.Cumulative {
 		mode = "cumulative"
 	}
-	out.para(st.Render(st.Title, fmt.Sprintf("Installs %s · %s · %s · %s", mode, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), windowOf(d.From, d.To))))
+	title := fmt.Sprintf("Installs %s · %s · %s · %s", mode, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), windowOf(d.From, d.To))
+	if l := d.Sel.Scale.Label(); l != "" {
+		title += " · " + l
+	}
+	out.para(st.Render(st.Title, title))
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
 		return out
@@ -147,9 +174,12 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	names := make([]string, len(d.Apps))
 	for i, a := range d.Apps {
 		series[i] = chartSeries{Name: a.App, Values: values(a.Shown), Spread: spreadOf(a.Shown)}
+		if d.Sel.Scale == ScaleIndex {
+			series[i].Values = values(a.Index.Curve)
+		}
 		names[i] = a.App
 	}
-	chart := drawChart(series, monthAxis(d.From, d.To), width, chartHeight, st)
+	chart := drawScaledChart(series, monthAxis(d.From, d.To), d.Sel.Scale, width, chartHeight, st)
 	out.chart(chart)
 	out.para(legend(names, chart, st))
 
@@ -161,14 +191,31 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			t.header = append(t.header, "in window")
 			t.right = append(t.right, true)
 		}
+		if d.Sel.Scale == ScaleIndex {
+			t.header = append(t.header, "index")
+			t.right = append(t.right, true)
+		}
 	}
 	// The CSV's cumulative column is the running total whatever the chart
 	// shows; at_least says it left out months without figures.
 	out.csv = [][]string{{"month", "app", "country", "platform", "installs", "cumulative", "kind", "estimate", "summed", "cumulative_estimate", "cumulative_at_least"}}
+	if d.Sel.Scale == ScaleIndex {
+		// The index of what the chart draws, its base month and whether
+		// it rests on an estimate (its own or the base's).
+		out.csv[0] = append(out.csv[0], "index", "index_base", "index_estimate", "index_at_least")
+	}
 	csvRow := func(m figures.Month, a AppCurve, i int) []string {
 		p, c := a.Monthly.Points[i], a.Cumulative.Points[i]
-		return []string{m.String(), a.App, d.Sel.Country, d.Sel.Platform.String(), figures.RawValue(p), figures.RawValue(c),
+		row := []string{m.String(), a.App, d.Sel.Country, d.Sel.Platform.String(), figures.RawValue(p), figures.RawValue(c),
 			figures.KindWord(p), figures.YesNo(p.Estimate), figures.YesNo(p.Summed), figures.YesNo(c.Estimate), figures.YesNo(c.LowerBound)}
+		if d.Sel.Scale == ScaleIndex {
+			q, base := a.Index.Curve.Points[i], ""
+			if a.Index.Base >= 0 {
+				base = d.From.Add(a.Index.Base).String()
+			}
+			row = append(row, figures.RawIndex(q), base, figures.YesNo(q.Estimate), figures.YesNo(q.LowerBound))
+		}
+		return row
 	}
 	gapFrom := -1 // first month of a run in which no app has a figure
 	for i := 0; i <= int(d.To-d.From); i++ {
@@ -185,7 +232,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			}
 			// A run of empty months is one row, so that years without
 			// figures do not push the figures off the screen.
-			t.rows = append(t.rows, gapRow(d.From.Add(gapFrom), m, d.Apps, d.Sel.Cumulative))
+			t.rows = append(t.rows, gapRow(d.From.Add(gapFrom), m, d.Apps, d.Sel.Cumulative, d.Sel.Scale == ScaleIndex))
 			gapFrom = -1
 			continue
 		}
@@ -200,6 +247,9 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			if d.Sel.Cumulative {
 				row = append(row, figures.FormatPoint(a.Shown.Points[i]))
 			}
+			if d.Sel.Scale == ScaleIndex {
+				row = append(row, figures.FormatIndex(a.Index.Curve.Points[i]))
+			}
 			out.csv = append(out.csv, csvRow(m, a, i))
 		}
 		t.rows = append(t.rows, row)
@@ -213,6 +263,13 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		used = append(used, a.Monthly.Used...)
 	}
 	out.para(cover...)
+	var lines []scaledLine
+	for _, a := range d.Apps {
+		lines = append(lines, scaledLine{a.App, a.Shown, a.Index, func(i int) string { return d.From.Add(i).String() }})
+	}
+	if n := scaleNotes(d.Sel.Scale, lines); len(n) > 0 {
+		out.para(n...)
+	}
 	out.used = sourcesOf(used)
 	out.notes = append([]string{figures.MarksNote}, d.warnings...)
 	return out
@@ -228,7 +285,7 @@ func allGaps(apps []AppCurve, i int) bool {
 }
 
 // gapRow is the table row for the months from..to without any figure.
-func gapRow(from, to figures.Month, apps []AppCurve, cumulative bool) []string {
+func gapRow(from, to figures.Month, apps []AppCurve, cumulative, indexed bool) []string {
 	label := from.String()
 	if to != from {
 		label = fmt.Sprintf("%s..%s", from, to)
@@ -237,6 +294,9 @@ func gapRow(from, to figures.Month, apps []AppCurve, cumulative bool) []string {
 	for range apps {
 		row = append(row, figures.NoValue, "")
 		if cumulative {
+			row = append(row, "")
+		}
+		if indexed {
 			row = append(row, "")
 		}
 	}

@@ -27,6 +27,7 @@ type Screen struct {
 	To          string   `json:"to,omitempty"`
 	SinceLaunch bool     `json:"since_launch,omitempty"`
 	Cumulative  bool     `json:"cumulative,omitempty"`
+	Scale       string   `json:"scale,omitempty"`
 }
 
 // maxFiles bounds how many databases are remembered; the file stays
@@ -147,6 +148,9 @@ func key(db string) string {
 func Of(view string, sel report.Selection) Screen {
 	s := Screen{View: view, Apps: sel.Apps, Country: sel.Country, Platform: sel.Platform.String(),
 		SinceLaunch: sel.SinceLaunch, Cumulative: sel.Cumulative}
+	if sel.Scale != report.ScaleLinear {
+		s.Scale = sel.Scale.String()
+	}
 	if sel.From != 0 {
 		s.From = sel.From.String()
 	}
@@ -188,6 +192,11 @@ func (s Screen) Selection(known func(app string) (string, bool)) (sel report.Sel
 	}
 	if sel.From != 0 && sel.To != 0 && sel.To < sel.From {
 		return sel, false
+	}
+	if s.Scale != "" {
+		if sel.Scale, err = report.ParseScale(s.Scale); err != nil {
+			return sel, false
+		}
 	}
 	sel.SinceLaunch, sel.Cumulative = s.SinceLaunch, s.Cumulative
 	return sel, true

@@ -15,7 +15,7 @@ import (
 func TestSaveLoad_RoundTripPerFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state", "screens.json")
 	sel := report.Selection{Apps: []string{"Resso", "Spotify"}, Country: "BR", Platform: figures.IOS,
-		From: figures.MonthOf(2020, 3), To: figures.MonthOf(2020, 9), SinceLaunch: true}
+		From: figures.MonthOf(2020, 3), To: figures.MonthOf(2020, 9), SinceLaunch: true, Scale: report.ScaleLog}
 	if err := Save(path, "/data/a.db", Of("compare", sel)); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestSaveLoad_RoundTripPerFile(t *testing.T) {
 	}
 	got, ok := s.Selection(func(a string) (string, bool) { return a, true })
 	if !ok || !slices.Equal(got.Apps, sel.Apps) || got.Country != "BR" || got.Platform != figures.IOS ||
-		got.From != sel.From || got.To != sel.To || !got.SinceLaunch || got.Cumulative {
+		got.From != sel.From || got.To != sel.To || !got.SinceLaunch || got.Cumulative || got.Scale != report.ScaleLog {
 		t.Errorf("selection back = %+v, want %+v", got, sel)
 	}
 	if _, ok, _ := Load(path, "/data/c.db"); ok {

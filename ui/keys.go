@@ -16,6 +16,7 @@ type keyMap struct {
 	Platform, Sources, Explain key.Binding
 	Follow                     key.Binding
 	Cumulative, SinceLaunch    key.Binding
+	Scale                      key.Binding
 	Merge                      key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
@@ -46,6 +47,7 @@ func newKeyMap(views []report.View) keyMap {
 		Explain:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "how a number is made")),
 		Cumulative:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "monthly/cumulative")),
 		SinceLaunch: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "calendar/since launch")),
+		Scale:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "scale: linear/log/index")),
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
@@ -81,7 +83,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(append([]key.Binding{}, k.Views...), k.NextView, k.PrevView),
-		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Sources, k.Reload},
+		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Scale, k.Sources, k.Reload},
 		{k.Export, k.Help, k.Quit},
 		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter, k.Follow},
 		{k.Add, k.Edit, k.Delete, k.Launch, k.Merge, k.Undo, k.Redo},

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/report"
 )
 
 // typing reports whether a text field has the keys: the form, a picker,
@@ -62,6 +63,11 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		sel := m.sel
 		sel.SinceLaunch = !sel.SinceLaunch
 		return m.reselect(sel)
+	case key.Matches(km, m.keys.Scale):
+		sel := m.sel
+		sel.Scale = sel.Scale.Next()
+		m.setStatus("scale: " + sel.Scale.String() + scaleApplies(m.views[m.view]))
+		return m.reselect(sel)
 	case key.Matches(km, m.keys.Reload):
 		m.gen++
 		return m, tea.Batch(loadApps(m.cfg.Store), m.load())
@@ -89,4 +95,13 @@ func (m Model) routeToView(msg tea.Msg) (tea.Model, tea.Cmd) {
 		d.pane, cmd = d.pane.update(msg)
 	}
 	return m, cmd
+}
+
+// scaleApplies says, when the view shown draws no chart on a scale, that
+// the scale chosen waits for Curves and Compare.
+func scaleApplies(v report.View) string {
+	if report.Scaled(v) {
+		return ""
+	}
+	return " (on Curves and Compare)"
 }

@@ -195,3 +195,21 @@ func TestUpdate_TooSmallAndBack(t *testing.T) {
 		}
 	}
 }
+
+// o cycles the scale, and the chart and the selection line follow.
+func TestUpdate_ScaleCycles(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, press("1"))
+	for _, want := range []struct {
+		scale report.Scale
+		shown string
+	}{{report.ScaleLog, "log scale"}, {report.ScaleIndex, "indexed (first month = 100)"}, {report.ScaleLinear, ""}} {
+		m = drive(t, m, press("o"))
+		if m.sel.Scale != want.scale {
+			t.Fatalf("scale %v, want %v", m.sel.Scale, want.scale)
+		}
+		if view := m.View(); want.shown != "" && !strings.Contains(view, want.shown) {
+			t.Errorf("%v: the screen does not say %q:\n%s", want.scale, want.shown, view)
+		}
+	}
+}
