@@ -48,3 +48,7 @@ require (
 
 // internal/earlyterm: see its package comment.
 replace dev.uptake/earlyterm => ./internal/earlyterm
+
+// internal/clipboard: atotto/clipboard looking for its tools on first use,
+// not in init (every run, -h included, paid for it).
+replace github.com/atotto/clipboard => ./internal/clipboard
