@@ -88,7 +88,8 @@ Flags:
   -check          read the whole database file and report any damage
   -no-ui          after -seed or -import, do not open the dashboard
   -export VIEW    print VIEW (VIEWS) and exit
-  -format F       text (default), markdown or csv
+  -format F       text (default), markdown, csv, or svg or png (a picture of
+                  the chart of curves, compare or share)
   -app A,B        apps to show, in order (the first is the reference)
   -country C      country code or name, or WW (worldwide)
   -platform P     all (default: both stores), ios or android
@@ -221,8 +222,12 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	}
 	switch c.format {
 	case report.FormatText, report.FormatMarkdown, report.FormatCSV:
+	case report.FormatSVG, report.FormatPNG:
+		if c.export != "" && !c.view.Pictured {
+			return c, fmt.Errorf("%w: -format %s draws a view's chart; the %s view has none (expected one of: %s)", errUsage, c.format, c.view.Name, strings.Join(report.Formats(c.view), ", "))
+		}
 	default:
-		return c, fmt.Errorf("%w: -format %q is not a format (expected text, markdown or csv)", errUsage, c.format)
+		return c, fmt.Errorf("%w: -format %q is not a format (expected text, markdown, csv, svg or png)", errUsage, c.format)
 	}
 	if c.width < 40 || c.width > 1000 {
 		return c, fmt.Errorf("%w: -width %d is out of range (expected 40 to 1000 columns)", errUsage, c.width)

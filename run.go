@@ -38,6 +38,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int
 
 // execute does what a parsed command line asks.
 func execute(cfg config, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
+	if cfg.export != "" && cfg.format == report.FormatPNG && cfg.out == "" && tty {
+		// A PNG's bytes would garble the terminal.
+		return fail(stderr, fmt.Errorf("%w: -format png writes a picture: give -o FILE.png, or redirect standard output to a file", errUsage))
+	}
 	if cfg.check {
 		if err := check(cfg, stdout, stderr); err != nil {
 			return fail(stderr, err)

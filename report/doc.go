@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/picture"
 	"github.com/uptake/uptake/textfit"
 )
 
@@ -15,6 +16,7 @@ type Doc struct {
 	csv    [][]string // the view's table with raw numbers, header first
 	notes  []string   // marks and warnings, under the view
 	used   []sourceUse
+	pic    *picture.Chart // the chart as a picture draws it; nil for a view without one
 }
 
 type blockKind int

@@ -36,6 +36,9 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 	if v.Name == DataViewName && format == FormatCSV {
 		return exportDataCSV(src, w)
 	}
+	if IsPicture(format) && !v.Pictured {
+		return fmt.Errorf("the %s view draws no chart, so it has no %s picture (pictures are of %s; export it as text, markdown or csv)", v.Name, format, picturedViews())
+	}
 	data, err := v.Load(src, sel)
 	if err != nil {
 		return err
@@ -49,6 +52,13 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 	d := data.Layout(width, 0, PlainStyles())
 	var out string
 	switch format {
+	case FormatSVG, FormatPNG:
+		pic, err := writePicture(d, v, format)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(pic)
+		return err
 	case FormatText, "":
 		out = d.Text(width, PlainStyles()) + footerText(d, v, sel, width)
 	case FormatMarkdown:
@@ -66,7 +76,7 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 		cw.Flush()
 		out = b.String()
 	default:
-		return fmt.Errorf("%s is not an export format (expected text, markdown or csv)", figures.Quote(format))
+		return fmt.Errorf("%s is not an export format (expected text, markdown, csv, svg or png)", figures.Quote(format))
 	}
 	_, err = io.WriteString(w, out)
 	return err
@@ -193,6 +203,10 @@ func Extension(format string) string {
 		return ".md"
 	case FormatCSV:
 		return ".csv"
+	case FormatSVG:
+		return ".svg"
+	case FormatPNG:
+		return ".png"
 	}
 	return ".txt"
 }

@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/picture"
 )
 
 // compareView: two or more apps in one market, on the calendar or since
 // launch.
 func compareView() View {
 	return View{
-		Name: "compare", Title: "Compare",
+		Name: "compare", Title: "Compare", Pictured: true,
 		Load:  func(src Source, sel Selection) (Data, error) { return LoadCompare(src, sel) },
 		Label: Selection.Label,
 		Mode: func(sel Selection) string {
@@ -237,7 +238,8 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if l := d.Sel.Scale.Label(); l != "" {
 		axis += " · " + l
 	}
-	title := st.Render(st.Title, fmt.Sprintf("Cumulative installs %s · %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), strings.Join(names, " vs ")))
+	titleText := fmt.Sprintf("Cumulative installs %s · %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), strings.Join(names, " vs "))
+	title := st.Render(st.Title, titleText)
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para(title)
 		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick two or more apps (p) and a country where they have figures (g).")
@@ -352,10 +354,12 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 		a := a
 		lines = append(lines, scaledLine{a.App, a.Curve, a.Index, func(i int) string { return d.pointLabel(a, i) }})
 	}
-	if n := scaleNotes(d.Sel.Scale, lines); len(n) > 0 {
-		out.para(n...)
+	notes := scaleNotes(d.Sel.Scale, lines)
+	if len(notes) > 0 {
+		out.para(notes...)
 	}
 	out.notes = append([]string{"Milestones are totals of figures lying wholly inside the first months since launch; where the figures do not cover a milestone, its bounds (at least what lies inside, at most what a longer span allows) or n/a. The chart spreads longer figures over their months. " + figures.MarksNote}, d.warnings...)
+	out.pic = comparePicture(d, titleText, out.used, notes)
 	return out
 }
 
@@ -415,4 +419,38 @@ func (d CompareData) pointLabel(a CompareApp, i int) string {
 		return a.Curve.Points[i].Month.String()
 	}
 	return d.From.Add(i).String()
+}
+
+// comparePicture is the Compare chart as a picture draws it, with the
+// headline among its notes.
+func comparePicture(d CompareData, title string, used []sourceUse, notes []string) *picture.Chart {
+	c := &picture.Chart{Title: title, Subtitle: d.Sel.Label(), Sources: sourceLine(used)}
+	if h := headline(d); h != "" {
+		notes = append([]string{h}, notes...)
+	}
+	c.Notes = pictureNotes(notes, d.warnings)
+	c.Scale, c.YLabel = pictureScale(d.Sel.Scale, "cumulative installs")
+	if d.Sel.SinceLaunch {
+		c.XLabels = sinceAxis(d.Months).Labels
+	} else {
+		for m := d.From; m <= d.To; m++ {
+			c.XLabels = append(c.XLabels, m.String())
+		}
+	}
+	for _, a := range d.Apps {
+		drawn := a.Curve
+		if d.Sel.Scale == ScaleIndex {
+			drawn = a.Index.Curve
+		}
+		line := pictureLine(a.App, drawn)
+		// A line is as long as the axis: since launch, an app with fewer
+		// months than the longest ends in gaps.
+		for len(line.Values) < len(c.XLabels) {
+			line.Values = append(line.Values, math.NaN())
+			line.Spread, line.Estimate, line.LowerBound = append(line.Spread, false), append(line.Estimate, false), append(line.LowerBound, false)
+		}
+		line.Values, line.Spread, line.Estimate, line.LowerBound = line.Values[:len(c.XLabels)], line.Spread[:len(c.XLabels)], line.Estimate[:len(c.XLabels)], line.LowerBound[:len(c.XLabels)]
+		c.Series = append(c.Series, line)
+	}
+	return c
 }

@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/picture"
 )
 
 // curvesView: monthly installs per selected app in one market.
 func curvesView() View {
 	return View{
-		Name: "curves", Title: "Curves",
+		Name: "curves", Title: "Curves", Pictured: true,
 		Load:  func(src Source, sel Selection) (Data, error) { return LoadCurves(src, sel) },
 		Label: Selection.Label,
 		Mode: func(sel Selection) string {
@@ -272,7 +273,30 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	}
 	out.used = sourcesOf(used)
 	out.notes = append([]string{figures.MarksNote}, d.warnings...)
+	out.pic = curvesPicture(d, title, out.used, scaleNotes(d.Sel.Scale, lines))
 	return out
+}
+
+// curvesPicture is the Curves chart as a picture draws it.
+func curvesPicture(d CurvesData, title string, used []sourceUse, notes []string) *picture.Chart {
+	what := "installs per month"
+	if d.Sel.Cumulative {
+		what = "cumulative installs"
+	}
+	c := &picture.Chart{Title: title, Subtitle: d.Sel.Label(), Sources: sourceLine(used),
+		Notes: pictureNotes(notes, d.warnings)}
+	c.Scale, c.YLabel = pictureScale(d.Sel.Scale, what)
+	for m := d.From; m <= d.To; m++ {
+		c.XLabels = append(c.XLabels, m.String())
+	}
+	for _, a := range d.Apps {
+		drawn := a.Shown
+		if d.Sel.Scale == ScaleIndex {
+			drawn = a.Index.Curve
+		}
+		c.Series = append(c.Series, pictureLine(a.App, drawn))
+	}
+	return c
 }
 
 func allGaps(apps []AppCurve, i int) bool {

@@ -22,6 +22,8 @@ type View struct {
 	// Mode says how the view aligns or adds the figures ("since launch",
 	// "cumulative"), or is "".
 	Mode func(sel Selection) string
+	// Pictured: the view draws a chart that exports as SVG and PNG.
+	Pictured bool
 }
 
 // Describe names the selection and the mode in one line.

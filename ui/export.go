@@ -14,16 +14,14 @@ import (
 	"github.com/uptake/uptake/textfit"
 )
 
-// exportFormats are the formats x offers, in the order tab cycles them.
-var exportFormats = []string{report.FormatText, report.FormatMarkdown, report.FormatCSV}
-
 // exportDialog is what x opens: the format, and the file the export will
 // go to, a free name in the export folder to begin with, which the user
 // may change. Nothing is written until enter; a file already there is
 // never overwritten.
 type exportDialog struct {
 	of      report.View
-	format  int // in exportFormats
+	formats []string // what x offers for the view, in the order tab cycles them
+	format  int      // in formats
 	path    textinput.Model
 	err     string
 	writing bool
@@ -33,6 +31,7 @@ type exportDialog struct {
 
 func (m Model) openExport() (tea.Model, tea.Cmd) {
 	d := exportDialog{of: m.views[m.view], st: m.st, path: newInput(m.st)}
+	d.formats = report.Formats(d.of)
 	dir := m.cfg.ExportDir
 	if dir == "" {
 		dir = "."
@@ -40,7 +39,7 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	d.path.SetValue(report.FreeExportName(dir, d.of, exportFormats[0], m.cfg.Now()))
+	d.path.SetValue(report.FreeExportName(dir, d.of, d.formats[0], m.cfg.Now()))
 	if m.onData() && m.data.filter.Value() != "" {
 		d.note = fmt.Sprintf("The export holds every figure in the file (%d), not only the %d the filter keeps.", m.data.all.Len(), m.data.count())
 	}
@@ -67,13 +66,13 @@ func (d exportDialog) update(msg tea.Msg) (exportDialog, bool, tea.Cmd) {
 	case "tab", "shift+tab":
 		step := 1
 		if km.String() == "shift+tab" {
-			step = len(exportFormats) - 1
+			step = len(d.formats) - 1
 		}
-		old := exportFormats[d.format]
-		d.format = (d.format + step) % len(exportFormats)
+		old := d.formats[d.format]
+		d.format = (d.format + step) % len(d.formats)
 		// The name follows the format when it still ends as the old one did.
 		if p := d.path.Value(); strings.HasSuffix(p, report.Extension(old)) {
-			d.path.SetValue(strings.TrimSuffix(p, report.Extension(old)) + report.Extension(exportFormats[d.format]))
+			d.path.SetValue(strings.TrimSuffix(p, report.Extension(old)) + report.Extension(d.formats[d.format]))
 			d.path.CursorEnd()
 		}
 		d.err = ""
@@ -89,7 +88,7 @@ func (d exportDialog) update(msg tea.Msg) (exportDialog, bool, tea.Cmd) {
 			return d, false, nil
 		}
 		d.err, d.writing = "", true
-		format := exportFormats[d.format]
+		format := d.formats[d.format]
 		return d, false, func() tea.Msg { return exportMsg{format: format, path: p} }
 	}
 	var cmd tea.Cmd
@@ -111,7 +110,7 @@ func (d exportDialog) view(width int) string {
 	}
 	b.WriteString("\n")
 	var formats []string
-	for i, f := range exportFormats {
+	for i, f := range d.formats {
 		if i == d.format {
 			formats = append(formats, "["+f+"]")
 		} else {

@@ -175,3 +175,38 @@ func TestStyles_HelpAndHintsFollowTheBackground(t *testing.T) {
 		}
 	}
 }
+
+// x offers pictures where the view draws a chart: on Curves tab reaches
+// svg and png, and the file is the picture -export -format svg writes;
+// Data offers no picture.
+func TestExport_PictureOfTheChart(t *testing.T) {
+	s := newTestStore(t, true)
+	dir := t.TempDir()
+	m := newDrivenIn(t, s, dir)
+	m = drive(t, m, press("1"), press("x"), press("tab"), press("tab"), press("tab"))
+	if !strings.Contains(m.View(), "[svg]") {
+		t.Fatalf("the dialog does not offer svg:\n%s", m.View())
+	}
+	m = drive(t, m, press("enter"))
+	path := strings.TrimPrefix(m.status, "exported the curves view as svg to ")
+	if !strings.HasSuffix(path, ".svg") {
+		t.Fatalf("status %q", m.status)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := report.Export(s, m.views[m.view], m.sel, report.FormatSVG, m.width, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) || !bytes.HasPrefix(got, []byte("<?xml")) {
+		t.Errorf("the x picture differs from -export's or is not SVG (%d bytes)", len(got))
+	}
+	m = drive(t, m, press("4"), press("x"))
+	for _, line := range strings.Split(m.View(), "\n") {
+		if strings.HasPrefix(line, "Format") && strings.Contains(line, "svg") {
+			t.Errorf("Data offers a picture: %s", line)
+		}
+	}
+}
