@@ -35,6 +35,23 @@ var tickSteps = []int{1, 3, 6, 12, 24, 60, 120, 240, 600, 1200}
 // empty input and draws nothing useful for a flat or single-point series:
 // a chart with no value at all becomes a one-line note instead.
 func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles) string {
+	return drawChartOn(series, axis, installsScale(), width, height, st)
+}
+
+// valueScale is how a chart's y-axis runs and is labelled: scale picks
+// the top of the axis, the rows it takes and the step between labelled
+// rows for values up to top in at most height rows; label writes a
+// labelled row's value.
+type valueScale struct {
+	scale func(top float64, height int) (upper float64, rows int, step float64)
+	label func(v float64) string
+}
+
+// installsScale is the y-axis of installs, on round values (yScale).
+func installsScale() valueScale { return valueScale{scale: yScale, label: figures.FormatInstalls} }
+
+// drawChartOn is drawChart with the y-axis of ys.
+func drawChartOn(series []chartSeries, axis timeAxis, ys valueScale, width, height int, st Styles) string {
 	labels := axis.Labels
 	if len(labels) == 0 || !anyValue(series) {
 		return "(no figures to draw in this window)\n"
@@ -52,7 +69,7 @@ func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles
 	if plotWidth < 4 {
 		return "(too narrow to draw a chart)\n"
 	}
-	upper, rows, step := yScale(top, max(height, 2))
+	upper, rows, step := ys.scale(top, max(height, 2))
 	n := len(labels)
 	// Each month gets the same number of columns, so a month is a step of
 	// the line and gaps stay gaps; past one column a month, asciigraph
@@ -68,7 +85,7 @@ func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles
 			if q := v / step; math.Abs(q-math.Round(q)) > 1e-6 {
 				return strings.Repeat(" ", yLabel-1)
 			}
-			return textfit.PadLeft(figures.FormatInstalls(v), yLabel-1)
+			return textfit.PadLeft(ys.label(v), yLabel-1)
 		}),
 	}
 	cols := n * per
