@@ -41,10 +41,22 @@ func drawChart(series []chartSeries, axis timeAxis, width, height int, st Styles
 // axis in installs (values of zero or less are left off, as a log axis
 // cannot hold them; the views say how many), or linear in index points.
 func drawScaledChart(series []chartSeries, axis timeAxis, scale Scale, width, height int, st Styles) string {
-	labels := axis.Labels
 	if scale == ScaleLog {
 		series = logSeries(series)
 	}
+	return drawChartOn(series, axis, func(height int) (float64, float64, int, float64, func(float64) string) {
+		return yAxisOf(series, scale, height)
+	}, width, height, st)
+}
+
+// yAxisPick chooses a chart's y-axis for at most height rows: its bounds,
+// the rows it takes, the step between labelled rows, and how a labelled
+// row reads.
+type yAxisPick func(height int) (lower, upper float64, rows int, step float64, label func(float64) string)
+
+// drawChartOn is drawChart with the y-axis ys picks.
+func drawChartOn(series []chartSeries, axis timeAxis, ys yAxisPick, width, height int, st Styles) string {
+	labels := axis.Labels
 	if len(labels) == 0 || !anyValue(series) {
 		return "(no figures to draw in this window)\n"
 	}
@@ -53,7 +65,7 @@ func drawScaledChart(series []chartSeries, axis timeAxis, scale Scale, width, he
 	if plotWidth < 4 {
 		return "(too narrow to draw a chart)\n"
 	}
-	lower, upper, rows, step, tickLabel := yAxisOf(series, scale, max(height, 2))
+	lower, upper, rows, step, tickLabel := ys(max(height, 2))
 	n := len(labels)
 	// Each month gets the same number of columns, so a month is a step of
 	// the line and gaps stay gaps; past one column a month, asciigraph

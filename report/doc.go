@@ -85,6 +85,22 @@ type grid struct {
 	rows   [][]string
 	right  []bool // right-align this column
 	styles []int  // per row: the app colour to draw the first cell in, or -1
+	// floor is, per column, the narrowest it may become (0 or missing:
+	// as the rules below allow): a table too wide for it is split rather
+	// than cut there.
+	floor []int
+	// group marks columns that belong together (an app's share and its
+	// installs): a table split to fit keeps each group in one part. 0 or
+	// missing: a group of its own.
+	group []int
+}
+
+// floorOf is column i's floor.
+func (t *grid) floorOf(i int) int {
+	if i < len(t.floor) {
+		return t.floor[i]
+	}
+	return 0
 }
 
 // widths fits the columns into width, narrowing the widest text column
@@ -113,24 +129,25 @@ func (t *grid) widths(width int) []int {
 	// columns); then cut headers that overhang short figures (long app
 	// names over numbers); then narrow text further. Numbers are never cut.
 	narrowText := func(floor func(i int) int) {
+		at := func(i int) int { return max(floor(i), t.floorOf(i)) }
 		for total() > width {
 			widest := -1
 			for i := range w {
-				if !t.right[i] && w[i] > floor(i) && (widest < 0 || w[i] > w[widest]) {
+				if !t.right[i] && w[i] > at(i) && (widest < 0 || w[i] > w[widest]) {
 					widest = i
 				}
 			}
 			if widest < 0 {
 				return
 			}
-			w[widest] -= min(w[widest]-floor(widest), total()-width)
+			w[widest] -= min(w[widest]-at(widest), total()-width)
 		}
 	}
 	narrowText(func(i int) int { return max(textfit.Width(t.header[i]), 10) })
 	for total() > width {
 		most, over := -1, 0
 		for i := range w {
-			if o := w[i] - max(cells[i], 4); o > over {
+			if o := w[i] - max(cells[i], 4, t.floorOf(i)); o > over {
 				most, over = i, o
 			}
 		}
@@ -173,14 +190,32 @@ func (t *grid) split(width int) []*grid {
 	for i := 1; i < len(w); {
 		cols := []int{0}
 		used := w[0]
-		for i < len(w) && (len(cols) == 1 || used+2+w[i] <= width) {
-			cols = append(cols, i)
-			used += 2 + w[i]
-			i++
+		for i < len(w) {
+			// A group of columns goes into a part whole.
+			j, need := i, 2+w[i]
+			for j+1 < len(w) && t.groupOf(j+1) != 0 && t.groupOf(j+1) == t.groupOf(i) {
+				j++
+				need += 2 + w[j]
+			}
+			if len(cols) > 1 && used+need > width {
+				break
+			}
+			for ; i <= j; i++ {
+				cols = append(cols, i)
+			}
+			used += need
 		}
 		parts = append(parts, t.columns(cols))
 	}
 	return parts
+}
+
+// groupOf is column i's group: 0, a group of its own.
+func (t *grid) groupOf(i int) int {
+	if i < len(t.group) {
+		return t.group[i]
+	}
+	return 0
 }
 
 // columns is the table of some of t's columns.
@@ -197,6 +232,8 @@ func (t *grid) columns(cols []int) *grid {
 	g := &grid{header: pick(t.header), styles: t.styles}
 	for _, c := range cols {
 		g.right = append(g.right, c < len(t.right) && t.right[c])
+		g.floor = append(g.floor, t.floorOf(c))
+		g.group = append(g.group, t.groupOf(c))
 	}
 	for _, r := range t.rows {
 		g.rows = append(g.rows, pick(r))

@@ -73,3 +73,23 @@ func TestPicture_Refusals(t *testing.T) {
 		t.Errorf("nothing to draw: %v", err)
 	}
 }
+
+// Share draws its shares as a picture on a percent axis, with the two
+// months both apps have figures for.
+func TestPicture_Share(t *testing.T) {
+	s := newMarksStore(t)
+	var svg bytes.Buffer
+	if err := Export(s, viewShare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN"}, FormatSVG, 100, &svg); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Share of installs · IN India", "Resso", "Spotify", "100%", "Sources: "} {
+		if !strings.Contains(svg.String(), want) {
+			t.Errorf("the share picture lacks %q", want)
+		}
+	}
+	// The bundled data has no month both apps have: nothing to draw.
+	err := Export(newTestStore(t, true), viewShare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN"}, FormatSVG, 100, io.Discard)
+	if !errors.Is(err, ErrNothingToShow) {
+		t.Errorf("share without a common month: %v", err)
+	}
+}

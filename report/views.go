@@ -52,7 +52,7 @@ type Data interface {
 
 // Views lists the views in the dashboard's order.
 func Views() []View {
-	views := []View{curvesView(), countriesView(), compareView(), dataView()}
+	views := []View{curvesView(), countriesView(), compareView(), dataView(), shareView()}
 	for i := range views {
 		views[i].Load = withRanking(views[i].Load)
 	}

@@ -47,6 +47,7 @@ var everyPanel = []struct {
 	{"countries", []string{"2"}, "Installs by country"},
 	{"compare", []string{"3"}, "Cumulative installs"},
 	{"data", []string{"4"}, "figures in all"},
+	{"share", []string{"5"}, "Share of installs"},
 	{"help", []string{"?"}, "Keys"},
 	{"add form", []string{"a"}, "Add a figure"},
 	{"apps picker", []string{"p"}, "Pick apps"},
