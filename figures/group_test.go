@@ -241,3 +241,62 @@ func FuzzParsePlace(f *testing.F) {
 		}
 	})
 }
+
+// A group reads as the sum of its members (Σ), each member carrying its
+// launch month: Resso in a group of India and Brazil over 2020-03..09 is
+// India's 9.88M* plus Brazil's 152k* = 10,032,000*, and covers the whole
+// window, Brazil's six months before its 2020-09 launch holding nothing
+// to install. Without the launch month Brazil covers 1 month of 7, and
+// the sum is only a lower bound.
+func TestGroupNode_TotalFromLaunch(t *testing.T) {
+	_, byCountry := seedResso()
+	member := func(code string, launched Month) Node {
+		return Node{Label: "Resso " + code, Name: code, Figures: byCountry[code], Launched: launched}
+	}
+	group := Node{Label: "Resso IN+BR", Name: "IN+BR", Whole: "IN+BR (group)", Parts: []PartSet{{Kind: "members", Nodes: []Node{
+		member("BR", rmon("2020-09")), member("IN", 0)}}}}
+	from, to := rmon("2020-03"), rmon("2020-09")
+	got := NodeTotal(group, nil, from, to)
+	if got.Installs != 10_032_000 || !got.Summed || got.Countries != 2 || !got.Estimate || !got.Full() || got.Covered != 7 {
+		t.Errorf("IN+BR = %+v; want 10,032,000*, Σ 2, 7/7 months", got)
+	}
+	if s := FormatTotal(got); s != "10M*Σ" {
+		t.Errorf("FormatTotal = %q", s)
+	}
+	e := ExplainTotal(group, nil, from, to)
+	if steps := strings.Join(e.Steps, "\n"); !strings.Contains(steps, "BR from 2020-09") || !strings.Contains(steps, "they cover 7 of the window's 7 months") {
+		t.Errorf("explanation:\n%s", steps)
+	}
+	group.Parts[0].Nodes[0].Launched = 0
+	got = NodeTotal(group, nil, from, to)
+	if got.Installs != 10_032_000 || got.Full() || got.Covered != 1 {
+		t.Errorf("without BR's launch: %+v; want 10,032,000 over 1/7 months", got)
+	}
+}
+
+// A member without a figure for a month makes the group's sum for that
+// month a lower bound (≥), never a smaller exact number: A has 100 in
+// 2021-01 and 200 in 2021-02, B has 50 in 2021-01 only (no launch month
+// known). January is 100 + 50 = 150 Σ; February is at least 200.
+func TestGroupNode_MissingMonthIsALowerBound(t *testing.T) {
+	a := Node{Label: "X A", Name: "AE", Figures: []Figure{rfig("X", "AE", "2021-01", "", 100, false), rfig("X", "AE", "2021-02", "", 200, false)}}
+	b := Node{Label: "X B", Name: "EG", Figures: []Figure{rfig("X", "EG", "2021-01", "", 50, false)}}
+	group := Node{Label: "X MENA", Name: "MENA", Whole: "MENA (group)", Parts: []PartSet{{Kind: "members", Nodes: []Node{a, b}}}}
+	c := NodeCurve(group, nil, rmon("2021-01"), rmon("2021-02"))
+	jan, feb := c.Points[0], c.Points[1]
+	if jan.Value != 150 || !jan.Summed || jan.LowerBound {
+		t.Errorf("January = %+v; want 150 Σ", jan)
+	}
+	if feb.Value != 200 || !feb.Summed || !feb.LowerBound {
+		t.Errorf("February = %+v; want ≥200 Σ", feb)
+	}
+	if s := FormatPoint(feb); !strings.HasPrefix(s, "≥") {
+		t.Errorf("February reads %q", s)
+	}
+	// The total over both months: A's 300 + B's 50 = 350, over 1 of 2
+	// months for B, so at least 350.
+	tot := NodeTotal(group, nil, rmon("2021-01"), rmon("2021-02"))
+	if tot.Installs != 350 || tot.Full() {
+		t.Errorf("total = %+v; want ≥350", tot)
+	}
+}
