@@ -52,7 +52,7 @@ type Data interface {
 func Views() []View {
 	views := []View{curvesView(), countriesView(), compareView(), dataView()}
 	for i := range views {
-		views[i].Load = withRanking(views[i].Load)
+		views[i].Load = withRanking(withMarket(views[i].Load))
 	}
 	return views
 }
