@@ -158,6 +158,8 @@ func membersLine(g figures.Group, with []string) string {
 	}
 	n := len(g.Members)
 	switch {
+	case len(missing) == 0 && n == 1:
+		return fmt.Sprintf("%s: its one member with figures (%s)", g.Label(), g.Members[0])
 	case len(missing) == 0:
 		return fmt.Sprintf("%s: all %s with figures", g.Label(), figures.CountText(n, "members"))
 	case len(with) == 0:

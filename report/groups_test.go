@@ -259,3 +259,31 @@ func TestExport_GroupGolden(t *testing.T) {
 		}
 	}
 }
+
+// The first screen of a group without apps chosen: the apps launched in
+// its members, largest first by the plain sum of their figures there
+// (Resso in ID 5,000,000 + 5,168,000 against Spotify's 1,200,000).
+func TestGroups_StartInAGroup(t *testing.T) {
+	s := newTestStore(t, true)
+	sel, _, err := StartSelection(s, Selection{Country: "035"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sel.Apps, []string{"Resso", "Spotify"}) || sel.Country != "035" {
+		t.Errorf("start in Southeast Asia: %v in %s", sel.Apps, sel.Country)
+	}
+}
+
+func TestGroups_MembersLine(t *testing.T) {
+	one := figures.Group{Name: "Solo", Members: []string{"AE"}}
+	if got := membersLine(one, []string{"AE"}); got != "Solo (group): its one member with figures (AE)" {
+		t.Errorf("%q", got)
+	}
+	if got := membersLine(one, nil); got != "Solo (group): none of its 1 member has figures" {
+		t.Errorf("%q", got)
+	}
+	asia, _ := figures.RegionNamed("Asia")
+	if got := membersLine(asia, []string{"ID", "IN"}); got != "Asia (142): 2 of 51 members with figures (ID, IN); none for the other 49" {
+		t.Errorf("%q", got)
+	}
+}
