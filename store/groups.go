@@ -19,8 +19,8 @@ import (
 var keyGroups = []byte("groups")
 
 // maxGroups bounds the groups a file keeps, so that a hostile file cannot
-// make every read carry a huge list. A group has at most every country
-// once, so the value is at most about 256 × 600 bytes.
+// make every read carry a huge list. A group has each country at most
+// once and a name of at most 240 bytes, so the value stays under 200 kB.
 const maxGroups = 256
 
 // groupsVersion is the first byte of the groups value.

@@ -309,3 +309,25 @@ func TestGroups_HistoryTakesOnlyTheGroupsOfMeta(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeGroups: any bytes decode to groups SaveGroup could have
+// written, or are refused; never a panic.
+func FuzzDecodeGroups(f *testing.F) {
+	f.Add(encodeGroups([]figures.Group{{Name: "MENA", Members: []string{"AE", "EG"}}, {Name: "Nordics", Members: []string{"DK"}}}))
+	f.Add([]byte{groupsVersion, 1, 1, 'x', 200})
+	f.Fuzz(func(t *testing.T, p []byte) {
+		groups, ok := decodeGroups(p)
+		if !ok {
+			return
+		}
+		for _, g := range groups {
+			clean, err := figures.NewGroup(g.Name, g.Members)
+			if err != nil && !strings.Contains(err.Error(), "taken by") && !strings.Contains(err.Error(), "means worldwide") && !strings.Contains(err.Error(), "M49") {
+				t.Fatalf("decoded %+v, which SaveGroup refuses: %v", g, err)
+			}
+			if err == nil && (clean.Name != g.Name || !slices.Equal(clean.Members, g.Members)) {
+				t.Fatalf("decoded %+v, which SaveGroup writes as %+v", g, clean)
+			}
+		}
+	})
+}
