@@ -14,6 +14,7 @@ import (
 	"github.com/uptake/uptake/figures"
 	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
+	"github.com/uptake/uptake/store"
 )
 
 // Exit statuses.
@@ -52,7 +53,10 @@ type config struct {
 	theme      string // -theme: the dashboard's colours
 	mouse      bool   // -mouse: the wheel scrolls, a click picks a view
 	mergeFrom  string // -merge-app: the app to move onto -into
-	mergeInto  string
+	// country is -country when it is no country or region: one of the
+	// file's groups, read once the file is open (resolveCountry).
+	country   string
+	mergeInto string
 	// selectionGiven: a flag chose part of the selection, so the
 	// dashboard does not open on the remembered one.
 	selectionGiven bool
@@ -91,7 +95,10 @@ Flags:
   -format F       text (default), markdown, csv, or svg or png (a picture of
                   the chart of curves, compare or share)
   -app A,B        apps to show, in order (the first is the reference)
-  -country C      country code or name, or WW (worldwide)
+  -country C      country code or name, WW (worldwide), a UN region (name or
+                  M49 code: "Southeast Asia", 035) or a group saved in the file
+  -group-rows     with -export countries: a row per UN sub-region and saved
+                  group, each the sum of its members, rather than per country
   -platform P     all (default: both stores), ios or android
   -from YYYY-MM   first month of the window
   -to YYYY-MM     last month of the window
@@ -160,6 +167,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.sel.SinceLaunch, "since-launch", false, "")
 	fs.BoolVar(&c.sel.Cumulative, "cumulative", false, "")
 	fs.StringVar(&scale, "scale", "", "")
+	fs.BoolVar(&c.sel.GroupRows, "group-rows", false, "")
 	fs.StringVar(&theme, "theme", os.Getenv("UPTAKE_THEME"), "")
 	fs.BoolVar(&c.mouse, "mouse", false, "")
 	fs.StringVar(&c.mergeFrom, "merge-app", "", "")
@@ -267,11 +275,13 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		}
 	}
 	if country != "" {
-		code, err := figures.ParseCountry(country)
-		if err != nil {
-			return c, fmt.Errorf("%w: -country: %v", errUsage, err)
+		// A country or a region now; anything else may be a group saved
+		// in the file, which resolveCountry reads.
+		if p, err := figures.ParsePlace(country, nil); err == nil {
+			c.sel.Country = p.Key()
+		} else {
+			c.country, c.sel.Country = country, strings.TrimSpace(country)
 		}
-		c.sel.Country = code
 	}
 	var err error
 	if c.sel.From, err = optionalMonth("-from", from); err != nil {
@@ -318,6 +328,8 @@ func (c config) checkViewFlags(fs *flag.FlagSet) error {
 		return fmt.Errorf("%w: -cumulative goes with -export curves; the %s view has no cumulative mode", errUsage, c.view.Name)
 	case given["scale"] && c.export != "" && !report.Scaled(c.view):
 		return fmt.Errorf("%w: -scale goes with -export curves or compare; the %s view draws no chart on a scale", errUsage, c.view.Name)
+	case c.sel.GroupRows && c.export != "" && c.view.Name != "countries":
+		return fmt.Errorf("%w: -group-rows goes with -export countries; the %s view has no rows of regions", errUsage, c.view.Name)
 	case c.export != "" && c.view.Name == report.DataViewName:
 		for _, f := range []string{"app", "country", "platform", "from", "to"} {
 			if given[f] {
@@ -390,4 +402,22 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	return given
+}
+
+// resolveCountry reads -country against the file's groups when it named
+// no country or region: a bad value is a usage error (exit 2) that says
+// what -country takes.
+func resolveCountry(st *store.Store, cfg config) (string, error) {
+	if cfg.country == "" {
+		return cfg.sel.Country, nil
+	}
+	groups, err := st.Groups()
+	if err != nil {
+		return "", err
+	}
+	p, err := figures.ParsePlace(cfg.country, groups)
+	if err != nil {
+		return "", fmt.Errorf("%w: -country: %v", errUsage, err)
+	}
+	return p.Key(), nil
 }

@@ -265,6 +265,9 @@ func resolveSelection(st *store.Store, cfg config) (report.Selection, error) {
 	if sel.Apps, err = selectedApps(st, cfg); err != nil {
 		return sel, err
 	}
+	if sel.Country, err = resolveCountry(st, cfg); err != nil {
+		return sel, err
+	}
 	if cfg.view.Name == report.DataViewName {
 		// Every figure, whatever the selection: this is also how a damaged
 		// file gives up what is sound, so it reads nothing else first.
@@ -295,6 +298,9 @@ func dashboard(cfg config, stderr io.Writer) error {
 	defer st.Close()
 	sel := cfg.sel
 	if sel.Apps, err = selectedApps(st, cfg); err != nil {
+		return err
+	}
+	if sel.Country, err = resolveCountry(st, cfg); err != nil {
 		return err
 	}
 	r := lipgloss.DefaultRenderer()

@@ -10,8 +10,9 @@ import (
 //go:generate go run ../internal/gencountries
 
 // The table of countries is generated into country_table.go (countryRow,
-// countryCodeList, lookupCountry, baseLetter): switches on constants, so it
-// needs nothing at run time before its first use.
+// countryCodeList, lookupCountry, baseLetter), and the UN M49 regions into
+// region_table.go: switches on constants, so they need nothing at run time
+// before their first use.
 
 // Worldwide is the country code of a figure that covers every market.
 const Worldwide = "WW"
@@ -127,10 +128,13 @@ func foldRune(r rune) byte {
 	return foldUnknown
 }
 
-// CountryName returns the English name of a code, or the code itself when
-// it is not known.
+// CountryName returns the English name of a code (a region's M49 code
+// too), or the code itself when it is not known.
 func CountryName(code string) string {
 	if name, _, ok := countryRow(code); ok {
+		return name
+	}
+	if name, _, ok := regionRow(code); ok {
 		return name
 	}
 	return Sanitize(code)
@@ -147,7 +151,13 @@ func CountryCodes() []string {
 	return countryCodeList()
 }
 
-// CountryLabel writes "IN India" or "WW Worldwide", for where there is room.
+// CountryLabel writes "IN India" or "WW Worldwide", for where there is
+// room; for a region's M49 code, "Southeast Asia (035)" (Group.Label).
 func CountryLabel(code string) string {
+	if _, _, ok := countryRow(code); !ok {
+		if g, ok := region(code); ok {
+			return g.Label()
+		}
+	}
 	return Sanitize(code) + " " + CountryName(code)
 }

@@ -1066,7 +1066,7 @@ func lookupCountry(key string) (code, refused string) {
 		return "WF", ""
 	case "ws", "wsm", "samoa":
 		return "WS", ""
-	case "ww", "worldwide", "world", "global", "all":
+	case "ww", "worldwide", "world", "global", "all", "001":
 		return "WW", ""
 	case "xk", "xkx", "kosovo", "republic of kosovo", "xkk":
 		return "XK", ""

@@ -257,20 +257,23 @@ func TestCountryName_Unique(t *testing.T) {
 func TestCountryTable_Generated(t *testing.T) {
 	dir := t.TempDir()
 	table, names := filepath.Join(dir, "country_table.go"), filepath.Join(dir, "names.txt")
-	cmd := exec.Command("go", "run", "../internal/gencountries", "-o", table, "-names", names)
+	regions := filepath.Join(dir, "region_table.go")
+	cmd := exec.Command("go", "run", "../internal/gencountries", "-o", table, "-regions", regions, "-names", names)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go run ../internal/gencountries: %v\n%s", err, out)
 	}
-	want, err := os.ReadFile(table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile("country_table.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("country_table.go is not what internal/gencountries writes: run go generate ./figures (and edit the lists in internal/gencountries, not the table)")
+	for _, file := range []string{table, regions} {
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Base(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is not what internal/gencountries writes: run go generate ./figures (and edit the lists in internal/gencountries, not the table)", filepath.Base(file))
+		}
 	}
 	f, err := os.Open(names)
 	if err != nil {

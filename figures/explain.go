@@ -151,6 +151,10 @@ func ExplainTotal(n Node, rank Ranking, from, to Month) Explanation {
 	} else {
 		e.Steps = append(e.Steps, fmt.Sprintf("%s: %s = %s", how, strings.Join(terms, " + "), FormatInstalls(float64(t.Installs))))
 	}
+	if launched := partsFromLaunch(n, rank, from, to); len(launched) > 0 {
+		e.Steps = append(e.Steps, fmt.Sprintf("read from the launch month where the app launched inside the window, the months before holding nothing to install: %s",
+			strings.Join(launched, ", ")))
+	}
 	e.Steps = append(e.Steps, fmt.Sprintf("they cover %d of the window's %s", t.Covered, CountText(t.Months, "months")))
 	if !t.Full() {
 		e.Steps = append(e.Steps, "months without figures inside: the total is at least what it shows (≥)")
@@ -187,4 +191,31 @@ func overlapping(figs []Figure, from, to Month) []Figure {
 		}
 	}
 	return out
+}
+
+// partsFromLaunch names the parts of a node's sum over [from, to] that
+// NodeTotal read from their launch month ("BR from 2020-09"): the parts
+// of the first set with any total, as NodeTotal takes it.
+func partsFromLaunch(n Node, rank Ranking, from, to Month) []string {
+	if !TotalOver(n.Resolve(rank, from, to).Shown, from, to).Empty() {
+		return nil
+	}
+	for _, ps := range n.Parts {
+		var out []string
+		any := false
+		for _, part := range ps.Nodes {
+			pfrom := partFrom(part, from, to)
+			if NodeTotal(part, rank, pfrom, to).Empty() {
+				continue
+			}
+			any = true
+			if pfrom != from {
+				out = append(out, Sanitize(part.Name)+" from "+pfrom.String())
+			}
+		}
+		if any {
+			return out
+		}
+	}
+	return nil
 }

@@ -172,7 +172,10 @@ func (n Node) wholeName() string {
 // the first set of parts that has any (marked Summed, with how many).
 //
 // The coverage of a sum is the smallest among the parts added: the sum is
-// whole for a month only if every part added has that month.
+// whole for a month only if every part added has that month. A part the
+// app launched in inside the window is read from its launch month: the
+// months before it hold nothing to install, a known zero, as the curve
+// reads them (fillFromParts).
 func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 	r := n.Resolve(rank, from, to)
 	t := TotalOver(r.Shown, from, to)
@@ -182,12 +185,13 @@ func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 	for _, ps := range n.Parts {
 		out := Total{Months: windowMonths(from, to)}
 		for _, part := range ps.Nodes {
-			pt := NodeTotal(part, rank, from, to)
+			pfrom := partFrom(part, from, to)
+			pt := NodeTotal(part, rank, pfrom, to)
 			if pt.Covered == 0 {
 				continue
 			}
-			if out.Countries == 0 || pt.Covered < out.Covered {
-				out.Covered = pt.Covered
+			if covered := pt.Covered + int(pfrom-from); out.Countries == 0 || covered < out.Covered {
+				out.Covered = covered
 			}
 			out.Countries++
 			out.Installs += pt.Installs
@@ -202,6 +206,15 @@ func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 		}
 	}
 	return t
+}
+
+// partFrom is the first month of [from, to] a part is read from: its
+// launch month when that falls inside the window after its first month.
+func partFrom(part Node, from, to Month) Month {
+	if part.Launched > from && part.Launched <= to {
+		return part.Launched
+	}
+	return from
 }
 
 // CountText writes "1 country", "3 countries", "2 platforms".

@@ -18,6 +18,7 @@ type Source interface {
 	Launches(app string) ([]figures.Launch, error)
 	EachFigure(fn func(figures.Figure) bool) error
 	Ranking() (figures.Ranking, error) // the user's ranking of sources; empty for the default
+	Groups() ([]figures.Group, error)  // the user's groups of countries
 }
 
 func dedupe(ss []string) []string {

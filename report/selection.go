@@ -10,7 +10,7 @@ import (
 // Selection is what the views show: shared by all of them and by -export.
 type Selection struct {
 	Apps        []string         // in order; the first is the one Countries shows and Compare divides by
-	Country     string           // a code, or WW
+	Country     string           // a code, or WW; or a group: a region's M49 code, the user's group's name
 	Platform    figures.Platform // all (both stores), ios or android
 	From, To    figures.Month    // 0 leaves that end open: the data's own span
 	SinceLaunch bool             // Compare: align on each app's launch month
@@ -19,6 +19,12 @@ type Selection struct {
 	// Ranking is the file's ranking of sources, highest first (the rest
 	// in the default order): each view's Load reads it from the file.
 	Ranking figures.Ranking
+	// Group is the market when Country names a group: each view's Load
+	// resolves it from the file's groups, in the same read (groups.go).
+	Group figures.Group
+	// GroupRows: Countries shows a row per UN sub-region and user's group
+	// rather than per country.
+	GroupRows bool
 }
 
 // WindowLabel writes the window as the selection line shows it.
@@ -42,7 +48,7 @@ func (s Selection) Label() string {
 	if len(s.Apps) > 0 {
 		apps = figures.Sanitize(strings.Join(s.Apps, ", "))
 	}
-	return fmt.Sprintf("%s · %s · %s · %s", apps, figures.CountryLabel(s.Country), s.Platform.Label(), s.WindowLabel())
+	return fmt.Sprintf("%s · %s · %s · %s", apps, s.MarketLabel(), s.Platform.Label(), s.WindowLabel())
 }
 
 // window resolves the open ends of the selection against the data's span.

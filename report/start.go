@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/uptake/uptake/figures"
@@ -82,15 +83,30 @@ func startFrom(s Source, apps []figures.App, sel Selection) (Selection, string, 
 	}
 	if len(sel.Apps) == 0 {
 		candidates := byCountry[market]
+		in := size.app[market]
+		if market == figures.Worldwide {
+			in = size.world
+		}
+		if g, err := resolveMarket(s, Selection{Country: market}); err == nil && g.Group.Name != "" {
+			// A group: the apps launched in its members, by the sum of
+			// their figures there.
+			candidates, in = nil, map[string]int64{}
+			for _, c := range g.Group.Members {
+				for _, a := range byCountry[c] {
+					if !slices.Contains(candidates, a) {
+						candidates = append(candidates, a)
+					}
+				}
+				for a, n := range size.app[c] {
+					in[a] += n
+				}
+			}
+		}
 		if len(candidates) < 2 {
 			candidates = nil
 			for _, a := range apps {
 				candidates = append(candidates, a.Name)
 			}
-		}
-		in := size.app[market]
-		if market == figures.Worldwide {
-			in = size.world
 		}
 		sort.SliceStable(candidates, func(i, j int) bool {
 			a, b := in[candidates[i]], in[candidates[j]]

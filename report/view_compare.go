@@ -65,6 +65,7 @@ type CompareApp struct {
 	Latest     figures.Total    // the last fully covered month since launch
 	LatestM    int              // its index (M7 = 7); 0 when none
 	node       figures.Node     // the series behind it, for its provenance
+	members    []string         // a group's members with figures in the months shown
 }
 
 // CompareData is what the Compare view draws.
@@ -85,6 +86,10 @@ var milestones = [...]int{1, 3, 5, 6, 12}
 // the WW figures, or the sum of the countries where there are none (Σ),
 // as on the Curves view.
 func LoadCompare(src Source, sel Selection) (CompareData, error) {
+	sel, err := resolveMarket(src, sel)
+	if err != nil {
+		return CompareData{Sel: sel}, err
+	}
 	d := CompareData{Sel: sel, Milestones: milestones[:]}
 	nodes := make([]figures.Node, len(sel.Apps))
 	apps := make([]CompareApp, len(sel.Apps))
@@ -95,28 +100,24 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 			return d, err
 		}
 		world := worldNode(app, series, launched, sel.Platform)
-		nodes[i] = world
-		if sel.Country != figures.Worldwide {
-			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
-			nodes[i].Launched = launched[sel.Country]
-		}
+		nodes[i] = marketNode(app, sel, series, launched, world)
 		d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
 		figs := nodeFigures(nodes[i])
 		spans = append(spans, figs...)
 		a := CompareApp{App: app}
-		if err := launchOf(src, &a, sel.Country); err != nil {
+		if err := launchOf(src, &a, sel); err != nil {
 			return d, err
 		}
 		first, last, ok := figures.Span(figs...)
 		if !a.HasLaunch && ok {
 			a.Launch = first
-			d.warnings = append(d.warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", figures.Sanitize(app), sel.Country, first))
+			d.warnings = append(d.warnings, fmt.Sprintf("%s has no launch month in %s: M1 is its first month with figures, %s (set one with L)", figures.Sanitize(app), sel.marketCode(), first))
 		}
 		if ok && a.HasLaunch && first < a.Launch {
 			// Since-launch totals start at the launch: figures before it
 			// would vanish from them without a word.
 			d.warnings = append(d.warnings, fmt.Sprintf("%s has figures in %s from %s, before its launch month %s: since launch leaves those months out; check the launch month (L)",
-				figures.Sanitize(app), sel.Country, first, a.Launch))
+				figures.Sanitize(app), sel.marketCode(), first, a.Launch))
 		}
 		if ok && int(last-a.Launch)+1 > d.Months {
 			d.Months = int(last-a.Launch) + 1
@@ -142,6 +143,9 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		if sel.Scale == ScaleIndex {
 			a.Index = figures.IndexCurve(a.Curve, 0)
 		}
+		if sel.Group.Name != "" && len(a.Curve.Points) > 0 {
+			a.members = membersWithFigures(n, a.Curve.Points[0].Month, a.Curve.Points[len(a.Curve.Points)-1].Month)
+		}
 		// Only the milestones and the latest full month are needed: a
 		// total each, rather than one for every month since launch.
 		for _, m := range milestones {
@@ -157,7 +161,7 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		d.warnings = append(d.warnings, a.Curve.Warnings...)
 		for mi, b := range a.Milestones {
 			if b.Low.Tie != nil {
-				d.warnings = append(d.warnings, tieWarning(a.App, sel.Country, fmt.Sprintf("M%d", d.Milestones[mi]), b.Low))
+				d.warnings = append(d.warnings, tieWarning(a.App, sel.marketCode(), fmt.Sprintf("M%d", d.Milestones[mi]), b.Low))
 			}
 		}
 	}
@@ -197,18 +201,25 @@ func calendarCumulative(n figures.Node, rank figures.Ranking, a CompareApp, from
 }
 
 // launchOf finds an app's launch month in a market: in a country, its
-// launch there; worldwide, its first launch anywhere.
-func launchOf(src Source, a *CompareApp, country string) error {
+// launch there; worldwide, its first launch anywhere; in a group, its
+// first launch in any member.
+func launchOf(src Source, a *CompareApp, sel Selection) error {
 	launches, err := src.Launches(a.App)
 	if err != nil {
 		return err
 	}
+	country, group := sel.Country, sel.Group
 	for _, l := range launches {
+		first := !a.HasLaunch || l.Month < a.Launch
 		switch {
+		case group.Name != "":
+			if group.Has(l.Country) && first {
+				a.Launch, a.HasLaunch, a.LaunchedIn = l.Month, true, l.Country
+			}
 		case l.Country == country:
 			a.Launch, a.HasLaunch, a.LaunchedIn = l.Month, true, ""
 			return nil
-		case country == figures.Worldwide && (!a.HasLaunch || l.Month < a.Launch):
+		case country == figures.Worldwide && first:
 			a.Launch, a.HasLaunch, a.LaunchedIn = l.Month, true, l.Country
 		}
 	}
@@ -238,11 +249,11 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if l := d.Sel.Scale.Label(); l != "" {
 		axis += " · " + l
 	}
-	titleText := fmt.Sprintf("Cumulative installs %s · %s · %s · %s", axis, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), strings.Join(names, " vs "))
+	titleText := fmt.Sprintf("Cumulative installs %s · %s · %s · %s", axis, d.Sel.MarketLabel(), d.Sel.Platform.Label(), strings.Join(names, " vs "))
 	title := st.Render(st.Title, titleText)
 	if len(d.Apps) == 0 || d.From == 0 {
 		out.para(title)
-		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick two or more apps (p) and a country where they have figures (g).")
+		out.para("No figures for the selected apps in " + d.Sel.MarketLabel() + ". Pick two or more apps (p) and a country where they have figures (g).")
 		return out
 	}
 	var launches []string
@@ -313,6 +324,13 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	}
 	t.rows = append(t.rows, latest)
 	out.addTable(t)
+	if d.Sel.Group.Name != "" {
+		lines := make([]string, len(d.Apps))
+		for i, a := range d.Apps {
+			lines[i] = names[i] + " in " + membersLine(d.Sel.Group, a.members)
+		}
+		out.para(lines...)
+	}
 
 	pos := "month"
 	if d.Sel.SinceLaunch {
@@ -373,7 +391,7 @@ func (d CompareData) Items() []Item {
 			out = append(out, Item{Key: key, Label: key + " · " + figures.Sanitize(a.App) + " " + figures.FormatMilestone(b),
 				Explain: func() figures.Explanation {
 					e := figures.ExplainTotal(a.node, d.Sel.Ranking, a.Launch, a.Launch.Add(m-1))
-					e.What = fmt.Sprintf("%s %s, the first %s from launch (%s)", figures.Sanitize(a.App), d.Sel.Country, figures.CountText(m, "months"), a.Launch)
+					e.What = fmt.Sprintf("%s %s, the first %s from launch (%s)", figures.Sanitize(a.App), d.Sel.marketCode(), figures.CountText(m, "months"), a.Launch)
 					e.Number = figures.FormatMilestone(b)
 					if b.HasHigh && !b.Low.Full() {
 						e.Steps = append(e.Steps, fmt.Sprintf("at most %s: a longer span from launch that the figures cover, less what its extra months already hold", figures.FormatInstalls(float64(b.High))))
@@ -404,7 +422,7 @@ func headline(d CompareData) string {
 		for _, a := range d.Apps[1:] {
 			parts = append(parts, fmt.Sprintf("%s %s (%s %s)", figures.Sanitize(a.App), figures.FormatTotal(a.Milestones[mi].Low), figures.Ratio(first, a.Milestones[mi].Low), figures.Sanitize(d.Apps[0].App)))
 		}
-		return fmt.Sprintf("In their first %d months in %s: %s.", d.Milestones[mi], figures.CountryName(d.Sel.Country), strings.Join(parts, " · "))
+		return fmt.Sprintf("In their first %d months in %s: %s.", d.Milestones[mi], d.Sel.MarketName(), strings.Join(parts, " · "))
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ func countriesView() View {
 		Name: "countries", Title: "Countries",
 		Load: func(src Source, sel Selection) (Data, error) { return LoadCountries(src, sel) },
 		Label: func(sel Selection) string {
-			return firstApp(sel) + " · every country · " + sel.Platform.Label() + " · " + sel.WindowLabel()
+			return firstApp(sel) + " · " + countriesWhat(sel) + " · " + sel.Platform.Label() + " · " + sel.WindowLabel()
 		},
 		Mode: noMode,
 	}
@@ -30,6 +31,9 @@ func (d CountriesData) Warnings() []string { return d.warnings }
 
 // Empty says why there is nothing to show.
 func (d CountriesData) Empty() error {
+	if len(d.Rows) == 0 && d.Sel.Group.Name != "" {
+		return fmt.Errorf("%w: no figures for %s in any of the %s of %s in %s", ErrNothingToShow, firstApp(d.Sel), figures.CountText(len(d.Sel.Group.Members), "members"), d.Sel.Group.Label(), d.Sel.WindowLabel())
+	}
 	if len(d.Rows) == 0 {
 		return fmt.Errorf("%w: no country figures for %s in %s (figures for worldwide alone do not split by country)", ErrNothingToShow, firstApp(d.Sel), d.Sel.WindowLabel())
 	}
@@ -38,14 +42,20 @@ func (d CountriesData) Empty() error {
 
 // CountryRow is one bar of the Countries view.
 type CountryRow struct {
-	Country string
+	Country string // a code; for a group's row, the group's key (Group.Key)
 	Total   figures.Total
 	Share   float64 // of the sum of the rows, 0–1
 	// Launched: the app launched in the country inside the window, so the
 	// total is over the months from the launch (before it there was
 	// nothing to install, which is known, not a gap).
 	Launched figures.Month
-	node     figures.Node // the series behind it, for its provenance
+	// Group is the group of a group's row (Selection.GroupRows): its total
+	// is the Σ of its members', Total.Countries of them with figures.
+	Group figures.Group
+	// Beside: a user's group, shown beside the regions but not added into
+	// the sum, since it overlaps them.
+	Beside bool
+	node   figures.Node // the series behind it, for its provenance
 }
 
 // CountriesData is what the Countries view draws, for the first app.
@@ -60,7 +70,11 @@ type CountriesData struct {
 	AtLeast   bool // a country's number is a lower bound
 	World     figures.Total
 	worldNode figures.Node
-	warnings  []string
+	// Market is the Σ of the group's members when the market is a group.
+	Market     figures.Total
+	marketNode figures.Node
+	parts      []CountryRow // with GroupRows: the countries the rows add up
+	warnings   []string
 }
 
 // Items lists each country's total and the worldwide figures' total, for
@@ -72,8 +86,12 @@ func (d CountriesData) Items() []Item {
 		if r.Launched != 0 {
 			from = r.Launched
 		}
-		out = append(out, Item{Key: r.Country, Label: figures.CountryLabel(r.Country) + " " + figures.FormatTotal(r.Total) + " " + d.shareOf(r),
+		out = append(out, Item{Key: r.Country, Label: rowLabel(r) + " " + figures.FormatTotal(r.Total) + " " + d.shareOf(r),
 			Explain: func() figures.Explanation { return figures.ExplainTotal(r.node, d.Sel.Ranking, from, d.To) }})
+	}
+	if g := d.Sel.Group; g.Name != "" && !d.Market.Empty() && !slices.ContainsFunc(d.Rows, func(r CountryRow) bool { return r.Country == g.Key() }) {
+		out = append(out, Item{Key: g.Key(), Label: g.Label() + " " + figures.FormatTotal(d.Market),
+			Explain: func() figures.Explanation { return figures.ExplainTotal(d.marketNode, d.Sel.Ranking, d.From, d.To) }})
 	}
 	if !d.World.Empty() {
 		out = append(out, Item{Key: figures.Worldwide, Label: "WW Worldwide figures " + figures.FormatTotal(d.World),
@@ -82,9 +100,14 @@ func (d CountriesData) Items() []Item {
 	return out
 }
 
-// LoadCountries reads the first selected app in every country, on the
-// selected platform.
+// LoadCountries reads the first selected app in every country (in every
+// member, when the market is a group), on the selected platform; or in
+// every region and user's group (GroupRows).
 func LoadCountries(src Source, sel Selection) (CountriesData, error) {
+	sel, err := resolveMarket(src, sel)
+	if err != nil {
+		return CountriesData{Sel: sel}, err
+	}
 	d := CountriesData{Sel: sel}
 	if len(sel.Apps) == 0 {
 		return d, nil
@@ -95,7 +118,13 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		return d, err
 	}
 	world := worldNode(d.App, series, launchedIn, sel.Platform)
-	first, last, ok := figures.Span(nodeFigures(world)...)
+	spanned := world
+	if sel.Group.Name != "" {
+		// The window left open is the group's own span.
+		d.marketNode = groupNode(d.App, sel.Group, series, launchedIn, sel.Platform)
+		spanned = d.marketNode
+	}
+	first, last, ok := figures.Span(nodeFigures(spanned)...)
 	if !ok && (sel.From == 0 || sel.To == 0) {
 		return d, nil
 	}
@@ -110,6 +139,9 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 		}
 	}
 	for _, c := range sortedCountries(series) {
+		if sel.Group.Name != "" && !sel.Group.Has(c) {
+			continue
+		}
 		from := d.From
 		if l, ok := launched[c]; ok {
 			from = l
@@ -120,12 +152,32 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 			continue
 		}
 		d.Rows = append(d.Rows, CountryRow{Country: c, Total: t, Launched: launched[c], node: node})
-		d.Sum += t.Installs
-		d.Estimate = d.Estimate || t.Estimate
-		d.Summed = d.Summed || t.Summed
-		d.AtLeast = d.AtLeast || !t.Full()
 	}
-	sort.SliceStable(d.Rows, func(i, j int) bool { return d.Rows[i].Total.Installs > d.Rows[j].Total.Installs })
+	if sel.Group.Name != "" {
+		d.Market = figures.NodeTotal(d.marketNode, sel.Ranking, d.From, d.To)
+	}
+	if sel.GroupRows {
+		if err := d.groupRows(src, series, launchedIn); err != nil {
+			return d, err
+		}
+	}
+	for _, r := range d.Rows {
+		if r.Beside {
+			continue
+		}
+		d.Sum += r.Total.Installs
+		d.Estimate = d.Estimate || r.Total.Estimate
+		d.Summed = d.Summed || r.Total.Summed
+		d.AtLeast = d.AtLeast || !r.Total.Full()
+	}
+	// Largest first; a user's group, outside the sum, after the rows in it.
+	sort.SliceStable(d.Rows, func(i, j int) bool {
+		a, b := d.Rows[i], d.Rows[j]
+		if a.Beside != b.Beside {
+			return b.Beside
+		}
+		return a.Total.Installs > b.Total.Installs
+	})
 	for i := range d.Rows {
 		if d.Sum > 0 {
 			d.Rows[i].Share = float64(d.Rows[i].Total.Installs) / float64(d.Sum)
@@ -137,13 +189,13 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 	if d.World.Tie != nil {
 		d.warnings = append(d.warnings, tieWarning(d.App, figures.Worldwide, windowOf(d.From, d.To), d.World))
 	}
-	for _, r := range d.Rows {
+	for _, r := range append(slices.Clone(d.Rows), d.parts...) {
 		if r.Total.Tie != nil {
 			d.warnings = append(d.warnings, tieWarning(d.App, r.Country, windowOf(d.From, d.To), r.Total))
 		}
 		if srcs := r.Total.Sources(); len(srcs) > 1 {
 			d.warnings = append(d.warnings, fmt.Sprintf("%s %s: the total draws on %d sources (%s), each where it ranks highest",
-				figures.Sanitize(d.App), r.Country, len(srcs), sourceList(srcs)))
+				figures.Sanitize(d.App), figures.Sanitize(r.Country), len(srcs), sourceList(srcs)))
 		}
 	}
 	d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
@@ -154,10 +206,21 @@ func LoadCountries(src Source, sel Selection) (CountriesData, error) {
 // coverageOf writes a row's coverage: "7/7 months", or "1/1 months
 // from launch" for a country the app reached inside the window.
 func coverageOf(r CountryRow) string {
-	if r.Launched != 0 {
+	switch {
+	case r.Group.Name != "":
+		return fmt.Sprintf("%s, %d/%d members", figures.FormatCoverage(r.Total), r.Total.Countries, len(r.Group.Members))
+	case r.Launched != 0:
 		return figures.FormatCoverage(r.Total) + " from launch"
 	}
 	return figures.FormatCoverage(r.Total)
+}
+
+// rowLabel names a row: "IN India", "Southeast Asia (035)", "MENA (group)".
+func rowLabel(r CountryRow) string {
+	if r.Group.Name != "" {
+		return r.Group.Label()
+	}
+	return figures.CountryLabel(r.Country)
 }
 
 // launchText writes a launch month for CSV, or nothing.
@@ -188,16 +251,31 @@ func (d CountriesData) shareOf(r CountryRow) string {
 // largest first, with installs, share of the total and coverage.
 func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	out := &Doc{}
-	out.para(st.Render(st.Title, fmt.Sprintf("Installs by country · %s · %s", figures.Sanitize(d.App), d.Sel.Platform.Label()+" · "+windowOf(d.From, d.To))))
+	by := "country"
+	if d.Sel.GroupRows {
+		by = "region"
+	}
+	if d.Sel.Group.Name != "" {
+		by += " in " + d.Sel.Group.Label()
+	}
+	out.para(st.Render(st.Title, fmt.Sprintf("Installs by %s · %s · %s", by, figures.Sanitize(d.App), d.Sel.Platform.Label()+" · "+windowOf(d.From, d.To))))
 	if len(d.Rows) == 0 {
-		out.para("No country figures for " + figures.Sanitize(d.App) + " in this window. Pick another app (p) or window (w).")
+		what := "No country figures for " + figures.Sanitize(d.App)
+		if d.Sel.Group.Name != "" {
+			what = "No figures for " + figures.Sanitize(d.App) + " in any member of " + d.Sel.Group.Label()
+		}
+		out.para(what + " in this window. Pick another app (p) or window (w).")
 		return out
 	}
-	t := &grid{header: []string{"Country", "", "Installs", "Share", "Coverage"}, right: []bool{false, false, true, true, true}}
+	first := "Country"
+	if d.Sel.GroupRows {
+		first = "Region"
+	}
+	t := &grid{header: []string{first, "", "Installs", "Share", "Coverage"}, right: []bool{false, false, true, true, true}}
 	names := make([]string, len(d.Rows))
 	nameW, instW, shareW, covW := len("Country"), len("Installs"), len("Share"), len("Coverage")
 	for i, r := range d.Rows {
-		names[i] = figures.CountryLabel(r.Country)
+		names[i] = rowLabel(r)
 		nameW = max(nameW, textfit.Width(names[i]))
 		instW = max(instW, textfit.Width(figures.FormatTotal(r.Total)))
 		shareW = max(shareW, textfit.Width(d.shareOf(r)))
@@ -211,16 +289,44 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	// The share is written in full (shortest exact form), so that the
 	// shares of many countries add to 1 as they should.
 	out.csv = [][]string{{"country", "name", "platform", "installs", "share", "covered_months", "window_months", "launched", "estimate", "summed", "at_least", "sources"}}
-	top := float64(d.Rows[0].Total.Installs)
+	if d.Sel.GroupRows {
+		// A region's or a group's row: its members, how many of them have
+		// figures, and whether it is in the sum of the rows.
+		out.csv[0] = append(out.csv[0], "members", "members_with_figures", "in_sum")
+	}
+	if d.Sel.Group.Name != "" {
+		out.csv[0] = append(out.csv[0], "group") // the market the rows are of
+	}
+	// The bars' scale: the largest row, a user's group beside the sum
+	// included, so that no bar is cut to fit.
+	top := 0.0
+	for _, r := range d.Rows {
+		top = max(top, float64(r.Total.Installs))
+	}
 	for i, r := range d.Rows {
 		bar := ""
 		if barW > 0 && top > 0 {
 			bar = barOf(float64(r.Total.Installs)/top, barW)
 		}
 		t.rows = append(t.rows, []string{names[i], bar, figures.FormatTotal(r.Total), d.shareOf(r), coverageOf(r)})
-		out.csv = append(out.csv, []string{r.Country, figures.CountryName(r.Country), d.Sel.Platform.String(), strconv.FormatInt(r.Total.Installs, 10),
+		name := figures.CountryName(r.Country)
+		if r.Group.Name != "" {
+			name = r.Group.Name
+		}
+		row := []string{r.Country, name, d.Sel.Platform.String(), strconv.FormatInt(r.Total.Installs, 10),
 			strconv.FormatFloat(r.Share, 'f', -1, 64), strconv.Itoa(r.Total.Covered), strconv.Itoa(r.Total.Months), launchText(r.Launched),
-			figures.YesNo(r.Total.Estimate), figures.YesNo(r.Total.Summed), figures.YesNo(!r.Total.Full()), strings.Join(r.Total.Sources(), "; ")})
+			figures.YesNo(r.Total.Estimate), figures.YesNo(r.Total.Summed), figures.YesNo(!r.Total.Full()), strings.Join(r.Total.Sources(), "; ")}
+		if d.Sel.GroupRows {
+			members, with := "", ""
+			if r.Group.Name != "" {
+				members, with = strings.Join(r.Group.Members, " "), strconv.Itoa(r.Total.Countries)
+			}
+			row = append(row, members, with, figures.YesNo(!r.Beside))
+		}
+		if d.Sel.Group.Name != "" {
+			row = append(row, d.Sel.Group.Key())
+		}
+		out.csv = append(out.csv, row)
 	}
 	if barW == 0 {
 		t.header = append(t.header[:1], t.header[2:]...)
@@ -235,8 +341,33 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	if d.AtLeast {
 		sum = figures.MarkAtLeast + sum
 	}
-	lines := []string{fmt.Sprintf("%s add to %s.", figures.CountText(len(d.Rows), "countries"), sum)}
-	if len(d.Rows) == 1 {
+	inSum, regions := 0, 0
+	for _, r := range d.Rows {
+		if !r.Beside {
+			inSum++
+			if r.Group.Name != "" {
+				regions++
+			}
+		}
+	}
+	lines := []string{fmt.Sprintf("%s add to %s.", figures.CountText(inSum, "countries"), sum)}
+	shown := "countries"
+	switch {
+	case d.Sel.Group.Name != "":
+		// The group's own Σ, as the reading rules add its members.
+		shown = "members"
+		if d.Sel.GroupRows {
+			shown = "regions"
+		}
+		lines = []string{fmt.Sprintf("%s in %s: %s over %s, the sum of the %s shown.", figures.Sanitize(d.App), d.Sel.Group.Label(),
+			figures.FormatTotal(d.Market), figures.FormatCoverage(d.Market), shown), membersLine(d.Sel.Group, d.membersWithFigures()) + "."}
+	case d.Sel.GroupRows:
+		shown = "regions"
+		lines[0] = fmt.Sprintf("%s add to %s.", figures.CountText(regions, "regions"), sum)
+		if loose := inSum - regions; loose > 0 {
+			lines[0] = fmt.Sprintf("%s and %s in no region add to %s.", figures.CountText(regions, "regions"), figures.CountText(loose, "countries"), sum)
+		}
+	case inSum == 1:
 		lines[0] = fmt.Sprintf("1 country gives %s.", sum)
 	}
 	if !d.World.Empty() {
@@ -246,7 +377,7 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 			if d.AtLeast {
 				share = figures.MarkAtLeast + share
 			}
-			w += fmt.Sprintf("; the countries shown are %s of it", share)
+			w += fmt.Sprintf("; the %s shown are %s of it", shown, share)
 		}
 		lines = append(lines, w+".")
 	}
@@ -262,6 +393,18 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 	used = append(used, d.World.Used...)
 	out.used = sourcesOf(used)
 	note := "Shares are of the sum of the countries shown."
+	switch {
+	case d.Sel.GroupRows:
+		note = "Shares are of the sum of the regions shown: each region is the sum (Σ) of its members' figures (Coverage: months, then members with figures), and no country is in two regions."
+		if d.Sel.Group.Name != "" {
+			note += " With " + d.Sel.Group.Label() + " as the market, each region counts only its members in it."
+		}
+		if beside := besideNames(d.Rows); beside != "" {
+			note += " Your groups (" + beside + ") overlap the regions: they are listed after them, with shares of the same sum, and not added into it."
+		}
+	case d.Sel.Group.Name != "":
+		note = "Shares are of the sum of the members shown, the figures of " + d.Sel.Group.Label() + "."
+	}
 	if launchedIn(d.Rows) {
 		note += " A country the app launched in inside the window is counted from its launch month."
 	}

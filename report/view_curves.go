@@ -57,6 +57,7 @@ type AppCurve struct {
 	Shown      figures.Curve   // what the chart draws: Monthly or Cumulative
 	Index      figures.Indexed // Shown as an index, on the index scale
 	node       figures.Node    // the series behind it, for its provenance
+	members    []string        // a group's members with figures in the window
 }
 
 // CurvesData is what the Curves view draws.
@@ -69,6 +70,10 @@ type CurvesData struct {
 
 // LoadCurves reads the selected apps in the selected market and platform.
 func LoadCurves(src Source, sel Selection) (CurvesData, error) {
+	sel, err := resolveMarket(src, sel)
+	if err != nil {
+		return CurvesData{Sel: sel}, err
+	}
 	d := CurvesData{Sel: sel}
 	nodes := make([]figures.Node, len(sel.Apps))
 	worlds := make([]figures.Node, len(sel.Apps))
@@ -79,12 +84,7 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 			return d, err
 		}
 		worlds[i] = worldNode(app, series, launched, sel.Platform)
-		if sel.Country == figures.Worldwide {
-			nodes[i] = worlds[i]
-		} else {
-			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
-			nodes[i].Launched = launched[sel.Country]
-		}
+		nodes[i] = marketNode(app, sel, series, launched, worlds[i])
 		spans = append(spans, nodeFigures(nodes[i])...)
 	}
 	first, last, ok := figures.Span(spans...)
@@ -105,6 +105,9 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 		a := AppCurve{App: app, Monthly: c, Cumulative: cum, Shown: shown, node: nodes[i]}
 		if sel.Scale == ScaleIndex {
 			a.Index = figures.IndexCurve(shown, 0)
+		}
+		if sel.Group.Name != "" {
+			a.members = membersWithFigures(nodes[i], d.From, d.To)
 		}
 		d.Apps = append(d.Apps, a)
 		d.warnings = append(d.warnings, shown.Warnings...)
@@ -162,13 +165,13 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.Cumulative {
 		mode = "cumulative"
 	}
-	title := fmt.Sprintf("Installs %s · %s · %s · %s", mode, figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), windowOf(d.From, d.To))
+	title := fmt.Sprintf("Installs %s · %s · %s · %s", mode, d.Sel.MarketLabel(), d.Sel.Platform.Label(), windowOf(d.From, d.To))
 	if l := d.Sel.Scale.Label(); l != "" {
 		title += " · " + l
 	}
 	out.para(st.Render(st.Title, title))
 	if len(d.Apps) == 0 || d.From == 0 {
-		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
+		out.para("No figures for the selected apps in " + d.Sel.MarketLabel() + ". Pick other apps (p) or another country (g).")
 		return out
 	}
 	series := make([]chartSeries, len(d.Apps))
@@ -261,6 +264,9 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	var used []figures.Figure
 	for _, a := range d.Apps {
 		cover = append(cover, coverageLine(a.App, a.Monthly))
+		if d.Sel.Group.Name != "" {
+			cover = append(cover, figures.Sanitize(a.App)+" in "+membersLine(d.Sel.Group, a.members))
+		}
 		used = append(used, a.Monthly.Used...)
 	}
 	out.para(cover...)
@@ -346,7 +352,7 @@ func coverageLine(app string, c figures.Curve) string {
 	}
 	if c.Summed {
 		kind := c.PartsKind
-		if one, ok := map[string]string{"platforms": "platform", "countries": "country"}[kind]; ok && c.Countries == 1 {
+		if one, ok := map[string]string{"platforms": "platform", "countries": "country", "members": "member"}[kind]; ok && c.Countries == 1 {
 			kind = one
 		}
 		s += fmt.Sprintf("; some months summed from %d %s", c.Countries, kind)

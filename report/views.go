@@ -54,7 +54,7 @@ type Data interface {
 func Views() []View {
 	views := []View{curvesView(), countriesView(), compareView(), dataView(), shareView()}
 	for i := range views {
-		views[i].Load = withRanking(views[i].Load)
+		views[i].Load = withRanking(withMarket(views[i].Load))
 	}
 	return views
 }

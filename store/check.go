@@ -29,7 +29,7 @@ func (c CheckReport) Sound() bool { return len(c.Problems) == 0 }
 
 // Check reads the whole file: every page bbolt reaches (checkPages),
 // every record against its seal and decoded, every app's index against
-// the records it lists, the tally, and the undo history. Unlike a read,
+// the records it lists, the tally, the user's groups and the undo history. Unlike a read,
 // it does not stop at the first problem: it lists them all.
 func (s *Store) Check() (CheckReport, error) {
 	start := time.Now()
@@ -122,6 +122,9 @@ func (c *checker) records() {
 			len(t.apps), t.series, t.figures, t.launches, held, n.Series, n.Figures, n.Launches))
 	}
 	c.rep.Counts = n
+	if _, err := (&Reader{s: c.s, tx: c.tx}).Groups(); err != nil {
+		c.addErr(err) // the user's groups, sealed and readable
+	}
 	c.history()
 }
 

@@ -25,8 +25,16 @@ type Entry struct {
 	Report Report
 }
 
-// String says what the entry did, for the status line.
-func (e Entry) String() string { return fmt.Sprintf("%s (%s)", e.Label, e.Report) }
+// String says what the entry did, for the status line. A step that
+// changed no figure, launch or app (a group saved) is its label alone.
+func (e Entry) String() string {
+	for _, n := range e.Report.counts() {
+		if *n != 0 {
+			return fmt.Sprintf("%s (%s)", e.Label, e.Report)
+		}
+	}
+	return e.Label
+}
 
 type change struct {
 	bucket byte
@@ -51,7 +59,9 @@ func newChangeSet(s *Store, tx *bolt.Tx) *changeSet {
 }
 
 func (c *changeSet) record(bucket byte, key []byte) {
-	c.touched[appOfKey(bucket, key)] = true
+	if bucket != bidMeta { // the groups: no app to reindex
+		c.touched[appOfKey(bucket, key)] = true
+	}
 	id := string(append([]byte{bucket}, key...))
 	if c.seen[id] {
 		return // the first value seen is the one undo restores
@@ -191,7 +201,7 @@ func decodeEntry(seq uint64, v []byte, withChanges bool) (Entry, []change, error
 		if d.byte() == 1 {
 			ch.other = d.bytes()
 		}
-		if !undoable(ch.bucket) {
+		if !undoableKey(ch.bucket, ch.key) {
 			return e, nil, errCorrupt
 		}
 		changes = append(changes, ch)
@@ -256,7 +266,9 @@ func (s *Store) step(undo bool) (Entry, error) {
 				return err
 			}
 			ch.other = now
-			touched[appOfKey(ch.bucket, ch.key)] = true
+			if ch.bucket != bidMeta {
+				touched[appOfKey(ch.bucket, ch.key)] = true
+			}
 		}
 		if err := s.reindex(tx, touched); err != nil {
 			return err

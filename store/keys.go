@@ -63,6 +63,13 @@ func bucketID(name []byte) byte {
 // undoable reports whether a history entry may change a bucket.
 func undoable(id byte) bool { return id == bidApps || id == bidSeries || id == bidLaunches }
 
+// undoableKey reports whether a history entry may change a key: any of
+// the apps, series and launches, and of the meta bucket only the user's
+// groups, never the schema, the tally or the undo position.
+func undoableKey(id byte, key []byte) bool {
+	return undoable(id) || id == bidMeta && bytes.Equal(key, keyGroups)
+}
+
 // appKey is the key of an app in the apps bucket.
 func appKey(app string) []byte { return []byte(figures.FoldName(app)) }
 

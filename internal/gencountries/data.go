@@ -127,7 +127,7 @@ var typed = map[string][]string{
 	"VU":      {"New Hebrides"},
 	"ZW":      {"Rhodesia"},
 	kosovo:    {"Republic of Kosovo", "XKK"},
-	worldwide: {"World", "Global", "All"},
+	worldwide: {"World", "Global", "All", "001"}, // 001: the UN M49 code of the world
 	unknown:   {"Unknown", "Unknown region", "Not set"},
 }
 
@@ -195,4 +195,20 @@ var refusals = []refusal{
 	{codes: []string{"UN"}, names: []string{"United Nations"}, what: "United Nations", kind: notCountry},
 	{codes: []string{"QO"}, what: "Outlying Oceania", kind: notCountry},
 	{codes: []string{"XA", "XB"}, what: "a pseudo-locale", kind: notCountry},
+}
+
+// officialRegionNames are the UN's names of the M49 regions where CLDR's
+// English name differs. The UN's "Micronesia" (057) is left out: it is
+// the name of a country (FM), which is what people mean by it; CLDR says
+// "Micronesian Region".
+var officialRegionNames = map[string]string{
+	"035": "South-eastern Asia",
+	"053": "Australia and New Zealand",
+	"419": "Latin America and the Caribbean",
+}
+
+// typedRegions are other names people type for a region.
+var typedRegions = map[string][]string{
+	"035": {"South East Asia", "SE Asia"},
+	"419": {"LATAM", "Latin America & the Caribbean"},
 }

@@ -110,6 +110,9 @@ func (d Data) Launches(app string) ([]figures.Launch, error) {
 // Ranking is the default order of sources: the fixture sets none.
 func (d Data) Ranking() (figures.Ranking, error) { return nil, nil }
 
+// Groups: the fixture has no groups of its own.
+func (d Data) Groups() ([]figures.Group, error) { return nil, nil }
+
 // Sources lists the sources of the figures, sorted.
 func (d Data) Sources() ([]string, error) {
 	var out []string
