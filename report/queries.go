@@ -18,6 +18,7 @@ type Source interface {
 	Launches(app string) ([]figures.Launch, error)
 	EachFigure(fn func(figures.Figure) bool) error
 	Ranking() (figures.Ranking, error) // the user's ranking of sources; empty for the default
+	Events() ([]figures.Event, error)  // every event, by month, country, app and text
 }
 
 func dedupe(ss []string) []string {

@@ -68,6 +68,8 @@ type CompareData struct {
 	Months     int           // since launch: how many months the chart spans
 	Milestones []int         // M1, M3, M5, M6, M12
 	Apps       []CompareApp
+	Events     []ChartEvent // on the calendar, the events the chart marks, numbered (events.go)
+	EventsNote string       // the events it leaves unmarked, and why; "" when none
 	warnings   []string
 }
 
@@ -122,6 +124,15 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		return d, nil
 	}
 	d.From, d.To = sel.window(first, last)
+	events, err := src.Events()
+	if err != nil {
+		return d, err
+	}
+	if sel.SinceLaunch {
+		d.EventsNote = sinceLaunchNote(events, sel, d.From, d.To)
+	} else {
+		d.Events, d.EventsNote = chartEvents(events, sel, d.From, d.To)
+	}
 	for i := range sel.Apps {
 		a, n := apps[i], nodes[i]
 		a.node = n
@@ -253,12 +264,16 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.SinceLaunch {
 		timeline = sinceAxis(d.Months)
 	}
+	timeline.Marks = axisMarks(d.Events)
 	chart := drawChart(series, timeline, width, chartHeight, st)
 	out.chart(chart)
 	if h := headline(d); h != "" {
 		out.para(legend(names, chart, st), h)
 	} else {
 		out.para(legend(names, chart, st))
+	}
+	if lines := eventLegend(d.Events, d.EventsNote); len(lines) > 0 {
+		out.para(lines...)
 	}
 
 	t := &grid{header: []string{"Since launch"}, right: []bool{false}}
@@ -321,7 +336,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 			used = append(used, m.HighUsed...)
 		}
 	}
-	out.used = sourcesOf(used)
+	out.used = append(sourcesOf(used), eventSources(d.Events)...)
 	out.notes = append([]string{"Milestones are totals of figures lying wholly inside the first months since launch; where the figures do not cover a milestone, its bounds (at least what lies inside, at most what a longer span allows) or n/a. The chart spreads longer figures over their months. " + figures.MarksNote}, d.warnings...)
 	return out
 }
@@ -346,7 +361,7 @@ func (d CompareData) Items() []Item {
 				}})
 		}
 	}
-	return out
+	return append(out, eventItems(d.Events)...)
 }
 
 // headline states the furthest milestone every app reaches, in words.

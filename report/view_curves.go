@@ -54,10 +54,12 @@ type AppCurve struct {
 
 // CurvesData is what the Curves view draws.
 type CurvesData struct {
-	Sel      Selection
-	From, To figures.Month
-	Apps     []AppCurve
-	warnings []string
+	Sel        Selection
+	From, To   figures.Month
+	Apps       []AppCurve
+	Events     []ChartEvent // the events the chart marks, numbered (events.go)
+	EventsNote string       // the events it leaves unmarked, and why; "" when none
+	warnings   []string
 }
 
 // LoadCurves reads the selected apps in the selected market and platform.
@@ -88,6 +90,11 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	if d.To < d.From {
 		return d, fmt.Errorf("the window %s is empty (from must not be after to)", sel.WindowLabel())
 	}
+	events, err := src.Events()
+	if err != nil {
+		return d, err
+	}
+	d.Events, d.EventsNote = chartEvents(events, sel, d.From, d.To)
 	for i, app := range sel.Apps {
 		c := figures.NodeCurve(nodes[i], sel.Ranking, d.From, d.To)
 		cum := figures.Cumulative(c, false)
@@ -116,7 +123,7 @@ func (d CurvesData) Items() []Item {
 				Explain: func() figures.Explanation { return figures.ExplainMonth(a.node, d.Sel.Ranking, d.From, d.To, m) }})
 		}
 	}
-	return out
+	return append(out, eventItems(d.Events)...)
 }
 
 func curvesHaveValue(d CurvesData) bool {
@@ -149,9 +156,14 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		series[i] = chartSeries{Name: a.App, Values: values(a.Shown), Spread: spreadOf(a.Shown)}
 		names[i] = a.App
 	}
-	chart := drawChart(series, monthAxis(d.From, d.To), width, chartHeight, st)
+	axis := monthAxis(d.From, d.To)
+	axis.Marks = axisMarks(d.Events)
+	chart := drawChart(series, axis, width, chartHeight, st)
 	out.chart(chart)
 	out.para(legend(names, chart, st))
+	if lines := eventLegend(d.Events, d.EventsNote); len(lines) > 0 {
+		out.para(lines...)
+	}
 
 	t := &grid{header: []string{"Month"}, right: []bool{false}}
 	for _, a := range d.Apps {
@@ -213,7 +225,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		used = append(used, a.Monthly.Used...)
 	}
 	out.para(cover...)
-	out.used = sourcesOf(used)
+	out.used = append(sourcesOf(used), eventSources(d.Events)...)
 	out.notes = append([]string{figures.MarksNote}, d.warnings...)
 	return out
 }

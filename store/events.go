@@ -440,3 +440,37 @@ func (c *checker) checkEvents(n *Counts) {
 		c.add(fmt.Sprintf("the file's tally of events (%d) does not match what it holds (%d, or an older copy of one)", want.n, got.n))
 	}
 }
+
+// SoundEvents returns every event that can be trusted, even in a damaged
+// file, and then a *PartialError naming each one it had to leave out (nil
+// when it left out none): what -export data saves of a damaged file's
+// events. An event is sound when its seal matches; events missing from
+// the file are named by the tally's count.
+func (r *Reader) SoundEvents() ([]figures.Event, error) {
+	b := r.tx.Bucket(bucketEvents)
+	if b == nil {
+		return nil, &PartialError{Path: r.s.path, Left: []string{"its events bucket is missing: no event could be saved"}}
+	}
+	var left []string
+	var out []figures.Event
+	var got eventTally
+	c := b.Cursor()
+	for k, v := c.First(); k != nil && got.n < maxEvents; k, v = c.Next() {
+		got.add(k, v)
+		e, err := r.s.openEvent(k, v)
+		if err != nil {
+			left = append(left, describeStored(bidEvents, k)+" cannot be read: left out")
+			continue
+		}
+		out = append(out, e)
+	}
+	if want, err := r.s.readEventTally(r.tx); err != nil {
+		left = append(left, "its tally of events cannot be read, so an event missing from the file would go unseen")
+	} else if want.n > got.n {
+		left = append(left, fmt.Sprintf("%d of the file's events are missing from it", want.n-got.n))
+	}
+	if len(left) > 0 {
+		return out, &PartialError{Path: r.s.path, Left: left}
+	}
+	return out, nil
+}
