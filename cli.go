@@ -77,11 +77,12 @@ Flags:
   -db PATH        database file (default $UPTAKE_DB, else
                   $XDG_DATA_HOME/uptake/uptake.db, else ~/.local/share/uptake/uptake.db)
   -seed           load the bundled dataset (Resso against Spotify, 2020)
-  -import FILE..  load figures, launches and apps from files or folders, in one
-                  transaction (- for stdin): uptake CSV and JSON, spreadsheets
-                  (wide CSV, .xlsx), Google Play Console installs reports, App
-                  Store Connect sales reports, Sensor Tower and Appfigures
-                  responses, apps files; the format is recognised by content
+  -import FILE..  load figures, launches, events and apps from files or
+                  folders, in one transaction (- for stdin): uptake CSV and
+                  JSON, spreadsheets (wide CSV, .xlsx), Google Play Console
+                  installs reports, App Store Connect sales reports, Sensor
+                  Tower and Appfigures responses, apps files; the format is
+                  recognised by content
   -as F           with -import: read every file as format F, without recognising
   -metric M       with -import: which count of a store report is installs
                   (Play Console: user (default), device or events)
@@ -112,8 +113,8 @@ Flags:
                   exact before estimates, then most months covered, then by name)
   -explain KEY    with -export: the working behind one number instead of the
                   view: a month of curves (2020-03), a country of countries
-                  (IN, WW), a milestone of compare (M5); figures, whole notes,
-                  arithmetic, other sources, warnings
+                  (IN, WW), a milestone of compare (M5), an event (E1); figures,
+                  whole notes, arithmetic, other sources, warnings
   -theme T        the dashboard's colours: auto (ask the terminal), dark,
                   light or plain (default $UPTAKE_THEME, else auto; NO_COLOR
                   also turns colour off)

@@ -358,6 +358,16 @@ func (s *idSink) AddLaunch(l figures.Launch) {
 	s.b.AddLaunch(l)
 }
 
+// AddEvent lands an event on the app the file's renamings name, as its
+// figures do; an event of every app stays so.
+func (s *idSink) AddEvent(e figures.Event, line int) {
+	if e.App != "" {
+		e.App = s.named(e.App)
+	}
+	s.seen.events++
+	s.b.AddEvent(e, line)
+}
+
 func (s *idSink) AddFigure(f figures.Figure, line int) {
 	f.App = s.named(f.App)
 	s.seen.add(f)
@@ -371,6 +381,7 @@ type importSummary struct {
 	platforms       [3]bool
 	first, last     figures.Month
 	estimates       int
+	events          int
 }
 
 func (u *importSummary) add(f figures.Figure) {
@@ -391,8 +402,12 @@ func (u *importSummary) add(f figures.Figure) {
 // String words the summary: "3 apps (A, B, C), 2 countries (IN, ID),
 // android, 2020-01..2020-12, 24 figures, 2 of them estimates".
 func (u importSummary) String() string {
+	events := ""
+	if u.events > 0 {
+		events = ", " + count(u.events, "event")
+	}
 	if u.n == 0 {
-		return "no figures"
+		return "no figures" + events
 	}
 	var plats []string
 	for p, on := range u.platforms {
@@ -404,7 +419,7 @@ func (u importSummary) String() string {
 	if u.estimates > 0 {
 		s += fmt.Sprintf(", %d of them marked as estimates", u.estimates)
 	}
-	return s
+	return s + events
 }
 
 // someOf counts a set and names its first members.
@@ -457,7 +472,41 @@ func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) e
 	if cfg.dryRun {
 		writeAdded(stderr, rep)
 	}
+	writeEvents(stderr, rep, cfg.dryRun)
 	return nil
+}
+
+// writeEvents names the events an import replaced (or would), with what
+// changed, and in a dry run the events it would add.
+func writeEvents(w io.Writer, rep store.Report, dryRun bool) {
+	for _, replaced := range []bool{true, false} {
+		n, verb := rep.EventsUpdated, "replaced"
+		switch {
+		case replaced && dryRun:
+			verb = "would replace"
+		case !replaced && !dryRun:
+			continue
+		case !replaced:
+			n, verb = rep.EventsAdded, "would add"
+		}
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  it %s %s:\n", verb, count(n, "event"))
+		shown := 0
+		for _, c := range rep.EventChanges {
+			if c.Replaced() != replaced || shown == shownReplaced {
+				continue
+			}
+			s := c.String()
+			s = strings.TrimPrefix(strings.TrimPrefix(s, "replaced event "), "added event ")
+			fmt.Fprintf(w, "  - %s\n", s)
+			shown++
+		}
+		if rest := n - shown; rest > 0 {
+			fmt.Fprintf(w, "  - and %d more\n", rest)
+		}
+	}
 }
 
 // writeAdded names the figures a dry run would add (the first of them).

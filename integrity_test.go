@@ -277,7 +277,7 @@ func TestCheck_SoundAndDamaged(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sound.csv")
 	r = uptake(t, 30*time.Second, "-export", "data", "-format", "csv", "-o", out, "-db", db)
 	saved, _ := os.ReadFile(out)
-	if r.code != 1 || !strings.Contains(r.stderr, "1 damaged record left out") || strings.Count(string(saved), "\n") != 1+9+5 { // the header, 9 sound figures, 5 launches
+	if r.code != 1 || !strings.Contains(r.stderr, "1 damaged record left out") || strings.Count(string(saved), "\n") != 1+9+5+2 { // the header, 9 sound figures, 5 launches, 2 events
 		t.Errorf("salvage: exit %d: %s\n%s", r.code, r.stderr, saved)
 	}
 	// What was saved imports into a new database whole.

@@ -211,7 +211,7 @@ func (e *endless) Read(p []byte) (int, error) {
 }
 
 // TestDataExportImportsAgain: -export data -format csv gives every figure
-// (platform and source included) and every launch in the import format,
+// (platform and source included), every launch and every event in the import format,
 // so that a new database made from it exports the same.
 func TestDataExportImportsAgain(t *testing.T) {
 	dir := t.TempDir()
@@ -237,7 +237,7 @@ func TestDataExportImportsAgain(t *testing.T) {
 	exported := filepath.Join(dir, "all.csv")
 	a := dump(first)
 	os.WriteFile(exported, []byte(a), 0o600)
-	if code, _, msg := runCLI(t, "", "-import", exported, "-no-ui", "-db", second); code != 0 || !strings.Contains(msg, "13 figures added") || !strings.Contains(msg, "5 launches added") {
+	if code, _, msg := runCLI(t, "", "-import", exported, "-no-ui", "-db", second); code != 0 || !strings.Contains(msg, "13 figures added") || !strings.Contains(msg, "5 launches added") || !strings.Contains(msg, "2 events added") {
 		t.Fatalf("exit %d: %s", code, msg)
 	}
 	if b := dump(second); b != a {

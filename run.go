@@ -212,8 +212,8 @@ func check(cfg config, stdout, stderr io.Writer) error {
 	n := rep.Counts
 	took := rep.Took.Round(time.Millisecond)
 	if rep.Sound() {
-		fmt.Fprintf(out, "%s is sound: %s, %s, %s, %s; %s of undo history. Every page and every record checked in %s.\n",
-			cfg.db, count(n.Apps, "app"), count(n.Series, "series"), count(n.Figures, "figure"), count(n.Launches, "launch"), count(rep.History, "step"), took)
+		fmt.Fprintf(out, "%s is sound: %s, %s, %s, %s, %s; %s of undo history. Every page and every record checked in %s.\n",
+			cfg.db, count(n.Apps, "app"), count(n.Series, "series"), count(n.Figures, "figure"), count(n.Launches, "launch"), count(n.Events, "event"), count(rep.History, "step"), took)
 		return nil
 	}
 	total := len(rep.Problems) + rep.More

@@ -23,6 +23,7 @@ type chartSeries struct {
 type timeAxis struct {
 	Labels []string
 	Tick   func(i, step int) bool
+	Marks  []axisMark // written in a line of their own under the labels: the events (events.go)
 }
 
 // tickSteps are the spacings a time axis may use, in months.
@@ -119,6 +120,7 @@ func drawChartOn(series []chartSeries, axis timeAxis, ys yAxisPick, width, heigh
 	if per >= 2 {
 		b.WriteString(spreadMarks(series, len(labels), per, yLabel+2))
 	}
+	b.WriteString(markLine(axis.Marks, len(labels), cols, per, yLabel+2))
 	return b.String()
 }
 
@@ -278,12 +280,7 @@ func yScale(top float64, height int) (upper float64, rows int, step float64) {
 func xAxis(axis timeAxis, cols, per, pad int) string {
 	labels := axis.Labels
 	limit := pad + cols + 8 // labels may run a little past the plot, no further
-	colOf := func(i int) int {
-		if per == 1 && len(labels) > cols {
-			return pad + int(math.Round(float64(i)*float64(cols-1)/float64(max(len(labels)-1, 1))))
-		}
-		return pad + i*per
-	}
+	colOf := func(i int) int { return axisColumn(i, len(labels), cols, per, pad) }
 	tick := func(int) bool { return true }
 	if axis.Tick != nil {
 		for _, step := range tickSteps {
@@ -323,6 +320,15 @@ func xAxis(axis timeAxis, cols, per, pad int) string {
 		end = col + lw
 	}
 	return strings.TrimRight(b.String(), " ") + "\n"
+}
+
+// axisColumn is the column month i of n starts at, on a chart whose plot
+// is cols columns wide at per columns a month, right of pad columns.
+func axisColumn(i, n, cols, per, pad int) int {
+	if per == 1 && n > cols {
+		return pad + int(math.Round(float64(i)*float64(cols-1)/float64(max(n-1, 1))))
+	}
+	return pad + i*per
 }
 
 // spreadMarks writes ≈ under every month that some line spreads from a

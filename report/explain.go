@@ -16,9 +16,10 @@ import (
 
 // Item is a number a view shows, with the working behind it.
 type Item struct {
-	Key     string // what -explain takes to find it: "2020-03", "IN", "M5"
+	Key     string // what -explain takes to find it: "2020-03", "IN", "M5", "E1"
 	Label   string // how the list of numbers shows it: "2020-03 · Resso 1.88M≈"
 	Explain func() figures.Explanation
+	Event   *figures.Event // an event the chart marks, not a number: EventText words it
 }
 
 // Explainable is a view's data whose numbers can be traced.
@@ -121,7 +122,9 @@ func Explain(data Data, key string, width int) (string, error) {
 		if !containsString(keys, it.Key) {
 			keys = append(keys, it.Key)
 		}
-		if strings.EqualFold(it.Key, key) {
+		if strings.EqualFold(it.Key, key) && it.Event != nil {
+			parts = append(parts, EventText(*it.Event, width))
+		} else if strings.EqualFold(it.Key, key) {
 			e := it.Explain()
 			parts = append(parts, ExplanationText(e, touching(data.Warnings(), labelsOf(e)...), width))
 		}

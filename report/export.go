@@ -111,19 +111,35 @@ func exportDataCSV(src Source, w io.Writer) error {
 	} else {
 		err = src.EachFigure(each)
 	}
-	if n == 0 && err == nil {
-		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
-	}
 	// The launches, so that the file imports again whole. A damaged file
 	// whose launches cannot be read still gives its figures, and says so.
-	if launches, lerr := src.Launches(""); lerr == nil {
-		for _, l := range launches {
-			if cw.Write(launchCSVRow(row, l)) != nil {
-				break
-			}
+	launches, lerr := src.Launches("")
+	for _, l := range launches {
+		if cw.Write(launchCSVRow(row, l)) != nil {
+			break
 		}
-	} else if err == nil {
+	}
+	if err == nil {
 		err = lerr
+	}
+	// The events, likewise, under the same header: from a damaged file,
+	// every event that is sound.
+	var events []figures.Event
+	var eerr error
+	if se, ok := src.(soundEventer); ok {
+		events, eerr = se.SoundEvents()
+	} else {
+		events, eerr = src.Events()
+	}
+	for _, e := range events {
+		if cw.Write(eventCSVRow(row, e)) != nil {
+			break
+		}
+	}
+	err = joinPartial(err, eerr)
+	if n+len(launches)+len(events) == 0 && err == nil {
+		// Nothing but the header, still in the buffer: nothing is written.
+		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
 	}
 	cw.Flush()
 	if cerr := cw.Error(); cerr != nil {
@@ -133,6 +149,26 @@ func exportDataCSV(src Source, w io.Writer) error {
 		return ferr
 	}
 	return err
+}
+
+// soundEventer is a Source that can give every sound event of a damaged
+// file, as *store.Reader does, with an error naming what it left out.
+type soundEventer interface {
+	SoundEvents() ([]figures.Event, error)
+}
+
+// joinPartial keeps the first error of an export; when both say what a
+// salvage left out (a *store.PartialError, which report asks for by its
+// method), the first lists the second's records too, so that no record
+// left out goes unnamed.
+func joinPartial(first, second error) error {
+	if first == nil {
+		return second
+	}
+	if a, ok := first.(interface{ AddLeft(other error) bool }); ok && second != nil {
+		a.AddLeft(second)
+	}
+	return first
 }
 
 func firstApp(sel Selection) string {

@@ -28,6 +28,7 @@ var exportCases = []struct {
 }{
 	{"curves_resso_ww", viewCurves, Selection{Apps: []string{"Resso"}, Country: "WW"}},
 	{"curves_resso_ww_cumulative", viewCurves, Selection{Apps: []string{"Resso"}, Country: "WW", Cumulative: true}},
+	{"curves_in", viewCurves, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN"}},
 	{"countries_resso", viewCountries, Selection{Apps: []string{"Resso"}, Country: "WW"}},
 	{"compare_id_since_launch", viewCompare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "ID", SinceLaunch: true}},
 	{"compare_in_since_launch", viewCompare, Selection{Apps: []string{"Resso", "Spotify"}, Country: "IN", SinceLaunch: true}},

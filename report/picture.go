@@ -110,3 +110,17 @@ func pictureNotes(scaleNotes, warnings []string) []string {
 	}
 	return out
 }
+
+// pictureEvents are the events a chart marks, as a picture numbers and
+// lists them (in month order, as the text's legend).
+func pictureEvents(events []ChartEvent) []picture.Event {
+	var out []picture.Event
+	for _, e := range events {
+		text := figures.Sanitize(e.Text)
+		if e.App != "" {
+			text = figures.Sanitize(e.App) + ": " + text
+		}
+		out = append(out, picture.Event{At: e.Index, Label: figures.CountryLabel(e.Country) + " · " + text})
+	}
+	return out
+}

@@ -19,6 +19,7 @@ type Source interface {
 	EachFigure(fn func(figures.Figure) bool) error
 	Ranking() (figures.Ranking, error) // the user's ranking of sources; empty for the default
 	Groups() ([]figures.Group, error)  // the user's groups of countries
+	Events() ([]figures.Event, error)  // every event, by month, country, app and text
 }
 
 func dedupe(ss []string) []string {

@@ -75,6 +75,8 @@ type CompareData struct {
 	Months     int           // since launch: how many months the chart spans
 	Milestones []int         // M1, M3, M5, M6, M12
 	Apps       []CompareApp
+	Events     []ChartEvent // on the calendar, the events the chart marks, numbered (events.go)
+	EventsNote string       // the events it leaves unmarked, and why; "" when none
 	warnings   []string
 }
 
@@ -129,6 +131,15 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 		return d, nil
 	}
 	d.From, d.To = sel.window(first, last)
+	events, err := src.Events()
+	if err != nil {
+		return d, err
+	}
+	if sel.SinceLaunch {
+		d.EventsNote = sinceLaunchNote(events, sel, d.From, d.To)
+	} else {
+		d.Events, d.EventsNote = chartEvents(events, sel, d.From, d.To)
+	}
 	for i := range sel.Apps {
 		a, n := apps[i], nodes[i]
 		a.node = n
@@ -280,12 +291,16 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.SinceLaunch {
 		timeline = sinceAxis(d.Months)
 	}
+	timeline.Marks = axisMarks(d.Events)
 	chart := drawScaledChart(series, timeline, d.Sel.Scale, width, chartHeight, st)
 	out.chart(chart)
 	if h := headline(d); h != "" {
 		out.para(legend(names, chart, st), h)
 	} else {
 		out.para(legend(names, chart, st))
+	}
+	if lines := eventLegend(d.Events, d.EventsNote); len(lines) > 0 {
+		out.para(lines...)
 	}
 
 	t := &grid{header: []string{"Since launch"}, right: []bool{false}}
@@ -366,7 +381,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 			used = append(used, m.HighUsed...)
 		}
 	}
-	out.used = sourcesOf(used)
+	out.used = append(sourcesOf(used), eventSources(d.Events)...)
 	var lines []scaledLine
 	for _, a := range d.Apps {
 		a := a
@@ -401,7 +416,7 @@ func (d CompareData) Items() []Item {
 				}})
 		}
 	}
-	return out
+	return append(out, eventItems(d.Events)...)
 }
 
 // headline states the furthest milestone every app reaches, in words.
@@ -447,6 +462,10 @@ func comparePicture(d CompareData, title string, used []sourceUse, notes []strin
 		notes = append([]string{h}, notes...)
 	}
 	c.Notes = pictureNotes(notes, d.warnings)
+	c.Events = pictureEvents(d.Events)
+	if d.EventsNote != "" {
+		c.Notes = append(c.Notes, d.EventsNote)
+	}
 	c.Scale, c.YLabel = pictureScale(d.Sel.Scale, "cumulative installs")
 	if d.Sel.SinceLaunch {
 		c.XLabels = sinceAxis(d.Months).Labels

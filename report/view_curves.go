@@ -62,10 +62,12 @@ type AppCurve struct {
 
 // CurvesData is what the Curves view draws.
 type CurvesData struct {
-	Sel      Selection
-	From, To figures.Month
-	Apps     []AppCurve
-	warnings []string
+	Sel        Selection
+	From, To   figures.Month
+	Apps       []AppCurve
+	Events     []ChartEvent // the events the chart marks, numbered (events.go)
+	EventsNote string       // the events it leaves unmarked, and why; "" when none
+	warnings   []string
 }
 
 // LoadCurves reads the selected apps in the selected market and platform.
@@ -95,6 +97,11 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	if d.To < d.From {
 		return d, fmt.Errorf("the window %s is empty (from must not be after to)", sel.WindowLabel())
 	}
+	events, err := src.Events()
+	if err != nil {
+		return d, err
+	}
+	d.Events, d.EventsNote = chartEvents(events, sel, d.From, d.To)
 	for i, app := range sel.Apps {
 		c := figures.NodeCurve(nodes[i], sel.Ranking, d.From, d.To)
 		cum := figures.Cumulative(c, false)
@@ -143,7 +150,7 @@ func (d CurvesData) Items() []Item {
 			out = append(out, Item{Key: m.String(), Label: label, Explain: explain})
 		}
 	}
-	return out
+	return append(out, eventItems(d.Events)...)
 }
 
 func curvesHaveValue(d CurvesData) bool {
@@ -183,9 +190,14 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		}
 		names[i] = a.App
 	}
-	chart := drawScaledChart(series, monthAxis(d.From, d.To), d.Sel.Scale, width, chartHeight, st)
+	axis := monthAxis(d.From, d.To)
+	axis.Marks = axisMarks(d.Events)
+	chart := drawScaledChart(series, axis, d.Sel.Scale, width, chartHeight, st)
 	out.chart(chart)
 	out.para(legend(names, chart, st))
+	if lines := eventLegend(d.Events, d.EventsNote); len(lines) > 0 {
+		out.para(lines...)
+	}
 
 	t := &grid{header: []string{"Month"}, right: []bool{false}}
 	for _, a := range d.Apps {
@@ -277,7 +289,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	if n := scaleNotes(d.Sel.Scale, lines); len(n) > 0 {
 		out.para(n...)
 	}
-	out.used = sourcesOf(used)
+	out.used = append(sourcesOf(used), eventSources(d.Events)...)
 	out.notes = append([]string{figures.MarksNote}, d.warnings...)
 	out.pic = curvesPicture(d, title, out.used, scaleNotes(d.Sel.Scale, lines))
 	return out
@@ -290,7 +302,10 @@ func curvesPicture(d CurvesData, title string, used []sourceUse, notes []string)
 		what = "cumulative installs"
 	}
 	c := &picture.Chart{Title: title, Subtitle: d.Sel.Label(), Sources: sourceLine(used),
-		Notes: pictureNotes(notes, d.warnings)}
+		Notes: pictureNotes(notes, d.warnings), Events: pictureEvents(d.Events)}
+	if d.EventsNote != "" {
+		c.Notes = append(c.Notes, d.EventsNote)
+	}
 	c.Scale, c.YLabel = pictureScale(d.Sel.Scale, what)
 	for m := d.From; m <= d.To; m++ {
 		c.XLabels = append(c.XLabels, m.String())

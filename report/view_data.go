@@ -29,7 +29,7 @@ func (d DataRows) Warnings() []string { return nil }
 
 // Empty says why there is nothing to show.
 func (d DataRows) Empty() error {
-	if len(d.Figures) == 0 {
+	if len(d.Figures) == 0 && len(d.Events) == 0 {
 		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
 	}
 	return nil
@@ -39,15 +39,20 @@ func (d DataRows) Empty() error {
 // dashboard's Data view reads them packed, a screenful at a time.)
 type DataRows struct {
 	Figures []figures.Figure
+	Events  []figures.Event
 }
 
-// LoadData reads every figure, in key order.
+// LoadData reads every figure, in key order, and every event.
 func LoadData(src Source) (DataRows, error) {
 	var d DataRows
 	err := src.EachFigure(func(f figures.Figure) bool {
 		d.Figures = append(d.Figures, f)
 		return true
 	})
+	if err != nil {
+		return d, err
+	}
+	d.Events, err = src.Events()
 	return d, err
 }
 
@@ -71,8 +76,11 @@ func DataCells(f figures.Figure) []string {
 // dataCSVHeader names the columns of the data view's CSV: the canonical
 // import format, so that an export can be imported again.
 // Launches follow the figures in the same file, as rows that give only
-// app, country and launched.
-var dataCSVHeader = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate", "changed", "launched"}
+// app, country and launched; events follow the launches, as rows that
+// give app (empty for every app), country, from (the month), source,
+// note and event (the text). One header, so the file is one table and
+// imports whole.
+var dataCSVHeader = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate", "changed", "launched", "event"}
 
 // dataCSVRow fills row with one figure's CSV fields, sanitised.
 func dataCSVRow(row []string, f figures.Figure) []string {
@@ -80,7 +88,18 @@ func dataCSVRow(row []string, f figures.Figure) []string {
 	// file can fill with anything: it is sanitised like the text.
 	row[0], row[1], row[2], row[3], row[4] = figures.Sanitize(f.App), figures.Sanitize(f.Country), f.Platform.String(), f.From.String(), f.To.String()
 	row[5], row[6], row[7] = strconv.FormatInt(f.Installs, 10), figures.Sanitize(f.Source), figures.Sanitize(f.Note)
-	row[8], row[9], row[10] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z"), ""
+	row[8], row[9], row[10], row[11] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z"), "", ""
+	return row
+}
+
+// eventCSVRow fills row with one event's CSV fields, sanitised.
+func eventCSVRow(row []string, e figures.Event) []string {
+	clear(row)
+	row[0], row[1], row[3] = figures.Sanitize(e.App), figures.Sanitize(e.Country), e.Month.String()
+	row[6], row[7], row[11] = figures.Sanitize(e.Source), figures.Sanitize(e.Note), figures.Sanitize(e.Text)
+	if !e.Changed.IsZero() {
+		row[9] = e.Changed.UTC().Format("2006-01-02T15:04:05Z")
+	}
 	return row
 }
 
@@ -102,6 +121,15 @@ func renderData(d DataRows, width int, st Styles) *Doc {
 		out.csv = append(out.csv, dataCSVRow(make([]string, len(dataCSVHeader)), f))
 	}
 	out.addTable(t)
+	if len(d.Events) > 0 {
+		out.para(st.Render(st.Title, fmt.Sprintf("Events · %d in all", len(d.Events))))
+		et := &grid{header: []string{"Month", "Country", "App", "Event", "Source", "Note"}, right: make([]bool, 6)}
+		for _, e := range d.Events {
+			et.rows = append(et.rows, []string{e.Month.String(), figures.Sanitize(e.Country), e.AppLabel(), figures.Sanitize(e.Text), figures.Sanitize(e.Source), figures.Sanitize(e.Note)})
+			out.csv = append(out.csv, eventCSVRow(make([]string, len(dataCSVHeader)), e))
+		}
+		out.addTable(et)
+	}
 	out.used = sourcesOf(d.Figures)
 	out.notes = []string{"* estimate (derived from a share, or a guess). Installs are shown rounded; the CSV export gives them whole."}
 	return out

@@ -32,6 +32,7 @@ type discard struct{}
 func (discard) AddApp(figures.App)            {}
 func (discard) AddLaunch(figures.Launch)      {}
 func (discard) AddFigure(figures.Figure, int) {}
+func (discard) AddEvent(figures.Event, int)   {}
 
 func benchmarkReadCSV(b *testing.B, sink func() Sink) {
 	data := figuresCSV(benchRows)

@@ -12,8 +12,34 @@ func TestBundled(t *testing.T) {
 	if err := Bundled(rec); err != nil {
 		t.Fatalf("Bundled: %v", err)
 	}
-	if len(rec.figures) != 10 || len(rec.launches) != 5 || len(rec.apps) != 2 {
-		t.Errorf("the bundled dataset has %d figures, %d launches and %d apps; want 10, 5 and 2", len(rec.figures), len(rec.launches), len(rec.apps))
+	if len(rec.figures) != 10 || len(rec.launches) != 5 || len(rec.apps) != 2 || len(rec.events) != 2 {
+		t.Errorf("the bundled dataset has %d figures, %d launches, %d apps and %d events; want 10, 5, 2 and 2", len(rec.figures), len(rec.launches), len(rec.apps), len(rec.events))
+	}
+}
+
+// TestBundled_events holds the dataset's events to the context the seed
+// article gives (shared/seeds/FACTS.md): the ban of TikTok in India, whose
+// date the article leaves out and public record gives, and the US
+// deadline for TikTok's sale, which the article dates.
+func TestBundled_events(t *testing.T) {
+	rec := mustRead(t)(readJSON(t, "dataset.json", string(BundledJSON())))
+	var got []string
+	for _, e := range rec.events {
+		got = append(got, e.String())
+		if !strings.Contains(e.Source, "Arabic news article") || e.Note == "" || !strings.HasPrefix(e.Note, "The article:") {
+			t.Errorf("%s: source %q, note %q: want the article named and its words in the note", e, e.Source, e.Note)
+		}
+	}
+	want := []string{
+		"2020-06 IN every app: TikTok banned in India (in force from 29 June 2020)",
+		"2020-09 US every app: US deadline for TikTok's sale: 20 September 2020",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	ban := rec.events[0]
+	if !strings.Contains(ban.Source, "public record") || !strings.Contains(ban.Note, "earlier this year") || !strings.Contains(ban.Note, "29 June 2020") {
+		t.Errorf("the ban does not say the article leaves its date out and where the date comes from: %q / %q", ban.Source, ban.Note)
 	}
 }
 

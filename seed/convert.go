@@ -25,11 +25,13 @@ const (
 	fName
 	fPublisher
 	fPlatform
+	fText  // an event's text
+	fMonth // an event's month, as a JSON event names it (a CSV file's month column is from)
 	numFields
 )
 
 var fieldNames = [numFields]string{
-	"app", "country", "from", "to", "installs", "source", "note", "estimate", "launched", "name", "publisher", "platform",
+	"app", "country", "from", "to", "installs", "source", "note", "estimate", "launched", "name", "publisher", "platform", "text", "month",
 }
 
 func (f field) String() string { return fieldNames[f] }
@@ -160,6 +162,39 @@ func (c *converter) launch(app, country, launched string) (figures.Launch, bool)
 		return l, false
 	}
 	return l, true
+}
+
+// eventText is an event as a file writes it, each field trimmed.
+type eventText struct {
+	app, country, month, text, source, note string
+}
+
+// event converts one event; its month is read as field month says (a CSV
+// file's month column is from, and takes the months spreadsheets write).
+// An empty app is an event of every app. On false, c.errs says what is
+// wrong.
+func (c *converter) event(in eventText, month field) (figures.Event, bool) {
+	c.errs = c.errs[:0]
+	e := figures.Event{Country: c.country(in.country), Month: c.month(month, in.month),
+		Text: cleanText(in.text), Source: cleanText(in.source), Note: cleanText(in.note)}
+	if in.app != "" {
+		e.App = c.app(fApp, in.app)
+	}
+	if in.text == "" {
+		c.fail(fText, "is empty (expected what happened, e.g. TikTok banned in India)")
+	}
+	if len(c.errs) > 0 {
+		return e, false
+	}
+	if err := e.Validate(); err != nil {
+		var fe *figures.FieldError
+		if errors.As(err, &fe) && fe.Field == "month" {
+			fe.Field = month.String()
+		}
+		c.failWith(fText, err)
+		return e, false
+	}
+	return e, true
 }
 
 // appRecord converts an app and its publisher; on false, c.errs says what

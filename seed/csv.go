@@ -11,8 +11,10 @@ import (
 )
 
 // ReadCSV reads a CSV file of figures (app,country,from,to,installs and
-// optionally source, note, estimate) or of launches (app,country,launched)
-// into s. The header row decides which; its columns may come in any order
+// optionally source, note, estimate), of launches (app,country,launched)
+// or of events (month,country,text and optionally app, source, note; the
+// text column may be called event), or of several kinds as -export data
+// writes them, into s. The header row decides which; its columns may come in any order
 // and in any case, and a column uptake does not read is a problem. The
 // file may be UTF-8, with or without a byte order mark, or UTF-16 with
 // one; end lines with CRLF, LF or CR; and separate fields with commas,
@@ -92,7 +94,8 @@ type csvReader struct {
 	blankCols  []int          // the columns with no name in the header
 	headerLine int
 	launches   bool // a file of launches rather than figures
-	mixed      bool // a file of figures and launches: a row with launched is a launch
+	events     bool // a file of events (month, country, text) rather than figures
+	mixed      bool // a file of several kinds: a row with launched is a launch, one with a text an event
 	rows       int  // data rows read, good or bad
 }
 
@@ -118,7 +121,7 @@ func (rd *csvReader) read() {
 			return
 		}
 		if raw != nil {
-			if !rd.launches && !rd.mixed {
+			if !rd.launches && !rd.mixed && !rd.events {
 				if f, ok := rd.fast.figure(raw, &rd.cols); ok {
 					rd.sink.AddFigure(f, line)
 					continue
@@ -128,6 +131,12 @@ func (rd *csvReader) read() {
 		}
 		if rd.mixed && rd.get(rec, fLaunched) != "" && (rd.get(rec, fFrom) != "" || rd.get(rec, fInstalls) != "") {
 			if !rd.c.add(line, fLaunched.String(), "the row gives both a launch month and a figure (expected a launch, app,country,,,launched, or a figure with launched empty)") {
+				return
+			}
+			continue
+		}
+		if rd.events || rd.mixed && rd.get(rec, fText) != "" {
+			if !rd.event(rec, line) {
 				return
 			}
 			continue
@@ -156,11 +165,34 @@ func (rd *csvReader) read() {
 	}
 	if rd.rows == 0 && len(rd.c.ps) == 0 {
 		example := "Resso,IN,2020-08,2020-08,3600000"
-		if rd.launches {
+		switch {
+		case rd.launches:
 			example = "Resso,IN,2020-03"
+		case rd.events:
+			example = "2020-06,IN,TikTok banned in India"
 		}
-		rd.c.add(rd.headerLine, "", "no figures or launches after the header (expected a row for each, e.g. "+example+")")
+		rd.c.add(rd.headerLine, "", "no figures, launches or events after the header (expected a row for each, e.g. "+example+")")
 	}
+}
+
+// event reads a row of events, or a row of a mixed file that has a text;
+// it reports false when the reading must stop.
+func (rd *csvReader) event(rec []string, line int) bool {
+	if rd.mixed {
+		for _, f := range []field{fLaunched, fTo, fInstalls, fEstimate, fPlatform} {
+			if rd.get(rec, f) != "" {
+				return rd.c.add(line, rd.names[rd.cols[f]], "the row gives both an event (its text) and a figure or launch (expected an event with "+
+					"platform, to, installs, estimate and launched empty, or a figure or launch with the text empty)")
+			}
+		}
+	}
+	e, ok := rd.conv.event(eventText{app: rd.get(rec, fApp), country: rd.get(rec, fCountry), month: rd.get(rec, fFrom),
+		text: rd.get(rec, fText), source: rd.get(rec, fSource), note: rd.get(rec, fNote)}, fFrom)
+	if ok {
+		rd.sink.AddEvent(e, line)
+		return true
+	}
+	return rd.report(line)
 }
 
 // get returns a field of a row, trimmed, or "" when the file lacks it.

@@ -12,10 +12,12 @@ import (
 const (
 	figuresHeader  = "app,country,[platform,]from,to,installs[,source][,note][,estimate]"
 	launchesHeader = "app,country,launched"
-	expectedHeader = "(expected " + figuresHeader + " for figures, or " + launchesHeader + " for launches)"
+	eventsHeader   = "month,country,text[,app][,source][,note]"
+	expectedHeader = "(expected " + figuresHeader + " for figures, " + launchesHeader + " for launches, or " + eventsHeader + " for events)"
 
 	figuresColumns  = "app, country, platform, from, to, installs, source, note, estimate"
 	launchesColumns = "app, country, launched"
+	eventsColumns   = "month, country, text (or event), app, source, note"
 )
 
 // columnNames maps a header name, folded to lower case, to its field.
@@ -27,6 +29,7 @@ var columnNames = map[string]field{
 	"source": fSource, "note": fNote, "notes": fNote,
 	"estimate": fEstimate, "estimated": fEstimate,
 	"launched": fLaunched, "launch": fLaunched,
+	"text": fText, "event": fText,
 }
 
 // skippedColumns are columns uptake knows and does not take: "changed",
@@ -86,27 +89,52 @@ func (rd *csvReader) header() bool {
 		rd.cols[f] = i
 	}
 	has := func(f field) bool { return rd.cols[f] >= 0 }
-	figures := has(fFrom) || has(fTo) || has(fInstalls) || has(fEstimate)
-	rd.launches = has(fLaunched) && !figures
-	// Figures and launches in one file (as -export data writes them): a
-	// row with a launch month is a launch, any other a figure.
-	rd.mixed = has(fLaunched) && figures
-	need := []field{fApp, fCountry, fFrom, fInstalls}
-	if rd.launches {
+	// A text column makes a file of events, whose month column is from;
+	// columns only a figure has make one of figures.
+	events := has(fText)
+	figureOnly := has(fTo) || has(fInstalls) || has(fEstimate) || has(fPlatform)
+	figures := figureOnly || has(fFrom) && !events
+	kinds := 0
+	for _, k := range []bool{figures, has(fLaunched), events} {
+		if k {
+			kinds++
+		}
+	}
+	rd.launches = has(fLaunched) && kinds == 1
+	rd.events = events && kinds == 1
+	// Figures, launches and events in one file (as -export data writes
+	// them): a row with a launch month is a launch, one with a text an
+	// event, any other a figure.
+	rd.mixed = kinds > 1
+	var need []field
+	switch {
+	case rd.launches:
 		need = []field{fApp, fCountry, fLaunched}
+	case rd.events:
+		need = []field{fFrom, fCountry, fText}
+	case rd.mixed && !figures:
+		need = []field{fApp, fCountry, fFrom}
+	default:
+		need = []field{fApp, fCountry, fFrom, fInstalls}
 	}
 	var missing []string
 	for _, f := range need {
 		if !has(f) {
-			missing = append(missing, f.String())
+			name := f.String()
+			if f == fFrom && rd.events {
+				name = "month"
+			}
+			missing = append(missing, name)
 		}
 	}
 	expected := figuresColumns
 	switch {
 	case rd.launches:
 		expected = launchesColumns
+	case rd.events:
+		expected = eventsColumns
 	case !figures:
-		expected = figuresColumns + " for figures, or " + launchesColumns + " for launches"
+		expected = figuresColumns + " for figures, " + launchesColumns + " for launches, or " + eventsColumns + " for events"
 	}
 	someKnown := len(unknown) < len(rec)-len(rd.blankCols)
 	for _, h := range unknown {

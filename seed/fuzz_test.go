@@ -70,6 +70,43 @@ var jsonSeeds = []string{
 	utf16BE("{\"apps\":\r[{\"name\": \"R\"},\r{\"name\": \"\"}]}"),
 	utf16LE("{\"apps\": [{\"name\": \"") + "\x00\xdc" + utf16Units("\"}]}", false),
 	"{\"apps\":\r[{\"name\": \"R\"},\r{\"name\": \"\"}]}",
+	`{"events":[{"country":"IN","month":"2020-06","text":"Ban","source":"a"},{"app":"Resso","country":"India","month":"2020-13","text":""}]}`,
+}
+
+// eventSeeds are files of events, and of events mixed with figures and
+// launches as -export data writes them.
+var eventSeeds = []string{
+	"month,country,text\n2020-06,IN,TikTok banned in India\n",
+	"Event;Country;Month;App;Source;Note\r\nBan;India;Jun 2020;;article;\"two\nlines\"\r\nLaunch;WW;6/1/2020;Resso;;\r\n",
+	"month,country,text,app\n2020-13,Atlantis,,Re\x1bsso\n,,\"\x1b]52;c;aGVsbG8=\x07\",\n2020-06,IN,   ,\n",
+	"app,country,platform,from,to,installs,source,note,estimate,changed,launched,event\n" +
+		"Resso,IN,all,2020-03,2020-03,1,s,,no,2026-01-01T00:00:00Z,,\nResso,IN,,,,,,,,,2020-03,\n,IN,,2020-06,,,article,note,,2026-01-01T00:00:00Z,,Ban\n" +
+		"Resso,IN,,2020-06,,5,,,,,,Both\n",
+	"text,month,country\n" + strings.Repeat("x", 201) + ",2020-06,IN\n",
+	"month,country,event\n",
+	"month,country,text,text\n2020-06,IN,a,b\n",
+}
+
+// FuzzReadEventsCSV reads files of events as uptake CSV: whatever the
+// bytes, every event kept validates, and every problem is at a line of
+// the file in words safe to print.
+func FuzzReadEventsCSV(f *testing.F) {
+	for _, s := range eventSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rec := &recorder{}
+		ps := ReadCSV(bytes.NewReader(data), "f.csv", rec)
+		checkRead(t, data, rec, ps)
+		if len(rec.lines) != len(rec.events) {
+			t.Fatalf("%d events, %d lines", len(rec.events), len(rec.lines))
+		}
+		if len(data) < 4096 {
+			rec2 := &recorder{}
+			ps2 := ReadCSV(iotest.OneByteReader(bytes.NewReader(data)), "f.csv", rec2)
+			sameRead(t, rec, ps, rec2, ps2)
+		}
+	})
 }
 
 func FuzzReadJSON(f *testing.F) {
@@ -111,9 +148,14 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 			t.Fatalf("accepted an app that does not validate: %+v: %v", a, err)
 		}
 	}
+	for _, e := range rec.events {
+		if err := e.Validate(); err != nil {
+			t.Fatalf("accepted an event that does not validate: %+v: %v", e, err)
+		}
+	}
 	checkNoFFFD(t, data, rec)
 	checkProblems(t, data, ps)
-	if len(ps) == 0 && len(rec.figures)+len(rec.launches)+len(rec.apps) == 0 {
+	if len(ps) == 0 && len(rec.figures)+len(rec.launches)+len(rec.apps)+len(rec.events) == 0 {
 		t.Fatalf("no records and no problems")
 	}
 }
@@ -134,6 +176,9 @@ func checkNoFFFD(t *testing.T, data []byte, rec *recorder) {
 	}
 	for _, a := range rec.apps {
 		texts = append(texts, a.Name, a.Publisher)
+	}
+	for _, e := range rec.events {
+		texts = append(texts, e.App, e.Text, e.Source, e.Note)
 	}
 	for _, s := range texts {
 		if strings.ContainsRune(s, utf8.RuneError) {

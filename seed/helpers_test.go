@@ -12,11 +12,17 @@ type recorder struct {
 	apps     []figures.App
 	launches []figures.Launch
 	figures  []figures.Figure
+	events   []figures.Event
+	lines    []int // the line of each event
 }
 
 func (r *recorder) AddApp(a figures.App)              { r.apps = append(r.apps, a) }
 func (r *recorder) AddLaunch(l figures.Launch)        { r.launches = append(r.launches, l) }
 func (r *recorder) AddFigure(f figures.Figure, _ int) { r.figures = append(r.figures, f) }
+func (r *recorder) AddEvent(e figures.Event, line int) {
+	r.events = append(r.events, e)
+	r.lines = append(r.lines, line)
+}
 
 // readCSV reads a CSV file held in a string.
 func readCSV(t testing.TB, name, text string) (*recorder, Problems) {

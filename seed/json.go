@@ -9,10 +9,12 @@ import (
 	"strings"
 )
 
-const expectedJSON = `(expected a JSON object {"apps":[…],"launches":[…],"figures":[…]})`
+const expectedJSON = `(expected a JSON object {"apps":[…],"launches":[…],"events":[…],"figures":[…]})`
 
-// ReadJSON reads {"apps":[…],"launches":[…],"figures":[…]} into s. An app
-// is {"name","publisher"}; a launch {"app","country","launched"}; a figure
+// ReadJSON reads {"apps":[…],"launches":[…],"events":[…],"figures":[…]}
+// into s. An app is {"name","publisher"}; a launch
+// {"app","country","launched"}; an event {"app","country","month","text",
+// "source","note"}, where app is optional (every app); a figure
 // {"app","country","from","to","installs","source","note","estimate"},
 // where installs is a number or a string such as "3.6M" and estimate a
 // boolean or a string such as "yes". Members not listed are problems, to
@@ -80,10 +82,12 @@ func (jr *jsonReader) read() {
 			jr.array("apps", line, jr.app)
 		case "launches":
 			jr.array("launches", line, jr.launch)
+		case "events":
+			jr.array("events", line, jr.event)
 		case "figures":
 			jr.array("figures", line, jr.figure)
 		default:
-			jr.c.add(line, "", fmt.Sprintf("unknown member %s (expected apps, launches and figures%s)", quote(key), suggest(key, []string{"apps", "launches", "figures"})))
+			jr.c.add(line, "", fmt.Sprintf("unknown member %s (expected apps, launches, events and figures%s)", quote(key), suggest(key, []string{"apps", "launches", "events", "figures"})))
 			var skip json.RawMessage
 			if err := jr.dec.Decode(&skip); err != nil {
 				jr.streamError(err)
@@ -104,7 +108,7 @@ func (jr *jsonReader) read() {
 		return
 	}
 	if jr.records == 0 && len(jr.c.ps) == 0 {
-		jr.c.add(1, "", "no apps, launches or figures in the file "+expectedJSON)
+		jr.c.add(1, "", "no apps, launches, events or figures in the file "+expectedJSON)
 	}
 }
 

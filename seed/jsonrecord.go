@@ -25,6 +25,15 @@ type jsonLaunch struct {
 	Launched string `json:"launched"`
 }
 
+type jsonEvent struct {
+	App     string `json:"app"`
+	Country string `json:"country"`
+	Month   string `json:"month"`
+	Text    string `json:"text"`
+	Source  string `json:"source"`
+	Note    string `json:"note"`
+}
+
 type jsonFigure struct {
 	App      string          `json:"app"`
 	Country  string          `json:"country"`
@@ -41,13 +50,14 @@ type jsonFigure struct {
 var fieldExamples = [numFields]string{
 	fApp: "Resso", fCountry: "IN", fFrom: "2020-08", fTo: "2020-08", fInstalls: "3.6M",
 	fSource: "Sensor Tower", fNote: "65% of the total", fEstimate: "yes", fLaunched: "2020-03", fPlatform: "ios",
-	fName: "Resso", fPublisher: "ByteDance",
+	fName: "Resso", fPublisher: "ByteDance", fText: "TikTok banned in India", fMonth: "2020-06",
 }
 
 // The members each kind of record may have.
 var (
 	appFields    = []string{"name", "publisher", "android", "ios"}
 	launchFields = []string{"app", "country", "launched"}
+	eventFields  = []string{"app", "country", "month", "text", "source", "note"}
 	figureFields = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate"}
 )
 
@@ -79,6 +89,21 @@ func (jr *jsonReader) launch(key string, i int) bool {
 	l, ok := jr.conv.launch(strings.TrimSpace(v.App), strings.TrimSpace(v.Country), strings.TrimSpace(v.Launched))
 	if ok {
 		jr.sink.AddLaunch(l)
+		return true
+	}
+	return jr.report(key, i, line)
+}
+
+func (jr *jsonReader) event(key string, i int) bool {
+	var v jsonEvent
+	line, ok := jr.decode(&v, key, i, eventFields)
+	if !ok {
+		return !jr.c.stop
+	}
+	e, ok := jr.conv.event(eventText{app: strings.TrimSpace(v.App), country: strings.TrimSpace(v.Country),
+		month: strings.TrimSpace(v.Month), text: v.Text, source: v.Source, note: v.Note}, fMonth)
+	if ok {
+		jr.sink.AddEvent(e, line)
 		return true
 	}
 	return jr.report(key, i, line)

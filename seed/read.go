@@ -1,4 +1,4 @@
-// Package seed reads figures, launches and apps from the files
+// Package seed reads figures, launches, events and apps from the files
 // researchers have (format table in read.go), and holds the bundled
 // dataset. Readers are pure: they fill a Sink (a
 // store.Batch) and return the problems they found with line numbers;
@@ -21,6 +21,7 @@ type Sink interface {
 	AddApp(figures.App)
 	AddLaunch(figures.Launch)
 	AddFigure(f figures.Figure, line int) // line: where in the file it was read, for messages
+	AddEvent(e figures.Event, line int)
 }
 
 // Options change how a file is read; the zero value recognises the

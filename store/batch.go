@@ -18,6 +18,7 @@ type Batch struct {
 	apps     []figures.App
 	appIndex map[string]int // folded name → index in apps
 	launches []figures.Launch
+	events   []batchEvent
 
 	series      []seriesRef
 	seriesIndex map[seriesKeyRef]uint32

@@ -121,6 +121,7 @@ func (c *checker) records() {
 		c.add(fmt.Sprintf("the file's tally (%d apps, %d series, %d figures, %d launches) does not match what it holds (%d, %d, %d, %d)",
 			len(t.apps), t.series, t.figures, t.launches, held, n.Series, n.Figures, n.Launches))
 	}
+	c.checkEvents(&n)
 	c.rep.Counts = n
 	if _, err := (&Reader{s: c.s, tx: c.tx}).Groups(); err != nil {
 		c.addErr(err) // the user's groups, sealed and readable

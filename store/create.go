@@ -75,7 +75,7 @@ func (s *Store) cannotCreate(err error) error {
 // initFile makes a new file an uptake database: its buckets and its
 // sealed meta records.
 func (s *Store) initFile(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory} {
+	for _, name := range [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -87,6 +87,9 @@ func (s *Store) initFile(tx *bolt.Tx) error {
 		return err
 	}
 	if err := s.setUndoCursor(tx, 0); err != nil {
+		return err
+	}
+	if err := s.putMeta(tx, keyEventTally, encodeEventTally(eventTally{})); err != nil {
 		return err
 	}
 	return s.putMeta(tx, keyTally, encodeTally(tally{}))

@@ -79,6 +79,15 @@ func describeStored(bucket byte, key []byte) string {
 		return "an undo history entry"
 	case bidMeta:
 		return fmt.Sprintf("its %s record", figures.Sanitize(string(key)))
+	case bidEvents:
+		if k, ok := splitEventKey(key); ok {
+			app := ""
+			if k.App != "" {
+				app = " of " + figures.Quote(figures.Sanitize(k.App))
+			}
+			return fmt.Sprintf("the event%s in %s %s, %s", app, figures.Sanitize(k.Country), k.Month, figures.Quote(figures.Sanitize(k.Text)))
+		}
+		return fmt.Sprintf("an event with the key %q", figures.Sanitize(string(key)))
 	}
 	return fmt.Sprintf("a record with the key %q", figures.Sanitize(string(key)))
 }

@@ -51,6 +51,7 @@ type changeSet struct {
 	changes []change
 	seen    map[string]bool
 	touched map[string]bool // folded apps to reindex
+	events  bool            // an event changed: the event tally is written again
 	dry     bool            // a dry run: record and count, write nothing
 }
 
@@ -59,7 +60,11 @@ func newChangeSet(s *Store, tx *bolt.Tx) *changeSet {
 }
 
 func (c *changeSet) record(bucket byte, key []byte) {
-	if bucket != bidMeta { // the groups: no app to reindex
+	switch bucket {
+	case bidMeta: // the groups: no app to reindex
+	case bidEvents:
+		c.events = true // events are in no app's index
+	default:
 		c.touched[appOfKey(bucket, key)] = true
 	}
 	id := string(append([]byte{bucket}, key...))
@@ -105,6 +110,11 @@ func (c *changeSet) commit(label string, rep Report, now time.Time) error {
 	}
 	if err := c.s.reindex(c.tx, c.touched); err != nil {
 		return err
+	}
+	if c.events {
+		if err := c.s.retallyEvents(c.tx); err != nil {
+			return err
+		}
 	}
 	h := c.tx.Bucket(bucketHistory)
 	cur, err := c.s.undoCursor(c.tx)
@@ -160,9 +170,13 @@ func (s *Store) setUndoCursor(tx *bolt.Tx, seq uint64) error {
 	return s.putMeta(tx, keyUndo, seqKey(seq))
 }
 
+// entryVersion is the codec of a history entry: 2 adds the event counts
+// to the report; entries of version 1 (codecVersion) read with none.
+const entryVersion = 2
+
 func encodeEntry(e Entry, changes []change) []byte {
 	enc := encoder{}
-	enc.byte(codecVersion)
+	enc.byte(entryVersion)
 	enc.varint(e.Time.Unix())
 	enc.string(e.Label)
 	for _, n := range e.Report.counts() {
@@ -184,11 +198,16 @@ func encodeEntry(e Entry, changes []change) []byte {
 
 func decodeEntry(seq uint64, v []byte, withChanges bool) (Entry, []change, error) {
 	d := decoder{b: v}
-	if d.byte() != codecVersion {
+	version := d.byte()
+	if version != codecVersion && version != entryVersion {
 		return Entry{}, nil, errCorrupt
 	}
 	e := Entry{Seq: seq, Time: time.Unix(d.varint(), 0).UTC(), Label: d.string()}
-	for _, n := range e.Report.counts() {
+	counts := e.Report.counts()
+	if version == codecVersion {
+		counts = counts[:countsV1]
+	}
+	for _, n := range counts {
 		*n = int(d.uvarint())
 	}
 	if !withChanges || d.err != nil {
@@ -244,6 +263,7 @@ func (s *Store) step(undo bool) (Entry, error) {
 			return s.damagedKey(bidHistory, k, "cannot be read, so it cannot be undone or redone")
 		}
 		touched := map[string]bool{}
+		events := false
 		for i := range changes {
 			ch := &changes[i]
 			b := tx.Bucket(bucketByID(ch.bucket))
@@ -266,12 +286,21 @@ func (s *Store) step(undo bool) (Entry, error) {
 				return err
 			}
 			ch.other = now
-			if ch.bucket != bidMeta {
+			switch ch.bucket {
+			case bidMeta:
+			case bidEvents:
+				events = true
+			default:
 				touched[appOfKey(ch.bucket, ch.key)] = true
 			}
 		}
 		if err := s.reindex(tx, touched); err != nil {
 			return err
+		}
+		if events {
+			if err := s.retallyEvents(tx); err != nil {
+				return err
+			}
 		}
 		if err := putEntry(h, e, changes); err != nil {
 			return err

@@ -17,6 +17,7 @@ var (
 	bucketSeries   = []byte("series")
 	bucketLaunches = []byte("launches")
 	bucketHistory  = []byte("history")
+	bucketEvents   = []byte("events") // schema 3: events.go
 
 	keySchema = []byte("schema")
 	keyMagic  = []byte("uptake")
@@ -24,13 +25,14 @@ var (
 )
 
 // Bucket ids: a history entry names the bucket of each change by id (apps,
-// series and launches only), and every value is sealed under its id.
+// series, launches and events only), and every value is sealed under its id.
 const (
 	bidApps byte = iota + 1
 	bidSeries
 	bidLaunches
 	bidMeta
 	bidHistory
+	bidEvents
 )
 
 func bucketByID(id byte) []byte {
@@ -45,6 +47,8 @@ func bucketByID(id byte) []byte {
 		return bucketMeta
 	case bidHistory:
 		return bucketHistory
+	case bidEvents:
+		return bucketEvents
 	}
 	return nil
 }
@@ -52,7 +56,7 @@ func bucketByID(id byte) []byte {
 // bucketID returns the id of a bucket by name, or 0 for one uptake does
 // not keep.
 func bucketID(name []byte) byte {
-	for id := bidApps; id <= bidHistory; id++ {
+	for id := bidApps; id <= bidEvents; id++ {
 		if bytes.Equal(bucketByID(id), name) {
 			return id
 		}
@@ -61,7 +65,9 @@ func bucketID(name []byte) byte {
 }
 
 // undoable reports whether a history entry may change a bucket.
-func undoable(id byte) bool { return id == bidApps || id == bidSeries || id == bidLaunches }
+func undoable(id byte) bool {
+	return id == bidApps || id == bidSeries || id == bidLaunches || id == bidEvents
+}
 
 // undoableKey reports whether a history entry may change a key: any of
 // the apps, series and launches, and of the meta bucket only the user's

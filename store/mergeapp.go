@@ -8,7 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// MergeApp moves every figure and launch of app from onto app into, and
+// MergeApp moves every figure, launch and event of app from onto app into, and
 // removes from. When into is not an app yet, this renames from (a change
 // of spelling alone included); when it is, the two become one: the way to
 // join an app that a store's file created from its id ("com.spotify.music")
@@ -16,8 +16,9 @@ import (
 // publisher and ids, taking from's where into has none; two different ids
 // of one kind are a conflict. A figure of from with the identity of one of
 // into's and another value, or a launch in a country where into launched
-// another month, is a conflict too: nothing is written, and the error
-// names both. One transaction, one step of undo.
+// another month, or an event both have with another source or note, is a
+// conflict too: nothing is written, and the error names both. One
+// transaction, one step of undo.
 func (s *Store) MergeApp(from, into string) (Report, error) {
 	if err := figures.ValidateName("app", into); err != nil {
 		return Report{}, err
@@ -109,6 +110,10 @@ func (s *Store) MergeApp(from, into string) (Report, error) {
 				}
 			}
 			rep.LaunchesUpdated++
+		}
+		// The app's events go with it; an event of every app stays.
+		if err := moveEvents(cs, r, fromFold, intoFold, app.Name, &rep); err != nil {
+			return err
 		}
 		if !same {
 			if err := cs.del(bidApps, []byte(fromFold)); err != nil {

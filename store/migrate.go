@@ -17,6 +17,9 @@ import (
 //	2  seals every value with a CRC-32C of its bucket, key and bytes,
 //	   indexes each app's series and launches in its record, and adds
 //	   the tally to meta (seal.go, index.go).
+//	3  adds the events bucket and the event tally in meta (events.go);
+//	   an older uptake would not see the events, nor undo a step that
+//	   changed one, so it is told the file is newer.
 //
 // migrations[v] takes a file from schema v to v+1. Open runs every step a
 // file needs in ONE write transaction, after copying the file to
@@ -26,7 +29,16 @@ func (s *Store) migrations() []func(tx *bolt.Tx) error {
 	return []func(tx *bolt.Tx) error{
 		0: migrate0to1,
 		1: s.migrate1to2,
+		2: s.migrate2to3,
 	}
+}
+
+// migrate2to3 creates what schema 3 has and schema 2 lacks: no events yet.
+func (s *Store) migrate2to3(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists(bucketEvents); err != nil {
+		return err
+	}
+	return s.retallyEvents(tx)
 }
 
 // migrate0to1 creates what schema 1 has and schema 0 lacks.
@@ -43,10 +55,13 @@ func migrate0to1(tx *bolt.Tx) error {
 
 // requiredBuckets lists the buckets a file of a schema version must hold.
 func requiredBuckets(version uint32) [][]byte {
-	if version == 0 {
+	switch {
+	case version == 0:
 		return [][]byte{bucketApps, bucketSeries, bucketLaunches}
+	case version < 3:
+		return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory}
 	}
-	return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory}
+	return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents}
 }
 
 // oldSchemaError says that a file needs migrating; Open handles it.

@@ -265,8 +265,9 @@ func (s *Store) Countries(app string) ([]string, error) {
 	return out, err
 }
 
-// Counts says how many apps, series, figures and launches the file holds.
-type Counts struct{ Apps, Series, Figures, Launches int }
+// Counts says how many apps, series, figures, launches and events the
+// file holds.
+type Counts struct{ Apps, Series, Figures, Launches, Events int }
 
 // Count returns the file's tally of its records, checked against the apps.
 func (s *Store) Count() (Counts, error) {
@@ -277,8 +278,9 @@ func (s *Store) Count() (Counts, error) {
 			return err
 		}
 		t := idx.tally
-		n = Counts{Apps: len(t.apps), Series: t.series, Figures: t.figures, Launches: t.launches}
-		return nil
+		et, err := r.s.readEventTally(r.tx)
+		n = Counts{Apps: len(t.apps), Series: t.series, Figures: t.figures, Launches: t.launches, Events: et.n}
+		return err
 	})
 	return n, err
 }

@@ -13,13 +13,49 @@ type Report struct {
 	LaunchesAdded, LaunchesUpdated     int
 	LaunchesUnchanged, LaunchesDeleted int
 	AppsAdded, AppsUpdated             int
-	Duplicates                         int // the same figure twice in one batch, alike
+	EventsAdded, EventsUpdated         int
+	EventsUnchanged, EventsDeleted     int
+	Duplicates                         int // the same figure or event twice in one batch, alike
 
 	// The first figures the write replaced, for what an import and its
 	// dry run say: each is named old → new. Updated counts them all.
 	Changes []Change
 	// The first figures the write added, likewise; Added counts them all.
 	AddedFigures []figures.Figure
+	// The first events the write added or replaced, each named;
+	// EventsAdded and EventsUpdated count them all.
+	EventChanges []EventChange
+}
+
+// EventChange is an event a write adds (Old zero) or replaces.
+type EventChange struct {
+	Old, New figures.Event
+}
+
+// Replaced reports whether the change replaces an event.
+func (c EventChange) Replaced() bool { return c.Old.Text != "" }
+
+// String words the change: "added event 2020-06 IN every app: TikTok
+// banned in India (source)" or "replaced event …: source "A" → "B"".
+func (c EventChange) String() string {
+	if !c.Replaced() {
+		s := "added event " + c.New.String()
+		if c.New.Source != "" {
+			s += " (" + figures.CutTo(figures.Sanitize(c.New.Source), 60) + ")"
+		}
+		return s
+	}
+	var parts []string
+	if c.Old.Source != c.New.Source {
+		parts = append(parts, "source "+figures.Quote(figures.Sanitize(c.Old.Source))+" → "+figures.Quote(figures.Sanitize(c.New.Source)))
+	}
+	if c.Old.Note != c.New.Note {
+		parts = append(parts, "note "+figures.Quote(figures.Sanitize(c.Old.Note))+" → "+figures.Quote(figures.Sanitize(c.New.Note)))
+	}
+	if c.Old.App != c.New.App {
+		parts = append(parts, "app "+figures.Quote(figures.Sanitize(c.Old.App))+" → "+figures.Quote(figures.Sanitize(c.New.App)))
+	}
+	return "replaced event " + c.New.String() + ": " + strings.Join(parts, ", ")
 }
 
 // Change is a figure a write replaces (or, with Old zero, adds).
@@ -69,22 +105,34 @@ func (r *Report) added(f figures.Figure) {
 	}
 }
 
+func (r *Report) eventChanged(old, e figures.Event) {
+	if len(r.EventChanges) < maxChanges {
+		r.EventChanges = append(r.EventChanges, EventChange{Old: old, New: e})
+	}
+}
+
 func (r *Report) replaced(old, f figures.Figure) {
 	if len(r.Changes) < maxChanges {
 		r.Changes = append(r.Changes, Change{Old: old, New: f})
 	}
 }
 
-// counts lists the fields in a fixed order, for the history encoding.
+// counts lists the fields in a fixed order, for the history encoding:
+// history entries of version 1 hold the first countsV1, version 2 all.
 func (r *Report) counts() []*int {
 	return []*int{&r.Added, &r.Updated, &r.Unchanged, &r.Deleted,
 		&r.LaunchesAdded, &r.LaunchesUpdated, &r.LaunchesUnchanged, &r.LaunchesDeleted,
-		&r.AppsAdded, &r.AppsUpdated, &r.Duplicates}
+		&r.AppsAdded, &r.AppsUpdated, &r.Duplicates,
+		&r.EventsAdded, &r.EventsUpdated, &r.EventsUnchanged, &r.EventsDeleted}
 }
+
+// countsV1 is how many counts a history entry of version 1 holds.
+const countsV1 = 11
 
 // Changed reports whether the write changed anything.
 func (r Report) Changed() bool {
-	return r.Added+r.Updated+r.Deleted+r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesDeleted+r.AppsAdded+r.AppsUpdated > 0
+	return r.Added+r.Updated+r.Deleted+r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesDeleted+r.AppsAdded+r.AppsUpdated+
+		r.EventsAdded+r.EventsUpdated+r.EventsDeleted > 0
 }
 
 // String says what happened in words: "3 figures added, 1 updated, 10
@@ -114,6 +162,7 @@ func (r Report) String() string {
 		part(pluralOf("figure"), "added", r.Added, "updated", r.Updated, "unchanged", r.Unchanged, "deleted", r.Deleted),
 		part(pluralOf("launch"), "added", r.LaunchesAdded, "updated", r.LaunchesUpdated, "unchanged", r.LaunchesUnchanged, "deleted", r.LaunchesDeleted),
 		part(pluralOf("app"), "added", r.AppsAdded, "updated", r.AppsUpdated),
+		part(pluralOf("event"), "added", r.EventsAdded, "replaced", r.EventsUpdated, "unchanged", r.EventsUnchanged, "deleted", r.EventsDeleted),
 	} {
 		if p != "" {
 			parts = append(parts, p)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -108,3 +109,14 @@ func (e *PartialError) Error() string {
 }
 
 func (e *PartialError) Unwrap() error { return ErrDamaged }
+
+// AddLeft adds what another partial read left out to e, and reports
+// whether other was one.
+func (e *PartialError) AddLeft(other error) bool {
+	var o *PartialError
+	if !errors.As(other, &o) {
+		return false
+	}
+	e.Left = append(e.Left, o.Left...)
+	return true
+}

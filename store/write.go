@@ -52,6 +52,9 @@ func (s *Store) Apply(b *Batch, dryRun bool) (Report, error) {
 		if err := applyLaunches(cs, r, b, &rep); err != nil {
 			return err
 		}
+		if err := applyEvents(cs, r, b, now, &rep); err != nil {
+			return err
+		}
 		if dryRun {
 			return errDryRun
 		}
@@ -113,7 +116,7 @@ func (b *Batch) validate() error {
 			return err
 		}
 	}
-	return nil
+	return b.validateEvents()
 }
 
 // figure expands the i-th figure of the batch, under the app name given.

@@ -32,6 +32,8 @@ type Store interface {
 	SaveFigure(old *figures.Key, f figures.Figure) (store.Report, error)
 	DeleteFigure(k figures.Key) (figures.Figure, error)
 	SetLaunch(l figures.Launch) (store.Report, error)
+	SaveEvent(old *figures.EventKey, e figures.Event) (store.Report, error)
+	DeleteEvent(k figures.EventKey) (figures.Event, error)
 	MergeApp(from, into string) (store.Report, error)
 	SetRanking(rank figures.Ranking) error
 	Undo() (store.Entry, error)

@@ -40,6 +40,9 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.form = newFigureForm(m.st, m.apps, nil)
 		m.prefill()
 		return m, nil
+	case key.Matches(km, m.keys.Event):
+		m.form = newEventForm(m.st, m.apps, m.sel.Country, m.eventMonth())
+		return m, nil
 	case key.Matches(km, m.keys.Launch):
 		app := ""
 		if len(m.sel.Apps) > 0 {
@@ -101,6 +104,9 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus("nothing saved")
 		return m, nil
 	case formSubmitMsg:
+		if msg.kind == eventForm {
+			return m.submitEvent(msg)
+		}
 		if msg.kind == mergeForm {
 			m.form = nil
 			from, into := msg.merge[0], msg.merge[1]
@@ -177,13 +183,7 @@ func (m Model) knownApp(name string) bool {
 // the nearest known name.
 func (m Model) newAppQuestion(name string) string {
 	q := fmt.Sprintf("“%s” is not an app in the file yet: add it as a new app?", figures.Sanitize(name))
-	best, dist := "", 0
-	for _, a := range m.apps {
-		if d := editDistance(figures.FoldName(a.Name), figures.FoldName(name)); best == "" || d < dist {
-			best, dist = a.Name, d
-		}
-	}
-	if best != "" && dist <= max(2, len([]rune(name))/3) {
+	if best := m.nearestApp(name); best != "" {
 		q += fmt.Sprintf(" (did you mean %s? n goes back to the form)", figures.Sanitize(best))
 	} else {
 		q += " (n goes back to the form)"
@@ -244,7 +244,7 @@ func (m Model) gotUndoPeek(msg undoPeekMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	r := msg.entry.Report
-	if r.Added+r.Updated+r.Deleted+r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesDeleted <= 1 {
+	if r.Added+r.Updated+r.Deleted+r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesDeleted+r.EventsAdded+r.EventsUpdated+r.EventsDeleted <= 1 {
 		return m, undo(m.cfg.Store)
 	}
 	m.confirm = &confirm{st: m.st, yes: undo(m.cfg.Store),

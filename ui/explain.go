@@ -24,9 +24,10 @@ type explainPanel struct {
 	warnings []string
 	filter   textinput.Model
 	cursor   int
-	text     *pane  // the working of one number; nil while the list shows
-	title    string // what the text explains
-	listed   bool   // the text was opened from the list: esc goes back to it
+	text     *pane          // the working of one number; nil while the list shows
+	title    string         // what the text explains
+	listed   bool           // the text was opened from the list: esc goes back to it
+	event    *figures.Event // the text shows an event: d deletes it
 }
 
 // explainedMsg carries the working of a figure read from the store.
@@ -81,10 +82,15 @@ func (p *explainPanel) update(msg tea.Msg, width, height int) (bool, tea.Cmd) {
 		switch km.String() {
 		case "esc", "q", "enter":
 			if p.listed && km.String() == "esc" {
-				p.text = nil
+				p.text, p.event = nil, nil
 				return false, nil
 			}
 			return true, nil
+		case "d":
+			if p.event != nil {
+				e := *p.event
+				return false, func() tea.Msg { return eventDeleteMsg{e} }
+			}
 		}
 		pn, cmd := p.text.update(msg)
 		p.text = &pn
@@ -108,9 +114,16 @@ func (p *explainPanel) update(msg tea.Msg, width, height int) (bool, tea.Cmd) {
 		return false, nil
 	case "enter":
 		if p.cursor < len(m) {
-			e := m[p.cursor].Explain()
+			it := m[p.cursor]
+			if it.Event != nil {
+				// An event is not a number: it is worded in full, and d deletes it.
+				p.show(it.Label, report.EventText(*it.Event, width), width, height)
+				p.listed, p.event = true, it.Event
+				return false, nil
+			}
+			e := it.Explain()
 			text := report.ExplanationText(e, report.Touching(p.warnings, e), width)
-			p.show(m[p.cursor].Label, text, width, height)
+			p.show(it.Label, text, width, height)
 			p.listed = true
 		}
 		return false, nil
@@ -129,6 +142,11 @@ func (p *explainPanel) view(width, height int) string {
 		back := "esc closes"
 		if p.listed {
 			back = "esc back to the list, enter closes"
+		}
+		if p.event != nil {
+			b.WriteString(p.st.Render(p.st.Title, "An event") + " — d deletes it, " + back + "\n")
+			b.WriteString(p.text.view())
+			return textfit.CutLines(b.String(), width)
 		}
 		b.WriteString(p.st.Render(p.st.Title, "How it is made") + " — ↑↓ pgup pgdn scroll, " + back + "\n")
 		b.WriteString(p.text.view())

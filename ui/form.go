@@ -19,6 +19,7 @@ const (
 	figureForm formKind = iota
 	launchForm
 	mergeForm
+	eventForm // event_form.go
 )
 
 // field is one labelled input with the message of its last check.
@@ -188,10 +189,11 @@ func exactCountry(typed string) bool {
 	return err == nil && (strings.EqualFold(t, c) || strings.EqualFold(t, figures.CountryName(c)))
 }
 
-// formSubmitMsg carries a checked form out: a figure or a launch.
+// formSubmitMsg carries a checked form out: a figure, a launch or an event.
 type formSubmitMsg struct {
 	fig    figures.Figure
 	launch figures.Launch
+	event  figures.Event
 	merge  [2]string // from, into
 	kind   formKind
 	old    *figures.Key
@@ -257,7 +259,7 @@ func (f *form) update(msg tea.Msg) (*form, tea.Cmd) {
 		}
 		return f, f.leave(1)
 	case "enter":
-		if f.focus == fCountry && f.kind == figureForm || f.kind == launchForm && f.focus == 1 {
+		if f.focus == fCountry && f.kind != mergeForm {
 			// Enter takes the country shown, as the country picker does.
 			in := &f.fields[f.focus].input
 			if sugg := in.CurrentSuggestion(); sugg != "" && in.Value() != "" && !exactCountry(in.Value()) {
@@ -316,6 +318,10 @@ func (f *form) submit() (*form, tea.Cmd) {
 		pair := [2]string{v(0), v(1)}
 		return f, func() tea.Msg { return formSubmitMsg{kind: mergeForm, merge: pair} }
 	}
+	if f.kind == eventForm {
+		e := f.event(v, country)
+		return f, func() tea.Msg { return formSubmitMsg{kind: eventForm, event: e} }
+	}
 	if f.kind == launchForm {
 		m, _ := figures.ParseMonth(v(2))
 		l := figures.Launch{App: v(0), Country: country, Month: m}
@@ -343,6 +349,8 @@ func (f *form) view(width int) string {
 		title = "Set a launch month"
 	case f.kind == mergeForm:
 		title = "Merge or rename an app"
+	case f.kind == eventForm:
+		title = "Add an event"
 	case f.old != nil:
 		title = "Edit " + f.old.String()
 	}

@@ -21,6 +21,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
 	Add, Edit, Delete, Launch  key.Binding
+	Event                      key.Binding
 	Undo, Redo                 key.Binding
 	Export, Reload             key.Binding
 	Help, Quit                 key.Binding
@@ -60,6 +61,7 @@ func newKeyMap(views []report.View) keyMap {
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete figure")),
 		Merge:       key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge/rename app")),
 		Launch:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "set launch month")),
+		Event:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "add event (enter lists them)")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export: format, file")),
@@ -86,6 +88,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Scale, k.Sources, k.Reload},
 		{k.Export, k.Help, k.Quit},
 		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter, k.Follow},
-		{k.Add, k.Edit, k.Delete, k.Launch, k.Merge, k.Undo, k.Redo},
+		{k.Add, k.Edit, k.Delete, k.Launch, k.Event, k.Merge, k.Undo, k.Redo},
 	}
 }

@@ -183,6 +183,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case rankDoneMsg:
 		m.picker = nil
 		return m, saveRanking(m.cfg.Store, msg.rank)
+	case eventDeleteMsg:
+		return m.askDeleteEvent(msg)
 	}
 	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste && !m.typing() {
 		// Keys pressed fast (a held j) can arrive as one message of several

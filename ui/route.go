@@ -74,7 +74,7 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, m.keys.Export):
 		return m.openExport()
 	case key.Matches(km, m.keys.Add), key.Matches(km, m.keys.Edit), key.Matches(km, m.keys.Delete),
-		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Merge), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
+		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Event), key.Matches(km, m.keys.Merge), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
 		return m.editKey(km)
 	}
 	for i, b := range m.keys.Views {

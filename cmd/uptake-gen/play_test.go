@@ -14,6 +14,7 @@ type figureList []figures.Figure
 func (l *figureList) AddApp(figures.App)                {}
 func (l *figureList) AddLaunch(figures.Launch)          {}
 func (l *figureList) AddFigure(f figures.Figure, _ int) { *l = append(*l, f) }
+func (l *figureList) AddEvent(figures.Event, int)       {}
 
 // TestPlayReports: the generated reports read as Play Console reports, a
 // figure per country and month. By hand, the first country in January

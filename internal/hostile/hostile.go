@@ -42,6 +42,7 @@ type Data struct {
 	AppList  []figures.App
 	Figures  []figures.Figure
 	Launched []figures.Launch
+	Happened []figures.Event
 }
 
 // New makes the set: two apps with figures in ID, IN, WW and a hostile
@@ -68,8 +69,16 @@ func New() Data {
 		AppList:  []figures.App{{Name: AppA, Publisher: "Byte" + OSC52}, {Name: AppB, Publisher: ClearScreen}, {Name: AppC}},
 		Figures:  figs,
 		Launched: []figures.Launch{{App: AppA, Country: "ID", Month: m(2020, 3)}, {App: AppB, Country: "ID", Month: m(2020, 3)}, {App: AppA, Country: Code, Month: m(2020, 4)}},
+		Happened: []figures.Event{
+			{Country: "ID", Month: m(2020, 4), Text: "ban" + ClearScreen + OSC52, Source: Source, Note: Note},
+			{App: AppA, Country: figures.Worldwide, Month: m(2020, 5), Text: "deal" + RLO + SGR, Source: Source},
+			{App: AppB, Country: Code, Month: m(2020, 5), Text: "other" + C1CSI},
+		},
 	}
 }
+
+// Events lists the events, by month.
+func (d Data) Events() ([]figures.Event, error) { return slices.Clone(d.Happened), nil }
 
 // Apps lists the apps.
 func (d Data) Apps() ([]figures.App, error) { return slices.Clone(d.AppList), nil }
