@@ -181,8 +181,16 @@ func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 	}
 	for _, ps := range n.Parts {
 		out := Total{Months: windowMonths(from, to)}
-		for _, part := range ps.Nodes {
-			pt := NodeTotal(part, rank, from, to)
+		parts := make([]Total, len(ps.Nodes))
+		used := 0
+		for i, part := range ps.Nodes {
+			parts[i] = NodeTotal(part, rank, from, to)
+			used += len(parts[i].Used)
+		}
+		if used > 0 {
+			out.Used = make([]Figure, 0, used) // one allocation: a sum of fifty countries adds many
+		}
+		for _, pt := range parts {
 			if pt.Covered == 0 {
 				continue
 			}
