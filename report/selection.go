@@ -15,6 +15,7 @@ type Selection struct {
 	From, To    figures.Month    // 0 leaves that end open: the data's own span
 	SinceLaunch bool             // Compare: align on each app's launch month
 	Cumulative  bool             // Curves: running totals rather than monthly
+	RankBy      string           // Ranking: the order of its rows, one of RankOrders ("" for by installs)
 	// Ranking is the file's ranking of sources, highest first (the rest
 	// in the default order): each view's Load reads it from the file.
 	Ranking figures.Ranking

@@ -50,7 +50,7 @@ type Data interface {
 
 // Views lists the views in the dashboard's order.
 func Views() []View {
-	views := []View{curvesView(), countriesView(), compareView(), dataView()}
+	views := []View{curvesView(), countriesView(), compareView(), dataView(), rankingView()}
 	for i := range views {
 		views[i].Load = withRanking(views[i].Load)
 	}
