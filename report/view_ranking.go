@@ -86,15 +86,17 @@ type RankRow struct {
 	App      string
 	Selected int           // its place in the selection's apps, or -1
 	Launch   figures.Month // its launch in the market, 0 when none is known
-	Now      RankPeriod
-	Previous RankPeriod // the window of the same length before
-	YearAgo  RankPeriod // the same months a year before
-	Rank     figures.Rank
-	PrevRank figures.Rank
-	Move     string         // "▲3", "▼1", "=", "new", "–"
-	Change   figures.Change // against the previous window
-	Year     figures.Change // against the year before
-	node     figures.Node
+	// First and Last are the months its figures in the market span.
+	First, Last figures.Month
+	Now         RankPeriod
+	Previous    RankPeriod // the window of the same length before
+	YearAgo     RankPeriod // the same months a year before
+	Rank        figures.Rank
+	PrevRank    figures.Rank
+	Move        string         // "▲3", "▼1", "=", "new", "–"
+	Change      figures.Change // against the previous window
+	Year        figures.Change // against the year before
+	node        figures.Node
 }
 
 // RankingData is what the Ranking view draws.
@@ -159,7 +161,7 @@ func LoadRanking(src Source, sel Selection) (RankingData, error) {
 		if !ok {
 			continue // no figures in this market on this platform
 		}
-		row.Selected = -1
+		row.First, row.Last, row.Selected = first, end, -1
 		if i, ok := selected[figures.FoldName(a.Name)]; ok {
 			row.Selected = i
 		}
@@ -594,6 +596,9 @@ func renderRanking(d RankingData, width int, st Styles) *Doc {
 		right: []bool{true, false, false, true, false, true, true, true}}
 	year := !d.sameYear()
 	for _, r := range d.Rows {
+		if r.Rank.Place == 0 {
+			continue // named in a line under the table, and in the CSV
+		}
 		mark := ""
 		if r.Selected >= 0 {
 			mark = "▸"
@@ -617,7 +622,8 @@ func renderRanking(d RankingData, width int, st Styles) *Doc {
 	}
 	out.addTable(t)
 	out.csv = rankingCSV(d)
-	lines := rankTies(d)
+	lines := rankUnranked(d)
+	lines = append(lines, rankTies(d)...)
 	lines = append(lines, rankExceptions(d, year)...)
 	if len(lines) > 0 {
 		out.para(lines...)
@@ -650,7 +656,7 @@ func rankSummary(d RankingData) []string {
 	}
 	lines := []string{fmt.Sprintf("%s with figures %s; %d ranked.", figures.CountText(len(d.Rows), "apps"), market, d.Ranked)}
 	if n := len(d.Rows) - d.Ranked; n > 0 {
-		lines[0] = fmt.Sprintf("%s with figures %s; %d ranked, %d with no figure lying inside the window.", figures.CountText(len(d.Rows), "apps"), market, d.Ranked, n)
+		lines[0] = fmt.Sprintf("%s with figures %s; %d ranked, %d not (named under the table).", figures.CountText(len(d.Rows), "apps"), market, d.Ranked, n)
 	}
 	// The selected apps in the selection's order, where the user looks
 	// for them first.
@@ -681,6 +687,45 @@ func rankSummary(d RankingData) []string {
 		lines = append(lines, fmt.Sprintf("Against the previous %s, %s, and the same %s a year before, %s.", figures.CountText(n, "months"), prev, same, windowOf(d.From.Add(-12), d.To.Add(-12))))
 	}
 	return lines
+}
+
+// rankUnranked names the apps with figures in the market but none
+// inside the window, with the months their figures span, and those that
+// launched there after it: on a large file they outnumber the ranked
+// ones, so they are a line, not rows.
+func rankUnranked(d RankingData) []string {
+	var none, later []string
+	// The selected apps first, so that a long list never hides them.
+	rows := slices.Clone(d.Rows)
+	slices.SortStableFunc(rows, func(a, b RankRow) int { return cmpBool(a.Selected >= 0, b.Selected >= 0) })
+	for _, r := range rows {
+		switch {
+		case r.Rank.Place > 0:
+		case r.Now.Unlaunched:
+			later = append(later, fmt.Sprintf("%s (%s)", figures.Sanitize(r.App), r.Launch))
+		default:
+			none = append(none, fmt.Sprintf("%s (%s)", figures.Sanitize(r.App), windowOf(r.First, r.Last)))
+		}
+	}
+	var lines []string
+	if len(none) > 0 {
+		lines = append(lines, fmt.Sprintf("Not ranked, no figure lying inside the window: %s.", joinNames(none, 6)))
+	}
+	if len(later) > 0 {
+		lines = append(lines, fmt.Sprintf("Not ranked, launched in the market after the window: %s.", joinNames(later, 6)))
+	}
+	return lines
+}
+
+// cmpBool orders true before false.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
 }
 
 // rankTies names the apps that share a place.
