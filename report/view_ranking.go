@@ -821,12 +821,13 @@ func rankMovers(d RankingData) []string {
 	slices.SortStableFunc(plain, func(a, b RankRow) int { return compareChange(a.Change, b.Change) })
 	var up, down []string
 	for _, r := range plain {
-		if r.Change.Value > 0 && len(up) < moversShown {
+		// A change that rounds to +0% moved nobody.
+		if r.Change.Value > 0 && !strings.HasPrefix(r.Change.Text, "+0%") && len(up) < moversShown {
 			up = append(up, figures.Sanitize(r.App)+" "+r.Change.Text)
 		}
 	}
 	for i := len(plain) - 1; i >= 0; i-- {
-		if r := plain[i]; r.Change.Value < 0 && len(down) < moversShown {
+		if r := plain[i]; strings.HasPrefix(r.Change.Text, "-") && len(down) < moversShown {
 			down = append(down, figures.Sanitize(r.App)+" "+r.Change.Text)
 		}
 	}

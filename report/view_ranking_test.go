@@ -483,3 +483,22 @@ func TestRanking_NothingToShow(t *testing.T) {
 		t.Errorf("2010: %v", err)
 	}
 }
+
+// A change that rounds to 0% is no mover, up or down.
+func TestRanking_MoversLeaveOutNoChange(t *testing.T) {
+	s := newTestStore(t, false)
+	b := store.NewBatch("movers")
+	for app, n := range map[string][2]int64{"Flat": {1000, 998}, "Up": {1000, 1500}} {
+		b.AddFigure(figures.Figure{App: app, Country: "BR", From: mon(2021, 1), To: mon(2021, 1), Installs: n[0], Source: "test"}, 0)
+		b.AddFigure(figures.Figure{App: app, Country: "BR", From: mon(2021, 2), To: mon(2021, 2), Installs: n[1], Source: "test"}, 0)
+	}
+	if _, err := s.Apply(b, false); err != nil {
+		t.Fatal(err)
+	}
+	text := rankingText(t, s, Selection{Country: "BR", From: mon(2021, 2), To: mon(2021, 2)}, 200)
+	for _, want := range []string{"+0%             n/a    ▼1", "Up: Up +50%\n", "Down: none fell"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+}
