@@ -184,9 +184,19 @@ func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 	}
 	for _, ps := range n.Parts {
 		out := Total{Months: windowMonths(from, to)}
-		for _, part := range ps.Nodes {
-			pfrom := partFrom(part, from, to)
-			pt := NodeTotal(part, rank, pfrom, to)
+		parts := make([]Total, len(ps.Nodes))
+		froms := make([]Month, len(ps.Nodes))
+		used := 0
+		for i, part := range ps.Nodes {
+			froms[i] = partFrom(part, from, to)
+			parts[i] = NodeTotal(part, rank, froms[i], to)
+			used += len(parts[i].Used)
+		}
+		if used > 0 {
+			out.Used = make([]Figure, 0, used) // one allocation: a sum of fifty countries adds many
+		}
+		for i, pt := range parts {
+			pfrom := froms[i]
 			if pt.Covered == 0 {
 				continue
 			}

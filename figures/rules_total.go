@@ -279,11 +279,21 @@ func (p *intervalPlan) walk(to Month, fn func(f *Figure)) {
 // total returns the best total over [from,to], with the figures used.
 func (p *intervalPlan) total(from, to Month) Total {
 	t := Total{Months: windowMonths(from, to)}
+	n := 0
+	p.walk(to, func(*Figure) { n++ })
+	// One allocation, filled from the back: the walk goes from the last
+	// figure to the first, so Used comes out in order and sortUsed only
+	// checks it.
+	if n == 0 {
+		return t
+	}
+	t.Used = make([]Figure, n)
 	p.walk(to, func(f *Figure) {
 		t.Installs += f.Installs
 		t.Covered += f.Months()
 		t.Estimate = t.Estimate || f.Estimate
-		t.Used = append(t.Used, *f)
+		n--
+		t.Used[n] = *f
 	})
 	sortUsed(t.Used)
 	return t

@@ -25,7 +25,11 @@ const maxListed = 12
 // sourcesOf lists the sources of figures, each with the figures it gave.
 // A view on a million figures may use thousands: they are counted, and
 // named one by one only while a source has few.
-func sourcesOf(figs []figures.Figure) []sourceUse {
+func sourcesOf(figs []figures.Figure) []sourceUse { return groupSources(figs, true) }
+
+// groupSources is sourcesOf; a caller that knows its figures hold no
+// repeat passes dedupe false and saves hashing each one.
+func groupSources(figs []figures.Figure, dedupe bool) []sourceUse {
 	type group struct {
 		listed    []figures.Figure
 		n, est    int
@@ -36,12 +40,17 @@ func sourcesOf(figs []figures.Figure) []sourceUse {
 	}
 	by := map[string]*group{}
 	clean := map[string]string{} // raw source → sanitised, once each
-	seen := make(map[figures.Key]struct{}, len(figs))
+	var seen map[figures.Key]struct{}
+	if dedupe {
+		seen = make(map[figures.Key]struct{}, len(figs))
+	}
 	for _, f := range figs {
-		if _, dup := seen[f.Key()]; dup {
-			continue
+		if dedupe {
+			if _, dup := seen[f.Key()]; dup {
+				continue
+			}
+			seen[f.Key()] = struct{}{}
 		}
-		seen[f.Key()] = struct{}{}
 		src, ok := clean[f.Source]
 		if !ok {
 			src = figures.Sanitize(f.Source)

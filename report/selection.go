@@ -16,6 +16,7 @@ type Selection struct {
 	SinceLaunch bool             // Compare: align on each app's launch month
 	Cumulative  bool             // Curves: running totals rather than monthly
 	Scale       Scale            // Curves and Compare: linear, log or index
+	RankBy      string           // Ranking: the order of its rows, one of RankOrders ("" for by installs)
 	// Ranking is the file's ranking of sources, highest first (the rest
 	// in the default order): each view's Load reads it from the file.
 	Ranking figures.Ranking

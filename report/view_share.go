@@ -124,9 +124,8 @@ func LoadShare(src Source, sel Selection) (ShareData, error) {
 				}
 			}
 		} else {
-			nodes[i] = platformNode(app, sel.Country, series[sel.Country], sel.Platform)
-			nodes[i].Launched = launched[sel.Country]
-			launches[i] = launched[sel.Country]
+			nodes[i] = marketNode(app, sel, series, launched, worlds[i])
+			launches[i] = nodes[i].Launched
 		}
 		spans = append(spans, nodeFigures(nodes[i])...)
 	}
@@ -191,7 +190,7 @@ func (d ShareData) tooFew() string {
 // noCommonMonth says that no month has a figure for every app, and where
 // each one's figures are.
 func (d ShareData) noCommonMonth() string {
-	where := figures.CountryLabel(d.Sel.Country)
+	where := d.Sel.MarketLabel()
 	if d.From == 0 {
 		return fmt.Sprintf("no figures for %s in %s", figures.Sanitize(strings.Join(d.Sel.Apps, ", ")), where)
 	}
@@ -381,13 +380,13 @@ func percentScale() yAxisPick {
 // app's share over the months where all have figures.
 func renderShare(d ShareData, width, chartHeight int, st Styles) *Doc {
 	out := &Doc{}
-	out.para(st.Render(st.Title, fmt.Sprintf("Share of installs · %s · %s · %s", figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), windowOf(d.From, d.To))))
+	out.para(st.Render(st.Title, fmt.Sprintf("Share of installs · %s · %s · %s", d.Sel.MarketLabel(), d.Sel.Platform.Label(), windowOf(d.From, d.To))))
 	if len(d.Apps) < 2 {
 		out.para(upperFirst(d.tooFew()) + ".")
 		return out
 	}
 	if d.From == 0 {
-		out.para("No figures for the selected apps in " + figures.CountryLabel(d.Sel.Country) + ". Pick other apps (p) or another country (g).")
+		out.para("No figures for the selected apps in " + d.Sel.MarketLabel() + ". Pick other apps (p) or another country (g).")
 		return out
 	}
 	names := d.names()
@@ -497,7 +496,7 @@ func renderShare(d ShareData, width, chartHeight int, st Styles) *Doc {
 	out.used = sourcesOf(used)
 	out.notes = append([]string{d.note() + " " + figures.MarksNote}, d.warnings...)
 	if len(d.Common) > 0 {
-		out.pic = sharePicture(d, fmt.Sprintf("Share of installs · %s · %s · %s", figures.CountryLabel(d.Sel.Country), d.Sel.Platform.Label(), windowOf(d.From, d.To)), out.used)
+		out.pic = sharePicture(d, fmt.Sprintf("Share of installs · %s · %s · %s", d.Sel.MarketLabel(), d.Sel.Platform.Label(), windowOf(d.From, d.To)), out.used)
 	}
 	return out
 }

@@ -52,7 +52,7 @@ type Data interface {
 
 // Views lists the views in the dashboard's order.
 func Views() []View {
-	views := []View{curvesView(), countriesView(), compareView(), dataView(), shareView()}
+	views := []View{curvesView(), countriesView(), compareView(), dataView(), shareView(), rankingView()}
 	for i := range views {
 		views[i].Load = withRanking(withMarket(views[i].Load))
 	}

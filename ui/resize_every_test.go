@@ -48,6 +48,7 @@ var everyPanel = []struct {
 	{"compare", []string{"3"}, "Cumulative installs"},
 	{"data", []string{"4"}, "figures in all"},
 	{"share", []string{"5"}, "Share of installs"},
+	{"ranking", []string{"6"}, "Ranking by installs"},
 	{"help", []string{"?"}, "Keys"},
 	{"add form", []string{"a"}, "Add a figure"},
 	{"apps picker", []string{"p"}, "Pick apps"},

@@ -103,8 +103,8 @@ func TestUpdate_ViewSwitching(t *testing.T) {
 		key  string
 		want string
 	}{
-		{"1", "curves"}, {"2", "countries"}, {"4", "data"}, {"5", "share"}, {"3", "compare"},
-		{"tab", "data"}, {"tab", "share"}, {"tab", "curves"}, {"shift+tab", "share"}, {"shift+tab", "data"},
+		{"1", "curves"}, {"2", "countries"}, {"4", "data"}, {"5", "share"}, {"6", "ranking"}, {"3", "compare"},
+		{"tab", "data"}, {"tab", "share"}, {"tab", "ranking"}, {"tab", "curves"}, {"shift+tab", "ranking"}, {"shift+tab", "share"},
 	}
 	for _, s := range steps {
 		m = drive(t, m, press(s.key))
