@@ -15,7 +15,7 @@ import (
 // over the window, against the previous window and the year before.
 func rankingView() View {
 	return View{
-		Name: "ranking", Title: "Ranking",
+		Name: RankingViewName, Title: "Ranking",
 		Load: func(src Source, sel Selection) (Data, error) { return LoadRanking(src, sel) },
 		Label: func(sel Selection) string {
 			return "every app · " + rankMarketLabel(sel) + " · " + sel.Platform.Label() + " · " + rankWindowLabel(sel)
@@ -28,6 +28,9 @@ func rankingView() View {
 		},
 	}
 }
+
+// RankingViewName is the Ranking view's name, as -export takes it.
+const RankingViewName = "ranking"
 
 // The orders the Ranking view sorts its rows in (Selection.RankBy).
 const (

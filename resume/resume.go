@@ -28,6 +28,7 @@ type Screen struct {
 	SinceLaunch bool     `json:"since_launch,omitempty"`
 	Cumulative  bool     `json:"cumulative,omitempty"`
 	Scale       string   `json:"scale,omitempty"`
+	RankBy      string   `json:"rank_by,omitempty"`
 }
 
 // maxFiles bounds how many databases are remembered; the file stays
@@ -151,6 +152,7 @@ func Of(view string, sel report.Selection) Screen {
 	if sel.Scale != report.ScaleLinear {
 		s.Scale = sel.Scale.String()
 	}
+	s.RankBy = sel.RankBy
 	if sel.From != 0 {
 		s.From = sel.From.String()
 	}
@@ -197,6 +199,12 @@ func (s Screen) Selection(known func(app string) (string, bool)) (sel report.Sel
 		if sel.Scale, err = report.ParseScale(s.Scale); err != nil {
 			return sel, false
 		}
+	}
+	switch s.RankBy {
+	case "", report.RankByInstalls, report.RankByChange, report.RankByYear, report.RankByName:
+		sel.RankBy = s.RankBy
+	default:
+		return sel, false
 	}
 	sel.SinceLaunch, sel.Cumulative = s.SinceLaunch, s.Cumulative
 	return sel, true

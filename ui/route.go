@@ -23,6 +23,9 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = false
 		return m, nil
 	}
+	if m.rankSort {
+		return m.sortRanking(km)
+	}
 	switch {
 	case key.Matches(km, m.keys.Quit):
 		return m, tea.Quit
@@ -68,6 +71,13 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		sel.Scale = sel.Scale.Next()
 		m.setStatus("scale: " + sel.Scale.String() + scaleApplies(m.views[m.view]))
 		return m.reselect(sel)
+	case key.Matches(km, m.keys.Sort) && m.views[m.view].Name == report.RankingViewName:
+		m.rankSort = true
+		m.setStatus("sort the ranking by: " + rankSortHelp)
+		return m, nil
+	case key.Matches(km, m.keys.Reverse) && m.views[m.view].Name == report.RankingViewName:
+		m.setStatus("the ranking has one order per column: s then " + rankSortHelp)
+		return m, nil
 	case key.Matches(km, m.keys.Reload):
 		m.gen++
 		return m, tea.Batch(loadApps(m.cfg.Store), m.load())
@@ -104,4 +114,36 @@ func scaleApplies(v report.View) string {
 		return ""
 	}
 	return " (on Curves and Compare)"
+}
+
+// rankSortKey is the order a letter after s names on Ranking, as on
+// Data a column's first letter.
+func rankSortKey(k string) (string, bool) {
+	switch k {
+	case "i", "r":
+		return report.RankByInstalls, true
+	case "c", "v":
+		return report.RankByChange, true
+	case "y":
+		return report.RankByYear, true
+	case "n", "a":
+		return report.RankByName, true
+	}
+	return "", false
+}
+
+const rankSortHelp = "i installs (the rank) · c change vs the previous window · y vs the year before · n name"
+
+// sortRanking takes the key after s on Ranking: the order of its rows.
+func (m Model) sortRanking(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	m.rankSort = false
+	by, ok := rankSortKey(km.String())
+	if !ok {
+		m.setStatus("no such order; s then " + rankSortHelp)
+		return m, nil
+	}
+	sel := m.sel
+	sel.RankBy = by
+	m.setStatus("ranking sorted by " + by)
+	return m.reselect(sel)
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
+	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/internal/synth"
 	"github.com/uptake/uptake/report"
 	"github.com/uptake/uptake/seed"
 	"github.com/uptake/uptake/store"
@@ -100,6 +102,8 @@ func TestViews_Golden(t *testing.T) {
 		{"countries", "2", "Installs by country"},
 		{"compare", "3", "Cumulative installs since launch"},
 		{"data", "4", "figures in all"},
+		{"share", "5", "Share of installs"},
+		{"ranking", "6", "Ranking by installs"},
 		{"help", "?", "Keys"},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
@@ -111,6 +115,33 @@ func TestViews_Golden(t *testing.T) {
 					tm.Send(press(v.key))
 					waitFor(t, tm, v.want)
 				}
+				golden.RequireEqual(t, []byte(finalView(t, tm).View()))
+			})
+		}
+	}
+}
+
+// TestDozenApps_Golden: Share and Ranking of a dozen apps, the synthetic
+// file's first twelve, in India in 2022, the year all of them have
+// figures (each app's 48 months start within 37 months of 2019-01), at
+// the two sizes a researcher works at.
+func TestDozenApps_Golden(t *testing.T) {
+	dozen := synth.Config{Apps: 12, Countries: 3, Months: 48, From: figures.MonthOf(2019, 1), Seed: 1}
+	apps := make([]string, dozen.Apps)
+	for i := range apps {
+		apps[i] = synth.AppName(i)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, v := range []struct{ name, want string }{{"share", "Share of installs"}, {"ranking", "Ranking by installs"}} {
+			t.Run(v.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+				s := newTestStore(t, false)
+				if _, err := s.Apply(dozen.Batch("dozen"), false); err != nil {
+					t.Fatal(err)
+				}
+				tm := teatest.NewTestModel(t, New(Config{Store: StoreOf(s), Styles: report.NewStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow },
+					View: v.name, Selection: report.Selection{Apps: apps, Country: "IN", From: figures.MonthOf(2022, 1), To: figures.MonthOf(2022, 12)}}),
+					teatest.WithInitialTermSize(size[0], size[1]))
+				waitFor(t, tm, v.want)
 				golden.RequireEqual(t, []byte(finalView(t, tm).View()))
 			})
 		}

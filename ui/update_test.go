@@ -213,3 +213,26 @@ func TestUpdate_ScaleCycles(t *testing.T) {
 		}
 	}
 }
+
+// On Ranking, s then a letter orders the rows, as on Data; an unknown
+// letter says which there are and changes nothing.
+func TestUpdate_RankingSorts(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, press("6"))
+	if m.views[m.view].Name != report.RankingViewName {
+		t.Fatalf("6 opened %s", m.views[m.view].Name)
+	}
+	m = drive(t, m, press("s"), press("n"))
+	if m.sel.RankBy != report.RankByName || !strings.Contains(m.View(), "sorted by name") {
+		t.Errorf("s n: RankBy %q, screen:\n%s", m.sel.RankBy, m.View())
+	}
+	m = drive(t, m, press("s"), press("z"))
+	if m.sel.RankBy != report.RankByName || !strings.Contains(m.status, "no such order") {
+		t.Errorf("s z: RankBy %q, status %q", m.sel.RankBy, m.status)
+	}
+	// c after s is an order, not the cumulative switch.
+	m = drive(t, m, press("s"), press("c"))
+	if m.sel.RankBy != report.RankByChange || m.sel.Cumulative {
+		t.Errorf("s c: RankBy %q, cumulative %v", m.sel.RankBy, m.sel.Cumulative)
+	}
+}
