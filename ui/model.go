@@ -65,10 +65,10 @@ type Model struct {
 	statusErr bool
 	// rankSort: s was pressed on Ranking; the next key names the order.
 	rankSort bool
-	busy      bool // the status says the file was in use: cleared by the next good read
-	checked   bool // the background check of the file has been started
-	damaged   string
-	warnings  []string
+	busy     bool // the status says the file was in use: cleared by the next good read
+	checked  bool // the background check of the file has been started
+	damaged  string
+	warnings []string
 }
 
 // New builds the dashboard's root model.
