@@ -35,21 +35,42 @@ func (m Model) View() string {
 }
 
 func (m Model) header() string {
-	var tabs []string
-	for i := range m.views {
-		tabs = append(tabs, m.tab(i))
-	}
 	title := m.st.Render(m.st.Title, "uptake") + "  "
-	return textfit.Cut(title+lipgloss.JoinHorizontal(lipgloss.Top, tabs...), m.width)
+	return textfit.Cut(title+lipgloss.JoinHorizontal(lipgloss.Top, m.tabs()...), m.width)
 }
 
-// tab draws view i's tab in the header.
-func (m Model) tab(i int) string {
-	label := fmt.Sprintf("%d %s", i+1, m.views[i].Title)
-	if i == m.view {
-		return m.st.Render(m.st.ActiveTab, "["+label+"]")
+// tabs draws every view's tab for the header; when they would not fit
+// the width with their padding, they go without it, so that six views
+// still show whole at 80 columns.
+func (m Model) tabs() []string {
+	draw := func(compact bool) ([]string, int) {
+		var tabs []string
+		w := lipgloss.Width(m.st.Render(m.st.Title, "uptake") + "  ")
+		for i := range m.views {
+			tabs = append(tabs, m.tab(i, compact))
+			w += lipgloss.Width(tabs[i])
+		}
+		return tabs, w
 	}
-	return m.st.Render(m.st.Tab, " "+label+" ")
+	tabs, w := draw(false)
+	if w > m.width {
+		tabs, _ = draw(true)
+	}
+	return tabs
+}
+
+// tab draws view i's tab in the header, without the style's padding
+// when compact.
+func (m Model) tab(i int, compact bool) string {
+	label := fmt.Sprintf("%d %s", i+1, m.views[i].Title)
+	active, plain := m.st.ActiveTab, m.st.Tab
+	if compact {
+		active, plain = active.UnsetPadding(), plain.UnsetPadding()
+	}
+	if i == m.view {
+		return m.st.Render(active, "["+label+"]")
+	}
+	return m.st.Render(plain, " "+label+" ")
 }
 
 func (m Model) selectionLine() string {

@@ -43,8 +43,8 @@ func (m Model) tabAt(x, y int) (int, bool) {
 		return 0, false
 	}
 	col := lipgloss.Width(m.st.Render(m.st.Title, "uptake") + "  ")
-	for i := range m.views {
-		w := lipgloss.Width(m.tab(i))
+	for i, t := range m.tabs() {
+		w := lipgloss.Width(t)
 		if x >= col && x < col+w {
 			return i, true
 		}
