@@ -50,6 +50,9 @@ func BenchmarkMillion(b *testing.B) {
 		{"CurvesWorldwideSummed", "curves", report.Selection{Apps: one, Country: figures.Worldwide}},
 		{"CountriesAllTime", "countries", report.Selection{Apps: one}},
 		{"Compare10SinceLaunch", "compare", report.Selection{Apps: ten, Country: "IN", SinceLaunch: true}},
+		{"Share10", "share", report.Selection{Apps: ten, Country: "IN"}},
+		{"RankingOneCountry", "ranking", report.Selection{Apps: one, Country: "IN"}},
+		{"RankingWorldwide", "ranking", report.Selection{Apps: one, Country: figures.Worldwide}},
 	}
 
 	b.Run("OpenStore", func(b *testing.B) {
@@ -185,7 +188,7 @@ func BenchmarkMillion(b *testing.B) {
 	for _, k := range []struct {
 		key  string
 		view string
-	}{{"1", "curves"}, {"2", "countries"}, {"3", "compare"}, {"4", "data"}} {
+	}{{"1", "curves"}, {"2", "countries"}, {"3", "compare"}, {"4", "data"}, {"5", "share"}, {"6", "ranking"}} {
 		b.Run("ViewSwitch/"+k.view, func(b *testing.B) {
 			for b.Loop() {
 				m.gen++ // every switch reloads, as after a change in the file
@@ -239,7 +242,7 @@ var _ io.Writer = (*countWriter)(nil)
 // synthetic database, so that plain go test keeps it working without
 // building the million.
 func TestMillionBench_Wiring(t *testing.T) {
-	small := synth.Config{Apps: 12, Countries: 3, Months: 14, From: figures.MonthOf(2019, 1), Seed: 1}
+	small := synth.Config{Apps: 12, Countries: 3, Months: 48, From: figures.MonthOf(2019, 1), Seed: 1} // 48 months: all twelve meet in 2022, for Share
 	path := filepath.Join(t.TempDir(), "small.db")
 	s, err := store.Open(path, store.Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {
@@ -253,8 +256,9 @@ func TestMillionBench_Wiring(t *testing.T) {
 	for i := range ten {
 		ten[i] = synth.AppName(i)
 	}
-	for _, v := range []string{"curves", "countries", "compare", "data"} {
-		if n := exportOnce(t, path, v, report.Selection{Apps: ten, Country: "IN", SinceLaunch: true}); n == 0 {
+	for _, v := range []string{"curves", "countries", "compare", "data", "share", "ranking"} {
+		sel := report.Selection{Apps: ten, Country: "IN", SinceLaunch: v == "compare"}
+		if n := exportOnce(t, path, v, sel); n == 0 {
 			t.Errorf("%v: empty export", v)
 		}
 	}
