@@ -780,8 +780,9 @@ func dfCheckCurve(figs []Figure, from, to Month, st dfStats) []string {
 // ---- resolve ----
 
 // bfOrder ranks the sources of figs: the ranking's first (without regard
-// to case, first mention), then sources without estimates, then the one
-// covering most months of [from,to], then by name.
+// to case, first mention), then sources without estimates among their
+// figures sharing a month with another source's, then the one covering
+// most months of [from,to], then by name.
 func bfOrder(figs []Figure, rank Ranking, from, to Month) []string {
 	var names []string
 	for _, f := range figs {
@@ -798,7 +799,11 @@ func bfOrder(figs []Figure, rank Ranking, from, to Month) []string {
 		return len(rank)
 	}
 	hasEst := func(s string) bool {
-		return slices.ContainsFunc(figs, func(f Figure) bool { return f.Source == s && f.Estimate })
+		return slices.ContainsFunc(figs, func(f Figure) bool {
+			return f.Source == s && f.Estimate && slices.ContainsFunc(figs, func(g Figure) bool {
+				return g.Source != s && g.From <= f.To && f.From <= g.To
+			})
+		})
 	}
 	covers := func(s string) int {
 		n := 0

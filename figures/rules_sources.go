@@ -13,7 +13,10 @@ import (
 // highest-ranked source that covers the month; the user's ranking comes
 // first, then the default: sources of exact figures before sources with
 // estimates, then the source covering most months of the window, then by
-// name. Another source's figures are alternatives: kept, listed, and
+// name. Only figures that share a month with another source's count
+// towards "with estimates": an estimate in months no other source covers
+// decides nothing between them, and must not hand a source's exact
+// months to another. Another source's figures are alternatives: kept, listed, and
 // compared (Disagreements), never added to the shown ones.
 
 // Ranking is the user's order of sources, highest first; sources it does
@@ -108,7 +111,7 @@ func rankSources(figs []Figure, rank Ranking, from, to Month) []string {
 			s = &stat{name: f.Source, months: map[Month]bool{}}
 			by[f.Source] = s
 		}
-		s.estimate = s.estimate || f.Estimate
+		s.estimate = s.estimate || f.Estimate && contested(figs, f)
 		for m := max(f.From, from); m <= min(f.To, to); m++ {
 			s.months[m] = true
 		}
@@ -142,6 +145,17 @@ func rankSources(figs []Figure, rank Ranking, from, to Month) []string {
 		out[i] = s.name
 	}
 	return out
+}
+
+// contested reports whether another source has a figure sharing a month
+// with f.
+func contested(figs []Figure, f Figure) bool {
+	for _, g := range figs {
+		if g.Source != f.Source && g.From <= f.To && f.From <= g.To {
+			return true
+		}
+	}
+	return false
 }
 
 // apart is how far apart two sources' numbers for the same months may be

@@ -853,3 +853,28 @@ func BenchmarkDisagreements(b *testing.B) {
 		Disagreements("Bench", ww, by)
 	}
 }
+
+// An estimate in a month no other source covers decides nothing between
+// the sources (found by a review): S1 gives Jan–Mar 300 each, exact but
+// for February; S2 gives January 500. January is S1's 300 (S1 covers 3
+// months against 1, both exact there), with S2's 500 the alternative,
+// before and after S1's February becomes an estimate.
+func TestResolve_AnEstimateElsewhereDoesNotHandOverExactMonths(t *testing.T) {
+	jan, feb, mar := MonthOf(2020, 1), MonthOf(2020, 2), MonthOf(2020, 3)
+	fig := func(src string, m Month, n int64, est bool) Figure {
+		return Figure{App: "Beta", Country: "IN", From: m, To: m, Installs: n, Source: src, Estimate: est}
+	}
+	for _, febEstimate := range []bool{false, true} {
+		figs := []Figure{fig("S1", jan, 300, false), fig("S1", feb, 300, febEstimate), fig("S1", mar, 300, false), fig("S2", jan, 500, false)}
+		c := MonthlyCurve(Resolve(figs, nil, jan, mar).Shown, jan, mar)
+		if got := c.Points[0].Value; got != 300 {
+			t.Errorf("February an estimate %v: January shows %v, want S1's 300", febEstimate, got)
+		}
+	}
+	// Where the contested month itself is an estimate, the exact source
+	// still comes first: S1's January an estimate, S2's exact.
+	figs := []Figure{fig("S1", jan, 300, true), fig("S1", feb, 300, false), fig("S1", mar, 300, false), fig("S2", jan, 500, false)}
+	if got := MonthlyCurve(Resolve(figs, nil, jan, mar).Shown, jan, mar).Points[0].Value; got != 500 {
+		t.Errorf("S1's January an estimate: January shows %v, want S2's exact 500", got)
+	}
+}
