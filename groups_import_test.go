@@ -7,7 +7,10 @@ import (
 	"testing"
 
 	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/resume"
 	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/ui"
 )
 
 // TestGroups_ImportedThenAMarket: a groups CSV (group,country, a row per
@@ -141,4 +144,39 @@ func groupsOf(t *testing.T, db string) string {
 		out = append(out, g.Name+":"+strings.Join(g.Members, ","))
 	}
 	return strings.Join(out, " ")
+}
+
+// TestGroups_ResumedMarket: the dashboard remembers a group as its market
+// and opens on it again; once the group is deleted the remembered screen
+// is not used, as when its apps are gone.
+func TestGroups_ResumedMarket(t *testing.T) {
+	db := defectDB(t, true)
+	state := filepath.Join(t.TempDir(), "screens.json")
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.SaveGroup(figures.Group{Name: "Two", Members: []string{"ID", "IN"}}); err != nil {
+		t.Fatal(err)
+	}
+	sel := report.Selection{Apps: []string{"Resso"}, Country: "Two", GroupRows: true}
+	if err := resume.Save(state, db, resume.Of("countries", sel)); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	uc := resumeScreen(st, state, db, ui.Config{}, &stderr)
+	if uc.View != "countries" || uc.Selection.Country != "Two" || !uc.Selection.GroupRows || uc.Note == "" {
+		t.Fatalf("resumed %q %+v (%q); want the Countries view of Two", uc.View, uc.Selection, uc.Note)
+	}
+	if err := st.DeleteGroup("Two"); err != nil {
+		t.Fatal(err)
+	}
+	uc = resumeScreen(st, state, db, ui.Config{}, &stderr)
+	if uc.View != "" || uc.Selection.Country != "" {
+		t.Errorf("a deleted group's screen was used: %q %+v", uc.View, uc.Selection)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr: %s", stderr.String())
+	}
 }
