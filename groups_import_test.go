@@ -114,6 +114,8 @@ func TestGroups_DataExportRoundTrips(t *testing.T) {
 	a := dump(first)
 	wantIn(t, "the data export", a, "launched,event,group\n", "\n,AE,,,,,,,,,,,\"Gulf, and more\"\n,SA,,,,,,,,,,,\"Gulf, and more\"\n",
 		"\n,ID,,,,,,,,,,,Launch markets\n,IN,,,,,,,,,,,Launch markets\n")
+	text := exportView(t, first, "data")
+	wantIn(t, "the data export as text", text, "Groups of countries · 2 in all", "Gulf, and more", "ID, IN")
 	exported := filepath.Join(dir, "all.csv")
 	os.WriteFile(exported, []byte(a), 0o600)
 	if code, _, msg := runCLI(t, "", "-import", exported, "-no-ui", "-db", second); code != 0 || !strings.Contains(msg, "2 groups added") {
