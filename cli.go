@@ -77,7 +77,7 @@ Flags:
   -db PATH        database file (default $UPTAKE_DB, else
                   $XDG_DATA_HOME/uptake/uptake.db, else ~/.local/share/uptake/uptake.db)
   -seed           load the bundled dataset (Resso against Spotify, 2020)
-  -import FILE..  load figures, launches, events and apps from files or
+  -import FILE..  load figures, launches, events, groups and apps from files or
                   folders, in one transaction (- for stdin): uptake CSV and
                   JSON, spreadsheets (wide CSV, .xlsx), Google Play Console
                   installs reports, App Store Connect sales reports, Sensor

@@ -368,6 +368,12 @@ func (s *idSink) AddEvent(e figures.Event, line int) {
 	s.b.AddEvent(e, line)
 }
 
+// AddGroup passes a user's group on: a group names countries, not apps.
+func (s *idSink) AddGroup(g figures.Group, line int) {
+	s.seen.groups++
+	s.b.AddGroup(g, line)
+}
+
 func (s *idSink) AddFigure(f figures.Figure, line int) {
 	f.App = s.named(f.App)
 	s.seen.add(f)
@@ -382,6 +388,7 @@ type importSummary struct {
 	first, last     figures.Month
 	estimates       int
 	events          int
+	groups          int
 }
 
 func (u *importSummary) add(f figures.Figure) {
@@ -405,6 +412,9 @@ func (u importSummary) String() string {
 	events := ""
 	if u.events > 0 {
 		events = ", " + count(u.events, "event")
+	}
+	if u.groups > 0 {
+		events += ", " + count(u.groups, "group")
 	}
 	if u.n == 0 {
 		return "no figures" + events
@@ -473,7 +483,39 @@ func (imp *pendingImport) apply(st *store.Store, cfg config, stderr io.Writer) e
 		writeAdded(stderr, rep)
 	}
 	writeEvents(stderr, rep, cfg.dryRun)
+	writeGroups(stderr, rep, cfg.dryRun)
 	return nil
+}
+
+// writeGroups names the groups an import replaced and added (or would):
+// a replaced group with its members old → new, so that no member of a
+// group the user made changes without a word.
+func writeGroups(w io.Writer, rep store.Report, dryRun bool) {
+	for _, replaced := range []bool{true, false} {
+		n, verb := rep.GroupsReplaced, "replaced"
+		if !replaced {
+			n, verb = rep.GroupsAdded, "added"
+		}
+		if dryRun {
+			verb = map[bool]string{true: "would replace", false: "would add"}[replaced]
+		}
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  it %s %s:\n", verb, count(n, "group"))
+		shown := 0
+		for _, c := range rep.GroupChanges {
+			if c.Replaced() != replaced || shown == shownReplaced {
+				continue
+			}
+			s := strings.TrimPrefix(strings.TrimPrefix(c.String(), "replaced group "), "added group ")
+			fmt.Fprintf(w, "  - %s\n", s)
+			shown++
+		}
+		if rest := n - shown; rest > 0 {
+			fmt.Fprintf(w, "  - and %d more\n", rest)
+		}
+	}
 }
 
 // writeEvents names the events an import replaced (or would), with what

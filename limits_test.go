@@ -148,7 +148,7 @@ func limitCases() []limitCase {
 			return newLazy(header, "1,", "1\n", int64(len(header))+200_000)
 		}, "more than 1000 fields", 16 * mb, 1 * mb},
 		{"an empty file", func() *lazyFile { return newLazy("", "", "", 0) }, "the file is empty", 4 * mb, 0},
-		{"a header only", func() *lazyFile { return newLazy(header, "", "", int64(len(header))) }, "no figures, launches or events after the header", 4 * mb, 1 * mb},
+		{"a header only", func() *lazyFile { return newLazy(header, "", "", int64(len(header))) }, "no figures, launches, events or groups after the header", 4 * mb, 1 * mb},
 		{"a JSON file with no records", func() *lazyFile { return newLazy(`{"figures":[]}`, "", "", 14) }, "", 4 * mb, 1 * mb},
 	}
 }

@@ -346,9 +346,13 @@ func resumeScreen(st *store.Store, statePath, db string, uc ui.Config, stderr io
 		return uc
 	}
 	var apps []figures.App
+	var groups []figures.Group
 	if err := st.Read(func(r *store.Reader) error {
 		var err error
-		apps, err = r.Apps()
+		if apps, err = r.Apps(); err != nil {
+			return err
+		}
+		groups, err = r.Groups()
 		return err
 	}); err != nil {
 		return uc // the dashboard will say what is wrong with the file
@@ -361,7 +365,7 @@ func resumeScreen(st *store.Store, statePath, db string, uc ui.Config, stderr io
 		}
 		return "", false
 	}
-	sel, ok := screen.Selection(known)
+	sel, ok := screen.Selection(known, groups)
 	if !ok {
 		return uc
 	}

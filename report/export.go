@@ -137,7 +137,23 @@ func exportDataCSV(src Source, w io.Writer) error {
 		}
 	}
 	err = joinPartial(err, eerr)
-	if n+len(launches)+len(events) == 0 && err == nil {
+	// The user's groups, a row per member, so that they import again too.
+	var groups []figures.Group
+	var gerr error
+	if sg, ok := src.(soundGrouper); ok {
+		groups, gerr = sg.SoundGroups()
+	} else {
+		groups, gerr = src.Groups()
+	}
+	for _, g := range groups {
+		for _, m := range g.Members {
+			if cw.Write(groupCSVRow(row, g, m)) != nil {
+				break
+			}
+		}
+	}
+	err = joinPartial(err, gerr)
+	if n+len(launches)+len(events)+len(groups) == 0 && err == nil {
 		// Nothing but the header, still in the buffer: nothing is written.
 		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
 	}
@@ -149,6 +165,12 @@ func exportDataCSV(src Source, w io.Writer) error {
 		return ferr
 	}
 	return err
+}
+
+// soundGrouper is a Source that can give a damaged file's groups, or an
+// error naming them as left out, as *store.Reader does.
+type soundGrouper interface {
+	SoundGroups() ([]figures.Group, error)
 }
 
 // soundEventer is a Source that can give every sound event of a damaged

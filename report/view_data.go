@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/uptake/uptake/figures"
 )
@@ -29,7 +30,7 @@ func (d DataRows) Warnings() []string { return nil }
 
 // Empty says why there is nothing to show.
 func (d DataRows) Empty() error {
-	if len(d.Figures) == 0 && len(d.Events) == 0 {
+	if len(d.Figures) == 0 && len(d.Events) == 0 && len(d.Groups) == 0 {
 		return fmt.Errorf("%w: the database holds no figures", ErrNothingToShow)
 	}
 	return nil
@@ -40,9 +41,11 @@ func (d DataRows) Empty() error {
 type DataRows struct {
 	Figures []figures.Figure
 	Events  []figures.Event
+	Groups  []figures.Group // the user's groups of countries
 }
 
-// LoadData reads every figure, in key order, and every event.
+// LoadData reads every figure, in key order, every event and the user's
+// groups.
 func LoadData(src Source) (DataRows, error) {
 	var d DataRows
 	err := src.EachFigure(func(f figures.Figure) bool {
@@ -52,7 +55,10 @@ func LoadData(src Source) (DataRows, error) {
 	if err != nil {
 		return d, err
 	}
-	d.Events, err = src.Events()
+	if d.Events, err = src.Events(); err != nil {
+		return d, err
+	}
+	d.Groups, err = src.Groups()
 	return d, err
 }
 
@@ -78,9 +84,10 @@ func DataCells(f figures.Figure) []string {
 // Launches follow the figures in the same file, as rows that give only
 // app, country and launched; events follow the launches, as rows that
 // give app (empty for every app), country, from (the month), source,
-// note and event (the text). One header, so the file is one table and
-// imports whole.
-var dataCSVHeader = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate", "changed", "launched", "event"}
+// note and event (the text); the user's groups come last, a row per
+// member giving only country and group. One header, so the file is one
+// table and imports whole.
+var dataCSVHeader = []string{"app", "country", "platform", "from", "to", "installs", "source", "note", "estimate", "changed", "launched", "event", "group"}
 
 // dataCSVRow fills row with one figure's CSV fields, sanitised.
 func dataCSVRow(row []string, f figures.Figure) []string {
@@ -88,7 +95,14 @@ func dataCSVRow(row []string, f figures.Figure) []string {
 	// file can fill with anything: it is sanitised like the text.
 	row[0], row[1], row[2], row[3], row[4] = figures.Sanitize(f.App), figures.Sanitize(f.Country), f.Platform.String(), f.From.String(), f.To.String()
 	row[5], row[6], row[7] = strconv.FormatInt(f.Installs, 10), figures.Sanitize(f.Source), figures.Sanitize(f.Note)
-	row[8], row[9], row[10], row[11] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z"), "", ""
+	row[8], row[9], row[10], row[11], row[12] = figures.YesNo(f.Estimate), f.Changed.UTC().Format("2006-01-02T15:04:05Z"), "", "", ""
+	return row
+}
+
+// groupCSVRow fills row with one member of a group, sanitised.
+func groupCSVRow(row []string, g figures.Group, member string) []string {
+	clear(row)
+	row[1], row[12] = figures.Sanitize(member), figures.Sanitize(g.Name)
 	return row
 }
 
@@ -129,6 +143,17 @@ func renderData(d DataRows, width int, st Styles) *Doc {
 			out.csv = append(out.csv, eventCSVRow(make([]string, len(dataCSVHeader)), e))
 		}
 		out.addTable(et)
+	}
+	if len(d.Groups) > 0 {
+		out.para(st.Render(st.Title, fmt.Sprintf("Groups of countries · %d in all", len(d.Groups))))
+		gt := &grid{header: []string{"Group", "Members"}, right: make([]bool, 2)}
+		for _, g := range d.Groups {
+			gt.rows = append(gt.rows, []string{figures.Sanitize(g.Name), strings.Join(g.Members, ", ")})
+			for _, m := range g.Members {
+				out.csv = append(out.csv, groupCSVRow(make([]string, len(dataCSVHeader)), g, m))
+			}
+		}
+		out.addTable(gt)
 	}
 	out.used = sourcesOf(d.Figures)
 	out.notes = []string{"* estimate (derived from a share, or a guess). Installs are shown rounded; the CSV export gives them whole."}

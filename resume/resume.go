@@ -1,6 +1,7 @@
 // Package resume keeps what the dashboard showed when it closed, per
 // database file, so that the next run opens where the last one left off:
-// the view, the apps, the market, the platform and the window. It lives
+// the view, the apps, the market (a country, a UN region or one of the
+// file's groups), the platform and the window. It lives
 // outside the database, in the user's state folder, so that looking at a
 // file never writes to it (and a read-only file remembers too).
 package resume
@@ -29,6 +30,7 @@ type Screen struct {
 	Cumulative  bool     `json:"cumulative,omitempty"`
 	Scale       string   `json:"scale,omitempty"`
 	RankBy      string   `json:"rank_by,omitempty"`
+	GroupRows   bool     `json:"group_rows,omitempty"`
 }
 
 // maxFiles bounds how many databases are remembered; the file stays
@@ -148,7 +150,7 @@ func key(db string) string {
 // Of is the screen a view and selection make.
 func Of(view string, sel report.Selection) Screen {
 	s := Screen{View: view, Apps: sel.Apps, Country: sel.Country, Platform: sel.Platform.String(),
-		SinceLaunch: sel.SinceLaunch, Cumulative: sel.Cumulative}
+		SinceLaunch: sel.SinceLaunch, Cumulative: sel.Cumulative, GroupRows: sel.GroupRows}
 	if sel.Scale != report.ScaleLinear {
 		s.Scale = sel.Scale.String()
 	}
@@ -163,9 +165,11 @@ func Of(view string, sel report.Selection) Screen {
 }
 
 // Selection reads a remembered screen back, keeping only the apps known
-// tells it are still in the file; ok is false when nothing usable is
-// left (no app, or a field that does not parse: the file was edited).
-func (s Screen) Selection(known func(app string) (string, bool)) (sel report.Selection, ok bool) {
+// tells it are still in the file; the market is read as -country reads
+// it, against the file's groups. ok is false when nothing usable is left
+// (no app, a group since deleted, or a field that does not parse: the
+// file was edited).
+func (s Screen) Selection(known func(app string) (string, bool), groups []figures.Group) (sel report.Selection, ok bool) {
 	for _, a := range s.Apps {
 		if name, found := known(a); found {
 			sel.Apps = append(sel.Apps, name)
@@ -174,10 +178,11 @@ func (s Screen) Selection(known func(app string) (string, bool)) (sel report.Sel
 	if len(sel.Apps) == 0 {
 		return sel, false
 	}
-	var err error
-	if sel.Country, err = figures.ParseCountry(s.Country); err != nil {
+	place, err := figures.ParsePlace(s.Country, groups)
+	if err != nil {
 		return sel, false
 	}
+	sel.Country, sel.Group = place.Key(), place.Group
 	if sel.Platform, err = figures.ParsePlatform(s.Platform); err != nil {
 		return sel, false
 	}
@@ -206,6 +211,6 @@ func (s Screen) Selection(known func(app string) (string, bool)) (sel report.Sel
 	default:
 		return sel, false
 	}
-	sel.SinceLaunch, sel.Cumulative = s.SinceLaunch, s.Cumulative
+	sel.SinceLaunch, sel.Cumulative, sel.GroupRows = s.SinceLaunch, s.Cumulative, s.GroupRows
 	return sel, true
 }

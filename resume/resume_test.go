@@ -26,7 +26,7 @@ func TestSaveLoad_RoundTripPerFile(t *testing.T) {
 	if err != nil || !ok || s.View != "compare" {
 		t.Fatalf("Load = %+v %v %v", s, ok, err)
 	}
-	got, ok := s.Selection(func(a string) (string, bool) { return a, true })
+	got, ok := s.Selection(func(a string) (string, bool) { return a, true }, nil)
 	if !ok || !slices.Equal(got.Apps, sel.Apps) || got.Country != "BR" || got.Platform != figures.IOS ||
 		got.From != sel.From || got.To != sel.To || !got.SinceLaunch || got.Cumulative || got.Scale != report.ScaleLog {
 		t.Errorf("selection back = %+v, want %+v", got, sel)
@@ -54,7 +54,7 @@ func TestSelection_KeepsWhatIsStillTrue(t *testing.T) {
 		{"bad month", Screen{Apps: []string{"Resso"}, Country: "IN", Platform: "all", From: "2020-13"}, false, nil},
 		{"window backwards", Screen{Apps: []string{"Resso"}, Country: "IN", Platform: "all", From: "2020-09", To: "2020-03"}, false, nil},
 	} {
-		sel, ok := c.screen.Selection(inFile)
+		sel, ok := c.screen.Selection(inFile, nil)
 		if ok != c.ok || ok && !slices.Equal(sel.Apps, c.apps) {
 			t.Errorf("%s: %+v %v, want ok %v apps %v", c.name, sel, ok, c.ok, c.apps)
 		}
@@ -107,5 +107,39 @@ func TestLoad_ThroughALink(t *testing.T) {
 	}
 	if s, ok, err := Load(path, link); err != nil || !ok || s.View != "data" {
 		t.Errorf("through a link: %+v %v %v", s, ok, err)
+	}
+}
+
+// TestSelection_GroupMarket: a region or one of the file's groups comes
+// back as the market, spelt as the file has it, with the Countries view's
+// rows by region; a group since deleted makes the screen unused, as a
+// vanished app does.
+func TestSelection_GroupMarket(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "screens.json")
+	all := func(a string) (string, bool) { return a, true }
+	mena := figures.Group{Name: "MENA", Members: []string{"AE", "EG", "SA"}}
+	for _, c := range []struct {
+		market string
+		groups []figures.Group
+		ok     bool
+		want   string
+	}{
+		{"035", nil, true, "035"},
+		{"MENA", []figures.Group{mena}, true, "MENA"},
+		{"mena", []figures.Group{mena}, true, "MENA"},
+		{"MENA", nil, false, ""},
+	} {
+		sel := report.Selection{Apps: []string{"Resso"}, Country: c.market, GroupRows: true}
+		if err := Save(path, "/data/g.db", Of("countries", sel)); err != nil {
+			t.Fatal(err)
+		}
+		s, _, err := Load(path, "/data/g.db")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := s.Selection(all, c.groups)
+		if ok != c.ok || ok && (got.Country != c.want || !got.GroupRows || got.Group.Name == "") {
+			t.Errorf("%s with %d groups: %+v %v; want ok %v, market %s", c.market, len(c.groups), got, ok, c.ok, c.want)
+		}
 	}
 }

@@ -33,6 +33,7 @@ func (discard) AddApp(figures.App)            {}
 func (discard) AddLaunch(figures.Launch)      {}
 func (discard) AddFigure(figures.Figure, int) {}
 func (discard) AddEvent(figures.Event, int)   {}
+func (discard) AddGroup(figures.Group, int)   {}
 
 func benchmarkReadCSV(b *testing.B, sink func() Sink) {
 	data := figuresCSV(benchRows)

@@ -27,11 +27,12 @@ const (
 	fPlatform
 	fText  // an event's text
 	fMonth // an event's month, as a JSON event names it (a CSV file's month column is from)
+	fGroup // a user's group of countries, in a groups CSV
 	numFields
 )
 
 var fieldNames = [numFields]string{
-	"app", "country", "from", "to", "installs", "source", "note", "estimate", "launched", "name", "publisher", "platform", "text", "month",
+	"app", "country", "from", "to", "installs", "source", "note", "estimate", "launched", "name", "publisher", "platform", "text", "month", "group",
 }
 
 func (f field) String() string { return fieldNames[f] }

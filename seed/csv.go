@@ -11,11 +11,12 @@ import (
 )
 
 // ReadCSV reads a CSV file of figures (app,country,from,to,installs and
-// optionally source, note, estimate), of launches (app,country,launched)
-// or of events (month,country,text and optionally app, source, note; the
-// text column may be called event), or of several kinds as -export data
-// writes them, into s. The header row decides which; its columns may come in any order
-// and in any case, and a column uptake does not read is a problem. The
+// optionally source, note, estimate), of launches (app,country,launched),
+// of events (month,country,text and optionally app, source, note; the
+// text column may be called event), of groups' members (group,country, a
+// row per member), or of several kinds as -export data writes them, into
+// s. The header row decides which; its columns may come in any order and
+// in any case, and a column uptake does not read is a problem. The
 // file may be UTF-8, with or without a byte order mark, or UTF-16 with
 // one; end lines with CRLF, LF or CR; and separate fields with commas,
 // semicolons or tabs, which a first line such as sep=; may name. From
@@ -93,10 +94,12 @@ type csvReader struct {
 	names      []string       // the header's names, as written, for problems
 	blankCols  []int          // the columns with no name in the header
 	headerLine int
-	launches   bool // a file of launches rather than figures
-	events     bool // a file of events (month, country, text) rather than figures
-	mixed      bool // a file of several kinds: a row with launched is a launch, one with a text an event
-	rows       int  // data rows read, good or bad
+	launches   bool        // a file of launches rather than figures
+	events     bool        // a file of events (month, country, text) rather than figures
+	groups     bool        // a file of groups' members (group, country)
+	mixed      bool        // a file of several kinds: a row with a group is a member, with launched a launch, with a text an event
+	rows       int         // data rows read, good or bad
+	gather     groupGather // the groups' members, given to the sink at the end
 }
 
 func (rd *csvReader) read() {
@@ -121,13 +124,19 @@ func (rd *csvReader) read() {
 			return
 		}
 		if raw != nil {
-			if !rd.launches && !rd.mixed && !rd.events {
+			if !rd.launches && !rd.mixed && !rd.events && !rd.groups {
 				if f, ok := rd.fast.figure(raw, &rd.cols); ok {
 					rd.sink.AddFigure(f, line)
 					continue
 				}
 			}
 			rec = rd.toStrings(raw)
+		}
+		if rd.groups || rd.mixed && rd.get(rec, fGroup) != "" {
+			if !rd.group(rec, line) {
+				return
+			}
+			continue
 		}
 		if rd.mixed && rd.get(rec, fLaunched) != "" && (rd.get(rec, fFrom) != "" || rd.get(rec, fInstalls) != "") {
 			if !rd.c.add(line, fLaunched.String(), "the row gives both a launch month and a figure (expected a launch, app,country,,,launched, or a figure with launched empty)") {
@@ -170,9 +179,12 @@ func (rd *csvReader) read() {
 			example = "Resso,IN,2020-03"
 		case rd.events:
 			example = "2020-06,IN,TikTok banned in India"
+		case rd.groups:
+			example = "MENA,AE"
 		}
-		rd.c.add(rd.headerLine, "", "no figures, launches or events after the header (expected a row for each, e.g. "+example+")")
+		rd.c.add(rd.headerLine, "", "no figures, launches, events or groups after the header (expected a row for each, e.g. "+example+")")
 	}
+	rd.gather.emit(rd.sink)
 }
 
 // event reads a row of events, or a row of a mixed file that has a text;

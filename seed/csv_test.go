@@ -193,21 +193,21 @@ func TestReadCSV_header(t *testing.T) {
 		"empty":            {"", "f.csv:1: the file is empty (expected a header row: app,country,from,to,installs,...)"},
 		"only blank lines": {"\n\r\n  \n", "f.csv:1: the file is empty (expected a header row: app,country,from,to,installs,...)"},
 		"only a BOM":       {"\ufeff", "f.csv:1: the file is empty (expected a header row: app,country,from,to,installs,...)"},
-		"header only":      {"app,country,from,to,installs\n", "f.csv:1: no figures, launches or events after the header (expected a row for each, e.g. Resso,IN,2020-08,2020-08,3600000)"},
+		"header only":      {"app,country,from,to,installs\n", "f.csv:1: no figures, launches, events or groups after the header (expected a row for each, e.g. Resso,IN,2020-08,2020-08,3600000)"},
 		"launches header only": {"\n\napp,country,launched\n\n",
-			"f.csv:3: no figures, launches or events after the header (expected a row for each, e.g. Resso,IN,2020-03)"},
+			"f.csv:3: no figures, launches, events or groups after the header (expected a row for each, e.g. Resso,IN,2020-03)"},
 		"no header": {"Resso,IN,2020-08,2020-08,3600000\n",
-			`f.csv:1: the header has columns "Resso", "IN", "2020-08", "2020-08", "3600000" and lacks app, country, from, installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, or month,country,text[,app][,source][,note] for events)`},
+			`f.csv:1: the header has columns "Resso", "IN", "2020-08", "2020-08", "3600000" and lacks app, country, from, installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, month,country,text[,app][,source][,note] for events, or group,country for groups of countries)`},
 		"no installs": {"app,country,from,to,value\nResso,IN,2020-08,,1\n",
 			`f.csv:1: the header has column "value", which uptake does not read (expected app, country, platform, from, to, installs, source, note, estimate; remove or rename the column)` + "\n" +
-				`f.csv:1: the header has columns "app", "country", "from", "to", "value" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, or month,country,text[,app][,source][,note] for events)`},
+				`f.csv:1: the header has columns "app", "country", "from", "to", "value" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, month,country,text[,app][,source][,note] for events, or group,country for groups of countries)`},
 		"both kinds, and a row that is both": {"app,country,from,installs,launched\nResso,IN,2020-08,1,2020-03\n",
 			"f.csv:2: launched: the row gives both a launch month and a figure (expected a launch, app,country,,,launched, or a figure with launched empty)"},
 		"a column twice": {"app,country,from,installs,Downloads\n",
 			"f.csv:1: the header has installs twice, as columns 4 and 5 (expected each column once)"},
 		"a header with control characters": {"app,country,from,\x1b[2J\n",
 			`f.csv:1: the header has column "\x1b[2J", which uptake does not read (expected app, country, platform, from, to, installs, source, note, estimate; remove or rename the column)` + "\n" +
-				`f.csv:1: the header has columns "app", "country", "from", "\x1b[2J" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, or month,country,text[,app][,source][,note] for events)`},
+				`f.csv:1: the header has columns "app", "country", "from", "\x1b[2J" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, month,country,text[,app][,source][,note] for events, or group,country for groups of countries)`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, ps := readCSV(t, "f.csv", tc.text)

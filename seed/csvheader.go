@@ -13,11 +13,13 @@ const (
 	figuresHeader  = "app,country,[platform,]from,to,installs[,source][,note][,estimate]"
 	launchesHeader = "app,country,launched"
 	eventsHeader   = "month,country,text[,app][,source][,note]"
-	expectedHeader = "(expected " + figuresHeader + " for figures, " + launchesHeader + " for launches, or " + eventsHeader + " for events)"
+	groupsHeader   = "group,country"
+	expectedHeader = "(expected " + figuresHeader + " for figures, " + launchesHeader + " for launches, " + eventsHeader + " for events, or " + groupsHeader + " for groups of countries)"
 
 	figuresColumns  = "app, country, platform, from, to, installs, source, note, estimate"
 	launchesColumns = "app, country, launched"
 	eventsColumns   = "month, country, text (or event), app, source, note"
+	groupsColumns   = "group, country (a row per member)"
 )
 
 // columnNames maps a header name, folded to lower case, to its field.
@@ -30,6 +32,7 @@ var columnNames = map[string]field{
 	"estimate": fEstimate, "estimated": fEstimate,
 	"launched": fLaunched, "launch": fLaunched,
 	"text": fText, "event": fText,
+	"group": fGroup,
 }
 
 // skippedColumns are columns uptake knows and does not take: "changed",
@@ -90,21 +93,23 @@ func (rd *csvReader) header() bool {
 	}
 	has := func(f field) bool { return rd.cols[f] >= 0 }
 	// A text column makes a file of events, whose month column is from;
-	// columns only a figure has make one of figures.
-	events := has(fText)
+	// a group column one of groups (a row per member); columns only a
+	// figure has make one of figures.
+	events, groups := has(fText), has(fGroup)
 	figureOnly := has(fTo) || has(fInstalls) || has(fEstimate) || has(fPlatform)
 	figures := figureOnly || has(fFrom) && !events
 	kinds := 0
-	for _, k := range []bool{figures, has(fLaunched), events} {
+	for _, k := range []bool{figures, has(fLaunched), events, groups} {
 		if k {
 			kinds++
 		}
 	}
 	rd.launches = has(fLaunched) && kinds == 1
 	rd.events = events && kinds == 1
-	// Figures, launches and events in one file (as -export data writes
-	// them): a row with a launch month is a launch, one with a text an
-	// event, any other a figure.
+	rd.groups = groups && kinds == 1
+	// Several kinds in one file (as -export data writes them): a row with
+	// a group is a group's member, one with a launch month a launch, one
+	// with a text an event, any other a figure.
 	rd.mixed = kinds > 1
 	var need []field
 	switch {
@@ -112,8 +117,18 @@ func (rd *csvReader) header() bool {
 		need = []field{fApp, fCountry, fLaunched}
 	case rd.events:
 		need = []field{fFrom, fCountry, fText}
+	case rd.groups:
+		need = []field{fGroup, fCountry}
 	case rd.mixed && !figures:
-		need = []field{fApp, fCountry, fFrom}
+		// Each kind's columns: app for launches, from (the month) for
+		// events; country for all.
+		if has(fLaunched) {
+			need = append(need, fApp)
+		}
+		need = append(need, fCountry)
+		if events {
+			need = append(need, fFrom)
+		}
 	default:
 		need = []field{fApp, fCountry, fFrom, fInstalls}
 	}
@@ -133,8 +148,10 @@ func (rd *csvReader) header() bool {
 		expected = launchesColumns
 	case rd.events:
 		expected = eventsColumns
+	case rd.groups:
+		expected = groupsColumns
 	case !figures:
-		expected = figuresColumns + " for figures, " + launchesColumns + " for launches, or " + eventsColumns + " for events"
+		expected = figuresColumns + " for figures, " + launchesColumns + " for launches, " + eventsColumns + " for events, or " + groupsColumns + " for groups"
 	}
 	someKnown := len(unknown) < len(rec)-len(rd.blankCols)
 	for _, h := range unknown {

@@ -13,16 +13,16 @@ func TestReadCSV_columns(t *testing.T) {
 			`f.csv:1: the header has column "Sourse", which uptake does not read (did you mean source? ` + figures},
 		"a misspelt column that is needed": {"app,country,from,to,instals\nResso,IN,2020-08,,1\n",
 			`f.csv:1: the header has column "instals", which uptake does not read (did you mean installs? ` + figures + "\n" +
-				`f.csv:1: the header has columns "app", "country", "from", "to", "instals" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, or month,country,text[,app][,source][,note] for events)`},
+				`f.csv:1: the header has columns "app", "country", "from", "to", "instals" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, month,country,text[,app][,source][,note] for events, or group,country for groups of countries)`},
 		"a misspelt column that is needed, and another": {"app;country;from;instals;plattform\nResso;IN;2020-08;1;ios\n",
 			`f.csv:1: the header has column "instals", which uptake does not read (did you mean installs? ` + figures + "\n" +
 				`f.csv:1: the header has column "plattform", which uptake does not read (did you mean platform? ` + figures + "\n" +
-				`f.csv:1: the header has columns "app", "country", "from", "instals", "plattform" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, or month,country,text[,app][,source][,note] for events)`},
+				`f.csv:1: the header has columns "app", "country", "from", "instals", "plattform" and lacks installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, month,country,text[,app][,source][,note] for events, or group,country for groups of countries)`},
 		"a misspelt column in launches": {"app,country,launched,contry\nResso,IN,2020-03,\n",
 			`f.csv:1: the header has column "contry", which uptake does not read (did you mean country? expected app, country, launched; remove or rename the column)`},
 		"a misspelt launched": {"app;country;lanched\nResso;IN;2020-03\n",
-			`f.csv:1: the header has column "lanched", which uptake does not read (did you mean launched? expected app, country, platform, from, to, installs, source, note, estimate for figures, app, country, launched for launches, or month, country, text (or event), app, source, note for events; remove or rename the column)` + "\n" +
-				`f.csv:1: the header has columns "app", "country", "lanched" and lacks from, installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, or month,country,text[,app][,source][,note] for events)`},
+			`f.csv:1: the header has column "lanched", which uptake does not read (did you mean launched? expected app, country, platform, from, to, installs, source, note, estimate for figures, app, country, launched for launches, month, country, text (or event), app, source, note for events, or group, country (a row per member) for groups; remove or rename the column)` + "\n" +
+				`f.csv:1: the header has columns "app", "country", "lanched" and lacks from, installs (expected app,country,[platform,]from,to,installs[,source][,note][,estimate] for figures, app,country,launched for launches, month,country,text[,app][,source][,note] for events, or group,country for groups of countries)`},
 		"two unknown columns, and bad rows read on": {"app,country,from,installs,x1,y2\nResso,IN,2020-08,abc,,\n",
 			`f.csv:1: the header has column "x1", which uptake does not read (` + figures + "\n" +
 				`f.csv:1: the header has column "y2", which uptake does not read (` + figures + "\n" +

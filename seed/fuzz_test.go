@@ -71,6 +71,7 @@ var jsonSeeds = []string{
 	utf16LE("{\"apps\": [{\"name\": \"") + "\x00\xdc" + utf16Units("\"}]}", false),
 	"{\"apps\":\r[{\"name\": \"R\"},\r{\"name\": \"\"}]}",
 	`{"events":[{"country":"IN","month":"2020-06","text":"Ban","source":"a"},{"app":"Resso","country":"India","month":"2020-13","text":""}]}`,
+	`{"groups":[{"name":"MENA","countries":["AE","Saudi Arabia"]},{"name":"India","countries":["DD",7,"WW"]},{"name":"x","countries":"AE"}]}`,
 }
 
 // eventSeeds are files of events, and of events mixed with figures and
@@ -153,9 +154,14 @@ func checkRead(t *testing.T, data []byte, rec *recorder, ps Problems) {
 			t.Fatalf("accepted an event that does not validate: %+v: %v", e, err)
 		}
 	}
+	for _, g := range rec.groups {
+		if clean, err := figures.NewGroup(g.Name, g.Members); err != nil || fmt.Sprint(clean) != fmt.Sprint(g) {
+			t.Fatalf("accepted a group the store would not keep as it is: %+v: %v", g, err)
+		}
+	}
 	checkNoFFFD(t, data, rec)
 	checkProblems(t, data, ps)
-	if len(ps) == 0 && len(rec.figures)+len(rec.launches)+len(rec.apps)+len(rec.events) == 0 {
+	if len(ps) == 0 && len(rec.figures)+len(rec.launches)+len(rec.apps)+len(rec.events)+len(rec.groups) == 0 {
 		t.Fatalf("no records and no problems")
 	}
 }
@@ -179,6 +185,9 @@ func checkNoFFFD(t *testing.T, data []byte, rec *recorder) {
 	}
 	for _, e := range rec.events {
 		texts = append(texts, e.App, e.Text, e.Source, e.Note)
+	}
+	for _, g := range rec.groups {
+		texts = append(texts, g.Name)
 	}
 	for _, s := range texts {
 		if strings.ContainsRune(s, utf8.RuneError) {

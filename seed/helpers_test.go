@@ -14,6 +14,8 @@ type recorder struct {
 	figures  []figures.Figure
 	events   []figures.Event
 	lines    []int // the line of each event
+	groups   []figures.Group
+	gLines   []int // the line of each group
 }
 
 func (r *recorder) AddApp(a figures.App)              { r.apps = append(r.apps, a) }
@@ -22,6 +24,10 @@ func (r *recorder) AddFigure(f figures.Figure, _ int) { r.figures = append(r.fig
 func (r *recorder) AddEvent(e figures.Event, line int) {
 	r.events = append(r.events, e)
 	r.lines = append(r.lines, line)
+}
+func (r *recorder) AddGroup(g figures.Group, line int) {
+	r.groups = append(r.groups, g)
+	r.gLines = append(r.gLines, line)
 }
 
 // readCSV reads a CSV file held in a string.

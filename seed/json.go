@@ -9,12 +9,13 @@ import (
 	"strings"
 )
 
-const expectedJSON = `(expected a JSON object {"apps":[…],"launches":[…],"events":[…],"figures":[…]})`
+const expectedJSON = `(expected a JSON object {"apps":[…],"launches":[…],"events":[…],"groups":[…],"figures":[…]})`
 
-// ReadJSON reads {"apps":[…],"launches":[…],"events":[…],"figures":[…]}
-// into s. An app is {"name","publisher"}; a launch
+// ReadJSON reads {"apps":[…],"launches":[…],"events":[…],"groups":[…],
+// "figures":[…]} into s. An app is {"name","publisher"}; a launch
 // {"app","country","launched"}; an event {"app","country","month","text",
-// "source","note"}, where app is optional (every app); a figure
+// "source","note"}, where app is optional (every app); a user's group of
+// countries {"name","countries":["AE","SA"]}; a figure
 // {"app","country","from","to","installs","source","note","estimate"},
 // where installs is a number or a string such as "3.6M" and estimate a
 // boolean or a string such as "yes". Members not listed are problems, to
@@ -84,10 +85,12 @@ func (jr *jsonReader) read() {
 			jr.array("launches", line, jr.launch)
 		case "events":
 			jr.array("events", line, jr.event)
+		case "groups":
+			jr.array("groups", line, jr.group)
 		case "figures":
 			jr.array("figures", line, jr.figure)
 		default:
-			jr.c.add(line, "", fmt.Sprintf("unknown member %s (expected apps, launches, events and figures%s)", quote(key), suggest(key, []string{"apps", "launches", "events", "figures"})))
+			jr.c.add(line, "", fmt.Sprintf("unknown member %s (expected apps, launches, events, groups and figures%s)", quote(key), suggest(key, []string{"apps", "launches", "events", "groups", "figures"})))
 			var skip json.RawMessage
 			if err := jr.dec.Decode(&skip); err != nil {
 				jr.streamError(err)
@@ -108,7 +111,7 @@ func (jr *jsonReader) read() {
 		return
 	}
 	if jr.records == 0 && len(jr.c.ps) == 0 {
-		jr.c.add(1, "", "no apps, launches, events or figures in the file "+expectedJSON)
+		jr.c.add(1, "", "no apps, launches, events, groups or figures in the file "+expectedJSON)
 	}
 }
 

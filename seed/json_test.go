@@ -53,7 +53,7 @@ func TestReadJSON_problems(t *testing.T) {
 			"{\n\"figures\": [\n{\"app\": \"Resso\", \"country\": \"IN\", \"from\": \"2020-08\",\n \"instals\": 1, \"Notes\": \"x\"}],\n\"launch\": []}",
 			`f.json:3: figures[0]: unknown member "Notes" (expected app, country, platform, from, to, installs, source, note, estimate; did you mean "note"?)` + "\n" +
 				`f.json:3: figures[0]: unknown member "instals" (expected app, country, platform, from, to, installs, source, note, estimate; did you mean "installs"?)` + "\n" +
-				`f.json:5: unknown member "launch" (expected apps, launches, events and figures; did you mean "launches"?)`,
+				`f.json:5: unknown member "launch" (expected apps, launches, events, groups and figures; did you mean "launches"?)`,
 		},
 		"members of the wrong type": {
 			"{\"launches\": [{\"app\": \"Resso\", \"country\": \"IN\", \"launched\": 202003}, 5],\n" +
@@ -85,9 +85,9 @@ func TestReadJSON_problems(t *testing.T) {
 			`f.json:4: figures[1]: the JSON is not valid here: expected comma after array element`,
 		},
 		"a syntax error at the top": {"{\n\"figures\"\n [ ]}", "f.json:3: the JSON is not valid here: invalid character '[' after object key"},
-		"empty":                     {"", `f.json:1: the file is empty (expected a JSON object {"apps":[…],"launches":[…],"events":[…],"figures":[…]})`},
-		"nothing in it":             {"{\"figures\": [], \"apps\": null}", `f.json:1: no apps, launches, events or figures in the file (expected a JSON object {"apps":[…],"launches":[…],"events":[…],"figures":[…]})`},
-		"not an object":             {"\n\n[{\"app\": \"Resso\"}]", `f.json:3: the file does not start with a JSON object (expected a JSON object {"apps":[…],"launches":[…],"events":[…],"figures":[…]})`},
+		"empty":                     {"", `f.json:1: the file is empty (expected a JSON object {"apps":[…],"launches":[…],"events":[…],"groups":[…],"figures":[…]})`},
+		"nothing in it":             {"{\"figures\": [], \"apps\": null}", `f.json:1: no apps, launches, events, groups or figures in the file (expected a JSON object {"apps":[…],"launches":[…],"events":[…],"groups":[…],"figures":[…]})`},
+		"not an object":             {"\n\n[{\"app\": \"Resso\"}]", `f.json:3: the file does not start with a JSON object (expected a JSON object {"apps":[…],"launches":[…],"events":[…],"groups":[…],"figures":[…]})`},
 		"cut short":                 {"{\"figures\": [\n{\"app\": \"Resso\",\n", "f.json:2: the file ends before the JSON is complete (expected closing ] and } brackets)"},
 		"more after the end":        {"{\"apps\": [{\"name\": \"Resso\"}]}\n\n{}", "f.json:3: there is more after the JSON object (expected the file to end with its closing })"},
 		"a long record": {"{\"figures\": [\n{\"app\": \"Resso\", \"country\": \"IN\", \"from\": \"2020-08\", \"installs\": 1},\n{\"app\": \"Resso\", \"note\": \"" + strings.Repeat("x", 2<<20) + "\"}]}",
@@ -168,13 +168,13 @@ func TestProblems(t *testing.T) {
 // The first five inputs are regressions found by FuzzReadJSON.
 func TestReadJSON_chunking(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"{\"\": \"\",\n", "f.json:1: unknown member \"\" (expected apps, launches, events and figures)\n" +
+		{"{\"\": \"\",\n", "f.json:1: unknown member \"\" (expected apps, launches, events, groups and figures)\n" +
 			"f.json:1: the file ends before the JSON is complete (expected closing ] and } brackets)"},
 		{"{\"Apps\":[,\n", "f.json:1: apps[0]: the JSON is not valid here: invalid character ',' looking for beginning of value"},
 		{"{\"Apps\": [{}\"\"\n0", "f.json:1: apps[0].name: is empty (expected a name, e.g. Resso)\n" +
 			"f.json:1: apps[1]: the JSON is not valid here: expected comma after array element"},
 		{"{}{\n", "f.json:1: there is more after the JSON object (expected the file to end with its closing })"},
-		{strings.Repeat("7", 2000), "f.json:1: the file does not start with a JSON object (expected a JSON object {\"apps\":[…],\"launches\":[…],\"events\":[…],\"figures\":[…]})"},
+		{strings.Repeat("7", 2000), "f.json:1: the file does not start with a JSON object (expected a JSON object {\"apps\":[…],\"launches\":[…],\"events\":[…],\"groups\":[…],\"figures\":[…]})"},
 		{"{\"figures\": 1e999, \"apps\": [{\"name\": \"R\"}]}", "f.json:1: figures: is a number (expected an array [ … ])"},
 		{"{\"apps\": [{\"name\": \"Resso\"}\n,\n\n{\"name\": \"\"}]}", "f.json:4: apps[1].name: is empty (expected a name, e.g. Resso)"},
 		{"{\"apps\": [{\"name\": \"Resso\"},\n\n", "f.json:1: the file ends before the JSON is complete (expected closing ] and } brackets)"},

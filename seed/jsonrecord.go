@@ -50,7 +50,7 @@ type jsonFigure struct {
 var fieldExamples = [numFields]string{
 	fApp: "Resso", fCountry: "IN", fFrom: "2020-08", fTo: "2020-08", fInstalls: "3.6M",
 	fSource: "Sensor Tower", fNote: "65% of the total", fEstimate: "yes", fLaunched: "2020-03", fPlatform: "ios",
-	fName: "Resso", fPublisher: "ByteDance", fText: "TikTok banned in India", fMonth: "2020-06",
+	fName: "Resso", fPublisher: "ByteDance", fText: "TikTok banned in India", fMonth: "2020-06", fGroup: "MENA",
 }
 
 // The members each kind of record may have.

@@ -1,4 +1,4 @@
-// Package seed reads figures, launches, events and apps from the files
+// Package seed reads figures, launches, events, groups and apps from the files
 // researchers have (format table in read.go), and holds the bundled
 // dataset. Readers are pure: they fill a Sink (a
 // store.Batch) and return the problems they found with line numbers;
@@ -22,6 +22,7 @@ type Sink interface {
 	AddLaunch(figures.Launch)
 	AddFigure(f figures.Figure, line int) // line: where in the file it was read, for messages
 	AddEvent(e figures.Event, line int)
+	AddGroup(g figures.Group, line int) // a user's group, checked by figures.NewGroup
 }
 
 // Options change how a file is read; the zero value recognises the

@@ -19,6 +19,7 @@ type Batch struct {
 	appIndex map[string]int // folded name → index in apps
 	launches []figures.Launch
 	events   []batchEvent
+	groups   []batchGroup
 
 	series      []seriesRef
 	seriesIndex map[seriesKeyRef]uint32

@@ -15,7 +15,10 @@ type Report struct {
 	AppsAdded, AppsUpdated             int
 	EventsAdded, EventsUpdated         int
 	EventsUnchanged, EventsDeleted     int
-	Duplicates                         int // the same figure or event twice in one batch, alike
+	// The user's groups an import added, replaced or found alike; not
+	// kept in the history's counts (its label says the write).
+	GroupsAdded, GroupsReplaced, GroupsUnchanged int
+	Duplicates                                   int // the same figure, event or group twice in one batch, alike
 
 	// The first figures the write replaced, for what an import and its
 	// dry run say: each is named old → new. Updated counts them all.
@@ -25,6 +28,8 @@ type Report struct {
 	// The first events the write added or replaced, each named;
 	// EventsAdded and EventsUpdated count them all.
 	EventChanges []EventChange
+	// The first groups the write added or replaced, each named.
+	GroupChanges []GroupChange
 }
 
 // EventChange is an event a write adds (Old zero) or replaces.
@@ -132,7 +137,7 @@ const countsV1 = 11
 // Changed reports whether the write changed anything.
 func (r Report) Changed() bool {
 	return r.Added+r.Updated+r.Deleted+r.LaunchesAdded+r.LaunchesUpdated+r.LaunchesDeleted+r.AppsAdded+r.AppsUpdated+
-		r.EventsAdded+r.EventsUpdated+r.EventsDeleted > 0
+		r.EventsAdded+r.EventsUpdated+r.EventsDeleted+r.GroupsAdded+r.GroupsReplaced > 0
 }
 
 // String says what happened in words: "3 figures added, 1 updated, 10
@@ -163,6 +168,7 @@ func (r Report) String() string {
 		part(pluralOf("launch"), "added", r.LaunchesAdded, "updated", r.LaunchesUpdated, "unchanged", r.LaunchesUnchanged, "deleted", r.LaunchesDeleted),
 		part(pluralOf("app"), "added", r.AppsAdded, "updated", r.AppsUpdated),
 		part(pluralOf("event"), "added", r.EventsAdded, "replaced", r.EventsUpdated, "unchanged", r.EventsUnchanged, "deleted", r.EventsDeleted),
+		part(pluralOf("group"), "added", r.GroupsAdded, "replaced", r.GroupsReplaced, "unchanged", r.GroupsUnchanged),
 	} {
 		if p != "" {
 			parts = append(parts, p)

@@ -55,6 +55,9 @@ func (s *Store) Apply(b *Batch, dryRun bool) (Report, error) {
 		if err := applyEvents(cs, r, b, now, &rep); err != nil {
 			return err
 		}
+		if err := applyGroups(cs, r, b, &rep); err != nil {
+			return err
+		}
 		if dryRun {
 			return errDryRun
 		}
@@ -116,7 +119,10 @@ func (b *Batch) validate() error {
 			return err
 		}
 	}
-	return b.validateEvents()
+	if err := b.validateEvents(); err != nil {
+		return err
+	}
+	return b.validateGroups()
 }
 
 // figure expands the i-th figure of the batch, under the app name given.

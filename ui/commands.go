@@ -36,6 +36,8 @@ type Store interface {
 	DeleteEvent(k figures.EventKey) (figures.Event, error)
 	MergeApp(from, into string) (store.Report, error)
 	SetRanking(rank figures.Ranking) error
+	SaveGroup(g figures.Group) error
+	DeleteGroup(name string) error
 	Undo() (store.Entry, error)
 	History() ([]store.Entry, int, error)
 	Redo() (store.Entry, error)
@@ -52,10 +54,21 @@ func checkFile(s Store) tea.Cmd {
 	}
 }
 
+// loadApps reads the apps, and the user's groups for the market picker
+// and the group form.
 func loadApps(s Store) tea.Cmd {
 	return func() tea.Msg {
 		apps, err := s.Apps()
-		return appsMsg{apps, err}
+		if err != nil {
+			return appsMsg{err: err}
+		}
+		var groups []figures.Group
+		gerr := s.View(func(r Reader) error {
+			var err error
+			groups, err = r.Groups()
+			return err
+		})
+		return appsMsg{apps: apps, groups: groups, groupsErr: gerr}
 	}
 }
 

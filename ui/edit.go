@@ -14,10 +14,11 @@ import (
 
 // confirm asks a yes/no question before a delete or an overwrite.
 type confirm struct {
-	st       report.Styles
-	question string
-	yes      tea.Cmd // what y runs
-	back     *form   // n goes back to this form, as it was
+	st        report.Styles
+	question  string
+	yes       tea.Cmd    // what y runs
+	back      *form      // n goes back to this form, as it was
+	backGroup *groupForm // or to this group form
 }
 
 func (c *confirm) view(width int) string {
@@ -41,14 +42,14 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.prefill()
 		return m, nil
 	case key.Matches(km, m.keys.Event):
-		m.form = newEventForm(m.st, m.apps, m.sel.Country, m.eventMonth())
+		m.form = newEventForm(m.st, m.apps, marketCountry(m.sel.Country), m.eventMonth())
 		return m, nil
 	case key.Matches(km, m.keys.Launch):
 		app := ""
 		if len(m.sel.Apps) > 0 {
 			app = m.sel.Apps[0]
 		}
-		m.form = newLaunchForm(m.st, m.apps, app, m.sel.Country)
+		m.form = newLaunchForm(m.st, m.apps, app, marketCountry(m.sel.Country))
 		return m, nil
 	case key.Matches(km, m.keys.Merge):
 		app := ""
@@ -59,6 +60,8 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.form = newMergeForm(m.st, m.apps, app)
 		return m, nil
+	case key.Matches(km, m.keys.Groups):
+		return m.openGroupForm()
 	case key.Matches(km, m.keys.Undo):
 		return m, peekUndo(m.cfg.Store)
 	case key.Matches(km, m.keys.Redo):
@@ -85,8 +88,8 @@ func (m *Model) prefill() {
 	if len(m.sel.Apps) > 0 {
 		m.form.fields[fApp].input.SetValue(figures.Sanitize(m.sel.Apps[0]))
 	}
-	if m.sel.Country != "" {
-		m.form.fields[fCountry].input.SetValue(m.sel.Country)
+	if c := marketCountry(m.sel.Country); c != "" {
+		m.form.fields[fCountry].input.SetValue(c)
 	}
 	m.form.fields[fEstimate].input.SetValue("no")
 	if m.onData() {
@@ -272,8 +275,8 @@ func (m Model) updateConfirm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.confirm = nil
 		return m, yes
 	case "n", "esc", "q":
-		if m.confirm.back != nil {
-			m.form = m.confirm.back // back to the form, to fix it
+		if m.confirm.back != nil || m.confirm.backGroup != nil {
+			m.form, m.groupForm = m.confirm.back, m.confirm.backGroup // back to the form, to fix it
 			m.confirm = nil
 			return m, nil
 		}

@@ -169,18 +169,6 @@ func countrySuggestions() []string {
 	return out
 }
 
-// countryShown reads the country a field shows: what was typed when it is
-// a code or a name as it stands ("BR", "India", "WW"), otherwise the grey
-// completion the field shows ("Tur" shows Turkmenistan: enter takes
-// Turkmenistan, not TUR), so that the country applied is the one on
-// screen.
-func countryShown(typed, suggestion string) (string, error) {
-	if exactCountry(typed) || suggestion == "" || strings.EqualFold(suggestion, strings.TrimSpace(typed)) {
-		return figures.ParseCountry(typed)
-	}
-	return figures.ParseCountry(suggestion)
-}
-
 // exactCountry reports whether a field's text is a country as it stands:
 // a code or a name, not the start of one.
 func exactCountry(typed string) bool {

@@ -92,6 +92,8 @@ func (m Model) body() string {
 	switch {
 	case m.form != nil:
 		return m.form.view(m.width)
+	case m.groupForm != nil:
+		return m.groupForm.view(m.width)
 	case m.confirm != nil:
 		return m.confirm.view(m.width)
 	case m.export != nil:

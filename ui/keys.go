@@ -16,8 +16,8 @@ type keyMap struct {
 	Platform, Sources, Explain key.Binding
 	Follow                     key.Binding
 	Cumulative, SinceLaunch    key.Binding
-	Scale                      key.Binding
-	Merge                      key.Binding
+	Scale, GroupRows           key.Binding
+	Merge, Groups              key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Sort, Reverse, Filter      key.Binding
 	Add, Edit, Delete, Launch  key.Binding
@@ -40,7 +40,7 @@ func newKeyMap(views []report.View) keyMap {
 		NextView:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevView:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Apps:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick apps")),
-		Country:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "country")),
+		Country:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "country or group")),
 		Window:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "window")),
 		Platform:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "platform")),
 		Sources:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rank sources")),
@@ -49,6 +49,7 @@ func newKeyMap(views []report.View) keyMap {
 		Cumulative:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "monthly/cumulative")),
 		SinceLaunch: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "calendar/since launch")),
 		Scale:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "scale: linear/log/index")),
+		GroupRows:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "Countries: by region")),
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
@@ -60,6 +61,7 @@ func newKeyMap(views []report.View) keyMap {
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit figure")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete figure")),
 		Merge:       key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge/rename app")),
+		Groups:      key.NewBinding(key.WithKeys("G"), key.WithHelp("G", "groups: make, change, delete")),
 		Launch:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "set launch month")),
 		Event:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "add event (enter lists them)")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
@@ -85,9 +87,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(append([]key.Binding{}, k.Views...), k.NextView, k.PrevView),
-		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Scale, k.Sources, k.Reload},
+		{k.Apps, k.Country, k.Window, k.Platform, k.Cumulative, k.SinceLaunch, k.Scale, k.GroupRows, k.Sources, k.Reload},
 		{k.Export, k.Help, k.Quit},
 		{k.Explain, k.Up, k.Down, k.PageUp, k.PageDown, k.Sort, k.Reverse, k.Filter, k.Follow},
-		{k.Add, k.Edit, k.Delete, k.Launch, k.Event, k.Merge, k.Undo, k.Redo},
+		{k.Add, k.Edit, k.Delete, k.Launch, k.Event, k.Merge, k.Groups, k.Undo, k.Redo},
 	}
 }

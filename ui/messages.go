@@ -8,10 +8,12 @@ import (
 // Messages that commands send back to Update. Each carries the generation
 // it was asked for, so that an answer to an old question is dropped.
 
-// appsMsg brings the list of known apps.
+// appsMsg brings the list of known apps, and the user's groups.
 type appsMsg struct {
-	apps []figures.App
-	err  error
+	apps      []figures.App
+	groups    []figures.Group
+	err       error
+	groupsErr error // the groups could not be read: the rest still can
 }
 
 // loadedMsg brings a view's data.

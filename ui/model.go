@@ -48,18 +48,20 @@ type Model struct {
 	gen           int   // bumped on every selection or data change
 	loadedGen     []int // per view: the generation its data is of
 	apps          []figures.App
+	groups        []figures.Group // the user's groups, read with the apps
 	appsKnown     bool
 	stamp         string
 
 	docs []docView // per view; the Data view's is unused
 	data dataView
 
-	picker   *picker
-	explain  *explainPanel
-	export   *exportDialog
-	form     *form
-	confirm  *confirm
-	showHelp bool
+	picker    *picker
+	explain   *explainPanel
+	export    *exportDialog
+	form      *form
+	groupForm *groupForm
+	confirm   *confirm
+	showHelp  bool
 
 	status    string
 	statusErr bool
@@ -187,6 +189,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, saveRanking(m.cfg.Store, msg.rank)
 	case eventDeleteMsg:
 		return m.askDeleteEvent(msg)
+	case groupSubmitMsg:
+		return m.submitGroup(msg)
+	case groupDeleteMsg:
+		return m.askDeleteGroup(msg)
+	case groupCancelMsg:
+		m.groupForm = nil
+		m.setStatus("nothing changed")
+		return m, nil
 	}
 	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste && !m.typing() {
 		// Keys pressed fast (a held j) can arrive as one message of several
@@ -202,6 +212,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.form != nil {
 		return m.updateForm(msg)
+	}
+	if m.groupForm != nil {
+		gf, cmd := m.groupForm.update(msg) // a copy: an earlier Model keeps its own
+		m.groupForm = &gf
+		return m, cmd
 	}
 	if m.confirm != nil {
 		return m.updateConfirm(msg)
@@ -261,9 +276,7 @@ func (m Model) reselect(sel report.Selection) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) openPicker(kind pickKind) (tea.Model, tea.Cmd) {
-	countries := []string{figures.Worldwide}
-	countries = append(countries, figures.CountryCodes()...)
-	p := newPicker(kind, m.sel, m.apps, countries, m.st)
+	p := newPicker(kind, m.sel, m.apps, m.groups, m.st)
 	m.picker = &p
 	return m, nil
 }
@@ -274,7 +287,11 @@ func (m Model) gotApps(msg appsMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.readOK()
-	m.apps, m.appsKnown = msg.apps, true
+	m.apps, m.groups, m.appsKnown = msg.apps, msg.groups, true
+	if msg.groupsErr != nil {
+		m.setError(msg.groupsErr) // the apps and their views still work
+	}
+	m = m.marketStillThere()
 	if len(m.apps) == 0 {
 		return m, nil
 	}

@@ -21,6 +21,8 @@ func TestPanels_CutToTheirWidth(t *testing.T) {
 	form := drive(t, m, press("a"))
 	form.form.fields[fApp].input.SetValue(family)
 	draw["form"] = form.form.view
+	gf := drive(t, m, keys("G", "Gulf", "tab", "AE, SA, QA, KW, BH, OM, DD")...)
+	draw["group form"] = gf.groupForm.view
 	c := &confirm{st: colourStyles(true), question: "Delete " + family + "?"}
 	draw["confirm"] = c.view
 	draw["pane"] = func(w int) string {

@@ -23,8 +23,9 @@ const (
 )
 
 // picker edits one part of the selection in a small panel: the apps (a
-// filterable list with marks), the country (code or name, completing),
-// or the window (from and to months, empty for the data's own ends).
+// filterable list with marks), the market (a country, a UN region or one
+// of the file's groups, completing), or the window (from and to months,
+// empty for the data's own ends).
 type picker struct {
 	kind   pickKind
 	st     report.Styles
@@ -32,7 +33,8 @@ type picker struct {
 	to     textinput.Model // the window's second field
 	onTo   bool
 	apps   []figures.App
-	chosen []string // apps in the order they were marked
+	groups []figures.Group // the file's groups, for the market
+	chosen []string        // apps in the order they were marked
 	cursor int
 	err    string
 }
@@ -43,8 +45,8 @@ type pickDoneMsg struct{ sel report.Selection }
 // pickCancelMsg closes the picker without change.
 type pickCancelMsg struct{}
 
-func newPicker(kind pickKind, sel report.Selection, apps []figures.App, countries []string, st report.Styles) picker {
-	p := picker{kind: kind, st: st, apps: apps, chosen: slices.Clone(sel.Apps)}
+func newPicker(kind pickKind, sel report.Selection, apps []figures.App, groups []figures.Group, st report.Styles) picker {
+	p := picker{kind: kind, st: st, apps: apps, groups: groups, chosen: slices.Clone(sel.Apps)}
 	p.input = newInput(st)
 	p.input.CharLimit = 60
 	switch kind {
@@ -53,10 +55,10 @@ func newPicker(kind pickKind, sel report.Selection, apps []figures.App, countrie
 	case pickSources:
 		p.input.Prompt = "filter sources: "
 	case pickCountry:
-		p.input.Prompt = "country: "
-		p.input.Placeholder = "code or name, e.g. IN, India, WW"
+		p.input.Prompt = "market: "
+		p.input.Placeholder = "IN, India, WW, Southeast Asia, 035, or a group of yours"
 		p.input.ShowSuggestions = true
-		p.input.SetSuggestions(countrySuggestions())
+		p.input.SetSuggestions(placeSuggestions(groups))
 	case pickWindow:
 		p.input.Prompt = "from: "
 		p.input.Placeholder = "YYYY-MM, empty for the first month"
@@ -156,14 +158,14 @@ func (p picker) finish(sel report.Selection) (picker, tea.Cmd) {
 		}
 		sel.Apps = p.chosen
 	case pickCountry:
-		// Enter applies the country on screen: the grey completion unless
+		// Enter applies the market on screen: the grey completion unless
 		// what was typed is a code or a name as it stands.
-		c, err := countryShown(p.input.Value(), p.input.CurrentSuggestion())
+		place, err := placeShown(p.input.Value(), p.input.CurrentSuggestion(), p.groups)
 		if err != nil {
 			p.err = err.Error()
 			return p, nil
 		}
-		sel.Country = c
+		sel.Country, sel.Group = place.Key(), place.Group
 	case pickWindow:
 		from, err := optionalMonth(p.input.Value())
 		if err != nil {
@@ -231,8 +233,20 @@ func (p picker) view(width int) string {
 			b.WriteString("  no source matches\n")
 		}
 	case pickCountry:
-		b.WriteString(p.st.Render(p.st.Title, "Country") + " — a code (IN), a name (India) or WW; tab completes, enter applies, esc cancels\n")
+		b.WriteString(p.st.Render(p.st.Title, "Country or group") + " — tab completes, enter applies, esc cancels\n")
+		for _, l := range textfit.Wrap("a country (IN, India, WW), a UN region (Southeast Asia, 035) or a group of yours (G makes one)", width) {
+			b.WriteString(p.st.Render(p.st.Muted, l) + "\n")
+		}
 		b.WriteString(noBidi(inputView(p.input)) + "\n")
+		if len(p.groups) > 0 {
+			names := make([]string, len(p.groups))
+			for i, g := range p.groups {
+				names[i] = figures.Sanitize(g.Name)
+			}
+			for _, l := range textfit.Wrap("your groups: "+strings.Join(names, ", "), width) {
+				b.WriteString(p.st.Render(p.st.Muted, l) + "\n")
+			}
+		}
 	case pickWindow:
 		b.WriteString(p.st.Render(p.st.Title, "Window") + " — months as YYYY-MM, empty for the data's own ends; tab switches, enter applies\n")
 		b.WriteString(noBidi(inputView(p.input)) + "\n" + noBidi(inputView(p.to)) + "\n")

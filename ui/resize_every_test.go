@@ -55,6 +55,8 @@ var everyPanel = []struct {
 	{"country picker", []string{"g"}, "Country"},
 	{"window picker", []string{"w"}, "Window"},
 	{"delete question", []string{"4", "d"}, "Undo (u) brings it back"},
+	{"group form", []string{"G", "Gulf", "tab", "AE, Saudi Arabia, Qatar, Kuwait, Bahrain, Oman"}, "reads as 6"},
+	{"countries by region", []string{"2", "v"}, "Installs by region"},
 }
 
 // heightAt is the height tried at width w: every height from 1 to 30,

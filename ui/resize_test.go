@@ -41,6 +41,7 @@ func TestResize_EverySizeEveryPanel(t *testing.T) {
 		{"cumulative", keys("1", "c")}, {"help", keys("?")}, {"apps picker", keys("p")}, {"country picker", keys("g")},
 		{"window picker", keys("w")}, {"add form", keys("a")}, {"launch form", keys("L")},
 		{"delete question", keys("4", "d")}, {"refused field", keys("a", "tab", "tab", "tab", "2020-13", "tab")},
+		{"group form", keys("G", "Gulf states", "tab", "AE, Saudi Arabia, Qatar, DD")}, {"group rows", keys("2", "v")},
 	}
 	widths := []int{1, 2, 3, 7, 10, 30, 59, 60, 61, 79, 80, 81, 100, 133, 200, 399, 400}
 	heights := []int{1, 2, 3, 4, 5, 8, 15, 16, 17, 23, 24, 25, 40, 80, 119, 120}

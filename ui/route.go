@@ -9,7 +9,7 @@ import (
 // typing reports whether a text field has the keys: the form, a picker,
 // or the Data view's filter.
 func (m Model) typing() bool {
-	return m.form != nil || m.picker != nil || m.explain != nil || m.export != nil || (m.onData() && m.data.capturing())
+	return m.form != nil || m.groupForm != nil || m.picker != nil || m.explain != nil || m.export != nil || (m.onData() && m.data.capturing())
 }
 
 // key handles a key press when no panel is open.
@@ -43,7 +43,14 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, m.keys.Window):
 		return m.openPicker(pickWindow)
 	case key.Matches(km, m.keys.Follow) && m.onData():
-		m.data.follow(m.sel)
+		sel := m.sel
+		if marketCountry(sel.Country) == "" && sel.Country != "" {
+			// The filter takes one country; a group's figures are its
+			// members', each under its own country.
+			sel.Country = ""
+			m.setStatus("the market is a group: its figures are its members', listed under their countries (country:xx filters one)")
+		}
+		m.data.follow(sel)
 		return m, nil
 	case key.Matches(km, m.keys.Explain):
 		return m.openExplain()
@@ -66,6 +73,8 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		sel := m.sel
 		sel.SinceLaunch = !sel.SinceLaunch
 		return m.reselect(sel)
+	case key.Matches(km, m.keys.GroupRows):
+		return m.toggleGroupRows()
 	case key.Matches(km, m.keys.Scale):
 		sel := m.sel
 		sel.Scale = sel.Scale.Next()
@@ -84,7 +93,8 @@ func (m Model) key(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, m.keys.Export):
 		return m.openExport()
 	case key.Matches(km, m.keys.Add), key.Matches(km, m.keys.Edit), key.Matches(km, m.keys.Delete),
-		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Event), key.Matches(km, m.keys.Merge), key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
+		key.Matches(km, m.keys.Launch), key.Matches(km, m.keys.Event), key.Matches(km, m.keys.Merge), key.Matches(km, m.keys.Groups),
+		key.Matches(km, m.keys.Undo), key.Matches(km, m.keys.Redo):
 		return m.editKey(km)
 	}
 	for i, b := range m.keys.Views {

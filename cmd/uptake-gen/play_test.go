@@ -15,6 +15,7 @@ func (l *figureList) AddApp(figures.App)                {}
 func (l *figureList) AddLaunch(figures.Launch)          {}
 func (l *figureList) AddFigure(f figures.Figure, _ int) { *l = append(*l, f) }
 func (l *figureList) AddEvent(figures.Event, int)       {}
+func (l *figureList) AddGroup(figures.Group, int)       {}
 
 // TestPlayReports: the generated reports read as Play Console reports, a
 // figure per country and month. By hand, the first country in January
