@@ -33,6 +33,19 @@ func NodeDisagreements(n Node, rank Ranking) []string {
 	return out
 }
 
+// PartsOverWhole is the warnings where a node's parts add to more than its
+// own figures allow (countries over worldwide, platforms over all), on any
+// span: the contradictions between the whole and its parts, without those
+// inside each part. A view of one part (a country's ranking) shows them,
+// as the part's figures are one side of each.
+func PartsOverWhole(n Node, rank Ranking) []string {
+	var out []string
+	for _, ps := range n.Parts {
+		out = append(out, partsOverWhole(n, ps, rank)...)
+	}
+	return out
+}
+
 // spanDisagreements checks, source by source, every figure F covering
 // several months against the same source's figures lying wholly inside
 // it: when they cover every month of F and can add to less than F, or

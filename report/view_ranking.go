@@ -179,7 +179,20 @@ func LoadRanking(src Source, sel Selection) (RankingData, error) {
 		}
 		// What does not depend on the window is read from the whole
 		// node, before it is cut to the months the windows can use.
+		before := d.Disagree
 		d.warnings = append(d.warnings, appWarnings(row, first, sel.Ranking, &d.Disagree)...)
+		if d.Market != figures.Worldwide {
+			// The app's countries against its worldwide figures: this
+			// market's figures are one side of each such contradiction.
+			w, err := worldOverParts(src, a.Name, sel)
+			if err != nil {
+				return d, err
+			}
+			d.warnings = append(d.warnings, w...)
+			if len(w) > 0 && d.Disagree == before {
+				d.Disagree++
+			}
+		}
 		last = max(last, end)
 		if lo := rankFloor(sel, last); lo != 0 {
 			row.node = keepFrom(row.node, lo)
@@ -352,6 +365,21 @@ func changeOf(before, after RankPeriod, market string) figures.Change {
 			Why: "launched in " + figures.CountryName(market) + " after the earlier window, so there is nothing to compare with"}
 	}
 	return figures.ChangeOf(before.Total, after.Total)
+}
+
+// worldOverParts is an app's contradictions between its worldwide figures
+// and its countries; only an app with WW figures can have them, so the
+// others cost one series read.
+func worldOverParts(src Source, app string, sel Selection) ([]string, error) {
+	ww, err := src.Series(app, figures.Worldwide)
+	if err != nil || len(ww) == 0 {
+		return nil, err
+	}
+	series, launched, err := appData(src, app)
+	if err != nil {
+		return nil, err
+	}
+	return figures.PartsOverWhole(worldNode(app, series, launched, sel.Platform), sel.Ranking), nil
 }
 
 // appWarnings are the warnings about an app's figures in the market,

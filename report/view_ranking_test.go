@@ -505,3 +505,17 @@ func TestRanking_MoversLeaveOutNoChange(t *testing.T) {
 		}
 	}
 }
+
+// A country's ranking names the contradiction between the app's countries
+// and its worldwide figures, as Curves of that country does: India's
+// figures are one side of it (found by a review: the ranking said
+// nothing).
+func TestRanking_CountryNamesWorldwideContradiction(t *testing.T) {
+	s := newTestStore(t, true)
+	text := rankingText(t, s, Selection{Country: "IN"}, 100)
+	for _, want := range []string{"Resso WW: countries (ID, IN) add to 14.8M over 2020-03..2020-07, more than worldwide allows", "The figures of 1 app of 2 contradict each other"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+}
