@@ -16,12 +16,19 @@ type Indexed struct {
 	// or a lower bound), so the base is the first point after it that
 	// can; the views say so.
 	Moved bool
+	// OtherKind counts the points left without an index because they
+	// count another thing than the base (a sum of countries against a
+	// worldwide figure, or sums of different parts): 30 would read as a
+	// fall of 70% that is only a change of what is counted.
+	OtherKind int
 }
 
 // IndexCurve rebases c on its point at, or on the first point after it
 // with a figure above zero that is not a lower bound: dividing by a
 // lower bound would make every index an upper bound, which no mark
-// says. Each indexed point carries the marks of its point and of the
+// says. A point that counts another thing than the base (summed from
+// parts where the base is a figure of the whole, or from other parts)
+// gets no index, as growth between them gets none. Each indexed point carries the marks of its point and of the
 // base (an index over an estimate is an estimate), and a lower bound
 // over an exact base stays a lower bound. With no point to serve as
 // base, every point is a gap and Base is -1.
@@ -42,16 +49,17 @@ func IndexCurve(c Curve, at int) Indexed {
 			continue
 		}
 		b := c.Points[out.Base]
+		if p.Summed != b.Summed || p.Parts != b.Parts {
+			out.Curve.Points[i] = Point{Month: p.Month, Value: math.NaN(), Kind: Gap}
+			out.OtherKind++
+			continue
+		}
 		kind := p.Kind
 		if b.Kind == Spread {
 			kind = Spread
 		}
-		parts := p.Parts
-		if b.Summed && !p.Summed {
-			parts = b.Parts
-		}
 		out.Curve.Points[i] = Point{Month: p.Month, Value: p.Value / b.Value * 100, Kind: kind,
-			Estimate: p.Estimate || b.Estimate, Summed: p.Summed || b.Summed, Parts: parts, LowerBound: p.LowerBound}
+			Estimate: p.Estimate || b.Estimate, Summed: p.Summed, Parts: p.Parts, LowerBound: p.LowerBound}
 	}
 	return out
 }
@@ -92,6 +100,9 @@ func IndexBaseNote(name string, c Curve, ix Indexed, asked int, label func(i int
 	s := fmt.Sprintf("%s: 100 = %s (%s)", Sanitize(name), label(ix.Base), FormatPoint(c.Points[ix.Base]))
 	if ix.Moved {
 		s += fmt.Sprintf("; %s has no figure above zero that is not a lower bound, so the index starts at the first month that has one", label(asked))
+	}
+	if ix.OtherKind > 0 {
+		s += fmt.Sprintf("; no index in %s that count another thing than the base (a sum of parts against a figure of the whole, or of other parts)", CountText(ix.OtherKind, "months"))
 	}
 	return s
 }

@@ -32,6 +32,12 @@ func TestIndexCurve(t *testing.T) {
 		// bound); a lower bound over an exact base stays one: 600/300.
 		{"lower bound", []Point{pt(100, Exact, false, true), pt(300, Exact, false, false), pt(600, Exact, false, true)}, 0, 1, true, []string{"≥33", "100", "≥200"}},
 		{"nothing to base on", []Point{gap, pt(0, Exact, false, false)}, 0, -1, false, []string{"–", "–"}},
+		// A worldwide figure of 1000, then India alone (300, summed from
+		// countries): 30 would read as a fall of 70% that is only a change
+		// of what is counted (found by a review). Another sum of the same
+		// countries indexes: 600/300.
+		{"other kind", []Point{pt(1000, Exact, false, false), {Value: 300, Kind: Exact, Summed: true, Parts: "IN"}}, 0, 0, false, []string{"100", "–"}},
+		{"same parts", []Point{{Value: 300, Kind: Exact, Summed: true, Parts: "IN"}, {Value: 600, Kind: Exact, Summed: true, Parts: "IN"}}, 0, 0, false, []string{"100Σ", "200Σ"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
