@@ -107,26 +107,45 @@ type axisMark struct {
 }
 
 // markLine writes the marks under the columns of their months, as
-// xAxis places its labels, with "events" in the y-axis's gutter. A mark
-// that would run into the one before it moves right, one space after
-// it: the legend says its month.
+// xAxis places its labels, with "events" in the y-axis's gutter. When the
+// months are too close for every number to stand under its own month,
+// each event month gets a ▲ at its column instead and the legend, which
+// gives every event's month, says which is which: a number moved right
+// would stand under another month (found by a review).
 func markLine(marks []axisMark, n, cols, per, pad int) string {
 	if len(marks) == 0 {
 		return ""
 	}
-	var b strings.Builder
-	b.WriteString(textfit.PadLeft("events", pad-2))
-	end := pad - 2 // the column after the last thing written
-	for _, m := range marks {
-		if m.Index < 0 || m.Index >= n {
-			continue
+	write := func(label func(axisMark) string) (string, bool) {
+		var b strings.Builder
+		b.WriteString(textfit.PadLeft("events", pad-2))
+		end := pad - 2 // the column after the last thing written
+		for _, m := range marks {
+			if m.Index < 0 || m.Index >= n {
+				continue
+			}
+			col := axisColumn(m.Index, n, cols, per, pad)
+			if col <= end {
+				return "", false
+			}
+			b.WriteString(strings.Repeat(" ", col-end))
+			b.WriteString(label(m))
+			end = col + textfit.Width(label(m))
 		}
-		col := max(axisColumn(m.Index, n, cols, per, pad), end+1)
-		b.WriteString(strings.Repeat(" ", col-end))
-		b.WriteString(m.Label)
-		end = col + textfit.Width(m.Label)
+		return b.String() + "\n", true
 	}
-	return b.String() + "\n"
+	if line, ok := write(func(m axisMark) string { return m.Label }); ok {
+		return line
+	}
+	var kept []axisMark // one ▲ a column: months that share one are drawn once
+	for _, m := range marks {
+		if len(kept) == 0 || axisColumn(m.Index, n, cols, per, pad) > axisColumn(kept[len(kept)-1].Index, n, cols, per, pad) {
+			kept = append(kept, m)
+		}
+	}
+	marks = kept
+	line, _ := write(func(axisMark) string { return "▲" })
+	return line
 }
 
 // eventLegend lists the events a chart marks, one line each: "1 2020-06
@@ -135,7 +154,7 @@ func markLine(marks []axisMark, n, cols, per, pad int) string {
 func eventLegend(events []ChartEvent, note string) []string {
 	var lines []string
 	if len(events) > 0 {
-		lines = append(lines, "Events (their numbers are under the axis):")
+		lines = append(lines, "Events (marked under the axis at their months, by number where they fit):")
 	}
 	for _, e := range events {
 		text := figures.Sanitize(e.Text)

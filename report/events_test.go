@@ -37,7 +37,7 @@ func TestEvents_IndiaCurves(t *testing.T) {
 		t.Errorf("the mark is at column %d, want %d (June 2020):\n%s\n%s", got, want, lines[axis], lines[marks])
 	}
 	for _, want := range []string{
-		"Events (their numbers are under the axis):",
+		"Events (marked under the axis at their months, by number where they fit):",
 		"1 2020-06 IN India · TikTok banned in India (in force from 29 June 2020)",
 		"- An Arabic news article on ByteDance's Resso (September 2020); the date is from public record:\nevent 1 (2020-06 IN)",
 	} {
@@ -152,5 +152,23 @@ func TestEvents_HostileTextIsClean(t *testing.T) {
 		}
 		checkClean(t, "explain "+it.Key, text)
 		checkClean(t, "event text", EventText(*it.Event, 80))
+	}
+}
+
+// Events in neighbouring months at two columns a month cannot all stand
+// as numbers under their own months: each month gets a ▲ at its column
+// instead, never a number moved under the next month (found by a
+// review: February's 3 stood under March).
+func TestMarkLine_NeverUnderAnotherMonth(t *testing.T) {
+	marks := []axisMark{{Index: 12, Label: "1,2"}, {Index: 13, Label: "3"}, {Index: 14, Label: "4"}, {Index: 22, Label: "5"}}
+	line := markLine(marks, 24, 48, 2, 9)
+	// Columns: pad 9 + 2 a month: 33, 35, 37, 53.
+	want := strings.Repeat(" ", 1) + "events" + strings.Repeat(" ", 33-7) + "▲ ▲ ▲" + strings.Repeat(" ", 53-38) + "▲\n"
+	if line != want {
+		t.Errorf("got  %q\nwant %q", line, want)
+	}
+	// Room for every number: numbers, each under its month.
+	if got := markLine([]axisMark{{Index: 0, Label: "1"}, {Index: 5, Label: "2"}}, 24, 48, 2, 9); got != " events  1         2\n" {
+		t.Errorf("got %q", got)
 	}
 }
