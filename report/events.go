@@ -40,7 +40,8 @@ func chartEvents(all []figures.Event, sel Selection, from, to figures.Month) (sh
 			continue
 		}
 		switch {
-		case e.Country == sel.Country || e.Country == figures.Worldwide:
+		case e.Country == sel.Country || e.Country == figures.Worldwide || sel.Group.Name != "" && sel.Group.Has(e.Country):
+			// A group's market holds its members' events.
 			shown = append(shown, ChartEvent{Event: e, Number: len(shown) + 1, Index: int(e.Month - from)})
 		case sel.Country == figures.Worldwide:
 			elsewhere++
@@ -116,7 +117,9 @@ func markLine(marks []axisMark, n, cols, per, pad int) string {
 	if len(marks) == 0 {
 		return ""
 	}
-	write := func(label func(axisMark) string) (string, bool) {
+	// gap: the columns a mark keeps from the one before: one space between
+	// numbers, so that 1 and 2 never read as 12; none between ▲s.
+	write := func(label func(axisMark) string, gap int) (string, bool) {
 		var b strings.Builder
 		b.WriteString(textfit.PadLeft("events", pad-2))
 		end := pad - 2 // the column after the last thing written
@@ -125,7 +128,7 @@ func markLine(marks []axisMark, n, cols, per, pad int) string {
 				continue
 			}
 			col := axisColumn(m.Index, n, cols, per, pad)
-			if col <= end {
+			if col < end+gap {
 				return "", false
 			}
 			b.WriteString(strings.Repeat(" ", col-end))
@@ -134,7 +137,7 @@ func markLine(marks []axisMark, n, cols, per, pad int) string {
 		}
 		return b.String() + "\n", true
 	}
-	if line, ok := write(func(m axisMark) string { return m.Label }); ok {
+	if line, ok := write(func(m axisMark) string { return m.Label }, 1); ok {
 		return line
 	}
 	var kept []axisMark // one ▲ a column: months that share one are drawn once
@@ -144,7 +147,7 @@ func markLine(marks []axisMark, n, cols, per, pad int) string {
 		}
 	}
 	marks = kept
-	line, _ := write(func(axisMark) string { return "▲" })
+	line, _ := write(func(axisMark) string { return "▲" }, 0)
 	return line
 }
 

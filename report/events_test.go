@@ -98,7 +98,8 @@ func TestEvents_WhichShow(t *testing.T) {
 }
 
 // TestEvents_MarksStayApart: events in one month share a mark; events in
-// next months on a narrow axis never run into one number ("12").
+// next months on a narrow axis never run into one number ("12"), nor
+// move under another month: each month gets a ▲.
 func TestEvents_MarksStayApart(t *testing.T) {
 	evs := []ChartEvent{{Number: 1, Index: 0}, {Number: 2, Index: 0}, {Number: 3, Index: 1}, {Number: 4, Index: 2}}
 	marks := axisMarks(evs)
@@ -106,7 +107,7 @@ func TestEvents_MarksStayApart(t *testing.T) {
 		t.Fatalf("marks %+v", marks)
 	}
 	line := markLine(marks, 40, 40, 1, 9)
-	if want := " events  1,2 3 4\n"; line != want {
+	if want := " events  ▲▲▲\n"; line != want {
 		t.Errorf("markLine = %q, want %q", line, want)
 	}
 	if markLine(nil, 10, 10, 1, 9) != "" {
@@ -170,5 +171,19 @@ func TestMarkLine_NeverUnderAnotherMonth(t *testing.T) {
 	// Room for every number: numbers, each under its month.
 	if got := markLine([]axisMark{{Index: 0, Label: "1"}, {Index: 5, Label: "2"}}, 24, 48, 2, 9); got != " events  1         2\n" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A group's chart marks its members' events: South Asia holds India, so
+// the TikTok ban is marked on Resso's curve there (found by a review: only
+// worldwide events were).
+func TestChartEvents_GroupMarksItsMembers(t *testing.T) {
+	s := newTestStore(t, true)
+	var b strings.Builder
+	if err := Export(s, viewCurves, Selection{Apps: []string{"Resso"}, Country: "034"}, FormatText, 100, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "1 2020-06 IN India · TikTok banned in India") {
+		t.Errorf("the India event is not on South Asia's chart:\n%s", b.String())
 	}
 }
