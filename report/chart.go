@@ -14,6 +14,7 @@ type chartSeries struct {
 	Name   string
 	Values []float64
 	Spread []bool // the value is spread from a longer figure
+	Lower  []bool // the value is a lower bound (≥)
 }
 
 // timeAxis is a chart's time axis: a label per month (or Mk), and which
@@ -332,16 +333,24 @@ func axisColumn(i, n, cols, per, pad int) int {
 }
 
 // spreadMarks writes ≈ under every month that some line spreads from a
-// longer figure, so the chart says which of its steps are arithmetic.
+// longer figure, so the chart says which of its steps are arithmetic,
+// and ≥ under a month where some line is only a lower bound (a running
+// total past a gap, a sum missing a part): the line's height there is
+// the least it can be. ≥ wins a month that has both; the table under
+// the chart gives every mark.
 func spreadMarks(series []chartSeries, n, per, pad int) string {
 	line := []rune(strings.Repeat(" ", pad+n*per))
 	any := false
 	for i := 0; i < n; i++ {
 		for _, s := range series {
+			if i < len(s.Lower) && s.Lower[i] {
+				line[pad+i*per] = '≥'
+				any = true
+				break
+			}
 			if i < len(s.Spread) && s.Spread[i] {
 				line[pad+i*per] = '≈'
 				any = true
-				break
 			}
 		}
 	}

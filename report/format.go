@@ -164,6 +164,15 @@ func spreadOf(c figures.Curve) []bool {
 	return out
 }
 
+// lowerOf says which points of a curve are lower bounds (≥).
+func lowerOf(c figures.Curve) []bool {
+	out := make([]bool, len(c.Points))
+	for i, p := range c.Points {
+		out[i] = p.LowerBound && p.Kind != figures.Gap
+	}
+	return out
+}
+
 func values(c figures.Curve) []float64 {
 	out := make([]float64, len(c.Points))
 	for i, p := range c.Points {

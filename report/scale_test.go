@@ -76,3 +76,16 @@ func TestParseScale(t *testing.T) {
 		t.Error("o does not cycle back to linear")
 	}
 }
+
+// The line under a chart marks ≥ where a line is only a lower bound, as
+// it marks ≈ where one is spread (found by a review: a dip that was a
+// missing part read as a fall), and ≥ wins a month with both.
+func TestSpreadMarks_LowerBounds(t *testing.T) {
+	series := []chartSeries{
+		{Values: []float64{1, 2, 3}, Spread: []bool{true, false, true}},
+		{Values: []float64{1, 2, 3}, Lower: []bool{false, true, true}},
+	}
+	if got, want := spreadMarks(series, 3, 2, 1), " ≈ ≥ ≥\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -282,10 +282,11 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 
 	series := make([]chartSeries, len(d.Apps))
 	for i, a := range d.Apps {
-		series[i] = chartSeries{Name: a.App, Values: values(a.Curve), Spread: spreadOf(a.Curve)}
+		drawn := a.Curve
 		if d.Sel.Scale == ScaleIndex {
-			series[i].Values = values(a.Index.Curve)
+			drawn = a.Index.Curve
 		}
+		series[i] = chartSeries{Name: a.App, Values: values(drawn), Spread: spreadOf(drawn), Lower: lowerOf(drawn)}
 	}
 	timeline := monthAxis(d.From, d.To)
 	if d.Sel.SinceLaunch {

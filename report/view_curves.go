@@ -184,10 +184,11 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	series := make([]chartSeries, len(d.Apps))
 	names := make([]string, len(d.Apps))
 	for i, a := range d.Apps {
-		series[i] = chartSeries{Name: a.App, Values: values(a.Shown), Spread: spreadOf(a.Shown)}
+		drawn := a.Shown
 		if d.Sel.Scale == ScaleIndex {
-			series[i].Values = values(a.Index.Curve)
+			drawn = a.Index.Curve
 		}
+		series[i] = chartSeries{Name: a.App, Values: values(drawn), Spread: spreadOf(drawn), Lower: lowerOf(drawn)}
 		names[i] = a.App
 	}
 	axis := monthAxis(d.From, d.To)

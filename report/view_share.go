@@ -540,14 +540,16 @@ func shareChart(d ShareData, width, height int, st Styles) string {
 	for i := range d.Apps {
 		vals := make([]float64, len(d.Months))
 		spread := make([]bool, len(d.Months))
+		lower := make([]bool, len(d.Months)) // a share that is a bound, either way
 		for k, sm := range d.Months {
 			vals[k] = math.NaN()
 			if s := sm.Shares[i]; s.Known() {
 				vals[k] = s.Fraction * 100
 				spread[k] = s.Spread
+				lower[k] = s.Bound == figures.ShareAtLeast
 			}
 		}
-		series[i] = chartSeries{Name: d.Apps[i].App, Values: vals, Spread: spread}
+		series[i] = chartSeries{Name: d.Apps[i].App, Values: vals, Spread: spread, Lower: lower}
 	}
 	return drawChartOn(series, monthAxis(d.From, d.To), percentScale(), width, height, st)
 }
