@@ -355,7 +355,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	// The CSV names where each running total starts, and marks each.
 	out.csv = [][]string{{pos, "app", "country", "platform", "cumulative_from", "cumulative", "kind", "estimate", "summed", "at_least"}}
 	if d.Sel.Scale == ScaleIndex {
-		out.csv[0] = append(out.csv[0], "index", "index_base", "index_estimate", "index_at_least")
+		out.csv[0] = append(out.csv[0], "index", "index_base", "index_kind", "index_estimate", "index_at_least")
 	}
 	var used []figures.Figure
 	for _, a := range d.Apps {
@@ -372,7 +372,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 				if a.Index.Base >= 0 {
 					base = a.Curve.Points[a.Index.Base].Month.String()
 				}
-				row = append(row, figures.RawIndex(q), base, figures.YesNo(q.Estimate), figures.YesNo(q.LowerBound))
+				row = append(row, figures.RawIndex(q), base, figures.KindWord(q), figures.YesNo(q.Estimate), figures.YesNo(q.LowerBound))
 			}
 			out.csv = append(out.csv, row)
 		}

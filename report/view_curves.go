@@ -219,7 +219,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.Scale == ScaleIndex {
 		// The index of what the chart draws, its base month and whether
 		// it rests on an estimate (its own or the base's).
-		out.csv[0] = append(out.csv[0], "index", "index_base", "index_estimate", "index_at_least")
+		out.csv[0] = append(out.csv[0], "index", "index_base", "index_kind", "index_estimate", "index_at_least")
 	}
 	csvRow := func(m figures.Month, a AppCurve, i int) []string {
 		p, c := a.Monthly.Points[i], a.Cumulative.Points[i]
@@ -230,7 +230,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			if a.Index.Base >= 0 {
 				base = d.From.Add(a.Index.Base).String()
 			}
-			row = append(row, figures.RawIndex(q), base, figures.YesNo(q.Estimate), figures.YesNo(q.LowerBound))
+			row = append(row, figures.RawIndex(q), base, figures.KindWord(q), figures.YesNo(q.Estimate), figures.YesNo(q.LowerBound))
 		}
 		return row
 	}

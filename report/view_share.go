@@ -418,7 +418,7 @@ func renderShare(d ShareData, width, chartHeight int, st Styles) *Doc {
 	// (and no share) where several are; missing names the apps without a
 	// figure in a month without shares.
 	out.csv = [][]string{{"month", "app", "country", "platform", "installs", "kind", "estimate", "summed", "at_least",
-		"share", "share_bound", "share_spread", "share_estimate", "share_summed", "total", "total_at_least", "missing"}}
+		"share", "share_bound", "share_spread", "share_estimate", "share_summed", "total", "total_at_least", "total_spread", "total_estimate", "total_summed", "missing"}}
 	gapFrom := -1 // first month of a run of gap months missing the same apps
 	for k, sm := range d.Months {
 		missing := ""
@@ -439,7 +439,8 @@ func renderShare(d ShareData, width, chartHeight int, st Styles) *Doc {
 			}
 			out.csv = append(out.csv, []string{sm.Month.String(), a.App, d.Sel.Country, d.Sel.Platform.String(),
 				figures.RawValue(p), figures.KindWord(p), figures.YesNo(p.Estimate), figures.YesNo(p.Summed), figures.YesNo(p.LowerBound),
-				share, bound, figures.YesNo(s.Spread), figures.YesNo(s.Estimate), figures.YesNo(s.Summed), figures.RawValue(sm.Total), figures.YesNo(sm.Total.LowerBound), missing})
+				share, bound, figures.YesNo(s.Spread), figures.YesNo(s.Estimate), figures.YesNo(s.Summed), figures.RawValue(sm.Total), figures.YesNo(sm.Total.LowerBound),
+				figures.YesNo(sm.Total.Kind == figures.Spread), figures.YesNo(sm.Total.Estimate), figures.YesNo(sm.Total.Summed), missing})
 		}
 		if len(sm.Missing) > 0 {
 			if gapFrom < 0 {

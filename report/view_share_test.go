@@ -249,9 +249,9 @@ func TestShare_GapNamesTheApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
-		"2021-01,Alpha,BR,all,300,exact,no,no,no,0.750000,,no,no,no,400,no,\n",
-		"2021-02,Alpha,BR,all,300,exact,no,no,no,,,no,no,no,,no,Beta\n",
-		"2021-02,Beta,BR,all,,gap,no,no,no,,,no,no,no,,no,Beta\n",
+		"2021-01,Alpha,BR,all,300,exact,no,no,no,0.750000,,no,no,no,400,no,no,no,no,\n",
+		"2021-02,Alpha,BR,all,300,exact,no,no,no,,,no,no,no,,no,no,no,no,Beta\n",
+		"2021-02,Beta,BR,all,,gap,no,no,no,,,no,no,no,,no,no,no,no,Beta\n",
 	} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("CSV lacks %q:\n%s", w, out.String())
