@@ -3,20 +3,22 @@
 # (200 apps × 50 countries × 100 months), side by side on this machine.
 #
 #   bash bench/compare.sh            # from the repository's root, or anywhere
-#   RUNS=9 bash bench/compare.sh     # more runs per measure (default 5)
+#   RUNS=15 bash bench/compare.sh    # more runs per measure (default 9)
 #   KEEP=1 bash bench/compare.sh     # keep the work folder (CSV, databases)
 #
 # It builds uptake and the generator, writes the CSV, installs sqlite3
 # with apt-get when it is missing, then times each measure as whole
-# processes, RUNS times after one untimed run, and prints the median wall
-# time, the peak resident memory and the file sizes, with the ratio
-# uptake/sqlite3 (below 1: uptake is faster or smaller). The dashboard's
+# processes, interleaved (uptake, sqlite3, uptake, sqlite3, … after one
+# untimed run of each, so that a change of load on a shared machine falls
+# on both alike), RUNS rounds, and prints the median wall time, the peak
+# resident memory and the file sizes, with the ratio uptake/sqlite3
+# (below 1: uptake is faster or smaller). The dashboard's
 # first frame, a view switch and the Data view's first page have no
 # command of their own: their rows come from Go benchmarks (ui, Million).
-# The whole run takes two to four minutes.
+# The whole run takes four to eight minutes.
 set -euo pipefail
 
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-9}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 W=$(mktemp -d "${TMPDIR:-/tmp}/uptake-compare.XXXXXX")
@@ -56,10 +58,15 @@ CREATE TABLE launches(app TEXT NOT NULL, country TEXT NOT NULL, launched TEXT NO
   PRIMARY KEY (app, country)) WITHOUT ROWID;
 SQL
 
-say "timing the import ($RUNS runs each)"
-imp_u=$(T -prepare "rm -f '$W/u.db'" -- "$U" -import "$W/big.csv" -no-ui -db "$W/u.db")
-imp_s=$(T -prepare "rm -f '$W/s.db' && sqlite3 '$W/s.db' < '$W/schema.sql'" -- \
-	sqlite3 "$W/s.db" -cmd ".mode csv" ".import --skip 1 '$W/big.csv' figures")
+# nth N LINES: the Nth line of timeit's output, one line per command.
+nth() { sed -n "$1p" <<<"$2"; }
+
+say "timing the import ($RUNS rounds, interleaved)"
+imp=$(T -prepare "rm -f '$W/u.db'" -prepare "rm -f '$W/s.db' && sqlite3 '$W/s.db' < '$W/schema.sql'" \
+	-- "$U" -import "$W/big.csv" -no-ui -db "$W/u.db" \
+	-- sqlite3 "$W/s.db" -cmd ".mode csv" ".import --skip 1 '$W/big.csv' figures")
+imp_u=$(nth 1 "$imp")
+imp_s=$(nth 2 "$imp")
 reimp_u=$(T -- "$U" -import "$W/big.csv" -no-ui -db "$W/u.db")
 "$U" -import "$W/big.csv" -no-ui -db "$W/u.db" 2>"$W/reimport.txt"
 "$U" -import "$W/launches.csv" -no-ui -db "$W/u.db" 2>/dev/null
@@ -80,14 +87,26 @@ month='(CAST(substr(%s,1,4) AS INTEGER)*12 + CAST(substr(%s,6,2) AS INTEGER))'
 m_from=$(printf "$month" 'f."from"' 'f."from"')
 m_launch=$(printf "$month" l.launched l.launched)
 
-say "timing the views ($RUNS runs each)"
+say "timing the views ($RUNS rounds, interleaved)"
 declare -a names uptake sqlite
-row() { # name, uptake args (one string, eval'd), then sqlite3's arguments after the file
-	local name=$1 args=$2
-	shift 2
+# row NAME UPTAKE-ARGS SQL: one measure, uptake's export against the
+# plainest SQL that gives the view's numbers, timed interleaved. The SQL
+# is run once first and its row count said (to stderr), so that a query
+# that finds nothing cannot pass for a fast one.
+row() {
+	local name=$1 args=$2 sql=$3 n res
+	local -a ucmd
+	eval "ucmd=(\"\$U\" -db \"\$W/u.db\" $args)"
+	n=$(sqlite3 "$W/s.db" "$sql" | wc -l)
+	say "rows: $name: sqlite3 $n"
+	if ((n == 0)); then
+		say "the SQL of \"$name\" returns no rows: fix the query or the data"
+		exit 1
+	fi
+	res=$(T -- "${ucmd[@]}" -- sqlite3 "$W/s.db" "$sql")
 	names+=("$name")
-	uptake+=("$(eval "T -- \"\$U\" -db \"\$W/u.db\" $args")")
-	sqlite+=("$(T -- sqlite3 "$W/s.db" "$@")")
+	uptake+=("$(nth 1 "$res")")
+	sqlite+=("$(nth 2 "$res")")
 }
 row "process start: -h / SELECT 1" "-h" "SELECT 1"
 row "curves: 1 app, 1 country" "-export curves -app \"\$A\" -country IN" \
@@ -98,10 +117,23 @@ row "countries: 1 app, all time" "-export countries -app \"\$A\"" \
 	"SELECT country, SUM(installs) AS n FROM figures WHERE app='$A' GROUP BY country ORDER BY n DESC"
 row "compare: 10 apps since launch, IN" "-export compare -app \"\$TEN\" -country IN -since-launch" \
 	"SELECT app, m, SUM(installs) OVER (PARTITION BY app ORDER BY m) FROM (SELECT f.app, f.installs, $m_from - $m_launch + 1 AS m FROM figures f JOIN launches l ON l.app = f.app AND l.country = f.country WHERE f.app IN ($TEN_SQL) AND f.country = 'IN') ORDER BY app, m"
+# Share: each app's installs over the ten's sum, month by month, in the
+# months where all ten have a figure (the view's "common" months).
+row "share: 10 apps, IN" "-export share -app \"\$TEN\" -country IN" \
+	"SELECT \"from\", app, installs, share FROM (SELECT \"from\", app, installs, 1.0 * installs / SUM(installs) OVER (PARTITION BY \"from\") AS share, COUNT(*) OVER (PARTITION BY \"from\") AS apps FROM figures WHERE app IN ($TEN_SQL) AND country = 'IN') WHERE apps = 10 ORDER BY \"from\", app"
+# Ranking: each app's installs in the latest 12 months with figures in
+# the market and in the 12 before, ranked, with the change and the move
+# (both ranks are taken before the apps without a figure in the window
+# are left out, as the view ranks the previous window in full).
+m_plain=$(printf "$month" '"from"' '"from"')
+row "ranking: all apps, IN, last 12 months" "-export ranking -country IN" \
+	"SELECT * FROM (SELECT RANK() OVER (ORDER BY now DESC NULLS LAST) AS rank, app, now, before, round(100.0 * (now - before) / before) AS change_pct, RANK() OVER (ORDER BY before DESC NULLS LAST) - RANK() OVER (ORDER BY now DESC NULLS LAST) AS move FROM (SELECT app, SUM(CASE WHEN m > last - 12 THEN installs END) AS now, SUM(CASE WHEN m <= last - 12 THEN installs END) AS before FROM (SELECT app, installs, $m_plain AS m FROM figures WHERE country = 'IN'), (SELECT max($m_plain) AS last FROM figures WHERE country = 'IN') WHERE m > last - 24 GROUP BY app)) WHERE now IS NOT NULL ORDER BY rank, app"
 page_s=$(T -- sqlite3 "$W/s.db" "SELECT * FROM figures ORDER BY app, country, \"from\", \"to\" LIMIT 40")
-say "timing the full data dump (3 runs each)"
-dump_u=$("$W/timeit" -n 3 -- "$U" -db "$W/u.db" -export data -format csv)
-dump_s=$("$W/timeit" -n 3 -- sqlite3 -csv "$W/s.db" "SELECT * FROM figures ORDER BY app, country, \"from\", \"to\"")
+say "timing the full data dump (3 rounds, interleaved)"
+dump=$("$W/timeit" -n 3 -- "$U" -db "$W/u.db" -export data -format csv \
+	-- sqlite3 -csv "$W/s.db" "SELECT * FROM figures ORDER BY app, country, \"from\", \"to\"")
+dump_u=$(nth 1 "$dump")
+dump_s=$(nth 2 "$dump")
 
 say "running the Go benchmarks of the dashboard (ui, Million)"
 go test -c -o "$W/ui.test" ./ui
@@ -122,7 +154,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
 echo
 echo "uptake vs sqlite3 $(sqlite3 --version | cut -d' ' -f1), 1,000,000 figures (200 apps × 50 countries × 100 months)"
-echo "machine: $(nproc) cores, $cpu, $mem; load average $(cut -d' ' -f1-3 /proc/loadavg); median of $RUNS runs, whole processes"
+echo "machine: $(nproc) cores, $cpu, $mem; load average $(cut -d' ' -f1-3 /proc/loadavg); median of $RUNS interleaved runs, whole processes"
 echo
 printf '%-38s %12s %12s %10s   %s\n' "measure" "uptake" "sqlite3" "ratio" "peak RSS uptake / sqlite3"
 printf '%-38s %12s %12s %10s   %s\n' "--------------------------------------" "------------" "------------" "----------" "-------------------------"
