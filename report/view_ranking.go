@@ -915,7 +915,9 @@ func rankingCSV(d RankingData) [][]string {
 		if c.NA() {
 			return ""
 		}
-		return strconv.FormatFloat(c.Value, 'f', -1, 64)
+		// Six decimals, as Share's CSV writes fractions: 0.2, not the
+		// float's 0.19999999999999996 (found by a review).
+		return strconv.FormatFloat(c.Value, 'f', 6, 64)
 	}
 	bound := func(c figures.Change) string {
 		switch {

@@ -275,12 +275,12 @@ func TestRanking_HowTotalsAndChangesRead(t *testing.T) {
 		return ""
 	}
 	checks := []struct{ app, field, want string }{
-		{"Alpha", "change_previous", "1"}, {"Alpha", "previous_comparable", "yes"}, {"Alpha", "rank", "3"}, {"Alpha", "rank_previous", "4"},
+		{"Alpha", "change_previous", "1.000000"}, {"Alpha", "previous_comparable", "yes"}, {"Alpha", "rank", "3"}, {"Alpha", "rank_previous", "4"},
 		{"Bravo", "at_least", "yes"}, {"Bravo", "previous_comparable", "no"}, {"Bravo", "change_previous_bound", "at_least"},
-		{"Charlie", "change_previous_bound", "at_most"}, {"Charlie", "change_previous", "8"},
+		{"Charlie", "change_previous_bound", "at_most"}, {"Charlie", "change_previous", "8.000000"},
 		{"Delta", "change_previous", ""}, {"Echo", "previous_installs", ""}, {"Golf", "summed", "yes"},
 		{"Hotel", "from", "2021-02"}, {"Hotel", "months_in_window", "2"}, {"Hotel", "launched", "2021-02"}, {"Hotel", "change_previous", ""},
-		{"Juliet", "change_previous", "-0.75"}, {"Kilo", "previous_comparable", "no"}, {"Kilo", "previous_installs", "300"},
+		{"Juliet", "change_previous", "-0.750000"}, {"Kilo", "previous_comparable", "no"}, {"Kilo", "previous_installs", "300"},
 	}
 	for _, c := range checks {
 		if got := get(c.app, c.field); got != c.want {
