@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/uptake/uptake/figures"
@@ -123,4 +124,20 @@ func pictureEvents(events []ChartEvent) []picture.Event {
 		out = append(out, picture.Event{At: e.Index, Label: figures.CountryLabel(e.Country) + " · " + text})
 	}
 	return out
+}
+
+// summedNote names the lines of a picture with values summed from parts
+// (Σ), which the picture has no mark for: "Σ summed from parts (countries
+// or platforms): Resso, Spotify"; "" when none is.
+func summedNote(names []string, drawn []figures.Curve) string {
+	var summed []string
+	for i, c := range drawn {
+		if slices.ContainsFunc(c.Points, func(p figures.Point) bool { return p.Summed && p.Kind != figures.Gap }) {
+			summed = append(summed, figures.Sanitize(names[i]))
+		}
+	}
+	if len(summed) == 0 {
+		return ""
+	}
+	return "Σ summed from parts (countries or platforms), in some or all months: " + strings.Join(summed, ", ")
 }

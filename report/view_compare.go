@@ -475,6 +475,8 @@ func comparePicture(d CompareData, title string, used []sourceUse, notes []strin
 			c.XLabels = append(c.XLabels, m.String())
 		}
 	}
+	var names []string
+	var drawns []figures.Curve
 	for _, a := range d.Apps {
 		drawn := a.Curve
 		if d.Sel.Scale == ScaleIndex {
@@ -489,6 +491,10 @@ func comparePicture(d CompareData, title string, used []sourceUse, notes []strin
 		}
 		line.Values, line.Spread, line.Estimate, line.LowerBound = line.Values[:len(c.XLabels)], line.Spread[:len(c.XLabels)], line.Estimate[:len(c.XLabels)], line.LowerBound[:len(c.XLabels)]
 		c.Series = append(c.Series, line)
+		names, drawns = append(names, a.App), append(drawns, drawn)
+	}
+	if n := summedNote(names, drawns); n != "" {
+		c.Notes = append(c.Notes, n)
 	}
 	return c
 }

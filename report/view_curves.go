@@ -311,12 +311,18 @@ func curvesPicture(d CurvesData, title string, used []sourceUse, notes []string)
 	for m := d.From; m <= d.To; m++ {
 		c.XLabels = append(c.XLabels, m.String())
 	}
+	var names []string
+	var drawns []figures.Curve
 	for _, a := range d.Apps {
 		drawn := a.Shown
 		if d.Sel.Scale == ScaleIndex {
 			drawn = a.Index.Curve
 		}
 		c.Series = append(c.Series, pictureLine(a.App, drawn))
+		names, drawns = append(names, a.App), append(drawns, drawn)
+	}
+	if n := summedNote(names, drawns); n != "" {
+		c.Notes = append(c.Notes, n)
 	}
 	return c
 }
