@@ -38,9 +38,14 @@ func makeYAxis(sc Scale, u Unit, lo, hi float64) yAxis {
 	if sc == Log {
 		return logAxis(u, lo, hi)
 	}
-	if sc == Index {
+	switch {
+	case sc == Index:
 		lo, hi = math.Min(lo, 100), math.Max(hi, 100)
-	} else {
+	case u == Percent && hi >= 0.5:
+		// Shares past a half run to 100%, the whole they are of, rather
+		// than stop at 80%; small shares keep an axis they can be read on.
+		lo, hi = math.Min(lo, 0), 1
+	default:
 		lo, hi = math.Min(lo, 0), math.Max(hi, 0)
 	}
 	if lo == hi { // a flat line: all 0, or an index all at 100
