@@ -132,17 +132,32 @@ type sizes struct {
 func marketSizes(s Source, apps []string) (sizes, error) {
 	z := sizes{country: map[string]int64{}, app: map[string]map[string]int64{}, world: map[string]int64{}}
 	countries := map[string]int64{} // per app, the sum of its countries
-	add := func(f figures.Figure) bool {
-		if f.Country == figures.Worldwide {
-			z.world[f.App] += f.Installs
+	// Figures come a series at a time: they are summed per series and the
+	// maps touched once a series, not once a figure (a million map
+	// updates were most of the first frame on the million).
+	var app, country string
+	var sum int64
+	flush := func() {
+		if app == "" {
+			return
+		}
+		if country == figures.Worldwide {
+			z.world[app] += sum
 		} else {
-			z.country[f.Country] += f.Installs
-			countries[f.App] += f.Installs
+			z.country[country] += sum
+			countries[app] += sum
 		}
-		if z.app[f.Country] == nil {
-			z.app[f.Country] = map[string]int64{}
+		if z.app[country] == nil {
+			z.app[country] = map[string]int64{}
 		}
-		z.app[f.Country][f.App] += f.Installs
+		z.app[country][app] += sum
+	}
+	add := func(f figures.Figure) bool {
+		if f.App != app || f.Country != country {
+			flush()
+			app, country, sum = f.App, f.Country, 0
+		}
+		sum += f.Installs
 		return true
 	}
 	var err error
@@ -160,6 +175,7 @@ func marketSizes(s Source, apps []string) (sizes, error) {
 			}
 		}
 	}
+	flush()
 	for app, n := range countries {
 		if _, ok := z.world[app]; !ok {
 			z.world[app] = n
