@@ -98,20 +98,6 @@ func groupNode(app string, g figures.Group, series map[string][]figures.Figure, 
 	return n
 }
 
-// marketNode is an app in the selection's market: a country's series,
-// worldwide (world, its WW figures or its countries), or a group's.
-func marketNode(app string, sel Selection, series map[string][]figures.Figure, launched map[string]figures.Month, world figures.Node) figures.Node {
-	switch {
-	case sel.Group.Name != "":
-		return groupNode(app, sel.Group, series, launched, sel.Platform)
-	case sel.Country == figures.Worldwide:
-		return world
-	}
-	n := platformNode(app, sel.Country, series[sel.Country], sel.Platform)
-	n.Launched = launched[sel.Country]
-	return n
-}
-
 // membersWithFigures lists the members of a group node with a figure
 // touching [from, to].
 func membersWithFigures(n figures.Node, from, to figures.Month) []string {

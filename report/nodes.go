@@ -107,3 +107,66 @@ func nodeFigures(n figures.Node) [][]figures.Figure {
 	}
 	return out
 }
+
+// marketRead is an app read in the selection's market.
+type marketRead struct {
+	node     figures.Node             // the market's: a country's, worldwide, a group's
+	launched map[string]figures.Month // the app's launches by country
+	// warnings are the contradictions the market's numbers are one side
+	// of: its own figures', and where the app has worldwide figures,
+	// those between its countries and them. Another country's own
+	// contradictions are that country's views'.
+	warnings []string
+}
+
+// readMarket reads an app in the selection's market. A country's reads
+// its series and, only when the app has worldwide figures, every other
+// (to check the countries against them): one series of fifty where it
+// has none.
+func readMarket(src Source, app string, sel Selection) (marketRead, error) {
+	launches, err := src.Launches(app)
+	if err != nil {
+		return marketRead{}, err
+	}
+	r := marketRead{launched: make(map[string]figures.Month, len(launches))}
+	for _, l := range launches {
+		r.launched[l.Country] = l.Month
+	}
+	if sel.Country != figures.Worldwide && sel.Group.Name == "" {
+		figs, err := src.Series(app, sel.Country)
+		if err != nil {
+			return r, err
+		}
+		r.node = platformNode(app, sel.Country, figs, sel.Platform)
+		r.node.Launched = r.launched[sel.Country]
+		r.warnings = figures.NodeDisagreements(r.node, sel.Ranking)
+		if len(figs) == 0 {
+			return r, nil
+		}
+		ww, err := src.Series(app, figures.Worldwide)
+		if err != nil || len(ww) == 0 {
+			return r, err
+		}
+		series, err := src.AppSeries(app)
+		if err != nil {
+			return r, err
+		}
+		r.warnings = append(r.warnings, figures.PartsOverWhole(worldNode(app, series, r.launched, sel.Platform), sel.Ranking)...)
+		return r, nil
+	}
+	series, err := src.AppSeries(app)
+	if err != nil {
+		return r, err
+	}
+	world := worldNode(app, series, r.launched, sel.Platform)
+	if sel.Group.Name == "" {
+		r.node, r.warnings = world, figures.NodeDisagreements(world, sel.Ranking)
+		return r, nil
+	}
+	r.node = groupNode(app, sel.Group, series, r.launched, sel.Platform)
+	r.warnings = figures.NodeDisagreements(r.node, sel.Ranking)
+	if len(series[figures.Worldwide]) > 0 {
+		r.warnings = append(r.warnings, figures.PartsOverWhole(world, sel.Ranking)...)
+	}
+	return r, nil
+}

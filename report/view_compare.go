@@ -97,13 +97,12 @@ func LoadCompare(src Source, sel Selection) (CompareData, error) {
 	apps := make([]CompareApp, len(sel.Apps))
 	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
-		series, launched, err := appData(src, app)
+		r, err := readMarket(src, app, sel)
 		if err != nil {
 			return d, err
 		}
-		world := worldNode(app, series, launched, sel.Platform)
-		nodes[i] = marketNode(app, sel, series, launched, world)
-		d.warnings = append(d.warnings, figures.NodeDisagreements(world, sel.Ranking)...)
+		nodes[i] = r.node
+		d.warnings = append(d.warnings, r.warnings...)
 		figs := nodeFigures(nodes[i])
 		spans = append(spans, figs...)
 		a := CompareApp{App: app}

@@ -78,15 +78,14 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 	}
 	d := CurvesData{Sel: sel}
 	nodes := make([]figures.Node, len(sel.Apps))
-	worlds := make([]figures.Node, len(sel.Apps))
+	contradictions := make([][]string, len(sel.Apps))
 	var spans [][]figures.Figure
 	for i, app := range sel.Apps {
-		series, launched, err := appData(src, app)
+		r, err := readMarket(src, app, sel)
 		if err != nil {
 			return d, err
 		}
-		worlds[i] = worldNode(app, series, launched, sel.Platform)
-		nodes[i] = marketNode(app, sel, series, launched, worlds[i])
+		nodes[i], contradictions[i] = r.node, r.warnings
 		spans = append(spans, nodeFigures(nodes[i])...)
 	}
 	first, last, ok := figures.Span(spans...)
@@ -118,9 +117,8 @@ func LoadCurves(src Source, sel Selection) (CurvesData, error) {
 		}
 		d.Apps = append(d.Apps, a)
 		d.warnings = append(d.warnings, shown.Warnings...)
-		// Every contradiction of the app's figures, worldwide and in its
-		// countries: the market shown is one of them.
-		d.warnings = append(d.warnings, figures.NodeDisagreements(worlds[i], sel.Ranking)...)
+		// The contradictions the market's figures are one side of.
+		d.warnings = append(d.warnings, contradictions[i]...)
 	}
 	d.warnings = dedupe(d.warnings)
 	return d, nil

@@ -107,24 +107,22 @@ func LoadShare(src Source, sel Selection) (ShareData, error) {
 		return d, nil
 	}
 	nodes := make([]figures.Node, len(apps))
-	worlds := make([]figures.Node, len(apps))
+	contradictions := make([][]string, len(apps))
 	launches := make([]figures.Month, len(apps))
 	var spans [][]figures.Figure
 	for i, app := range apps {
-		series, launched, err := appData(src, app)
+		r, err := readMarket(src, app, sel)
 		if err != nil {
 			return d, err
 		}
-		worlds[i] = worldNode(app, series, launched, sel.Platform)
+		nodes[i], contradictions[i] = r.node, r.warnings
 		if sel.Country == figures.Worldwide {
-			nodes[i] = worlds[i]
-			for _, m := range launched {
+			for _, m := range r.launched {
 				if launches[i] == 0 || m < launches[i] {
 					launches[i] = m
 				}
 			}
 		} else {
-			nodes[i] = marketNode(app, sel, series, launched, worlds[i])
 			launches[i] = nodes[i].Launched
 		}
 		spans = append(spans, nodeFigures(nodes[i])...)
@@ -144,9 +142,8 @@ func LoadShare(src Source, sel Selection) (ShareData, error) {
 		c := figures.NodeCurve(nodes[i], sel.Ranking, d.From, d.To)
 		d.Apps = append(d.Apps, ShareApp{App: app, Monthly: c, Launched: launches[i], node: nodes[i]})
 		d.warnings = append(d.warnings, c.Warnings...)
-		// Every contradiction of the app's figures, worldwide and in its
-		// countries: the market shown is one of them.
-		d.warnings = append(d.warnings, figures.NodeDisagreements(worlds[i], sel.Ranking)...)
+		// The contradictions the market's figures are one side of.
+		d.warnings = append(d.warnings, contradictions[i]...)
 	}
 	d.warnings = dedupe(d.warnings)
 
