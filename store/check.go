@@ -35,7 +35,7 @@ func (s *Store) Check() (CheckReport, error) {
 	start := time.Now()
 	var rep CheckReport
 	err := s.view(func(tx *bolt.Tx) error {
-		c := checker{s: s, tx: tx, rep: &rep}
+		c := checker{s: s, tx: tx, rep: &rep, txt: newTexts(tx)}
 		c.pages()
 		c.records()
 		return nil
@@ -48,6 +48,7 @@ type checker struct {
 	s   *Store
 	tx  *bolt.Tx
 	rep *CheckReport
+	txt *texts
 }
 
 func (c *checker) add(problem string) {
@@ -112,6 +113,7 @@ func (c *checker) records() {
 		}
 		records[string(k)] = &rec
 	}
+	c.texts()
 	var n Counts
 	n.Apps = len(records)
 	for _, bid := range []byte{bidSeries, bidLaunches} {
@@ -157,7 +159,7 @@ func (c *checker) bucket(bid byte, records map[string]*appRecord, n *Counts) {
 		}
 		seen[folded]++
 		if bid == bidSeries {
-			figs, err := c.s.openSeries(k, v, x, nil)
+			figs, err := c.s.openSeries(k, v, x, nil, c.txt)
 			if err != nil {
 				c.addErr(err)
 				continue
@@ -190,6 +192,24 @@ func (c *checker) bucket(bid byte, records map[string]*appRecord, n *Counts) {
 					c.add(describeStored(bid, k) + " " + isAre(bid) + " missing from the file")
 				}
 			}
+		}
+	}
+}
+
+// texts checks every text of the dictionary: sealed, under a key of 4
+// bytes, and not empty. A figure that names a damaged one is listed too,
+// by the check of its series.
+func (c *checker) texts() {
+	cur := c.tx.Bucket(bucketTexts).Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		p, ok := unseal(bidTexts, k, v)
+		switch {
+		case len(k) != 4:
+			c.add(describeStored(bidTexts, k) + " has a key that is not a text's")
+		case !ok:
+			c.add(describeStored(bidTexts, k) + " does not match its checksum")
+		case len(p) == 0:
+			c.add(describeStored(bidTexts, k) + " is empty, which uptake never writes")
 		}
 	}
 }

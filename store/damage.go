@@ -79,6 +79,11 @@ func describeStored(bucket byte, key []byte) string {
 		return "an undo history entry"
 	case bidMeta:
 		return fmt.Sprintf("its %s record", figures.Sanitize(string(key)))
+	case bidTexts:
+		if len(key) == 4 {
+			return fmt.Sprintf("text %d of the file's dictionary (an app name, source or note)", binary.BigEndian.Uint32(key))
+		}
+		return fmt.Sprintf("a text of the file's dictionary with the key %q", figures.Sanitize(string(key)))
 	case bidEvents:
 		if k, ok := splitEventKey(key); ok {
 			app := ""

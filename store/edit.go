@@ -79,7 +79,11 @@ func deleteFigure(cs *changeSet, r *Reader, k figures.Key) (figures.Figure, erro
 		if len(rest) == 0 {
 			return f, cs.del(bidSeries, key)
 		}
-		return f, cs.put(bidSeries, key, encodeSeries(f.App, rest))
+		v, err := encodeSeries(cs.texts(), f.App, rest)
+		if err != nil {
+			return figures.Figure{}, cs.s.textDamage(bidSeries, key, err)
+		}
+		return f, cs.put(bidSeries, key, v)
 	}
 	return figures.Figure{}, fmt.Errorf("%s: %w", k.String(), ErrNotFound)
 }

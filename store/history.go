@@ -53,6 +53,15 @@ type changeSet struct {
 	touched map[string]bool // folded apps to reindex
 	events  bool            // an event changed: the event tally is written again
 	dry     bool            // a dry run: record and count, write nothing
+	txt     *texts          // the dictionary, added to as values are encoded
+}
+
+// texts returns the dictionary the write adds to.
+func (c *changeSet) texts() *texts {
+	if c.txt == nil {
+		c.txt = newTexts(c.tx)
+	}
+	return c.txt
 }
 
 func newChangeSet(s *Store, tx *bolt.Tx) *changeSet {

@@ -18,6 +18,7 @@ var (
 	bucketLaunches = []byte("launches")
 	bucketHistory  = []byte("history")
 	bucketEvents   = []byte("events") // schema 3: events.go
+	bucketTexts    = []byte("texts")  // schema 4: dict.go
 
 	keySchema = []byte("schema")
 	keyMagic  = []byte("uptake")
@@ -33,6 +34,7 @@ const (
 	bidMeta
 	bidHistory
 	bidEvents
+	bidTexts
 )
 
 func bucketByID(id byte) []byte {
@@ -49,6 +51,8 @@ func bucketByID(id byte) []byte {
 		return bucketHistory
 	case bidEvents:
 		return bucketEvents
+	case bidTexts:
+		return bucketTexts
 	}
 	return nil
 }
@@ -56,7 +60,7 @@ func bucketByID(id byte) []byte {
 // bucketID returns the id of a bucket by name, or 0 for one uptake does
 // not keep.
 func bucketID(name []byte) byte {
-	for id := bidApps; id <= bidEvents; id++ {
+	for id := bidApps; id <= bidTexts; id++ {
 		if bytes.Equal(bucketByID(id), name) {
 			return id
 		}

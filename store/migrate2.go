@@ -19,10 +19,10 @@ func (s *Store) migrate1to2(tx *bolt.Tx) error {
 	for _, bid := range []byte{bidSeries, bidLaunches} {
 		err := rewrite(tx, bid, func(k, v []byte) ([]byte, error) {
 			if bid == bidSeries {
-				if _, err := seriesLen(v); err != nil {
+				if _, err := seriesLenV1(v); err != nil {
 					return nil, s.damagedKey(bid, k, "cannot be read")
 				}
-			} else if _, err := decodeLaunch(v, ""); err != nil {
+			} else if _, err := decodeLaunchV1(v); err != nil {
 				return nil, s.damagedKey(bid, k, "cannot be read")
 			}
 			touched[appOfKey(bid, k)] = true

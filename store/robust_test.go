@@ -320,34 +320,55 @@ func TestRobust_EmptyFileIsANewDatabase(t *testing.T) {
 }
 
 // FuzzDecodeSeries: no bytes make the series decoder panic, and what it
-// accepts encodes back to a value that decodes the same.
+// accepts encodes back to a value that decodes the same. The dictionary
+// holds "Resso", "Sensor Tower" and "n" as ids 1 to 3.
 func FuzzDecodeSeries(f *testing.F) {
 	figs := []figures.Figure{
 		{App: "Resso", Country: "IN", From: figures.MonthOf(2020, 3), To: figures.MonthOf(2020, 7), Installs: 9800000, Source: "Sensor Tower", Changed: testNow},
 		{App: "Resso", Country: "IN", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 3600000, Source: "Sensor Tower", Note: "n", Estimate: true, Changed: testNow.Add(time.Hour)},
 	}
-	f.Add(encodeSeries("Resso", figs))
-	f.Add(encodeSeries("", nil))
+	dict := func() *texts {
+		d := memTexts()
+		for _, s := range []string{"Resso", "Sensor Tower", "n"} {
+			d.ref(s)
+		}
+		return d
+	}
+	enc := func(app string, figs []figures.Figure) []byte {
+		v, err := encodeSeries(dict(), app, figs)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return v
+	}
+	f.Add(enc("Resso", figs))
+	f.Add(enc("", nil))
+	f.Add(enc("Resso", figs[1:]))
 	f.Add([]byte{})
-	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
-	f.Add(append(encodeSeries("Resso", figs), 0))
+	f.Add([]byte{seriesVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Add(append(enc("Resso", figs), 0))
 	f.Fuzz(func(t *testing.T, v []byte) {
-		got, err := decodeSeries(v, "IN")
+		d := dict()
+		got, err := decodeSeriesInto(nil, v, "IN", d)
 		if err != nil {
 			return
 		}
-		if _, err := seriesLen(v); err != nil {
-			t.Fatalf("decodeSeries took what seriesLen refuses: %v", err)
+		if n, err := seriesLen(v); err != nil || n != len(got) {
+			t.Fatalf("decodeSeries took what seriesLen refuses or counts otherwise: %d %v", n, err)
 		}
 		for _, f := range got {
-			if f.To < f.From || f.Installs < 0 {
+			if f.To < f.From || f.Installs < 0 || f.From > figures.MaxMonth || !f.Platform.Valid() {
 				t.Fatalf("decoded an impossible figure %+v", f)
 			}
 		}
 		if len(got) == 0 {
 			return
 		}
-		again, err := decodeSeries(encodeSeries(got[0].App, got), "IN")
+		back, err := encodeSeries(d, got[0].App, got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := decodeSeriesInto(nil, back, "IN", d)
 		if err != nil || len(again) != len(got) {
 			t.Fatalf("re-encoded series does not decode: %v", err)
 		}

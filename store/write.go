@@ -287,7 +287,7 @@ func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report
 	slices.SortFunc(order, func(i, j int) int { return bytes.Compare(keys[i], keys[j]) })
 
 	bucket := cs.tx.Bucket(bucketSeries)
-	bucket.FillPercent = 0.95 // series arrive in key order; pack the pages
+	bucket.FillPercent = 1 // series arrive in key order; pack the pages
 	var m merger
 	for _, si := range order {
 		group := m.group[:0]
@@ -322,7 +322,16 @@ func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report
 			return err
 		}
 		if changed {
-			if err := cs.putSealed(bidSeries, keys[si], m.enc.encodeSealed(keys[si], app, m.out)); err != nil {
+			if cs.dry {
+				cs.record(bidSeries, keys[si])
+				continue
+			}
+			m.enc.dict = cs.texts()
+			v, err := m.enc.encodeSealed(keys[si], app, m.out)
+			if err != nil {
+				return cs.s.textDamage(bidSeries, keys[si], err)
+			}
+			if err := cs.putSealed(bidSeries, keys[si], v); err != nil {
 				return err
 			}
 		}
@@ -344,7 +353,6 @@ func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 			rep.Duplicates++
 			continue
 		}
-		app := b.apps[b.appIndex[folded]].Name
 		rec, known, err := r.record(folded)
 		if err != nil {
 			return err
@@ -352,7 +360,6 @@ func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 		var x indexEntry
 		has := false
 		if known {
-			app = rec.Name
 			x, has = findEntry(rec.launches, l.Country)
 		}
 		old := bucket.Get(k)
@@ -372,7 +379,7 @@ func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 		default:
 			rep.LaunchesAdded++
 		}
-		if err := cs.put(bidLaunches, k, encodeLaunch(app, l.Month)); err != nil {
+		if err := cs.put(bidLaunches, k, encodeLaunch(l.Month)); err != nil {
 			return err
 		}
 	}
