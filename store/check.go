@@ -214,20 +214,23 @@ func (c *checker) texts() {
 	}
 }
 
-// history checks every undo entry and the undo position.
+// history checks every undo entry, its changes and the undo position.
 func (c *checker) history() {
 	cur, err := c.s.undoCursor(c.tx)
 	if err != nil {
 		c.addErr(err)
 	}
 	var first, last uint64
+	heads := map[uint64]bool{}
 	h := c.tx.Bucket(bucketHistory).Cursor()
 	for k, v := h.First(); k != nil; k, v = h.Next() {
-		if len(k) != 8 {
-			c.add(describeStored(bidHistory, k) + " has a key that is not a number")
+		head, err := c.s.openHead(k, v)
+		if err != nil {
+			c.addErr(err)
 			continue
 		}
-		seq := binary.BigEndian.Uint64(k)
+		seq := head.Seq
+		heads[seq] = true
 		if c.rep.History > 0 && seq != last+1 {
 			c.add(fmt.Sprintf("the undo history skips from entry %d to %d", last, seq))
 		}
@@ -236,24 +239,44 @@ func (c *checker) history() {
 		}
 		last = seq
 		c.rep.History++
-		payload, ok := unseal(bidHistory, k, v)
-		_, changes, err := decodeEntry(seq, payload, true)
-		if !ok || err != nil {
-			c.add(describeStored(bidHistory, k) + " cannot be read")
-			continue
-		}
-		for _, ch := range changes {
-			if ch.other == nil {
-				continue
-			}
-			if _, ok := unseal(ch.bucket, ch.key, ch.other); !ok {
-				c.add(describeStored(bidHistory, k) + " holds a damaged copy of " + describeStored(ch.bucket, ch.key))
-				break
-			}
+		c.changes(head)
+	}
+	// Every part belongs to an entry.
+	p := c.tx.Bucket(bucketChanges).Cursor()
+	for k, _ := p.First(); k != nil; k, _ = p.Next() {
+		if len(k) != 12 || !heads[binary.BigEndian.Uint64(k)] {
+			c.add(describeStored(bidChanges, k) + " belongs to no entry")
 		}
 	}
 	if err == nil && c.rep.History > 0 && (cur+1 < first || cur > last) {
 		c.add(fmt.Sprintf("the undo position %d lies outside the history's entries %d to %d", cur, first, last))
+	}
+}
+
+// changes reads the changes of an entry to their end, and checks the
+// seal of every value it would write back.
+func (c *checker) changes(head entryHead) {
+	r, err := c.s.readChanges(c.tx, head)
+	if err != nil {
+		c.addErr(err)
+		return
+	}
+	for {
+		ch, err := r.next()
+		if errors.Is(err, errStreamEnd) {
+			return
+		}
+		if err != nil {
+			c.addErr(c.s.entryDamage(head.Seq, err))
+			return
+		}
+		if ch.other == nil {
+			continue
+		}
+		if _, ok := unseal(ch.bucket, ch.key, ch.other); !ok {
+			c.add(describeStored(bidHistory, seqKey(head.Seq)) + " holds a damaged copy of " + describeStored(ch.bucket, ch.key))
+			return
+		}
 	}
 }
 

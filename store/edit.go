@@ -43,7 +43,7 @@ func (s *Store) SaveFigure(old *figures.Key, f figures.Figure) (Report, error) {
 			rep.Added--
 			rep.Updated++ // a move is one figure changed, not one gone and one new
 		}
-		return cs.commit(label, rep, now)
+		return cs.commitReported(label, &rep, now)
 	})
 	return rep, err
 }
@@ -106,7 +106,7 @@ func (s *Store) SetLaunch(l figures.Launch) (Report, error) {
 		if err := applyLaunches(cs, r, b, &rep); err != nil {
 			return err
 		}
-		return cs.commit(b.Label, rep, s.now())
+		return cs.commitReported(b.Label, &rep, s.now())
 	})
 	return rep, err
 }

@@ -17,8 +17,9 @@ var (
 	bucketSeries   = []byte("series")
 	bucketLaunches = []byte("launches")
 	bucketHistory  = []byte("history")
-	bucketEvents   = []byte("events") // schema 3: events.go
-	bucketTexts    = []byte("texts")  // schema 4: dict.go
+	bucketEvents   = []byte("events")  // schema 3: events.go
+	bucketTexts    = []byte("texts")   // schema 4: dict.go
+	bucketChanges  = []byte("changes") // schema 4: the history's values, histstream.go
 
 	keySchema = []byte("schema")
 	keyMagic  = []byte("uptake")
@@ -35,6 +36,7 @@ const (
 	bidHistory
 	bidEvents
 	bidTexts
+	bidChanges
 )
 
 func bucketByID(id byte) []byte {
@@ -53,6 +55,8 @@ func bucketByID(id byte) []byte {
 		return bucketEvents
 	case bidTexts:
 		return bucketTexts
+	case bidChanges:
+		return bucketChanges
 	}
 	return nil
 }
@@ -60,7 +64,7 @@ func bucketByID(id byte) []byte {
 // bucketID returns the id of a bucket by name, or 0 for one uptake does
 // not keep.
 func bucketID(name []byte) byte {
-	for id := bidApps; id <= bidTexts; id++ {
+	for id := bidApps; id <= bidChanges; id++ {
 		if bytes.Equal(bucketByID(id), name) {
 			return id
 		}

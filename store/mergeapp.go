@@ -129,7 +129,7 @@ func (s *Store) MergeApp(from, into string) (Report, error) {
 			return err
 		}
 		rep.AppsUpdated++
-		return cs.commit(label, rep, s.now())
+		return cs.commitReported(label, &rep, s.now())
 	})
 	return rep, err
 }

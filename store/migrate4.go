@@ -9,8 +9,10 @@ import (
 // migrate3to4 moves every series and launch to the codecs of schema 4:
 // a series names its app, sources and notes in the dictionary and keeps
 // its figures column by column, a launch holds its month alone. The undo
-// history's copies move too, so that undo goes on working across the
-// upgrade; then every app's index is rebuilt, since every seal changed.
+// history's entries move to their compressed parts, with their copies of
+// series and launches in the new codecs, so that undo goes on working
+// across the upgrade; then every app's index is rebuilt, since every seal
+// changed. No entry is dropped: the first write after trims the history.
 // A value that cannot be read is refused, as in migrate1to2: a file is
 // never sealed anew with damage inside it.
 func (s *Store) migrate3to4(tx *bolt.Tx) error {
@@ -32,30 +34,43 @@ func (s *Store) migrate3to4(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	if _, err := tx.CreateBucketIfNotExists(bucketChanges); err != nil {
+		return err
+	}
 	err := rewrite(tx, bidHistory, func(k, v []byte) ([]byte, error) {
 		payload, ok := unseal(bidHistory, k, v)
 		if !ok || len(k) != 8 {
 			return nil, s.damagedKey(bidHistory, k, "cannot be read")
 		}
-		e, changes, err := decodeEntry(binary.BigEndian.Uint64(k), payload, true)
+		e, changes, err := decodeEntryV2(binary.BigEndian.Uint64(k), payload)
 		if err != nil {
 			return nil, s.damagedKey(bidHistory, k, "cannot be read")
 		}
-		for i := range changes {
-			ch := &changes[i]
-			if ch.other == nil || ch.bucket != bidSeries && ch.bucket != bidLaunches {
-				continue
+		w := newChangeWriter()
+		for _, ch := range changes {
+			if ch.other != nil && (ch.bucket == bidSeries || ch.bucket == bidLaunches) {
+				out, ok, err := s.valueV4(d, ch.bucket, ch.key, ch.other)
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					return nil, s.damagedKey(bidHistory, k, "holds a copy that cannot be read")
+				}
+				ch.other = out
 			}
-			out, ok, err := s.valueV4(d, ch.bucket, ch.key, ch.other)
-			if err != nil {
+			if err := w.add(ch.bucket, ch.key, ch.other); err != nil {
 				return nil, err
 			}
-			if !ok {
-				return nil, s.damagedKey(bidHistory, k, "holds a copy that cannot be read")
-			}
-			ch.other = out
 		}
-		return seal(bidHistory, k, encodeEntry(e, changes)), nil
+		parts, err := w.close()
+		if err != nil {
+			return nil, err
+		}
+		head := entryHead{Entry: e, changes: len(changes), parts: len(parts), size: w.size}
+		if head.sum, err = putParts(tx, e.Seq, parts); err != nil {
+			return nil, err
+		}
+		return seal(bidHistory, k, encodeHead(head)), nil
 	})
 	if err != nil {
 		return err

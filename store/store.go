@@ -55,8 +55,14 @@ type Store struct {
 	path string
 	opt  Options
 
-	mu sync.Mutex // guards db in transient mode
-	db *bolt.DB   // nil between transactions in transient mode
+	// histFloor is the history kept however small the file, and
+	// compactMin the free space below which it is not compacted
+	// (historyFloor and compactMinFree; tests lower them).
+	histFloor, compactMin int64
+
+	mu     sync.Mutex // guards db and reopen
+	db     *bolt.DB   // nil between transactions in transient mode
+	reopen bool       // the file was compacted: open the path again before the next transaction
 }
 
 // Open opens the database at path, creating it (and its folder, 0700) when
@@ -69,7 +75,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	s := &Store{path: path, opt: opt}
+	s := &Store{path: path, opt: opt, histFloor: historyFloor, compactMin: compactMinFree}
 	state, err := s.precheck()
 	if err != nil {
 		return nil, err
@@ -121,6 +127,7 @@ func (s *Store) ReadOnly() bool { return s.opt.ReadOnly }
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.reopen = false
 	if s.db == nil || s.opt.Transient {
 		return nil
 	}
@@ -246,6 +253,14 @@ func (s *Store) guard(fn func() error) (err error) {
 func (s *Store) acquire(write bool) (*bolt.DB, func(), error) {
 	s.mu.Lock()
 	if !s.opt.Transient {
+		if s.reopen {
+			db, err := s.openBolt(s.opt.ReadOnly)
+			if err != nil {
+				s.mu.Unlock()
+				return nil, nil, err
+			}
+			s.db, s.reopen = db, false
+		}
 		if s.db == nil {
 			s.mu.Unlock()
 			return nil, nil, fmt.Errorf("%s: the store is closed", figures.Sanitize(s.path))
@@ -280,7 +295,16 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	defer release()
-	return s.guard(func() error { return db.Update(fn) })
+	if err := s.guard(func() error { return db.Update(fn) }); err != nil {
+		return err
+	}
+	if s.compactIfLoose(db) && !s.opt.Transient {
+		// The path names the compacted file: it is opened for the next
+		// transaction (a transient store opens it anyway).
+		db.Close()
+		s.db, s.reopen = nil, true
+	}
+	return nil
 }
 
 // Stamp is a cheap fingerprint of the file: it changes when any process

@@ -58,7 +58,7 @@ func (s *Store) Apply(b *Batch, dryRun bool) (Report, error) {
 		if dryRun {
 			return errDryRun
 		}
-		return cs.commit(b.Label, rep, now)
+		return cs.commitReported(b.Label, &rep, now)
 	}
 	var err error
 	if dryRun {
@@ -341,14 +341,21 @@ func applyFigures(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report
 
 func applyLaunches(cs *changeSet, r *Reader, b *Batch, rep *Report) error {
 	bucket := cs.tx.Bucket(bucketLaunches)
-	// The last launch given for a key wins.
+	// The last launch given for a key wins; they are written in key
+	// order, so that the pages are filled.
+	bucket.FillPercent = 1
 	last := map[string]int{}
+	keys := make([][]byte, len(b.launches))
+	order := make([]int, len(b.launches))
 	for i, l := range b.launches {
-		last[string(seriesKey(figures.FoldName(l.App), l.Country))] = i
+		keys[i] = seriesKey(figures.FoldName(l.App), l.Country)
+		last[string(keys[i])] = i
+		order[i] = i
 	}
-	for i, l := range b.launches {
+	slices.SortStableFunc(order, func(i, j int) int { return bytes.Compare(keys[i], keys[j]) })
+	for _, i := range order {
+		l, k := b.launches[i], keys[i]
 		folded := figures.FoldName(l.App)
-		k := seriesKey(folded, l.Country)
 		if last[string(k)] != i {
 			rep.Duplicates++
 			continue
