@@ -134,6 +134,7 @@ type seriesEncoder struct {
 	texts []string
 	index map[string]uint64 // used once a series has many texts
 	col   []uint64          // one column's values
+	src   []uint64          // each figure's source and note, by index in texts
 	buf   []byte            // the series being encoded
 	slab  []byte            // room for the values to come
 }
@@ -187,11 +188,21 @@ func (t *seriesEncoder) write(app string, figs []figures.Figure) error {
 	}
 	t.texts = append(t.texts[:0], "")
 	t.index = nil
-	// The table comes first, so number the texts before writing.
-	for _, f := range figs {
-		t.idx(f.Source)
-		t.idx(f.Note)
+	// The table comes first, so number the texts before writing; a run of
+	// figures from one source (the same string) is numbered once.
+	src := slices.Grow(t.src[:0], 2*len(figs))[:2*len(figs)]
+	var lastSrc, lastNote string
+	var iSrc, iNote uint64
+	for i, f := range figs {
+		if i == 0 || f.Source != lastSrc {
+			iSrc, lastSrc = t.idx(f.Source), f.Source
+		}
+		if i == 0 || f.Note != lastNote {
+			iNote, lastNote = t.idx(f.Note), f.Note
+		}
+		src[2*i], src[2*i+1] = iSrc, iNote
 	}
+	t.src = src
 	e := encoder{b: slices.Grow(t.buf[:0], 2*refLen+len(t.texts)*refLen+32+len(figs)*binary.MaxVarintLen64+sealLen)}
 	e.byte(seriesVersion)
 	r, err := t.dict.ref(app)
@@ -221,9 +232,9 @@ func (t *seriesEncoder) write(app string, figs []figures.Figure) error {
 			case colSpan:
 				v = uint64(f.To - f.From)
 			case colSource:
-				v = t.idx(f.Source)
+				v = src[2*i]
 			case colNote:
-				v = t.idx(f.Note)
+				v = src[2*i+1]
 			case colFlags:
 				v = uint64(f.Platform) << 1
 				if f.Estimate {

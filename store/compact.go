@@ -100,7 +100,7 @@ func (s *Store) compact(db *bolt.DB) error {
 			os.Remove(name)
 		}
 	}()
-	dst, err := bolt.Open(name, fi.Mode().Perm(), &bolt.Options{PageSize: db.Info().PageSize, NoSync: true, FreelistType: bolt.FreelistMapType})
+	dst, err := bolt.Open(name, fi.Mode().Perm(), &bolt.Options{PageSize: db.Info().PageSize, NoSync: true, FreelistType: bolt.FreelistMapType, InitialMmapSize: writeMapSize})
 	if err != nil {
 		return err
 	}

@@ -202,3 +202,29 @@ func TestCompact_LeavesAFileWithOtherNames(t *testing.T) {
 		t.Error("the file was replaced: its other name now holds another")
 	}
 }
+
+// TestBatch_MaxFiguresRefusedWhole: a write of more figures than the
+// batch keeps is refused whole (nothing written, a dry run says the
+// same), naming how many it held and the most; the figures past the cap
+// are counted, not kept.
+func TestBatch_MaxFiguresRefusedWhole(t *testing.T) {
+	s, _ := newTestStore(t)
+	b := NewBatch("import big.csv")
+	b.max = 10
+	for m := range 12 {
+		b.AddFigure(fig("A", "IN", "2020-01", "", 1), 0)
+		b.AddFigure(figures.Figure{App: "A", Country: "ID", From: mustMonth("2020-01") + figures.Month(m), To: mustMonth("2020-01") + figures.Month(m), Installs: 5}, 0)
+	}
+	if n, _ := b.Len(); n != 10 {
+		t.Errorf("the batch kept %d figures, want 10", n)
+	}
+	for _, dry := range []bool{true, false} {
+		_, err := s.Apply(b, dry)
+		if !errors.Is(err, ErrTooMany) || !strings.Contains(err.Error(), "24 figures, and uptake writes at most 10 at a time") {
+			t.Errorf("dry run %v: %v", dry, err)
+		}
+	}
+	if n, err := s.Count(); err != nil || n.Figures != 0 {
+		t.Errorf("after the refused write: %+v %v", n, err)
+	}
+}
