@@ -55,7 +55,7 @@ const maxProbes = 64
 // textKey is the key of a text id.
 func textKey(id uint32) []byte { return binary.BigEndian.AppendUint32(nil, id) }
 
-// errTextDamaged is what a text reference that cannot be followed gives;
+// textError is what a text reference that cannot be followed gives;
 // the series that holds it words the damage.
 type textError struct {
 	id      uint32
