@@ -16,6 +16,7 @@ import (
 	"encoding/binary"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -314,4 +315,95 @@ func settleModel(m tea.Model, first tea.Msg) tea.Model {
 		}
 	}
 	return m
+}
+
+// TestDamage_Dictionary flips bytes of the texts the file keeps once
+// (app names, sources, notes; store/dict.go), where one flip touches
+// every figure that names the text: the first byte of each text, one in
+// its middle and the last of its seal. Every export reads as the sound
+// file's or is refused as damaged, -export data salvages only rows of
+// the sound file, and -check names the text as damaged.
+func TestDamage_Dictionary(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sound.db")
+	buildBundled(t, path)
+	sound, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []damageCase{
+		{"countries", []string{"-export", "countries", "-app", "Resso", "-format", "csv"}},
+		{"curves ww", []string{"-export", "curves", "-app", "Resso,Spotify", "-country", "WW", "-format", "csv"}},
+		{"compare", []string{"-export", "compare", "-app", "Resso,Spotify", "-country", "IN", "-since-launch"}},
+		{"data", []string{"-export", "data", "-format", "csv"}},
+	}
+	want := map[string]string{}
+	for _, c := range cases {
+		code, out, msg := runDamageCase(path, c)
+		if code != 0 {
+			t.Fatalf("%s on the sound file: exit %d: %s", c.name, code, msg)
+		}
+		want[c.name] = out
+	}
+	// Every text the figures name, found in the file as its key (the
+	// CRC-32C of its bytes) followed by its value (its bytes, its seal).
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]bool{}
+	st.EachFigure(func(f figures.Figure) bool {
+		for _, s := range []string{f.App, f.Source, f.Note} {
+			if s != "" {
+				texts[s] = true
+			}
+		}
+		return true
+	})
+	st.Close()
+	table := crc32.MakeTable(crc32.Castagnoli)
+	var targets []int
+	for s := range texts {
+		at := bytes.Index(sound, append(binary.BigEndian.AppendUint32(nil, crc32.Checksum([]byte(s), table)), s...))
+		if at < 0 {
+			t.Fatalf("the text %q is not in the file", s)
+		}
+		value := at + 4
+		targets = append(targets, value, value+len(s)/2, value+len(s)+3)
+	}
+	bad := filepath.Join(dir, "flipped.db")
+	refused := 0
+	for _, at := range targets {
+		flipped := bytes.Clone(sound)
+		flipped[at] ^= 0x20
+		if err := os.WriteFile(bad, flipped, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			code, out, msg := runDamageCase(bad, c)
+			switch {
+			case code == 0 && out == want[c.name]:
+			case code == 0:
+				t.Fatalf("byte %d of a text flipped: %s printed other numbers with exit 0:\n%s", at, c.name, cut(out))
+			case !strings.Contains(msg, "damaged"):
+				t.Fatalf("byte %d of a text flipped: %s failed without saying the file is damaged: %s", at, c.name, msg)
+			case c.name == "data":
+				if extra := notIn(out, want[c.name]); extra != "" {
+					t.Fatalf("byte %d of a text flipped: -export data salvaged a row the sound file does not hold: %q", at, extra)
+				}
+				if !strings.Contains(msg, "dictionary") {
+					t.Errorf("byte %d of a text flipped: the salvage does not name the text: %s", at, msg)
+				}
+				refused++
+			}
+		}
+		code, out, _ := runDamageCase(bad, damageCase{"check", []string{"-check"}})
+		if code != 1 || !strings.Contains(out, "of the file's dictionary") {
+			t.Errorf("byte %d of a text flipped: -check: exit %d: %s", at, code, out)
+		}
+	}
+	if refused != len(targets) {
+		t.Errorf("%d of %d flips in the texts were left out of -export data with a word, want all", refused, len(targets))
+	}
+	t.Logf("%d flips in %d texts: every one found, 0 wrong numbers", len(targets), len(texts))
 }

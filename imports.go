@@ -24,7 +24,7 @@ type capReader struct {
 
 func (c *capReader) Read(p []byte) (int, error) {
 	if c.left <= 0 {
-		return 0, fmt.Errorf("the input is larger than %d MB, the most uptake imports at a time: split it and import the parts", c.max>>20)
+		return 0, fmt.Errorf("the input is larger than %d MB, the most uptake imports at a time (%s): split it and import the parts", c.max>>20, aboutFigures(c.max))
 	}
 	if int64(len(p)) > c.left {
 		p = p[:c.left]
@@ -32,6 +32,21 @@ func (c *capReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
 	return n, err
+}
+
+// csvRowBytes is the length of a row of uptake's CSV as uptake-gen and
+// -export data write it (app, country, months, installs, a source, no
+// note): 86 bytes on the million, so that the cap can be told in figures.
+const csvRowBytes = 86
+
+// aboutFigures says how many figures of uptake's CSV max bytes hold:
+// "about 6 million figures of uptake's CSV".
+func aboutFigures(max int64) string {
+	n := max / csvRowBytes
+	if n >= 1_000_000 {
+		return fmt.Sprintf("about %d million figures of uptake's CSV", (n+500_000)/1_000_000)
+	}
+	return fmt.Sprintf("about %d thousand figures of uptake's CSV", (n+500)/1000)
 }
 
 // pendingImport is the files of an import, read whole and found without
@@ -166,10 +181,10 @@ func readOneFile(name string, stdin io.Reader, stderr io.Writer, prog func() *pr
 		}
 		defer f.Close()
 		if n > max {
-			return seed.Understood{}, nil, 0, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (about 3 million figures), so that an import stays in memory: split the file and import the parts", name, n>>20, max>>20)
+			return seed.Understood{}, nil, 0, fmt.Errorf("%s is %d MB; uptake imports at most %d MB at a time (%s), so that an import stays in memory: split the file and import the parts", name, n>>20, max>>20, aboutFigures(max))
 		}
 		if n > left {
-			return seed.Understood{}, nil, 0, fmt.Errorf("%s brings the import past %d MB; uptake imports at most %d MB at a time (about 3 million figures), so that an import stays in memory: import the files in parts", name, max>>20, max>>20)
+			return seed.Understood{}, nil, 0, fmt.Errorf("%s brings the import past %d MB; uptake imports at most %d MB at a time (%s), so that an import stays in memory: import the files in parts", name, max>>20, max>>20, aboutFigures(max))
 		}
 		r = f
 	}

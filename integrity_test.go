@@ -5,7 +5,10 @@ package main
 // damaged file.
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -259,8 +262,11 @@ func TestCheck_SoundAndDamaged(t *testing.T) {
 		t.Fatalf("sound: exit %d: %s %s", r.code, r.stdout, r.stderr)
 	}
 	data, _ := os.ReadFile(db)
-	// Spoil one byte of the value of Spotify's series in IN: find its key.
-	at := strings.Index(string(data), "spotify\x00IN")
+	// Spoil one byte of the value of Spotify's series in IN: its key, then
+	// the value, which begins with the codec's version (2) and the
+	// reference of the app's name, whose id is the CRC-32C of "Spotify".
+	head := binary.BigEndian.AppendUint32([]byte("spotify\x00IN\x02"), crc32.Checksum([]byte("Spotify"), crc32.MakeTable(crc32.Castagnoli)))
+	at := bytes.Index(data, head)
 	if at < 0 {
 		t.Fatal("Spotify's IN series not found")
 	}

@@ -19,7 +19,10 @@
 # (below 1: uptake is faster or smaller). The dashboard's
 # first frame, a view switch and the Data view's first page have no
 # command of their own: their rows come from Go benchmarks (ui, Million).
-# The whole run takes five to ten minutes.
+# It also re-imports the million three times with every figure changed
+# (the file size after each, which undo's history must not blow up) and
+# imports five million figures in one file against sqlite3's .import of
+# the same (one run each). The whole run takes five to ten minutes.
 set -euo pipefail
 
 RUNS=${RUNS:-9}
@@ -249,6 +252,32 @@ page=$(T "${page_cmds[@]}")
 page_s=$(nth 1 "$page")
 page_d=$(nth 2 "$page")
 
+
+# The file as it is used: re-imports that change every figure (each keeps
+# its old values for undo) must leave it small; a copy of the database, so
+# that the views above and below read the million as imported.
+say "re-importing the million three times, every figure changed (uptake-gen -seed 2, 3, 4)"
+for s in 2 3 4; do "$W/uptake-gen" -seed "$s" -o "$W/big$s.csv"; done
+rm -f "$W/r.db"
+"$U" -import "$W/big.csv" -no-ui -db "$W/r.db" 2>/dev/null
+size_r0=$(stat -c %s "$W/r.db")
+declare -a reimp_r size_r
+for s in 2 3 4; do
+	reimp_r+=("$("$W/timeit" -n 1 -warmup 0 -- "$U" -import "$W/big$s.csv" -no-ui -db "$W/r.db")")
+	size_r+=("$(stat -c %s "$W/r.db")")
+done
+n_r=$("$U" -export data -format csv -db "$W/r.db" | grep -c ',synthetic benchmark data' || true)
+rm -f "$W/big2.csv" "$W/big3.csv" "$W/big4.csv"
+
+# Five million figures in one file, one transaction (1 run each).
+say "writing 5,000,000 figures (uptake-gen -apps 1000) and importing them in one file (1 run each)"
+"$W/uptake-gen" -apps 1000 -o "$W/big5m.csv"
+imp5_u=$("$W/timeit" -n 1 -warmup 0 -prepare "rm -f '$W/u5.db'" -- "$U" -import "$W/big5m.csv" -no-ui -db "$W/u5.db")
+imp5_s=$("$W/timeit" -n 1 -warmup 0 -prepare "rm -f '$W/s5.db' && sqlite3 '$W/s5.db' < '$W/schema.sql'" -- \
+	sqlite3 "$W/s5.db" -cmd ".mode csv" ".import --skip 1 '$W/big5m.csv' figures")
+size5_u=$(stat -c %s "$W/u5.db")
+size5_s=$(stat -c %s "$W/s5.db")
+rm -f "$W/big5m.csv" "$W/u5.db" "$W/s5.db"
 say "timing the full data dump (3 rounds, interleaved)"
 dump_sql="SELECT * FROM figures ORDER BY app, country, \"from\", \"to\""
 dump_cmds=(-- "$U" -db "$W/u.db" -export data -format csv -- sqlite3 -csv "$W/s.db" "$dump_sql")
@@ -336,6 +365,13 @@ trow "import (one transaction)" "$imp_u" "$imp_s" "$imp_d" "$(inproc "$W/dq.impo
 trow "import again (all unchanged)" "$reimp_u" ""
 tline "file size" "$(sizefmt "$size_u")" "$(sizefmt "$size_s")" "$(sizefmt "$size_d")" "" \
 	"$(ratio "$size_u" "$size_s")" "$(ratio "$size_u" "$size_d")" ""
+for i in 0 1 2; do
+	trow "re-import $((i + 1)), every figure changed" "${reimp_r[$i]}" ""
+done
+tline "file size: 1 import, then 3 re-imports" "$(sizefmt "$size_r0")" "" "" "" "" "" \
+	"$(sizefmt "${size_r[0]}"), $(sizefmt "${size_r[1]}"), $(sizefmt "${size_r[2]}"): $(awk -v a="${size_r[2]}" -v b="$size_r0" 'BEGIN { printf "%.2f", a / b }')× the first"
+trow "import 5,000,000 figures, one file" "$imp5_u" "$imp5_s"
+tline "file size, 5,000,000 figures" "$(sizefmt "$size5_u")" "$(sizefmt "$size5_s")" "" "" "$(ratio "$size5_u" "$size5_s")" "" ""
 for i in "${!names[@]}"; do
 	trow "${names[$i]}" "${uptake[$i]}" "${sqlite[$i]}" "${duckdb[$i]}" "${duckq[$i]}"
 done
@@ -354,6 +390,7 @@ if [[ -n "$duck" ]]; then
 fi
 echo "CPU time (user+system, median): import uptake $(msfmt "$(field "$imp_u" 5)"), sqlite3 $(msfmt "$(field "$imp_s" 5)")${duck:+, duckdb $(msfmt "$(field "$imp_d" 5)")}"
 echo "second import: $(cat "$W/reimport.txt")"
+echo "after the three re-imports the file holds $n_r figures (want 1000000); its undo keeps the last re-import, the older steps are dropped and named"
 echo
 echo "dashboard on the million (Go benchmarks over the ui model, no process start; goals: first frame 100 ms, view switch 16 ms):"
 echo "$gobench" | awk '/ns\/op/ { name = $1; sub(/^BenchmarkMillion\//, "", name); sub(/-[0-9]+$/, "", name); for (i = 2; i <= NF; i++) if ($(i + 1) == "ns/op") printf "  %-34s %8.1f ms\n", name, $i / 1e6 }'

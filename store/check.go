@@ -35,7 +35,7 @@ func (s *Store) Check() (CheckReport, error) {
 	start := time.Now()
 	var rep CheckReport
 	err := s.view(func(tx *bolt.Tx) error {
-		c := checker{s: s, tx: tx, rep: &rep}
+		c := checker{s: s, tx: tx, rep: &rep, txt: newTexts(tx)}
 		c.pages()
 		c.records()
 		return nil
@@ -48,6 +48,7 @@ type checker struct {
 	s   *Store
 	tx  *bolt.Tx
 	rep *CheckReport
+	txt *texts
 }
 
 func (c *checker) add(problem string) {
@@ -112,6 +113,7 @@ func (c *checker) records() {
 		}
 		records[string(k)] = &rec
 	}
+	c.texts()
 	var n Counts
 	n.Apps = len(records)
 	for _, bid := range []byte{bidSeries, bidLaunches} {
@@ -157,7 +159,7 @@ func (c *checker) bucket(bid byte, records map[string]*appRecord, n *Counts) {
 		}
 		seen[folded]++
 		if bid == bidSeries {
-			figs, err := c.s.openSeries(k, v, x, nil)
+			figs, err := c.s.openSeries(k, v, x, nil, c.txt)
 			if err != nil {
 				c.addErr(err)
 				continue
@@ -194,20 +196,41 @@ func (c *checker) bucket(bid byte, records map[string]*appRecord, n *Counts) {
 	}
 }
 
-// history checks every undo entry and the undo position.
+// texts checks every text of the dictionary: sealed, under a key of 4
+// bytes, and not empty. A figure that names a damaged one is listed too,
+// by the check of its series.
+func (c *checker) texts() {
+	cur := c.tx.Bucket(bucketTexts).Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		p, ok := unseal(bidTexts, k, v)
+		switch {
+		case len(k) != 4:
+			c.add(describeStored(bidTexts, k) + " has a key that is not a text's")
+		case !ok:
+			c.add(describeStored(bidTexts, k) + " does not match its checksum")
+		case len(p) == 0:
+			c.add(describeStored(bidTexts, k) + " is empty, which uptake never writes")
+		}
+	}
+}
+
+// history checks every undo entry, its changes and the undo position.
 func (c *checker) history() {
 	cur, err := c.s.undoCursor(c.tx)
 	if err != nil {
 		c.addErr(err)
 	}
 	var first, last uint64
+	heads := map[uint64]bool{}
 	h := c.tx.Bucket(bucketHistory).Cursor()
 	for k, v := h.First(); k != nil; k, v = h.Next() {
-		if len(k) != 8 {
-			c.add(describeStored(bidHistory, k) + " has a key that is not a number")
+		head, err := c.s.openHead(k, v)
+		if err != nil {
+			c.addErr(err)
 			continue
 		}
-		seq := binary.BigEndian.Uint64(k)
+		seq := head.Seq
+		heads[seq] = true
 		if c.rep.History > 0 && seq != last+1 {
 			c.add(fmt.Sprintf("the undo history skips from entry %d to %d", last, seq))
 		}
@@ -216,24 +239,44 @@ func (c *checker) history() {
 		}
 		last = seq
 		c.rep.History++
-		payload, ok := unseal(bidHistory, k, v)
-		_, changes, err := decodeEntry(seq, payload, true)
-		if !ok || err != nil {
-			c.add(describeStored(bidHistory, k) + " cannot be read")
-			continue
-		}
-		for _, ch := range changes {
-			if ch.other == nil {
-				continue
-			}
-			if _, ok := unseal(ch.bucket, ch.key, ch.other); !ok {
-				c.add(describeStored(bidHistory, k) + " holds a damaged copy of " + describeStored(ch.bucket, ch.key))
-				break
-			}
+		c.changes(head)
+	}
+	// Every part belongs to an entry.
+	p := c.tx.Bucket(bucketChanges).Cursor()
+	for k, _ := p.First(); k != nil; k, _ = p.Next() {
+		if len(k) != 12 || !heads[binary.BigEndian.Uint64(k)] {
+			c.add(describeStored(bidChanges, k) + " belongs to no entry")
 		}
 	}
 	if err == nil && c.rep.History > 0 && (cur+1 < first || cur > last) {
 		c.add(fmt.Sprintf("the undo position %d lies outside the history's entries %d to %d", cur, first, last))
+	}
+}
+
+// changes reads the changes of an entry to their end, and checks the
+// seal of every value it would write back.
+func (c *checker) changes(head entryHead) {
+	r, err := c.s.readChanges(c.tx, head)
+	if err != nil {
+		c.addErr(err)
+		return
+	}
+	for {
+		ch, err := r.next()
+		if errors.Is(err, errStreamEnd) {
+			return
+		}
+		if err != nil {
+			c.addErr(c.s.entryDamage(head.Seq, err))
+			return
+		}
+		if ch.other == nil {
+			continue
+		}
+		if _, ok := unseal(ch.bucket, ch.key, ch.other); !ok {
+			c.add(describeStored(bidHistory, seqKey(head.Seq)) + " holds a damaged copy of " + describeStored(ch.bucket, ch.key))
+			return
+		}
 	}
 }
 

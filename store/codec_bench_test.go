@@ -16,11 +16,15 @@ func BenchmarkDecodeSeries(b *testing.B) {
 		figs[i] = figures.Figure{App: "Synthetic App 001", Country: "IN", From: m, To: m, Installs: int64(1000 + i*7919),
 			Source: "synthetic benchmark data (uptake-gen)", Changed: time.Unix(1_800_000_000, 0).UTC()}
 	}
-	v := encodeSeries("Synthetic App 001", figs)
+	d := memTexts()
+	v, err := encodeSeries(d, "Synthetic App 001", figs)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(v)))
 	for b.Loop() {
-		if _, err := decodeSeries(v, "IN"); err != nil {
+		if _, err := decodeSeriesInto(nil, v, "IN", d); err != nil {
 			b.Fatal(err)
 		}
 	}

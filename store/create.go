@@ -75,7 +75,7 @@ func (s *Store) cannotCreate(err error) error {
 // initFile makes a new file an uptake database: its buckets and its
 // sealed meta records.
 func (s *Store) initFile(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents} {
+	for _, name := range [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents, bucketTexts, bucketChanges} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

@@ -79,6 +79,16 @@ func describeStored(bucket byte, key []byte) string {
 		return "an undo history entry"
 	case bidMeta:
 		return fmt.Sprintf("its %s record", figures.Sanitize(string(key)))
+	case bidChanges:
+		if len(key) == 12 {
+			return fmt.Sprintf("part %d of undo history entry %d", binary.BigEndian.Uint32(key[8:]), binary.BigEndian.Uint64(key))
+		}
+		return "a part of an undo history entry"
+	case bidTexts:
+		if len(key) == 4 {
+			return fmt.Sprintf("text %d of the file's dictionary (an app name, source or note)", binary.BigEndian.Uint32(key))
+		}
+		return fmt.Sprintf("a text of the file's dictionary with the key %q", figures.Sanitize(string(key)))
 	case bidEvents:
 		if k, ok := splitEventKey(key); ok {
 			app := ""

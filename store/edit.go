@@ -43,7 +43,7 @@ func (s *Store) SaveFigure(old *figures.Key, f figures.Figure) (Report, error) {
 			rep.Added--
 			rep.Updated++ // a move is one figure changed, not one gone and one new
 		}
-		return cs.commit(label, rep, now)
+		return cs.commitReported(label, &rep, now)
 	})
 	return rep, err
 }
@@ -79,7 +79,11 @@ func deleteFigure(cs *changeSet, r *Reader, k figures.Key) (figures.Figure, erro
 		if len(rest) == 0 {
 			return f, cs.del(bidSeries, key)
 		}
-		return f, cs.put(bidSeries, key, encodeSeries(f.App, rest))
+		v, err := encodeSeries(cs.texts(), f.App, rest)
+		if err != nil {
+			return figures.Figure{}, cs.s.textDamage(bidSeries, key, err)
+		}
+		return f, cs.put(bidSeries, key, v)
 	}
 	return figures.Figure{}, fmt.Errorf("%s: %w", k.String(), ErrNotFound)
 }
@@ -102,7 +106,7 @@ func (s *Store) SetLaunch(l figures.Launch) (Report, error) {
 		if err := applyLaunches(cs, r, b, &rep); err != nil {
 			return err
 		}
-		return cs.commit(b.Label, rep, s.now())
+		return cs.commitReported(b.Label, &rep, s.now())
 	})
 	return rep, err
 }

@@ -17,6 +17,8 @@ var (
 	// ErrNothingToUndo and ErrNothingToRedo: the history is at its end.
 	ErrNothingToUndo = errors.New("nothing to undo")
 	ErrNothingToRedo = errors.New("nothing to redo")
+	// ErrTooMany: a write of more figures than MaxBatchFigures.
+	ErrTooMany = errors.New("too many figures for one write")
 	// ErrReadOnly: a write on a store opened read-only.
 	ErrReadOnly = errors.New("the database was opened read-only")
 )

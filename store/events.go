@@ -325,7 +325,7 @@ func (s *Store) SaveEvent(old *figures.EventKey, e figures.Event) (Report, error
 		if err := applyEvents(cs, r, b, now, &rep); err != nil {
 			return err
 		}
-		return cs.commit(label, rep, now)
+		return cs.commitReported(label, &rep, now)
 	})
 	return rep, err
 }

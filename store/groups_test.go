@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -302,8 +303,11 @@ func TestGroups_HistoryTakesOnlyTheGroupsOfMeta(t *testing.T) {
 		key  []byte
 		want bool
 	}{{keyGroups, true}, {keyUndo, false}, {keySchema, false}, {keyTally, false}, {keyRanking, false}} {
-		e := encodeEntry(Entry{Label: "x"}, []change{{bucket: bidMeta, key: c.key, other: []byte("v")}})
-		_, _, err := decodeEntry(1, e, true)
+		var raw bytes.Buffer
+		raw.Write([]byte{bidMeta, byte(len(c.key))})
+		raw.Write(c.key)
+		raw.Write([]byte{1, 1, 'v'})
+		_, err := newChangeReader(&raw, 1).next()
 		if (err == nil) != c.want {
 			t.Errorf("an entry changing meta %q: %v", c.key, err)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"time"
 
@@ -13,9 +14,24 @@ import (
 // value while the entry is applied, the new one once it has been undone.
 // Undo and redo are then the same swap, and an import of a million new
 // figures costs a list of keys rather than a second copy of the data.
+// The values are kept compressed, in parts (histstream.go).
+//
+// How much history is kept: the last MaxHistory steps, and of those no
+// more than historyBudget allows, that is as many bytes of compressed
+// history as the file's records take, or historyFloor when they take
+// less: a file whose figures were all replaced three times over keeps
+// the last step, not all three, and stays near twice its size, where it
+// used to grow by a copy of its figures on each import. The latest step
+// is always kept, whatever its size, so that undo brings back what the
+// last write replaced. The steps dropped are named in the report of the
+// write that dropped them (Report.Forgotten), never dropped silently; a
+// write that returns no report (a deletion, a group) drops none.
 
 // MaxHistory is how many entries are kept; older ones are dropped.
 const MaxHistory = 200
+
+// historyFloor is the history a file may keep however small its records.
+const historyFloor = 2 << 20
 
 // Entry describes one write in the history.
 type Entry struct {
@@ -48,18 +64,30 @@ type change struct {
 type changeSet struct {
 	s       *Store
 	tx      *bolt.Tx
-	changes []change
 	seen    map[string]bool
+	n       int             // keys changed
+	hist    *changeWriter   // the old values, compressed; nil in a dry run
 	touched map[string]bool // folded apps to reindex
 	events  bool            // an event changed: the event tally is written again
 	dry     bool            // a dry run: record and count, write nothing
+	txt     *texts          // the dictionary, added to as values are encoded
+}
+
+// texts returns the dictionary the write adds to.
+func (c *changeSet) texts() *texts {
+	if c.txt == nil {
+		c.txt = newTexts(c.tx)
+	}
+	return c.txt
 }
 
 func newChangeSet(s *Store, tx *bolt.Tx) *changeSet {
 	return &changeSet{s: s, tx: tx, seen: map[string]bool{}, touched: map[string]bool{}}
 }
 
-func (c *changeSet) record(bucket byte, key []byte) {
+// record notes that key is about to change, keeping its value as it is
+// now for undo: the first value seen is the one undo restores.
+func (c *changeSet) record(bucket byte, key []byte) error {
 	switch bucket {
 	case bidMeta: // the groups: no app to reindex
 	case bidEvents:
@@ -69,43 +97,61 @@ func (c *changeSet) record(bucket byte, key []byte) {
 	}
 	id := string(append([]byte{bucket}, key...))
 	if c.seen[id] {
-		return // the first value seen is the one undo restores
+		return nil
 	}
 	c.seen[id] = true
-	old := c.tx.Bucket(bucketByID(bucket)).Get(key)
-	c.changes = append(c.changes, change{bucket, clone(key), clone(old)})
+	c.n++
+	if c.dry {
+		return nil
+	}
+	if c.hist == nil {
+		c.hist = newChangeWriter()
+	}
+	return c.hist.add(bucket, key, c.tx.Bucket(bucketByID(bucket)).Get(key))
 }
 
 // put seals payload under bucket and key and writes it.
 func (c *changeSet) put(bucket byte, key, payload []byte) error {
-	c.record(bucket, key)
-	if c.dry {
-		return nil
+	if err := c.record(bucket, key); err != nil || c.dry {
+		return err
 	}
 	return c.tx.Bucket(bucketByID(bucket)).Put(key, seal(bucket, key, payload))
 }
 
 // putSealed writes a value sealed already (seriesEncoder.encodeSealed).
 func (c *changeSet) putSealed(bucket byte, key, value []byte) error {
-	c.record(bucket, key)
-	if c.dry {
-		return nil
+	if err := c.record(bucket, key); err != nil || c.dry {
+		return err
 	}
 	return c.tx.Bucket(bucketByID(bucket)).Put(key, value)
 }
 
 func (c *changeSet) del(bucket byte, key []byte) error {
-	c.record(bucket, key)
-	if c.dry {
-		return nil
+	if err := c.record(bucket, key); err != nil || c.dry {
+		return err
 	}
 	return c.tx.Bucket(bucketByID(bucket)).Delete(key)
 }
 
+// commitReported commits, then drops the oldest entries past MaxHistory
+// and historyBudget and names them in rep.Forgotten, for the user to be
+// told.
+func (c *changeSet) commitReported(label string, rep *Report, now time.Time) error {
+	if c.n == 0 {
+		return nil
+	}
+	if err := c.commit(label, *rep, now); err != nil {
+		return err
+	}
+	var err error
+	rep.Forgotten, err = c.s.trimHistory(c.tx)
+	return err
+}
+
 // commit reindexes what changed and appends the entry to the history,
-// dropping any redo tail.
+// dropping any redo tail; it drops no older entry.
 func (c *changeSet) commit(label string, rep Report, now time.Time) error {
-	if len(c.changes) == 0 {
+	if c.n == 0 {
 		return nil
 	}
 	if err := c.s.reindex(c.tx, c.touched); err != nil {
@@ -122,36 +168,87 @@ func (c *changeSet) commit(label string, rep Report, now time.Time) error {
 		return err
 	}
 	// A new write after undo ends the redo branch.
-	var stale [][]byte
+	var stale []uint64
 	cr := h.Cursor()
 	for k, _ := cr.Seek(seqKey(cur + 1)); k != nil; k, _ = cr.Next() {
-		stale = append(stale, clone(k))
+		if len(k) == 8 {
+			stale = append(stale, binary.BigEndian.Uint64(k))
+		}
 	}
-	for _, k := range stale {
-		if err := h.Delete(k); err != nil {
+	for _, seq := range stale {
+		if err := c.s.dropEntry(c.tx, seq); err != nil {
 			return err
 		}
 	}
-	seq := cur + 1
-	e := Entry{Seq: seq, Label: label, Time: now, Report: rep}
-	if err := putEntry(h, e, c.changes); err != nil {
+	parts, err := c.hist.close()
+	if err != nil {
 		return err
 	}
-	if seq > MaxHistory {
-		cr := h.Cursor()
-		for k, _ := cr.First(); k != nil && binary.BigEndian.Uint64(k) <= seq-MaxHistory; k, _ = cr.First() {
-			if err := h.Delete(k); err != nil {
-				return err
-			}
-		}
+	head := entryHead{Entry: Entry{Seq: cur + 1, Label: label, Time: now, Report: rep}, changes: c.n, parts: len(parts), size: c.hist.size}
+	if head.sum, err = putParts(c.tx, head.Seq, parts); err != nil {
+		return err
 	}
-	return c.s.setUndoCursor(c.tx, seq)
+	if err := putHead(h, head); err != nil {
+		return err
+	}
+	return c.s.setUndoCursor(c.tx, head.Seq)
 }
 
-// putEntry seals and writes a history entry.
-func putEntry(h *bolt.Bucket, e Entry, changes []change) error {
-	k := seqKey(e.Seq)
-	return h.Put(k, seal(bidHistory, k, encodeEntry(e, changes)))
+// trimHistory drops the oldest entries while there are more than
+// MaxHistory, or more bytes of them than historyBudget, keeping the
+// latest whatever its size, and returns what it dropped.
+func (s *Store) trimHistory(tx *bolt.Tx) ([]Entry, error) {
+	var heads []entryHead
+	total := int64(0)
+	c := tx.Bucket(bucketHistory).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		h, err := s.openHead(k, v)
+		if err != nil {
+			return nil, err
+		}
+		heads = append(heads, h)
+		total += int64(h.size)
+	}
+	budget := int64(-1) // computed once it is needed
+	var dropped []Entry
+	for len(heads) > 1 {
+		if len(heads) <= MaxHistory {
+			if budget < 0 {
+				budget = historyBudget(tx, s.histFloor)
+			}
+			if total <= budget {
+				break
+			}
+		}
+		if err := s.dropEntry(tx, heads[0].Seq); err != nil {
+			return nil, err
+		}
+		dropped = append(dropped, heads[0].Entry)
+		total -= int64(heads[0].size)
+		heads = heads[1:]
+	}
+	return dropped, nil
+}
+
+// historyBudget is how many bytes of compressed history the file keeps:
+// as many as its records take, at least floor.
+func historyBudget(tx *bolt.Tx, floor int64) int64 {
+	live := int64(0)
+	for _, name := range [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketEvents, bucketTexts} {
+		if b := tx.Bucket(name); b != nil {
+			st := b.Stats()
+			live += int64(st.BranchInuse + st.LeafInuse)
+		}
+	}
+	return max(live, floor)
+}
+
+// dropEntry removes an entry and its changes.
+func (s *Store) dropEntry(tx *bolt.Tx, seq uint64) error {
+	if err := tx.Bucket(bucketHistory).Delete(seqKey(seq)); err != nil {
+		return err
+	}
+	return deleteParts(tx, seq)
 }
 
 // undoCursor returns the seq of the last history entry still applied.
@@ -170,62 +267,74 @@ func (s *Store) setUndoCursor(tx *bolt.Tx, seq uint64) error {
 	return s.putMeta(tx, keyUndo, seqKey(seq))
 }
 
-// entryVersion is the codec of a history entry: 2 adds the event counts
-// to the report; entries of version 1 (codecVersion) read with none.
-const entryVersion = 2
+// entryVersion is the codec of an entry's head from schema 4 on: the
+// report's counts, then how many changes, parts and compressed bytes the
+// entry's changes hold, and the checksum of the parts' seals.
+const entryVersion = 3
 
-func encodeEntry(e Entry, changes []change) []byte {
+// entryHead is an entry as the history bucket keeps it.
+type entryHead struct {
+	Entry
+	changes, parts, size int
+	sum                  uint32
+}
+
+func encodeHead(h entryHead) []byte {
 	enc := encoder{}
 	enc.byte(entryVersion)
-	enc.varint(e.Time.Unix())
-	enc.string(e.Label)
-	for _, n := range e.Report.counts() {
+	enc.varint(h.Time.Unix())
+	enc.string(h.Label)
+	for _, n := range h.Report.counts() {
 		enc.uvarint(uint64(*n))
 	}
-	enc.uvarint(uint64(len(changes)))
-	for _, ch := range changes {
-		enc.byte(ch.bucket)
-		enc.bytes(ch.key)
-		if ch.other == nil {
-			enc.byte(0)
-		} else {
-			enc.byte(1)
-			enc.bytes(ch.other)
-		}
+	for _, n := range []int{h.changes, h.parts, h.size} {
+		enc.uvarint(uint64(n))
 	}
+	enc.b = binary.BigEndian.AppendUint32(enc.b, h.sum)
 	return enc.b
 }
 
-func decodeEntry(seq uint64, v []byte, withChanges bool) (Entry, []change, error) {
+func decodeHead(seq uint64, v []byte) (entryHead, error) {
 	d := decoder{b: v}
-	version := d.byte()
-	if version != codecVersion && version != entryVersion {
-		return Entry{}, nil, errCorrupt
+	if d.byte() != entryVersion {
+		return entryHead{}, errCorrupt
 	}
-	e := Entry{Seq: seq, Time: time.Unix(d.varint(), 0).UTC(), Label: d.string()}
-	counts := e.Report.counts()
-	if version == codecVersion {
-		counts = counts[:countsV1]
-	}
-	for _, n := range counts {
+	h := entryHead{Entry: Entry{Seq: seq, Time: time.Unix(d.varint(), 0).UTC(), Label: d.string()}}
+	for _, n := range h.Report.counts() {
 		*n = int(d.uvarint())
 	}
-	if !withChanges || d.err != nil {
-		return e, nil, d.err
+	for _, n := range []*int{&h.changes, &h.parts, &h.size} {
+		*n = int(d.uvarint())
 	}
-	n := d.count(3)
-	changes := make([]change, 0, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		ch := change{bucket: d.byte(), key: d.bytes()}
-		if d.byte() == 1 {
-			ch.other = d.bytes()
-		}
-		if !undoableKey(ch.bucket, ch.key) {
-			return e, nil, errCorrupt
-		}
-		changes = append(changes, ch)
+	if d.err != nil || len(d.b) != 4 || h.changes < 0 || h.parts < 0 || h.size < 0 ||
+		h.size > h.parts*partSize || h.size <= (h.parts-1)*partSize && h.parts > 0 {
+		return entryHead{}, errCorrupt
 	}
-	return e, changes, d.err
+	h.sum = binary.BigEndian.Uint32(d.b)
+	return h, nil
+}
+
+// putHead seals and writes an entry's head.
+func putHead(h *bolt.Bucket, head entryHead) error {
+	h.FillPercent = 1 // heads come in seq order
+	k := seqKey(head.Seq)
+	return h.Put(k, seal(bidHistory, k, encodeHead(head)))
+}
+
+// openHead checks and decodes the head of an entry.
+func (s *Store) openHead(k, v []byte) (entryHead, error) {
+	if len(k) != 8 {
+		return entryHead{}, s.damagedKey(bidHistory, k, "has a key that is not a number")
+	}
+	payload, ok := unseal(bidHistory, k, v)
+	if !ok {
+		return entryHead{}, s.damagedKey(bidHistory, k, "does not match its checksum")
+	}
+	h, err := decodeHead(binary.BigEndian.Uint64(k), payload)
+	if err != nil {
+		return entryHead{}, s.damagedKey(bidHistory, k, "cannot be read")
+	}
+	return h, nil
 }
 
 // Undo steps back over the last write still applied and returns it.
@@ -254,26 +363,39 @@ func (s *Store) step(undo bool) (Entry, error) {
 			}
 			return ErrNothingToRedo
 		}
-		payload, ok := unseal(bidHistory, k, v)
-		var changes []change
-		if ok {
-			e, changes, err = decodeEntry(seq, payload, true)
+		head, err := s.openHead(k, v)
+		if err != nil {
+			return err
 		}
-		if !ok || err != nil {
-			return s.damagedKey(bidHistory, k, "cannot be read, so it cannot be undone or redone")
+		e = head.Entry
+		r, err := s.readChanges(tx, head)
+		if err != nil {
+			return err
 		}
+		// The swap: each value now in the file goes into the entry's new
+		// stream, and the entry's value takes its place.
+		w := newChangeWriter()
 		touched := map[string]bool{}
 		events := false
-		for i := range changes {
-			ch := &changes[i]
+		for {
+			ch, err := r.next()
+			if errors.Is(err, errStreamEnd) {
+				break
+			}
+			if err != nil {
+				return s.entryDamage(seq, err)
+			}
 			b := tx.Bucket(bucketByID(ch.bucket))
 			// Both sides of the swap must be sound: undo never writes a
 			// damaged value back, nor builds on one.
-			now := clone(b.Get(ch.key))
+			now := b.Get(ch.key)
 			if now != nil {
 				if _, ok := unseal(ch.bucket, ch.key, now); !ok {
 					return s.damagedKey(ch.bucket, ch.key, isAre(ch.bucket)+" damaged, so this step cannot be undone or redone")
 				}
+			}
+			if err := w.add(ch.bucket, ch.key, now); err != nil {
+				return err
 			}
 			if ch.other == nil {
 				err = b.Delete(ch.key)
@@ -285,7 +407,6 @@ func (s *Store) step(undo bool) (Entry, error) {
 			if err != nil {
 				return err
 			}
-			ch.other = now
 			switch ch.bucket {
 			case bidMeta:
 			case bidEvents:
@@ -302,7 +423,18 @@ func (s *Store) step(undo bool) (Entry, error) {
 				return err
 			}
 		}
-		if err := putEntry(h, e, changes); err != nil {
+		parts, err := w.close()
+		if err != nil {
+			return err
+		}
+		if err := deleteParts(tx, seq); err != nil {
+			return err
+		}
+		head.parts, head.size = len(parts), w.size
+		if head.sum, err = putParts(tx, seq, parts); err != nil {
+			return err
+		}
+		if err := putHead(h, head); err != nil {
 			return err
 		}
 		if undo {
@@ -322,17 +454,12 @@ func (s *Store) History() (entries []Entry, applied int, err error) {
 			return err
 		}
 		return tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
-			if len(k) != 8 {
-				return s.damagedKey(bidHistory, k, "has a key that is not a number")
+			h, err := s.openHead(k, v)
+			if err != nil {
+				return err
 			}
-			seq := binary.BigEndian.Uint64(k)
-			payload, ok := unseal(bidHistory, k, v)
-			e, _, err := decodeEntry(seq, payload, false)
-			if !ok || err != nil {
-				return s.damagedKey(bidHistory, k, "cannot be read")
-			}
-			entries = append(entries, e)
-			if seq <= cur {
+			entries = append(entries, h.Entry)
+			if h.Seq <= cur {
 				applied++
 			}
 			return nil

@@ -45,12 +45,16 @@ func (s *Store) PutUnchecked(apps []figures.App, figs []figures.Figure, launches
 			series[r] = append(series[r], f)
 		}
 		for _, r := range order {
-			if err := cs.put(bidSeries, seriesKey(figures.FoldName(r.app), r.country), encodeSeries(r.app, series[r])); err != nil {
+			v, err := encodeSeries(cs.texts(), r.app, series[r])
+			if err != nil {
+				return err
+			}
+			if err := cs.put(bidSeries, seriesKey(figures.FoldName(r.app), r.country), v); err != nil {
 				return err
 			}
 		}
 		for _, l := range launches {
-			if err := cs.put(bidLaunches, seriesKey(figures.FoldName(l.App), l.Country), encodeLaunch(l.App, l.Month)); err != nil {
+			if err := cs.put(bidLaunches, seriesKey(figures.FoldName(l.App), l.Country), encodeLaunch(l.Month)); err != nil {
 				return err
 			}
 		}

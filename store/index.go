@@ -223,6 +223,7 @@ func appOfKey(bucket byte, key []byte) string {
 // must be sound: a write never builds on a damaged one.
 func (s *Store) reindex(tx *bolt.Tx, touched map[string]bool) error {
 	apps := tx.Bucket(bucketApps)
+	apps.FillPercent = 1 // rewritten in key order
 	folded := make([]string, 0, len(touched))
 	for f := range touched {
 		folded = append(folded, f)

@@ -17,7 +17,9 @@ var (
 	bucketSeries   = []byte("series")
 	bucketLaunches = []byte("launches")
 	bucketHistory  = []byte("history")
-	bucketEvents   = []byte("events") // schema 3: events.go
+	bucketEvents   = []byte("events")  // schema 3: events.go
+	bucketTexts    = []byte("texts")   // schema 4: dict.go
+	bucketChanges  = []byte("changes") // schema 4: the history's values, histstream.go
 
 	keySchema = []byte("schema")
 	keyMagic  = []byte("uptake")
@@ -33,6 +35,8 @@ const (
 	bidMeta
 	bidHistory
 	bidEvents
+	bidTexts
+	bidChanges
 )
 
 func bucketByID(id byte) []byte {
@@ -49,6 +53,10 @@ func bucketByID(id byte) []byte {
 		return bucketHistory
 	case bidEvents:
 		return bucketEvents
+	case bidTexts:
+		return bucketTexts
+	case bidChanges:
+		return bucketChanges
 	}
 	return nil
 }
@@ -56,7 +64,7 @@ func bucketByID(id byte) []byte {
 // bucketID returns the id of a bucket by name, or 0 for one uptake does
 // not keep.
 func bucketID(name []byte) byte {
-	for id := bidApps; id <= bidEvents; id++ {
+	for id := bidApps; id <= bidChanges; id++ {
 		if bytes.Equal(bucketByID(id), name) {
 			return id
 		}

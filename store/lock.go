@@ -28,7 +28,8 @@ func (e *lockedError) Unwrap() error { return e.err }
 func (s *Store) openLocked(readOnly bool) func(string, int, os.FileMode) (*os.File, error) {
 	return func(name string, flag int, mode os.FileMode) (*os.File, error) {
 		// The path can be replaced while we wait for its lock (a new
-		// database linked over an unborn file): then try the new one.
+		// database linked over an unborn file, a file compacted): then
+		// try the new one.
 		for attempt := 0; ; attempt++ {
 			f, err := os.OpenFile(name, flag, mode)
 			if err != nil {
@@ -38,9 +39,14 @@ func (s *Store) openLocked(readOnly bool) func(string, int, os.FileMode) (*os.Fi
 				f.Close()
 				return nil, &lockedError{err}
 			}
-			if !samePath(f, name) && attempt < 3 {
+			if !samePath(f, name) {
+				// Never go on with the file renamed away: a write there
+				// would be lost.
 				f.Close()
-				continue
+				if attempt < 10 {
+					continue
+				}
+				return nil, &lockedError{fmt.Errorf("%s: another uptake keeps replacing the file (compacting it, or creating it): try again", figures.Sanitize(name))}
 			}
 			if err := s.checkLocked(f, !readOnly); err != nil {
 				f.Close()

@@ -72,7 +72,11 @@ func (s *Store) MergeApp(from, into string) (Report, error) {
 			}
 			rep.Updated += len(figs) - dup
 			rep.Duplicates += dup
-			if err := cs.put(bidSeries, seriesKey(intoFold, country), encodeSeries(app.Name, merged)); err != nil {
+			v, err := encodeSeries(cs.texts(), app.Name, merged)
+			if err != nil {
+				return s.textDamage(bidSeries, seriesKey(intoFold, country), err)
+			}
+			if err := cs.put(bidSeries, seriesKey(intoFold, country), v); err != nil {
 				return err
 			}
 			if !same {
@@ -101,7 +105,7 @@ func (s *Store) MergeApp(from, into string) (Report, error) {
 				return fmt.Errorf("%w: %s launched in %s in %s, %s in %s: set one launch month first (L in the dashboard)",
 					ErrAppConflict, figures.Sanitize(src.Name), l.Country, l.Month, figures.Sanitize(dst.Name), m)
 			}
-			if err := cs.put(bidLaunches, seriesKey(intoFold, l.Country), encodeLaunch(app.Name, l.Month)); err != nil {
+			if err := cs.put(bidLaunches, seriesKey(intoFold, l.Country), encodeLaunch(l.Month)); err != nil {
 				return err
 			}
 			if !same {
@@ -125,7 +129,7 @@ func (s *Store) MergeApp(from, into string) (Report, error) {
 			return err
 		}
 		rep.AppsUpdated++
-		return cs.commit(label, rep, s.now())
+		return cs.commitReported(label, &rep, s.now())
 	})
 	return rep, err
 }

@@ -20,6 +20,11 @@ import (
 //	3  adds the events bucket and the event tally in meta (events.go);
 //	   an older uptake would not see the events, nor undo a step that
 //	   changed one, so it is told the file is newer.
+//	4  adds the dictionary of texts (dict.go): series values name their
+//	   app, sources and notes in it and keep their figures column by
+//	   column; launch values hold the month alone (codec.go). History
+//	   entries keep their changes compressed, in parts, in the changes
+//	   bucket (histstream.go), within a budget (history.go).
 //
 // migrations[v] takes a file from schema v to v+1. Open runs every step a
 // file needs in ONE write transaction, after copying the file to
@@ -30,6 +35,7 @@ func (s *Store) migrations() []func(tx *bolt.Tx) error {
 		0: migrate0to1,
 		1: s.migrate1to2,
 		2: s.migrate2to3,
+		3: s.migrate3to4,
 	}
 }
 
@@ -60,8 +66,10 @@ func requiredBuckets(version uint32) [][]byte {
 		return [][]byte{bucketApps, bucketSeries, bucketLaunches}
 	case version < 3:
 		return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory}
+	case version < 4:
+		return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents}
 	}
-	return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents}
+	return [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents, bucketTexts, bucketChanges}
 }
 
 // oldSchemaError says that a file needs migrating; Open handles it.
@@ -89,6 +97,11 @@ func (s *Store) migrate(old uint32) (*bolt.DB, error) {
 		if err := s.runMigrations(db, version); err != nil {
 			db.Close()
 			return nil, err
+		}
+		// Every value was rewritten: the old pages are free.
+		if s.compactIfLoose(db) {
+			db.Close()
+			return s.openBolt(s.opt.ReadOnly)
 		}
 	}
 	if !s.opt.ReadOnly {

@@ -19,10 +19,10 @@ func (s *Store) migrate1to2(tx *bolt.Tx) error {
 	for _, bid := range []byte{bidSeries, bidLaunches} {
 		err := rewrite(tx, bid, func(k, v []byte) ([]byte, error) {
 			if bid == bidSeries {
-				if _, err := seriesLen(v); err != nil {
+				if _, err := seriesLenV1(v); err != nil {
 					return nil, s.damagedKey(bid, k, "cannot be read")
 				}
-			} else if _, err := decodeLaunch(v, ""); err != nil {
+			} else if _, err := decodeLaunchV1(v); err != nil {
 				return nil, s.damagedKey(bid, k, "cannot be read")
 			}
 			touched[appOfKey(bid, k)] = true
@@ -48,7 +48,7 @@ func (s *Store) migrate1to2(tx *bolt.Tx) error {
 	}
 	err = rewrite(tx, bidHistory, func(k, v []byte) ([]byte, error) {
 		seq := binary.BigEndian.Uint64(append(make([]byte, 8-min(8, len(k))), k...))
-		e, changes, err := decodeEntry(seq, v, true)
+		e, changes, err := decodeEntryV2(seq, v)
 		if err != nil {
 			return nil, s.damagedKey(bidHistory, k, "cannot be read")
 		}
@@ -67,7 +67,7 @@ func (s *Store) migrate1to2(tx *bolt.Tx) error {
 			}
 			ch.other = seal(ch.bucket, ch.key, ch.other)
 		}
-		return seal(bidHistory, k, encodeEntry(e, changes)), nil
+		return seal(bidHistory, k, encodeEntryV2(e, changes)), nil
 	})
 	if err != nil {
 		return err

@@ -39,8 +39,8 @@ func writeV0(t *testing.T, path string) []figures.Figure {
 		meta.Put(keyMagic, []byte("uptake"))
 		meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, 0))
 		tx.Bucket(bucketApps).Put(appKey("Resso"), encodeAppV1(figures.App{Name: "Resso", Publisher: "ByteDance"}))
-		tx.Bucket(bucketSeries).Put(seriesKey(figures.FoldName("Resso"), "IN"), encodeSeries("Resso", figs))
-		return tx.Bucket(bucketLaunches).Put(seriesKey(figures.FoldName("Resso"), "IN"), encodeLaunch("Resso", mustMonth("2020-03")))
+		tx.Bucket(bucketSeries).Put(seriesKey(figures.FoldName("Resso"), "IN"), encodeSeriesV1("Resso", figs))
+		return tx.Bucket(bucketLaunches).Put(seriesKey(figures.FoldName("Resso"), "IN"), encodeLaunchV1("Resso", mustMonth("2020-03")))
 	})
 	if err != nil {
 		t.Fatal(err)

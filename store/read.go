@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"sort"
 
 	"github.com/uptake/uptake/figures"
@@ -16,6 +17,19 @@ type Reader struct {
 	tx  *bolt.Tx
 	idx *readIndex // the app records, checked against the tally on first use
 	cs  *changeSet // in a write: what it has written, which the index does not know yet
+	txt *texts     // the dictionary, read as it is needed
+}
+
+// texts returns the dictionary of the transaction: in a write, the one
+// the write adds to.
+func (r *Reader) texts() *texts {
+	if r.cs != nil {
+		return r.cs.texts()
+	}
+	if r.txt == nil {
+		r.txt = newTexts(r.tx)
+	}
+	return r.txt
 }
 
 // rewritten reports whether this transaction has written the key: its
@@ -194,7 +208,7 @@ func (r *Reader) checkedSeries(folded, country string, v []byte, dst []figures.F
 		if !ok || err != nil {
 			return nil, r.s.damagedKey(bidSeries, k, "cannot be read")
 		}
-		return r.s.openSeries(k, v, indexEntry{country: country, figures: n, seal: sealOf(v)}, dst)
+		return r.s.openSeries(k, v, indexEntry{country: country, figures: n, seal: sealOf(v)}, dst, r.texts())
 	}
 	var x indexEntry
 	if ok {
@@ -208,12 +222,12 @@ func (r *Reader) checkedSeries(folded, country string, v []byte, dst []figures.F
 	case v == nil:
 		return nil, r.s.damagedKey(bidSeries, k, "are missing from the file")
 	}
-	return r.s.openSeries(k, v, x, dst)
+	return r.s.openSeries(k, v, x, dst, r.texts())
 }
 
 // openSeries checks a series value against its seal and index entry and
-// decodes it into dst.
-func (s *Store) openSeries(k, v []byte, x indexEntry, dst []figures.Figure) ([]figures.Figure, error) {
+// decodes it into dst, looking its texts up in d.
+func (s *Store) openSeries(k, v []byte, x indexEntry, dst []figures.Figure, d *texts) ([]figures.Figure, error) {
 	payload, ok := unseal(bidSeries, k, v)
 	if !ok {
 		return nil, s.damagedKey(bidSeries, k, "do not match their checksum")
@@ -225,9 +239,15 @@ func (s *Store) openSeries(k, v []byte, x indexEntry, dst []figures.Figure) ([]f
 	if c, ok := keyCountry(k); ok {
 		country = c
 	}
-	figs, err := decodeSeriesInto(dst, payload, country)
-	if err != nil || len(figs) != x.figures {
+	figs, err := decodeSeriesInto(dst, payload, country, d)
+	if err == nil && len(figs) != x.figures {
+		err = errCorrupt
+	}
+	if errors.Is(err, errCorrupt) {
 		return nil, s.damagedKey(bidSeries, k, "cannot be read")
+	}
+	if err != nil {
+		return nil, s.textDamage(bidSeries, k, err)
 	}
 	return figs, nil
 }
@@ -283,19 +303,4 @@ func (s *Store) Count() (Counts, error) {
 		return err
 	})
 	return n, err
-}
-
-// seriesLen reads the number of figures of a series without decoding them.
-func seriesLen(v []byte) (int, error) {
-	d := decoder{b: v}
-	if d.byte() != codecVersion {
-		return 0, errCorrupt
-	}
-	d.string()
-	for n := d.count(1); n > 0 && d.err == nil; n-- {
-		d.string()
-	}
-	d.varint()
-	n := d.count(7)
-	return n, d.err
 }

@@ -27,7 +27,7 @@ func (r *Reader) AppSeries(app string) (map[string][]figures.Figure, error) {
 	all := make([]figures.Figure, total)
 	i := 0
 	err = r.walkRange(bidSeries, folded, entries, func(k, v []byte, x indexEntry) error {
-		figs, err := r.s.openSeries(k, v, x, all[:0:x.figures])
+		figs, err := r.s.openSeries(k, v, x, all[:0:x.figures], r.texts())
 		if err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func (r *Reader) EachFigure(fn func(figures.Figure) bool) error {
 			if stop {
 				return nil
 			}
-			figs, err = r.s.openSeries(k, v, x, figs)
+			figs, err = r.s.openSeries(k, v, x, figs, r.texts())
 			if err != nil {
 				return err
 			}

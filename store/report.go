@@ -30,6 +30,10 @@ type Report struct {
 	EventChanges []EventChange
 	// The first groups the write added or replaced, each named.
 	GroupChanges []GroupChange
+
+	// Forgotten is the oldest steps of undo the write dropped to keep the
+	// file small (history.go): they can no longer be undone.
+	Forgotten []Entry
 }
 
 // EventChange is an event a write adds (Old zero) or replaces.
@@ -180,7 +184,28 @@ func (r Report) String() string {
 	if len(parts) == 0 {
 		return "nothing to write"
 	}
+	if f := r.forgotten(); f != "" {
+		parts = append(parts, f)
+	}
 	return strings.Join(parts, "; ")
+}
+
+// forgotten says which steps of undo the write dropped, "" for none.
+func (r Report) forgotten() string {
+	n := len(r.Forgotten)
+	if n == 0 {
+		return ""
+	}
+	which := figures.Quote(figures.CutTo(figures.Sanitize(r.Forgotten[0].Label), 40))
+	if n > 1 {
+		which += " … " + figures.Quote(figures.CutTo(figures.Sanitize(r.Forgotten[n-1].Label), 40))
+	}
+	pronoun := "they"
+	if n == 1 {
+		pronoun = "it"
+	}
+	return fmt.Sprintf("%d older %s of undo dropped to keep the file small (%s): %s can no longer be undone",
+		n, plural("step", n), which, pronoun)
 }
 
 func pluralOf(noun string) func(int) string {

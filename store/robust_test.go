@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -320,34 +321,55 @@ func TestRobust_EmptyFileIsANewDatabase(t *testing.T) {
 }
 
 // FuzzDecodeSeries: no bytes make the series decoder panic, and what it
-// accepts encodes back to a value that decodes the same.
+// accepts encodes back to a value that decodes the same. The dictionary
+// holds "Resso", "Sensor Tower" and "n" as ids 1 to 3.
 func FuzzDecodeSeries(f *testing.F) {
 	figs := []figures.Figure{
 		{App: "Resso", Country: "IN", From: figures.MonthOf(2020, 3), To: figures.MonthOf(2020, 7), Installs: 9800000, Source: "Sensor Tower", Changed: testNow},
 		{App: "Resso", Country: "IN", From: figures.MonthOf(2020, 8), To: figures.MonthOf(2020, 8), Installs: 3600000, Source: "Sensor Tower", Note: "n", Estimate: true, Changed: testNow.Add(time.Hour)},
 	}
-	f.Add(encodeSeries("Resso", figs))
-	f.Add(encodeSeries("", nil))
+	dict := func() *texts {
+		d := memTexts()
+		for _, s := range []string{"Resso", "Sensor Tower", "n"} {
+			d.ref(s)
+		}
+		return d
+	}
+	enc := func(app string, figs []figures.Figure) []byte {
+		v, err := encodeSeries(dict(), app, figs)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return v
+	}
+	f.Add(enc("Resso", figs))
+	f.Add(enc("", nil))
+	f.Add(enc("Resso", figs[1:]))
 	f.Add([]byte{})
-	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
-	f.Add(append(encodeSeries("Resso", figs), 0))
+	f.Add([]byte{seriesVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Add(append(enc("Resso", figs), 0))
 	f.Fuzz(func(t *testing.T, v []byte) {
-		got, err := decodeSeries(v, "IN")
+		d := dict()
+		got, err := decodeSeriesInto(nil, v, "IN", d)
 		if err != nil {
 			return
 		}
-		if _, err := seriesLen(v); err != nil {
-			t.Fatalf("decodeSeries took what seriesLen refuses: %v", err)
+		if n, err := seriesLen(v); err != nil || n != len(got) {
+			t.Fatalf("decodeSeries took what seriesLen refuses or counts otherwise: %d %v", n, err)
 		}
 		for _, f := range got {
-			if f.To < f.From || f.Installs < 0 {
+			if f.To < f.From || f.Installs < 0 || f.From > figures.MaxMonth || !f.Platform.Valid() {
 				t.Fatalf("decoded an impossible figure %+v", f)
 			}
 		}
 		if len(got) == 0 {
 			return
 		}
-		again, err := decodeSeries(encodeSeries(got[0].App, got), "IN")
+		back, err := encodeSeries(d, got[0].App, got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := decodeSeriesInto(nil, back, "IN", d)
 		if err != nil || len(again) != len(got) {
 			t.Fatalf("re-encoded series does not decode: %v", err)
 		}
@@ -359,32 +381,46 @@ func FuzzDecodeSeries(f *testing.F) {
 	})
 }
 
-// FuzzDecodeEntry: no bytes make the history decoder panic, and what it
-// accepts names only buckets that exist.
+// FuzzDecodeEntry: no bytes make the decoders of a history entry panic:
+// its head, or its records as they come out of the decompressor; what
+// they accept names only buckets and keys undo may change, and a head
+// encodes back to itself.
 func FuzzDecodeEntry(f *testing.F) {
-	e := Entry{Label: "import figures.csv", Time: testNow, Report: Report{Added: 3, Updated: 1}}
-	f.Add(encodeEntry(e, []change{{bidSeries, []byte("resso\x00IN"), []byte{1, 2, 3}}, {bidApps, []byte("resso"), nil}}))
-	f.Add(encodeEntry(e, nil))
-	f.Add([]byte{})
-	f.Add([]byte{codecVersion, 0, 0})
-	f.Fuzz(func(t *testing.T, v []byte) {
-		got, changes, err := decodeEntry(1, v, true)
-		if err != nil {
-			return
-		}
-		for _, ch := range changes {
-			if bucketByID(ch.bucket) == nil {
-				t.Fatalf("decoded a change in bucket %d", ch.bucket)
+	h := entryHead{Entry: Entry{Label: "import figures.csv", Time: testNow, Report: Report{Added: 3, Updated: 1}}, changes: 2, parts: 1, size: 40, sum: 7}
+	w := newChangeWriter()
+	w.add(bidSeries, []byte("resso\x00IN"), []byte{1, 2, 3})
+	w.add(bidApps, []byte("resso"), nil)
+	var raw bytes.Buffer
+	zr := flate.NewReader(bytes.NewReader(bytes.Join(must(w.close()), nil)))
+	raw.ReadFrom(zr)
+	f.Add(encodeHead(h), raw.Bytes())
+	f.Add([]byte{entryVersion, 0, 0}, []byte{bidApps, 1, 'x', 0})
+	f.Add([]byte{}, []byte{})
+	f.Fuzz(func(t *testing.T, head, records []byte) {
+		if got, err := decodeHead(1, head); err == nil {
+			back, err := decodeHead(1, encodeHead(got))
+			if err != nil || back.Label != got.Label || back.changes != got.changes || back.parts != got.parts || back.size != got.size || back.sum != got.sum {
+				t.Fatalf("head round trip: %+v %+v %v", got, back, err)
 			}
 		}
-		if _, _, err := decodeEntry(1, v, false); err != nil {
-			t.Fatalf("the entry decodes with its changes but not without: %v", err)
-		}
-		back, changes2, err := decodeEntry(1, encodeEntry(got, changes), true)
-		if err != nil || back.Label != got.Label || len(changes2) != len(changes) {
-			t.Fatalf("round trip: %+v %v", back, err)
+		r := newChangeReader(bytes.NewReader(records), 1+len(records)%5)
+		for {
+			ch, err := r.next()
+			if err != nil {
+				return
+			}
+			if bucketByID(ch.bucket) == nil || !undoableKey(ch.bucket, ch.key) {
+				t.Fatalf("decoded a change in bucket %d, key %q", ch.bucket, ch.key)
+			}
 		}
 	})
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // FuzzParseCountry: any text gives a known code or an error that says

@@ -61,8 +61,13 @@ func (r *Reader) eachSound(fn func(figures.Figure) bool, damaged func(string)) e
 			country = c
 		}
 		var err error
-		if figs, err = decodeSeriesInto(figs, payload, country); err != nil {
-			damaged(describeStored(bidSeries, k) + " cannot be read: left out")
+		if figs, err = decodeSeriesInto(figs, payload, country, r.texts()); err != nil {
+			var te *textError
+			if errors.As(err, &te) {
+				damaged(describeStored(bidSeries, k) + " name a text that cannot be read (" + te.Error() + "): left out")
+			} else {
+				damaged(describeStored(bidSeries, k) + " cannot be read: left out")
+			}
 			continue
 		}
 		for _, f := range figs {

@@ -24,6 +24,7 @@ type FigureTable struct {
 	cached int              // the series decoded last, or -1
 	figs   []figures.Figure // its figures
 	cols   *Columns
+	txt    *texts // the texts the series name, copied out with them
 }
 
 type tableSeries struct {
@@ -40,7 +41,7 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &FigureTable{cached: -1}
+	t := &FigureTable{cached: -1, txt: memTexts()}
 	size := 0
 	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
@@ -59,9 +60,18 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 			if !ok || sealOf(v) != x.seal {
 				return r.s.damagedKey(bidSeries, k, "do not match their checksum")
 			}
-			n, err := seriesLen(payload)
-			if err != nil || n != x.figures {
+			h, err := readSeriesHead(payload, nil)
+			if err != nil || h.n != x.figures {
 				return r.s.damagedKey(bidSeries, k, "cannot be read")
+			}
+			n := h.n
+			// The texts are looked up now, inside the transaction.
+			for _, ref := range append(h.texts, h.app) {
+				text, err := r.texts().text(ref)
+				if err != nil {
+					return r.s.textDamage(bidSeries, k, err)
+				}
+				t.txt.byRef[ref] = text
 			}
 			if n == 0 {
 				return nil
@@ -95,14 +105,17 @@ func TableOf(figs []figures.Figure) *FigureTable {
 		return cmp.Or(strings.Compare(a.folded, b.folded), strings.Compare(a.f.Country, b.f.Country),
 			figures.CompareIdentity(*a.f, *b.f), cmp.Compare(a.pos, b.pos))
 	})
-	t := &FigureTable{cached: -1}
+	t := &FigureTable{cached: -1, txt: memTexts()}
 	var group []figures.Figure
 	flush := func(folded string) {
 		if len(group) == 0 {
 			return
 		}
 		app := group[0].App
-		v := encodeSeries(app, group)
+		v, err := encodeSeries(t.txt, app, group)
+		if err != nil {
+			return // a dictionary in memory takes any text
+		}
 		off := len(t.data)
 		t.data = append(t.data, v...)
 		t.series = append(t.series, tableSeries{off: off, end: len(t.data), first: t.n, folded: folded, country: group[0].Country})
@@ -168,7 +181,7 @@ func (t *FigureTable) At(i int) (figures.Figure, error) {
 	si := t.seriesOf(i)
 	if si != t.cached {
 		s := t.series[si]
-		figs, err := decodeSeriesInto(t.figs, t.data[s.off:s.end], s.country)
+		figs, err := decodeSeriesInto(t.figs, t.data[s.off:s.end], s.country, t.txt)
 		if err != nil || len(figs) != t.count(si) {
 			t.cached = -1
 			return figures.Figure{}, fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), s.country, ErrDamaged)
@@ -186,12 +199,18 @@ func (t *FigureTable) count(si int) int {
 	return t.n - t.series[si].first
 }
 
-// appOf returns the app name a series value starts with, for messages.
+// appOf returns the app name a series value names, for messages.
 func (t *FigureTable) appOf(si int) string {
 	s := t.series[si]
-	d := decoder{b: t.data[s.off:s.end]}
-	d.byte()
-	return figures.Sanitize(d.string())
+	h, err := readSeriesHead(t.data[s.off:s.end], nil)
+	if err != nil {
+		return figures.Sanitize(s.folded)
+	}
+	name, err := t.txt.text(h.app)
+	if err != nil {
+		return figures.Sanitize(s.folded)
+	}
+	return figures.Sanitize(name)
 }
 
 // AppNames returns the apps the table holds, sanitised, each once, in
@@ -249,15 +268,24 @@ func (t *FigureTable) Columns() (*Columns, error) {
 	}
 	textIndex := map[string]uint32{"": 0}
 	var local []uint32 // the series' text table, mapped to Texts
-	i := 0
+	var refs []dictRef
 	for si, s := range t.series {
-		d := decoder{b: t.data[s.off:s.end]}
-		d.byte()
-		c.Apps[si] = d.string()
+		damaged := t.damaged(si)
+		h, err := readSeriesHead(t.data[s.off:s.end], refs)
+		if err != nil || s.first+h.n > t.n || h.n != t.count(si) {
+			return nil, damaged()
+		}
+		refs = h.texts
+		if c.Apps[si], err = t.txt.text(h.app); err != nil {
+			return nil, damaged()
+		}
 		c.Countries[si] = s.country
 		local = append(local[:0], 0)
-		for n := d.count(1); n > 0 && d.err == nil; n-- {
-			text := d.string()
+		for _, ref := range h.texts {
+			text, err := t.txt.text(ref)
+			if err != nil {
+				return nil, damaged()
+			}
 			k, ok := textIndex[text]
 			if !ok {
 				k = uint32(len(c.Texts))
@@ -266,35 +294,70 @@ func (t *FigureTable) Columns() (*Columns, error) {
 			}
 			local = append(local, k)
 		}
-		d.varint()
-		n := d.count(7)
-		var prev figures.Month
-		for j := 0; j < n && d.err == nil; j++ {
-			from := figures.Month(d.uvarint())
-			if j > 0 {
-				from += prev
+		first := s.first
+		bad := false
+		var from uint64
+		rest, err := h.columns(func(col, at, count int, v uint64) {
+			at += first
+			switch col {
+			case colFrom:
+				for i := at; i < at+count; i++ {
+					if i == first {
+						from = v
+					} else {
+						from += v
+					}
+					bad = bad || from > uint64(figures.MaxMonth)
+					c.From[i] = figures.Month(min(from, uint64(figures.MaxMonth)))
+				}
+			case colSpan:
+				bad = bad || v > uint64(figures.MaxMonth)
+				for i := at; i < at+count; i++ {
+					c.To[i] = c.From[i] + figures.Month(min(v, uint64(figures.MaxMonth)))
+				}
+			case colSource, colNote:
+				if v >= uint64(len(local)) {
+					bad = true
+					return
+				}
+				dst := c.Source
+				if col == colNote {
+					dst = c.Note
+				}
+				for i := at; i < at+count; i++ {
+					dst[i] = local[v]
+				}
+			case colFlags:
+				bad = bad || v > 5
+				for i := at; i < at+count; i++ {
+					c.Estimate[i] = v&1 != 0
+					c.Platform[i] = figures.Platform(v >> 1 & 3)
+				}
 			}
-			prev = from
-			span := figures.Month(d.uvarint())
-			c.Series[i] = uint32(si)
-			c.From[i], c.To[i] = from, from+span
-			c.Installs[i] = int64(d.uvarint())
-			src, note := d.uvarint(), d.uvarint()
-			if src >= uint64(len(local)) || note >= uint64(len(local)) || i >= t.n {
-				d.fail()
-				break
-			}
-			c.Source[i], c.Note[i] = local[src], local[note]
-			flags := d.byte()
-			c.Estimate[i] = flags&1 != 0
-			c.Platform[i] = figures.Platform(flags >> 1)
-			d.varint()
-			i++
+		})
+		if err != nil || bad {
+			return nil, damaged()
 		}
-		if d.err != nil || i != s.first+t.count(si) {
-			return nil, fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), s.country, ErrDamaged)
+		d := decoder{b: rest}
+		for i := first; i < first+h.n; i++ {
+			c.Series[i] = uint32(si)
+			c.Installs[i] = int64(d.uvarint())
+			if c.Installs[i] < 0 {
+				d.fail()
+			}
+		}
+		if d.err != nil || len(d.b) != 0 {
+			return nil, damaged()
 		}
 	}
 	t.cols = c
 	return c, nil
+}
+
+// damaged returns the error of a series copied out whole that does not
+// decode.
+func (t *FigureTable) damaged(si int) func() error {
+	return func() error {
+		return fmt.Errorf("the series of %s in %s: %w: restore the file from a backup", t.appOf(si), t.series[si].country, ErrDamaged)
+	}
 }
