@@ -133,9 +133,9 @@ func seriesLabelOf(f Figure) string {
 	return s
 }
 
-// monthsText writes ascending months as ranges, "2020-01..2020-03,
+// MonthsText writes ascending months as ranges, "2020-01..2020-03,
 // 2020-06", naming at most limit ranges and then how many more.
-func monthsText(ms []Month, limit int) string {
+func MonthsText(ms []Month, limit int) string {
 	var parts []string
 	more := 0
 	for i := 0; i < len(ms); {

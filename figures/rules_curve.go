@@ -147,7 +147,7 @@ func Cumulative(c Curve, fromStart bool) Curve {
 		}
 		out.Warnings = append(out.Warnings, fmt.Sprintf(
 			"cumulative leaves out %d %s without figures (%s); the totals after them are at least what they show (≥)",
-			n, noun, monthsText(left, 4)))
+			n, noun, MonthsText(left, 4)))
 	}
 	return out
 }

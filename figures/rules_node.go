@@ -150,10 +150,10 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	c.Summed, c.Countries, c.PartsKind = true, len(added), ps.Kind
 	sortUsed(c.Used)
 	w := fmt.Sprintf("%s %s is the sum of %s (%s), not a figure for %s",
-		whole.Label, monthsText(summed, 4), CountText(len(added), ps.Kind), namesText(added, 6), whole.wholeName())
+		whole.Label, MonthsText(summed, 4), CountText(len(added), ps.Kind), namesText(added, 6), whole.wholeName())
 	if len(partial) > 0 {
 		w += fmt.Sprintf("; in %s some of them have no figure, so those sums are at least what they show (≥)",
-			monthsText(partial, 4))
+			MonthsText(partial, 4))
 	}
 	c.Warnings = append(c.Warnings, w)
 	return c

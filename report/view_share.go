@@ -202,35 +202,11 @@ func (d ShareData) noCommonMonth() string {
 		if len(ms) == 0 {
 			has = append(has, figures.Sanitize(a.App)+" has none")
 		} else {
-			has = append(has, fmt.Sprintf("%s has figures for %s", figures.Sanitize(a.App), monthRuns(ms, 4)))
+			has = append(has, fmt.Sprintf("%s has figures for %s", figures.Sanitize(a.App), figures.MonthsText(ms, 4)))
 		}
 	}
 	return fmt.Sprintf("no month of %s has a figure for every selected app in %s (%s); shares compare the same months, so pick apps or a window whose figures meet",
 		windowOf(d.From, d.To), where, strings.Join(has, "; "))
-}
-
-// monthRuns writes ascending months as runs, "2020-01..2020-03, 2020-06",
-// at most limit of them and then how many more.
-func monthRuns(ms []figures.Month, limit int) string {
-	var parts []string
-	more := 0
-	for i := 0; i < len(ms); {
-		j := i
-		for j+1 < len(ms) && ms[j+1] == ms[j]+1 {
-			j++
-		}
-		if len(parts) < limit {
-			parts = append(parts, windowOf(ms[i], ms[j]))
-		} else {
-			more++
-		}
-		i = j + 1
-	}
-	s := strings.Join(parts, ", ")
-	if more > 0 {
-		s += fmt.Sprintf(" and %d more", more)
-	}
-	return s
 }
 
 // missingText names the apps without a figure in a month; where most
