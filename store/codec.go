@@ -413,6 +413,35 @@ func decodeSeriesInto(dst []figures.Figure, v []byte, country string, d *texts) 
 	return figs, nil
 }
 
+// seriesInstalls reads a series value's app and the sum of its figures'
+// installs, without its other columns' values or texts.
+func seriesInstalls(v []byte, d *texts) (app string, n int, sum int64, err error) {
+	var small [4]dictRef
+	h, err := readSeriesHead(v, small[:0])
+	if err != nil {
+		return "", 0, 0, err
+	}
+	if app, err = d.text(h.app); err != nil {
+		return "", 0, 0, err
+	}
+	rest, err := h.columns(func(int, int, int, uint64) {})
+	if err != nil {
+		return "", 0, 0, err
+	}
+	dec := decoder{b: rest}
+	for range h.n {
+		x := int64(dec.uvarint())
+		if x < 0 {
+			dec.fail()
+		}
+		sum += x
+	}
+	if dec.err != nil || len(dec.b) != 0 {
+		return "", 0, 0, errCorrupt
+	}
+	return app, h.n, sum, nil
+}
+
 // seriesLen reads the number of figures of a series value without
 // decoding them. It reads a value of schemas 0 to 3 too: the migrations
 // before migrate3to4 index values of their own time.
