@@ -61,7 +61,9 @@ func (k EventKey) String() string {
 
 // Same reports whether e and g hold the same values, ignoring Changed.
 func (e Event) Same(g Event) bool {
-	return e.App == g.App && e.Country == g.Country && e.Month == g.Month && e.Text == g.Text &&
+	// The app without regard to case, as the identity takes it: "tiktok"
+	// and "TikTok" on two lines are one event (found by a review).
+	return FoldName(e.App) == FoldName(g.App) && e.Country == g.Country && e.Month == g.Month && e.Text == g.Text &&
 		e.Source == g.Source && e.Note == g.Note
 }
 

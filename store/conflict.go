@@ -10,6 +10,15 @@ import (
 // ErrConflict: a batch gives one figure twice with different values.
 var ErrConflict = errors.New("the same figure is given twice with different values")
 
+// ErrEventConflict: a batch gives one event twice with different sources
+// or notes. It is an ErrConflict (errors.Is), worded for an event.
+var ErrEventConflict error = eventConflict{}
+
+type eventConflict struct{}
+
+func (eventConflict) Error() string        { return "the same event is given twice with different values" }
+func (eventConflict) Is(target error) bool { return target == ErrConflict }
+
 // ErrAppConflict: two apps, or a file and an app, disagree on what cannot
 // be two things at once: a store id, a launch month, a figure of a merge.
 var ErrAppConflict = errors.New("the apps disagree")

@@ -239,7 +239,7 @@ func applyEvents(cs *changeSet, r *Reader, b *Batch, now time.Time, rep *Report)
 		if j, ok := first[string(k)]; ok {
 			if !b.events[j].Same(e.Event) {
 				return fmt.Errorf("%s: %w: the event %s has source %s and note %s on one line and source %s and note %s on the other (keep one of them)",
-					b.whereTwo(b.events[j].line, e.line), ErrConflict, e.Event.String(),
+					b.whereTwo(b.events[j].line, e.line), ErrEventConflict, e.Event.String(),
 					figures.Quote(figures.Sanitize(b.events[j].Source)), figures.Quote(figures.Sanitize(b.events[j].Note)),
 					figures.Quote(figures.Sanitize(e.Source)), figures.Quote(figures.Sanitize(e.Note)))
 			}

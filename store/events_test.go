@@ -309,3 +309,28 @@ func TestEvents_OldFileMigrates(t *testing.T) {
 		t.Fatalf("Check: %+v %v", rep, err)
 	}
 }
+
+// One event on two lines with the app in another case is one event, not
+// a conflict; a real conflict is worded as an event's (found by a review:
+// "the same figure is given twice", naming equal sources).
+func TestEvents_AppCaseIsOneEvent(t *testing.T) {
+	s, _ := newTestStore(t)
+	e := figures.Event{App: "TikTok", Country: "IN", Month: mustMonth("2020-06"), Text: "banned", Source: "press"}
+	b := NewBatch("test")
+	b.AddEvent(e, 2)
+	e2 := e
+	e2.App = "tiktok"
+	b.AddEvent(e2, 3)
+	if _, err := s.Apply(b, false); err != nil {
+		t.Fatalf("one event in two spellings: %v", err)
+	}
+	b = NewBatch("test")
+	b.AddEvent(e, 2)
+	e3 := e
+	e3.Source = "other"
+	b.AddEvent(e3, 3)
+	_, err := s.Apply(b, false)
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "the same event is given twice") || strings.Contains(err.Error(), "figure") {
+		t.Errorf("a conflict: %v", err)
+	}
+}
