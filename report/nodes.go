@@ -73,15 +73,24 @@ func appData(src Source, app string) (map[string][]figures.Figure, map[string]fi
 	if err != nil {
 		return nil, nil, err
 	}
-	launches, err := src.Launches(app)
+	launched, err := launchMonths(src, app)
 	if err != nil {
 		return nil, nil, err
+	}
+	return series, launched, nil
+}
+
+// launchMonths reads an app's launch month in each country.
+func launchMonths(src Source, app string) (map[string]figures.Month, error) {
+	launches, err := src.Launches(app)
+	if err != nil {
+		return nil, err
 	}
 	launched := make(map[string]figures.Month, len(launches))
 	for _, l := range launches {
 		launched[l.Country] = l.Month
 	}
-	return series, launched, nil
+	return launched, nil
 }
 
 // sortedCountries lists the countries of an app's series, WW aside.
@@ -124,14 +133,11 @@ type marketRead struct {
 // (to check the countries against them): one series of fifty where it
 // has none.
 func readMarket(src Source, app string, sel Selection) (marketRead, error) {
-	launches, err := src.Launches(app)
+	launched, err := launchMonths(src, app)
 	if err != nil {
 		return marketRead{}, err
 	}
-	r := marketRead{launched: make(map[string]figures.Month, len(launches))}
-	for _, l := range launches {
-		r.launched[l.Country] = l.Month
-	}
+	r := marketRead{launched: launched}
 	if sel.Country != figures.Worldwide && sel.Group.Name == "" {
 		figs, err := src.Series(app, sel.Country)
 		if err != nil {
@@ -143,16 +149,9 @@ func readMarket(src Source, app string, sel Selection) (marketRead, error) {
 		if len(figs) == 0 {
 			return r, nil
 		}
-		ww, err := src.Series(app, figures.Worldwide)
-		if err != nil || len(ww) == 0 {
-			return r, err
-		}
-		series, err := src.AppSeries(app)
-		if err != nil {
-			return r, err
-		}
-		r.warnings = append(r.warnings, figures.PartsOverWhole(worldNode(app, series, r.launched, sel.Platform), sel.Ranking)...)
-		return r, nil
+		w, err := worldOverParts(src, app, sel, r.launched)
+		r.warnings = append(r.warnings, w...)
+		return r, err
 	}
 	series, err := src.AppSeries(app)
 	if err != nil {
@@ -169,4 +168,26 @@ func readMarket(src Source, app string, sel Selection) (marketRead, error) {
 		r.warnings = append(r.warnings, figures.PartsOverWhole(world, sel.Ranking)...)
 	}
 	return r, nil
+}
+
+// worldOverParts is an app's contradictions between its worldwide figures
+// and its countries, which a country's view shows as its figures are one
+// side of them; only an app with WW figures can have them, so the others
+// cost one series read. launched is the app's launches, or nil to read
+// them.
+func worldOverParts(src Source, app string, sel Selection, launched map[string]figures.Month) ([]string, error) {
+	ww, err := src.Series(app, figures.Worldwide)
+	if err != nil || len(ww) == 0 {
+		return nil, err
+	}
+	series, err := src.AppSeries(app)
+	if err != nil {
+		return nil, err
+	}
+	if launched == nil {
+		if launched, err = launchMonths(src, app); err != nil {
+			return nil, err
+		}
+	}
+	return figures.PartsOverWhole(worldNode(app, series, launched, sel.Platform), sel.Ranking), nil
 }

@@ -184,7 +184,7 @@ func LoadRanking(src Source, sel Selection) (RankingData, error) {
 		if d.Market != figures.Worldwide {
 			// The app's countries against its worldwide figures: this
 			// market's figures are one side of each such contradiction.
-			w, err := worldOverParts(src, a.Name, sel)
+			w, err := worldOverParts(src, a.Name, sel, nil)
 			if err != nil {
 				return d, err
 			}
@@ -365,21 +365,6 @@ func changeOf(before, after RankPeriod, market string) figures.Change {
 			Why: "launched in " + figures.CountryName(market) + " after the earlier window, so there is nothing to compare with"}
 	}
 	return figures.ChangeOf(before.Total, after.Total)
-}
-
-// worldOverParts is an app's contradictions between its worldwide figures
-// and its countries; only an app with WW figures can have them, so the
-// others cost one series read.
-func worldOverParts(src Source, app string, sel Selection) ([]string, error) {
-	ww, err := src.Series(app, figures.Worldwide)
-	if err != nil || len(ww) == 0 {
-		return nil, err
-	}
-	series, launched, err := appData(src, app)
-	if err != nil {
-		return nil, err
-	}
-	return figures.PartsOverWhole(worldNode(app, series, launched, sel.Platform), sel.Ranking), nil
 }
 
 // appWarnings are the warnings about an app's figures in the market,
