@@ -19,7 +19,7 @@ func (s *Store) checkSchema(db *bolt.DB) error {
 			if meta == nil || !isMagic(meta.Get(keyMagic)) {
 				// uptake's own buckets, or its mark under a seal that fails,
 				// say the file is uptake's and damaged, not another program's.
-				if tx.Bucket(bucketSeries) != nil && tx.Bucket(bucketApps) != nil || meta != nil && bytes.HasPrefix(meta.Get(keyMagic), keyMagic) {
+				if hasOurBuckets(tx) || meta != nil && bytes.HasPrefix(meta.Get(keyMagic), keyMagic) {
 					return s.damageFile("its mark as an uptake database is damaged")
 				}
 				return fmt.Errorf("%s: %w (it is a bbolt file of another program; uptake leaves it as it is — choose another file with -db)", figures.Sanitize(s.path), ErrNotUptake)
@@ -84,4 +84,23 @@ func readSchema(meta *bolt.Bucket) (uint32, bool) {
 // writeSchema writes the schema version, sealed.
 func (s *Store) writeSchema(tx *bolt.Tx, version uint32) error {
 	return s.putMeta(tx, keySchema, binary.BigEndian.AppendUint32(nil, version))
+}
+
+// hasOurBuckets reports whether the file's top level names at least three
+// of uptake's buckets. It walks the names with a cursor rather than
+// looking each up: one flipped byte in a name can put the names out of
+// order, and then a lookup (a binary search) misses sound names too, and
+// a damaged uptake file would be called another program's.
+func hasOurBuckets(tx *bolt.Tx) bool {
+	ours := [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents, bucketTexts, bucketChanges}
+	found := 0
+	c := tx.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		for _, name := range ours {
+			if bytes.Equal(k, name) {
+				found++
+			}
+		}
+	}
+	return found >= 3
 }
