@@ -424,10 +424,19 @@ func seriesInstalls(v []byte, d *texts) (app string, n int, sum int64, err error
 	if app, err = d.text(h.app); err != nil {
 		return "", 0, 0, err
 	}
-	rest, err := h.columns(func(int, int, int, uint64) {})
-	if err != nil {
+	if sum, err = h.installsSum(); err != nil {
 		return "", 0, 0, err
 	}
+	return app, h.n, sum, nil
+}
+
+// installsSum adds up the installs column of the series whose head h is.
+func (h *seriesHead) installsSum() (int64, error) {
+	rest, err := h.columns(func(int, int, int, uint64) {})
+	if err != nil {
+		return 0, err
+	}
+	var sum int64
 	dec := decoder{b: rest}
 	for range h.n {
 		x := int64(dec.uvarint())
@@ -437,20 +446,33 @@ func seriesInstalls(v []byte, d *texts) (app string, n int, sum int64, err error
 		sum += x
 	}
 	if dec.err != nil || len(dec.b) != 0 {
-		return "", 0, 0, errCorrupt
+		return 0, errCorrupt
 	}
-	return app, h.n, sum, nil
+	return sum, nil
 }
 
-// seriesLen reads the number of figures of a series value without
-// decoding them. It reads a value of schemas 0 to 3 too: the migrations
-// before migrate3to4 index values of their own time.
+// seriesLen reads the number of figures of a series value, of any
+// schema, without decoding them.
 func seriesLen(v []byte) (int, error) {
+	n, _, err := seriesSize(v)
+	return n, err
+}
+
+// seriesSize reads the number of figures of a series value and the sum
+// of their installs, without decoding the rest. It reads a value of
+// schemas 0 to 3 too, with no sum: the migrations before migrate3to4
+// index values of their own time, and migrate4to5 indexes them again.
+func seriesSize(v []byte) (n int, installs int64, err error) {
 	if len(v) > 0 && v[0] == codecVersion {
-		return seriesLenV1(v)
+		n, err = seriesLenV1(v)
+		return n, 0, err
 	}
 	h, err := readSeriesHead(v, nil)
-	return h.n, err
+	if err != nil {
+		return 0, 0, err
+	}
+	installs, err = h.installsSum()
+	return h.n, installs, err
 }
 
 // decodeAppV1 reads an app record of schema 1, before the index.

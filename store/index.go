@@ -23,9 +23,12 @@ import (
 // touched, and undo never stores it.
 
 // appRecordVersion is the codec of an app record with its index; 3 adds
-// the store ids after the publisher. Records of version 2 read with none.
+// the store ids after the publisher (records of version 2 read with
+// none), and 4 each series' installs added up (schema 5), so that the
+// first screen can weigh every market from the app records alone.
 const (
-	appRecordVersion   = 3
+	appRecordVersion   = 4
+	appRecordVersionV3 = 3
 	appRecordVersionV2 = 2
 )
 
@@ -34,13 +37,15 @@ type appRecord struct {
 	figures.App
 	series   []indexEntry // in key order
 	launches []indexEntry // in key order
+	summed   bool         // the series' installs are known (version 4)
 }
 
 // indexEntry is one series or launch of an app.
 type indexEntry struct {
-	country string
-	figures int // series only
-	seal    uint32
+	country  string
+	figures  int   // series only
+	installs int64 // series only: the plain sum of its figures' installs
+	seal     uint32
 }
 
 func encodeAppRecord(r appRecord) []byte {
@@ -50,11 +55,14 @@ func encodeAppRecord(r appRecord) []byte {
 	e.string(r.Publisher)
 	e.string(r.Android)
 	e.string(r.IOS)
-	for _, list := range [][]indexEntry{r.series, r.launches} {
+	for i, list := range [][]indexEntry{r.series, r.launches} {
 		e.uvarint(uint64(len(list)))
 		for _, x := range list {
 			e.string(x.country)
 			e.uvarint(uint64(x.figures))
+			if i == 0 {
+				e.uvarint(uint64(x.installs))
+			}
 			e.b = binary.BigEndian.AppendUint32(e.b, x.seal)
 		}
 	}
@@ -67,12 +75,18 @@ func decodeAppRecord(v []byte) (appRecord, error) {
 	if !ok {
 		return appRecord{}, errCorrupt
 	}
-	r := appRecord{App: a}
-	for _, list := range []*[]indexEntry{&r.series, &r.launches} {
+	r := appRecord{App: a, summed: v[0] == appRecordVersion}
+	for li, list := range []*[]indexEntry{&r.series, &r.launches} {
 		n := d.count(6)
 		*list = make([]indexEntry, 0, n)
 		for i := 0; i < n && d.err == nil; i++ {
 			x := indexEntry{country: d.string(), figures: int(d.uvarint())}
+			if li == 0 && r.summed {
+				x.installs = int64(d.uvarint())
+				if x.installs < 0 {
+					d.fail()
+				}
+			}
 			if len(d.b) < 4 {
 				d.fail()
 				break
@@ -106,11 +120,11 @@ func decodeAppHead(v []byte) (figures.App, error) {
 // record; false for a version it does not know.
 func decodeAppFields(d *decoder) (figures.App, bool) {
 	v := d.byte()
-	if v != appRecordVersion && v != appRecordVersionV2 {
+	if v != appRecordVersion && v != appRecordVersionV3 && v != appRecordVersionV2 {
 		return figures.App{}, false
 	}
 	a := figures.App{Name: d.string(), Publisher: d.string()}
-	if v == appRecordVersion {
+	if v != appRecordVersionV2 {
 		a.Android, a.IOS = d.string(), d.string()
 	}
 	return a, true
@@ -270,11 +284,11 @@ func (s *Store) indexRange(tx *bolt.Tx, bucket byte, folded string) ([]indexEntr
 		}
 		x := indexEntry{country: string(k[len(prefix):]), seal: sealOf(v)}
 		if bucket == bidSeries {
-			n, err := seriesLen(payload)
+			n, sum, err := seriesSize(payload)
 			if err != nil {
 				return nil, s.damagedKey(bucket, k, "cannot be read")
 			}
-			x.figures = n
+			x.figures, x.installs = n, sum
 		}
 		out = append(out, x)
 	}

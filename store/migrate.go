@@ -25,6 +25,9 @@ import (
 //	   column; launch values hold the month alone (codec.go). History
 //	   entries keep their changes compressed, in parts, in the changes
 //	   bucket (histstream.go), within a budget (history.go).
+//	5  keeps in each app record the sum of each series' installs (index.go),
+//	   so that the first screen weighs the markets from the records alone;
+//	   an older uptake could not read the records, so the number moves.
 //
 // migrations[v] takes a file from schema v to v+1. Open runs every step a
 // file needs in ONE write transaction, after copying the file to
@@ -36,7 +39,22 @@ func (s *Store) migrations() []func(tx *bolt.Tx) error {
 		1: s.migrate1to2,
 		2: s.migrate2to3,
 		3: s.migrate3to4,
+		4: s.migrate4to5,
 	}
+}
+
+// migrate4to5 rebuilds every app's index, which now adds up each series'
+// installs; the values themselves do not change.
+func (s *Store) migrate4to5(tx *bolt.Tx) error {
+	touched := map[string]bool{}
+	err := tx.Bucket(bucketApps).ForEach(func(k, _ []byte) error {
+		touched[string(k)] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.reindex(tx, touched)
 }
 
 // migrate2to3 creates what schema 3 has and schema 2 lacks: no events yet.

@@ -115,19 +115,32 @@ func (r *Reader) EachFigure(fn func(figures.Figure) bool) error {
 
 // EachSeriesTotal calls fn with each series' installs added up, every
 // figure of it whatever its source, platform or span: a size to choose a
-// first screen by, not a number to show. It checks every seal as
-// EachFigure does but reads no text but the app's name, so it is several
-// times quicker over a whole file.
+// first screen by, not a number to show. The sums are kept in the app
+// records (schema 5), checked by their seals and the tally, so no series
+// is read: 10,000 series of a million figures are 200 records. Inside a
+// write, where a series may be newer than its app's record, and for a
+// record without sums, the series are read, every seal checked as
+// EachFigure does.
 func (r *Reader) EachSeriesTotal(fn func(app, country string, installs int64) bool) error {
 	idx, err := r.index()
 	if err != nil {
 		return err
 	}
+	walked := false
 	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
 		if err != nil {
 			return err
 		}
+		if rec.summed && r.cs == nil {
+			for _, x := range rec.series {
+				if !fn(rec.Name, x.country, x.installs) {
+					return nil
+				}
+			}
+			continue
+		}
+		walked = true
 		stop := false
 		err = r.walkRange(bidSeries, folded, rec.series, func(k, v []byte, x indexEntry) error {
 			if stop {
@@ -160,6 +173,9 @@ func (r *Reader) EachSeriesTotal(fn func(app, country string, installs int64) bo
 		if err != nil || stop {
 			return err
 		}
+	}
+	if !walked {
+		return nil
 	}
 	return r.noOrphans(bidSeries, idx)
 }

@@ -22,7 +22,7 @@ import (
 
 // SchemaVersion is the layout this build writes. A file with a larger
 // number is refused; a smaller one is migrated on open.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // DefaultTimeout is how long Open and each transaction wait for another
 // uptake process to let go of the file before giving up.

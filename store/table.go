@@ -42,7 +42,7 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 		return nil, err
 	}
 	t := &FigureTable{cached: -1, txt: memTexts()}
-	size := 0
+	size, count := 0, 0
 	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
 		if err != nil {
@@ -51,8 +51,10 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 		for _, x := range rec.series {
 			size += x.figures * 8 // a guess; the buffer grows if short
 		}
+		count += len(rec.series)
 	}
 	t.data = make([]byte, 0, size)
+	t.series = make([]tableSeries, 0, count)
 	for _, folded := range idx.folded() {
 		rec, _, _ := r.record(folded)
 		err := r.walkRange(bidSeries, folded, rec.series, func(k, v []byte, x indexEntry) error {
@@ -66,7 +68,14 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 			}
 			n := h.n
 			// The texts are looked up now, inside the transaction.
-			for _, ref := range append(h.texts, h.app) {
+			for i := 0; i <= len(h.texts); i++ {
+				ref := h.app
+				if i < len(h.texts) {
+					ref = h.texts[i]
+				}
+				if _, ok := t.txt.byRef[ref]; ok {
+					continue
+				}
 				text, err := r.texts().text(ref)
 				if err != nil {
 					return r.s.textDamage(bidSeries, k, err)
