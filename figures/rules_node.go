@@ -2,6 +2,7 @@ package figures
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -79,11 +80,16 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	}
 	sums := make([]sum, len(c.Points))
 	var added []string
+	// The parts' figures are gathered and appended to c.Used once: fifty
+	// appends of a few hundred figures each copied the growing list over
+	// and over (2 MB per worldwide curve on the million).
+	var used [][]Figure
+	nUsed := 0
 	// Each run of gap months is read from the parts as a window of its
 	// own, so that their figures behind months the whole shows itself are
 	// neither listed nor warned about.
 	for _, part := range ps.Nodes {
-		used := false
+		partUsed := false
 		has := make([]bool, len(c.Points))
 		for i := 0; i < len(c.Points); {
 			if c.Points[i].Kind != Gap {
@@ -109,13 +115,14 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 				any = true
 			}
 			if any {
-				used = true
-				c.Used = append(c.Used, pc.Used...)
+				partUsed = true
+				used = append(used, pc.Used)
+				nUsed += len(pc.Used)
 				c.Warnings = append(c.Warnings, pc.Warnings...)
 			}
 			i = j + 1
 		}
-		if used {
+		if partUsed {
 			added = append(added, part.Name)
 			for i := range sums {
 				if !has[i] && part.Launched != 0 && from.Add(i) < part.Launched {
@@ -126,6 +133,10 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	}
 	if len(added) == 0 {
 		return c
+	}
+	c.Used = slices.Grow(c.Used, nUsed)
+	for _, u := range used {
+		c.Used = append(c.Used, u...)
 	}
 	var summed, partial []Month
 	for i := range c.Points {
