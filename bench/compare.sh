@@ -108,6 +108,7 @@ say "building uptake, uptake-gen and timeit"
 go build -o "$W/uptake" .
 go build -o "$W/uptake-gen" ./cmd/uptake-gen
 go build -o "$W/timeit" ./bench/timeit
+go build -o "$W/hello" ./bench/hello
 U="$W/uptake"
 T() { "$W/timeit" -n "$RUNS" -warmup "$WARMUP" "$@"; }
 
@@ -223,6 +224,15 @@ row() {
 	duckq+=("$(inproc "$W/dq.$k")")
 }
 row "process start: -h / SELECT 1" "-h" "SELECT 1"
+# The floor: a Go program that prints one line, against the same SELECT 1.
+# What uptake's rows spend above it is uptake's own; what it spends above
+# sqlite3 is the Go runtime's start.
+floor=$(T -- "$W/hello" -- sqlite3 "$W/s.db" "SELECT 1")
+names+=("floor: Go hello-world / SELECT 1")
+uptake+=("$(nth 1 "$floor")")
+sqlite+=("$(nth 2 "$floor")")
+duckdb+=("")
+duckq+=("")
 row "curves: 1 app, 1 country" "-export curves -app \"\$A\" -country IN" \
 	"SELECT \"from\", installs FROM figures WHERE app='$A' AND country='IN' ORDER BY \"from\""
 row "curves: 1 app, WW summed from 50" "-export curves -app \"\$A\" -country WW" \
