@@ -154,9 +154,10 @@ func (f *frame) xBoxes() []glyphBox {
 }
 
 // yBoxes are the boxes of the y label and the major y tick labels. The
-// label's is placed at the value halfway up the axis, as gonum places
-// it, though it is drawn halfway up the canvas: on a log axis its box is
-// higher than the label, and can lower the top of the data area.
+// label's is halfway up the axis, where it is drawn. (gonum puts it at
+// the value halfway between the ends, which on a log axis is near the
+// top: a long label then lowered the data area, leaving a blank band
+// above the chart.)
 func (f *frame) yBoxes() []glyphBox {
 	var out []glyphBox
 	var xoff vg.Length
@@ -165,7 +166,7 @@ func (f *frame) yBoxes() []glyphBox {
 		sty.Rotation += math.Pi / 2
 		xoff += f.YLabelText.Height(f.YLabel)
 		descent := f.YLabelText.FontExtents().Descent
-		out = append(out, glyphBox{At: f.Y.norm(0.5 * (f.Y.Max + f.Y.Min)), Rectangle: sty.Rectangle(f.YLabel).Add(vg.Point{X: xoff - descent})})
+		out = append(out, glyphBox{At: 0.5, Rectangle: sty.Rectangle(f.YLabel).Add(vg.Point{X: xoff - descent})})
 		xoff += descent
 	}
 	if w := f.Y.labelWidth(); len(f.Y.Ticks) != 0 && w > 0 {
