@@ -6,16 +6,24 @@ import (
 	"strings"
 
 	"github.com/uptake/uptake/figures"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
+
+// tick is a mark on an axis at a value, with its label; a tick without
+// a label is a minor one, drawn shorter.
+type tick struct {
+	Value float64
+	Label string
+}
+
+func (t tick) minor() bool { return t.Label == "" }
 
 // yAxis is the y-axis worked out from the values drawn: its range and
 // its ticks, on round values.
 type yAxis struct {
 	Min, Max float64
-	Ticks    []plot.Tick
+	Ticks    []tick
 }
 
 // yRange is the lowest and highest value that will be drawn.
@@ -61,7 +69,7 @@ func makeYAxis(sc Scale, u Unit, lo, hi float64) yAxis {
 	a := yAxis{Min: first * step, Max: last * step}
 	for k := first; k <= last; k++ {
 		v := k * step
-		a.Ticks = append(a.Ticks, plot.Tick{Value: v, Label: yLabel(sc, u, v, step)})
+		a.Ticks = append(a.Ticks, tick{Value: v, Label: yLabel(sc, u, v, step)})
 	}
 	return a
 }
@@ -97,10 +105,10 @@ func logAxis(u Unit, lo, hi float64) yAxis {
 		if (e-eLo)%every == 0 {
 			label = yLabel(Log, u, v, v)
 		}
-		a.Ticks = append(a.Ticks, plot.Tick{Value: v, Label: label})
+		a.Ticks = append(a.Ticks, tick{Value: v, Label: label})
 		if eHi-eLo <= 6 && e < eHi {
 			for m := 2; m <= 9; m++ {
-				a.Ticks = append(a.Ticks, plot.Tick{Value: float64(m) * v})
+				a.Ticks = append(a.Ticks, tick{Value: float64(m) * v})
 			}
 		}
 	}
@@ -223,7 +231,7 @@ func isTick(k xKind, months, years []int, i, step int) bool {
 // wide: the smallest regular step whose labels do not run into each
 // other, labelled from the labels, with small unlabelled ticks at the
 // step below it (each month, when there are not too many).
-func xTicks(labels []string, sty text.Style, width vg.Length) []plot.Tick {
+func xTicks(labels []string, sty text.Style, width vg.Length) []tick {
 	n := len(labels)
 	kind, months, years := xLabelKind(labels)
 	steps := xSteps(kind)
@@ -260,16 +268,16 @@ func xTicks(labels []string, sty text.Style, width vg.Length) []plot.Tick {
 			break
 		}
 	}
-	var ticks []plot.Tick
+	var ticks []tick
 	if chosen < 0 { // nothing regular fits (a very narrow area): the first label alone
-		return []plot.Tick{{Value: 0, Label: labels[0]}}
+		return []tick{{Value: 0, Label: labels[0]}}
 	}
 	for i := range labels {
 		switch {
 		case isTick(kind, months, years, i, chosen):
-			ticks = append(ticks, plot.Tick{Value: float64(i), Label: labels[i]})
+			ticks = append(ticks, tick{Value: float64(i), Label: labels[i]})
 		case minor > 0 && n/minor <= 240 && isTick(kind, months, years, i, minor):
-			ticks = append(ticks, plot.Tick{Value: float64(i)})
+			ticks = append(ticks, tick{Value: float64(i)})
 		}
 	}
 	return ticks

@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
 
-func labelsOf(ticks []plot.Tick) []string {
+func labelsOf(ticks []tick) []string {
 	var out []string
 	for _, t := range ticks {
 		if t.Label != "" {
@@ -18,6 +18,15 @@ func labelsOf(ticks []plot.Tick) []string {
 		}
 	}
 	return out
+}
+
+func testFonts(t testing.TB) text.Handler {
+	t.Helper()
+	fonts, err := newFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fonts
 }
 
 func TestYAxis_RoundTicks(t *testing.T) {
@@ -56,7 +65,7 @@ func TestYAxis_RoundTicks(t *testing.T) {
 }
 
 func TestXTicks_Regular(t *testing.T) {
-	sty := textStyle(9, false, nil)
+	sty := textStyle(testFonts(t), 9, false, nil)
 	since := make([]string, 60)
 	for i := range since {
 		since[i] = "M" + strconv.Itoa(i+1)
@@ -90,7 +99,7 @@ func TestXTicks_Regular(t *testing.T) {
 }
 
 func TestCutAndWrap(t *testing.T) {
-	sty := textStyle(9, false, nil)
+	sty := textStyle(testFonts(t), 9, false, nil)
 	long := strings.Repeat("word ", 100)
 	if got := cut(sty, long, 100); sty.Width(got) > 100 || !strings.HasSuffix(got, "…") {
 		t.Errorf("cut gave %q (%v wide)", got, sty.Width(got))

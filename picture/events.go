@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -112,6 +111,7 @@ func eventMarks(c Chart) []eventMark {
 // numbered near the x-axis; numbers that would overlap are stacked.
 type eventsPlot struct {
 	Marks []eventMark
+	Fonts text.Handler
 }
 
 type eventMark struct {
@@ -119,15 +119,14 @@ type eventMark struct {
 	Label string // "1" or "1,2" for events in the same month
 }
 
-func (ep eventsPlot) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, _ := p.Transforms(&c)
-	sty := textStyle(8, true, color.Gray{0x40})
+func (ep eventsPlot) Plot(c draw.Canvas, tr transforms) {
+	sty := textStyle(ep.Fonts, 8, true, color.Gray{0x40})
 	sty.YAlign = draw.YBottom
 	line := draw.LineStyle{Color: color.Gray{0x80}, Width: 0.75, Dashes: []vg.Length{2, 2}}
 	h := lineHeight(sty)
 	var right []vg.Length // per level, where the last number ends
 	for _, m := range ep.Marks {
-		x := trX(float64(m.At))
+		x := tr.X(float64(m.At))
 		c.StrokeLine2(line, x, c.Min.Y, x, c.Max.Y)
 		w := sty.Width(m.Label) + 3
 		left := x + 1 // the number sits right of its line, or left of it at the right edge

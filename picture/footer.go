@@ -35,9 +35,9 @@ const iconWidth vg.Length = 26
 // legend, the marks and the sources are always there; events and notes
 // that do not fit are counted in a last line instead, never dropped
 // without a word.
-func footer(c Chart, width, budget vg.Length) []row {
-	body := textStyle(9, false, color.Black)
-	grey := textStyle(8.5, false, color.Gray{0x50})
+func footer(c Chart, fonts text.Handler, width, budget vg.Length) []row {
+	body := textStyle(fonts, 9, false, color.Black)
+	grey := textStyle(fonts, 8.5, false, color.Gray{0x50})
 
 	var legend []item
 	for i, s := range c.Series {

@@ -6,8 +6,9 @@
 // It draws what it is given and works out no figure of its own: a gap
 // stays a gap (the line breaks), and what cannot be drawn, such as a zero
 // on a log axis, is said in a note under the chart rather than left out
-// silently. Drawing uses gonum.org/v1/plot with its embedded Liberation
-// fonts, so nothing depends on the fonts of the machine.
+// silently. Drawing uses gonum.org/v1/plot's vg packages, but not its
+// root package (see frame.go), with the Liberation Sans fonts embedded in
+// the program, so nothing depends on the fonts of the machine.
 package picture
 
 import (

@@ -468,3 +468,34 @@ func exampleChart() Chart {
 }
 
 func monthLabel(y, m int) string { return fmt.Sprintf("%04d-%02d", y, m) }
+
+// yAxisTop is the top end of the y-axis line: the top of the data area.
+func (d svgDoc) yAxisTop(t *testing.T) float64 {
+	t.Helper()
+	for _, p := range d.Paths {
+		var x0, y0, x1, y1 float64
+		if p.Style != "fill:none;stroke:#000000;stroke-width:0.75" {
+			continue
+		}
+		if _, err := fmt.Sscanf(p.D, "M%g,%gL%g,%g", &x0, &y0, &x1, &y1); err == nil && x0 == x1 {
+			return math.Max(y0, y1)
+		}
+	}
+	t.Fatal("no y-axis line in the SVG")
+	return 0
+}
+
+// A long y label on a log axis does not lower the top of the chart:
+// gonum placed the label's box at the value halfway between the ends,
+// near the top of a log axis, which left a blank band above the chart.
+func TestLog_LongLabelKeepsTheTop(t *testing.T) {
+	chart := func(sc Scale, lo, hi float64) Chart {
+		return Chart{Title: "t", XLabels: months(12), Scale: sc, YLabel: strings.Repeat("installs per month ", 4),
+			Series: []Series{{Name: "A", Values: []float64{lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, lo, hi}}}}
+	}
+	lin := drawSVG(t, chart(Linear, 1e6, 8e6)).yAxisTop(t) // top tick 8M
+	log := drawSVG(t, chart(Log, 1e4, 1e7)).yAxisTop(t)    // top tick 10M
+	if math.Abs(lin-log) > 0.01 {
+		t.Errorf("the log chart's data area ends at %g, the linear one's at %g: the same labels, the same top expected", log, lin)
+	}
+}

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"image/color"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -19,14 +18,19 @@ const (
 // and under it the legend, the marks, the events, the notes and the
 // source line.
 func render(dc draw.Canvas, c Chart) (err error) {
-	// gonum/plot panics on a few inputs (an empty log range, a broken
-	// font). check rules those out; should one slip through, the user
-	// gets an error instead of losing the dashboard.
+	// gonum/plot's font and drawing packages panic on a few inputs (a
+	// broken font, a glyph they cannot read). check rules out what it
+	// can; should one slip through, the user gets an error instead of
+	// losing the dashboard.
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("drawing the chart %q failed: %v", clean(c.Title), r)
 		}
 	}()
+	fonts, err := newFonts()
+	if err != nil {
+		return fmt.Errorf("drawing the chart %q failed: %w", clean(c.Title), err)
+	}
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
 	area := draw.Crop(dc, margin, -margin, margin, -margin)
@@ -39,7 +43,7 @@ func render(dc draw.Canvas, c Chart) (err error) {
 		bold  bool
 		color color.Color
 	}{{c.Title, 14, true, color.Black}, {c.Subtitle, 10, false, color.Gray{0x50}}} {
-		sty := textStyle(h.size, h.bold, h.color)
+		sty := textStyle(fonts, h.size, h.bold, h.color)
 		for _, l := range wrap(sty, clean(h.text), width, 2) {
 			area.FillText(sty, vg.Point{X: area.Min.X, Y: top}, l)
 			top -= lineHeight(sty)
@@ -47,7 +51,7 @@ func render(dc draw.Canvas, c Chart) (err error) {
 	}
 	top -= 6
 
-	rows := footer(c, width, top-area.Min.Y-minPlot)
+	rows := footer(c, fonts, width, top-area.Min.Y-minPlot)
 	y := area.Min.Y
 	for _, r := range rows {
 		y += r.h
@@ -59,73 +63,68 @@ func render(dc draw.Canvas, c Chart) (err error) {
 	}
 
 	pc := draw.Crop(area, 0, 0, chartBottom-area.Min.Y, top-area.Max.Y)
-	p := makePlot(c, pc)
-	p.Draw(pc)
+	makeFrame(c, fonts, pc).draw(pc)
 	return nil
 }
 
-// makePlot sets up the chart for the canvas it will be drawn on: the
+// makeFrame sets up the chart for the canvas it will be drawn on: the
 // axes, a light grid on the y ticks, the events and the series (the
 // first series drawn last, on top).
-func makePlot(c Chart, pc draw.Canvas) *plot.Plot {
-	p := plot.New()
-	p.BackgroundColor = nil // the page is already white
-	p.X.Tick.Label.Font = sans(9, false)
-	p.Y.Tick.Label.Font = sans(9, false)
-	p.Y.Label.TextStyle.Font = sans(10, false)
-	p.X.LineStyle.Width, p.Y.LineStyle.Width = 0.75, 0.75
-	p.X.Tick.Length, p.Y.Tick.Length = 5, 5
+func makeFrame(c Chart, fonts text.Handler, pc draw.Canvas) *frame {
+	tickLabels := func(xa draw.XAlignment, ya draw.YAlignment) text.Style {
+		sty := textStyle(fonts, 9, false, color.Black)
+		sty.XAlign, sty.YAlign = xa, ya
+		return sty
+	}
+	f := &frame{
+		X: axis{Label: tickLabels(draw.XCenter, draw.YTop)},
+		Y: axis{Label: tickLabels(draw.XRight, draw.YCenter), Log: c.Scale == Log},
+	}
+	f.YLabelText = textStyle(fonts, 10, false, color.Black)
+	f.YLabelText.XAlign, f.YLabelText.YAlign = draw.XCenter, draw.YBottom
 
 	lo, hi := yRange(c)
 	ya := makeYAxis(c.Scale, c.Unit, lo, hi)
-	p.Y.Min, p.Y.Max = ya.Min, ya.Max
-	p.Y.Tick.Marker = plot.ConstantTicks(ya.Ticks)
-	if c.Scale == Log {
-		p.Y.Scale = plot.LogScale{}
-	}
+	f.Y.Min, f.Y.Max, f.Y.Ticks = ya.Min, ya.Max, ya.Ticks
 	label := c.YLabel
 	if label == "" && c.Scale == Index {
 		label = "index (= 100 at the base month)"
 	}
-	p.Y.Label.Text = cut(p.Y.Label.TextStyle, clean(label), pc.Max.Y-pc.Min.Y-40)
+	f.YLabel = cut(f.YLabelText, clean(label), pc.Max.Y-pc.Min.Y-40)
 
 	n := len(c.XLabels)
-	p.X.Min, p.X.Max = 0, float64(n-1)
+	f.X.Min, f.X.Max = 0, float64(n-1)
 	if n == 1 {
-		p.X.Min, p.X.Max = -0.5, 0.5
+		f.X.Min, f.X.Max = -0.5, 0.5
 	}
 	labels := make([]string, n)
 	for i, l := range c.XLabels {
-		labels[i] = cut(p.X.Tick.Label, clean(l), 90)
+		labels[i] = cut(f.X.Label, clean(l), 90)
 	}
 	// The ticks depend on the width of the data area, which depends a
 	// little on the ticks (the end labels): measure with the end labels.
-	p.X.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: labels[0]}, {Value: float64(n - 1), Label: labels[n-1]}}
-	data := p.DataCanvas(pc)
-	p.X.Tick.Marker = plot.ConstantTicks(xTicks(labels, p.X.Tick.Label, data.Max.X-data.Min.X))
+	f.X.Ticks = []tick{{Value: 0, Label: labels[0]}, {Value: float64(n - 1), Label: labels[n-1]}}
+	data := f.dataCanvas(pc)
+	f.X.Ticks = xTicks(labels, f.X.Label, data.Max.X-data.Min.X)
 
-	grid := plotter.NewGrid()
-	grid.Vertical.Color = nil
-	grid.Horizontal = draw.LineStyle{Color: color.Gray{0xDD}, Width: 0.5}
-	p.Add(grid)
+	f.Layers = append(f.Layers, hGrid{Ticks: f.Y.Ticks, Line: draw.LineStyle{Color: color.Gray{0xDD}, Width: 0.5}})
 	if c.Scale == Index {
-		p.Add(refLine{Value: 100})
+		f.Layers = append(f.Layers, refLine{Value: 100})
 	}
 	if marks := eventMarks(c); len(marks) > 0 {
-		p.Add(eventsPlot{Marks: marks})
+		f.Layers = append(f.Layers, eventsPlot{Marks: marks, Fonts: fonts})
 	}
 	for i := len(c.Series) - 1; i >= 0; i-- {
-		p.Add(seriesPlot{S: c.Series[i], Look: lookOf(i), Scale: c.Scale})
+		f.Layers = append(f.Layers, seriesPlot{S: c.Series[i], Look: lookOf(i), Scale: c.Scale})
 	}
-	return p
+	return f
 }
 
 // refLine is a horizontal line across the chart at a value: 100 on an
 // index chart, the base every line is read against.
 type refLine struct{ Value float64 }
 
-func (r refLine) Plot(c draw.Canvas, p *plot.Plot) {
-	_, trY := p.Transforms(&c)
-	y := trY(r.Value)
+func (r refLine) Plot(c draw.Canvas, tr transforms) {
+	y := tr.Y(r.Value)
 	c.StrokeLine2(draw.LineStyle{Color: color.Gray{0x80}, Width: 0.75}, c.Min.X, y, c.Max.X, y)
 }

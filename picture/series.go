@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -73,11 +72,10 @@ type seriesPlot struct {
 	Scale Scale
 }
 
-func (sp seriesPlot) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
+func (sp seriesPlot) Plot(c draw.Canvas, tr transforms) {
 	v := sp.S.Values
 	ok := func(i int) bool { return i >= 0 && i < len(v) && drawable(v[i], sp.Scale) }
-	at := func(i int) vg.Point { return vg.Point{X: trX(float64(i)), Y: trY(v[i])} }
+	at := func(i int) vg.Point { return vg.Point{X: tr.X(float64(i)), Y: tr.Y(v[i])} }
 	spread := func(i int) bool { return marked(sp.S.Spread, i) }
 
 	var run []vg.Point

@@ -1,13 +1,16 @@
 package picture
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"unicode/utf8"
 
+	"codeberg.org/go-fonts/liberation/liberationsansbold"
+	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"github.com/uptake/uptake/figures"
 	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -35,8 +38,28 @@ func clean(s string) string {
 	}, s)
 }
 
-// The fonts: Liberation Sans, embedded in gonum/plot, so that a picture
-// looks the same on every machine.
+// newFonts measures and draws the text of one picture: Liberation Sans,
+// regular and bold, the only faces a picture uses, embedded in the
+// program so that a picture looks the same on every machine. They are
+// parsed when a picture is drawn (some 30 µs), not when the program
+// starts: gonum.org/v1/plot's root package parses all twelve Liberation
+// fonts in its init, which every run paid for, -h included.
+func newFonts() (text.Handler, error) {
+	cache := font.NewCache(nil)
+	for _, f := range []struct {
+		bold bool
+		ttf  []byte
+	}{{false, liberationsansregular.TTF}, {true, liberationsansbold.TTF}} {
+		face, err := opentype.Parse(f.ttf)
+		if err != nil {
+			return nil, fmt.Errorf("reading the embedded font Liberation Sans: %w", err)
+		}
+		cache.Add(font.Collection{{Font: sans(0, f.bold), Face: face}})
+	}
+	return text.Plain{Fonts: cache}, nil
+}
+
+// sans is Liberation Sans at a size, regular or bold.
 func sans(size vg.Length, bold bool) font.Font {
 	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
 	if bold {
@@ -45,13 +68,15 @@ func sans(size vg.Length, bold bool) font.Font {
 	return f
 }
 
-func textStyle(size vg.Length, bold bool, c color.Color) text.Style {
+// textStyle is text in Liberation Sans measured and drawn with fonts
+// (newFonts), placed by its top-left corner.
+func textStyle(fonts text.Handler, size vg.Length, bold bool, c color.Color) text.Style {
 	return text.Style{
 		Color:   c,
 		Font:    sans(size, bold),
 		XAlign:  draw.XLeft,
 		YAlign:  draw.YTop,
-		Handler: plot.DefaultTextHandler,
+		Handler: fonts,
 	}
 }
 
