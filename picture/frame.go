@@ -42,28 +42,19 @@ func (a axis) norm(v float64) float64 {
 	return (v - a.Min) / (a.Max - a.Min)
 }
 
-// labelHeight is the height of the tallest major tick label.
-func (a axis) labelHeight() vg.Length {
-	var h vg.Length
-	for _, t := range a.Ticks {
-		if !t.minor() {
-			r := a.Label.Rectangle(t.Label)
-			h = max(h, r.Max.Y-r.Min.Y)
-		}
-	}
-	return h
-}
+// labelHeight and labelWidth are the height of the tallest and the width
+// of the widest major tick label.
+func (a axis) labelHeight() vg.Length { return a.labelSize().Y }
+func (a axis) labelWidth() vg.Length  { return a.labelSize().X }
 
-// labelWidth is the width of the widest major tick label.
-func (a axis) labelWidth() vg.Length {
-	var w vg.Length
+func (a axis) labelSize() (size vg.Point) {
 	for _, t := range a.Ticks {
 		if !t.minor() {
 			r := a.Label.Rectangle(t.Label)
-			w = max(w, r.Max.X-r.Min.X)
+			size = vg.Point{X: max(size.X, r.Max.X-r.Min.X), Y: max(size.Y, r.Max.Y-r.Min.Y)}
 		}
 	}
-	return w
+	return size
 }
 
 // frame is the x-axis along the bottom, the y-axis up the left with its
