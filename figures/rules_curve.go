@@ -109,7 +109,7 @@ func MonthlyCurve(figs []Figure, from, to Month) Curve {
 func Cumulative(c Curve, fromStart bool) Curve {
 	out := Curve{
 		Points:    make([]Point, len(c.Points)),
-		Used:      slices.Clone(c.Used),
+		Used:      c.Used[:len(c.Used):len(c.Used)], // shared, not copied (600 KB a worldwide curve): an append makes its own
 		Summed:    c.Summed,
 		Countries: c.Countries,
 		Warnings:  slices.Clone(c.Warnings),

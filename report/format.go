@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -25,11 +26,55 @@ const maxListed = 12
 // sourcesOf lists the sources of figures, each with the figures it gave.
 // A view on a million figures may use thousands: they are counted, and
 // named one by one only while a source has few.
-func sourcesOf(figs []figures.Figure) []sourceUse { return groupSources(figs, true) }
+func sourcesOf(lists ...[]figures.Figure) []sourceUse { return groupSources(lists, true) }
+
+// distinct calls fn once for each figure of lists by identity: a figure
+// can be behind several numbers of a view (two windows share its
+// months) and counts once. A small map of the identities' hashes, with
+// the identities compared on a hit, so that a collision never drops a
+// figure, takes a quarter of the memory a map of whole identities did
+// (that one was 650 KB of a worldwide curve's footer, 5,000 figures).
+func distinct(lists [][]figures.Figure, fn func(f *figures.Figure)) {
+	seed := maphash.MakeSeed()
+	distinctBy(lists, func(k figures.Key) uint64 { return maphash.Comparable(seed, k) }, fn)
+}
+
+// distinctBy is distinct with the hash given, so that a test can make
+// every identity collide.
+func distinctBy(lists [][]figures.Figure, hash func(figures.Key) uint64, fn func(f *figures.Figure)) {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	first := make(map[uint64]*figures.Figure, n)
+	var collided map[figures.Key]bool // identities whose hash another's had first
+	for _, l := range lists {
+		for i := range l {
+			f := &l[i]
+			k := f.Key()
+			h := hash(k)
+			g, ok := first[h]
+			switch {
+			case !ok:
+				first[h] = f
+			case g.Key() == k:
+				continue
+			case collided[k]:
+				continue
+			default:
+				if collided == nil {
+					collided = map[figures.Key]bool{}
+				}
+				collided[k] = true
+			}
+			fn(f)
+		}
+	}
+}
 
 // groupSources is sourcesOf; a caller that knows its figures hold no
 // repeat passes dedupe false and saves hashing each one.
-func groupSources(figs []figures.Figure, dedupe bool) []sourceUse {
+func groupSources(lists [][]figures.Figure, dedupe bool) []sourceUse {
 	type group struct {
 		listed    []figures.Figure
 		n, est    int
@@ -40,17 +85,7 @@ func groupSources(figs []figures.Figure, dedupe bool) []sourceUse {
 	}
 	by := map[string]*group{}
 	clean := map[string]string{} // raw source → sanitised, once each
-	var seen map[figures.Key]struct{}
-	if dedupe {
-		seen = make(map[figures.Key]struct{}, len(figs))
-	}
-	for _, f := range figs {
-		if dedupe {
-			if _, dup := seen[f.Key()]; dup {
-				continue
-			}
-			seen[f.Key()] = struct{}{}
-		}
+	add := func(f *figures.Figure) {
 		src, ok := clean[f.Source]
 		if !ok {
 			src = figures.Sanitize(f.Source)
@@ -69,7 +104,7 @@ func groupSources(figs []figures.Figure, dedupe bool) []sourceUse {
 			g.est++
 		}
 		if len(g.listed) < maxListed+1 {
-			g.listed = append(g.listed, f)
+			g.listed = append(g.listed, *f)
 		}
 		g.apps[f.App] = true
 		if f.Country == figures.Worldwide {
@@ -78,6 +113,15 @@ func groupSources(figs []figures.Figure, dedupe bool) []sourceUse {
 			g.countries[f.Country] = true
 		}
 		g.from, g.to = min(g.from, f.From), max(g.to, f.To)
+	}
+	if dedupe {
+		distinct(lists, add)
+	} else {
+		for _, l := range lists {
+			for i := range l {
+				add(&l[i])
+			}
+		}
 	}
 	out := make([]sourceUse, 0, len(by))
 	for src, g := range by {

@@ -356,7 +356,7 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 	if d.Sel.Scale == ScaleIndex {
 		out.csv[0] = append(out.csv[0], "index", "index_base", "index_kind", "index_estimate", "index_at_least")
 	}
-	var used []figures.Figure
+	var used [][]figures.Figure
 	for _, a := range d.Apps {
 		from := a.CumFrom.String()
 		for i, p := range a.Curve.Points {
@@ -375,13 +375,12 @@ func renderCompare(d CompareData, width, chartHeight int, st Styles) *Doc {
 			}
 			out.csv = append(out.csv, row)
 		}
-		used = append(used, a.Curve.Used...)
+		used = append(used, a.Curve.Used)
 		for _, m := range a.Milestones {
-			used = append(used, m.Low.Used...)
-			used = append(used, m.HighUsed...)
+			used = append(used, m.Low.Used, m.HighUsed)
 		}
 	}
-	out.used = append(sourcesOf(used), eventSources(d.Events)...)
+	out.used = append(sourcesOf(used...), eventSources(d.Events)...)
 	var lines []scaledLine
 	for _, a := range d.Apps {
 		a := a

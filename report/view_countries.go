@@ -382,16 +382,11 @@ func renderCountries(d CountriesData, width int, st Styles) *Doc {
 		lines = append(lines, w+".")
 	}
 	out.para(lines...)
-	n := len(d.World.Used)
+	used := make([][]figures.Figure, 0, len(d.Rows)+1)
 	for _, r := range d.Rows {
-		n += len(r.Total.Used)
+		used = append(used, r.Total.Used)
 	}
-	used := make([]figures.Figure, 0, n)
-	for _, r := range d.Rows {
-		used = append(used, r.Total.Used...)
-	}
-	used = append(used, d.World.Used...)
-	out.used = sourcesOf(used)
+	out.used = sourcesOf(append(used, d.World.Used)...)
 	note := "Shares are of the sum of the countries shown."
 	switch {
 	case d.Sel.GroupRows:

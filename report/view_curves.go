@@ -272,13 +272,13 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	out.addTable(t)
 
 	var cover []string
-	var used []figures.Figure
+	var used [][]figures.Figure
 	for _, a := range d.Apps {
 		cover = append(cover, coverageLine(a.App, a.Monthly))
 		if d.Sel.Group.Name != "" {
 			cover = append(cover, figures.Sanitize(a.App)+" in "+membersLine(d.Sel.Group, a.members))
 		}
-		used = append(used, a.Monthly.Used...)
+		used = append(used, a.Monthly.Used)
 	}
 	out.para(cover...)
 	var lines []scaledLine
@@ -288,7 +288,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 	if n := scaleNotes(d.Sel.Scale, lines); len(n) > 0 {
 		out.para(n...)
 	}
-	out.used = append(sourcesOf(used), eventSources(d.Events)...)
+	out.used = append(sourcesOf(used...), eventSources(d.Events)...)
 	out.notes = append([]string{figures.MarksNote}, d.warnings...)
 	out.pic = curvesPicture(d, title, out.used, scaleNotes(d.Sel.Scale, lines))
 	return out

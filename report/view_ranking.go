@@ -278,7 +278,7 @@ func rankSources(d RankingData) []sourceUse {
 			}
 		}
 	}
-	return groupSources(used, false)
+	return groupSources([][]figures.Figure{used}, false)
 }
 
 // rankRowOf reads one app in the market: its series and launch there.

@@ -461,13 +461,13 @@ func renderShare(d ShareData, width, chartHeight int, st Styles) *Doc {
 		lines = append(lines, fmt.Sprintf("Over the %s where every app has a figure (%d of %d): %s of their %s installs.",
 			figures.CountText(len(d.Common), "months"), len(d.Common), len(d.Months), strings.Join(parts, ", "), figures.FormatPoint(d.Total)))
 	}
-	var used []figures.Figure
+	var used [][]figures.Figure
 	for _, a := range d.Apps {
 		lines = append(lines, coverageLine(a.App, a.Monthly))
-		used = append(used, a.Monthly.Used...)
+		used = append(used, a.Monthly.Used)
 	}
 	out.para(lines...)
-	out.used = sourcesOf(used)
+	out.used = sourcesOf(used...)
 	out.notes = append([]string{d.note() + " " + figures.MarksNote}, d.warnings...)
 	if len(d.Common) > 0 {
 		out.pic = sharePicture(d, fmt.Sprintf("Share of installs · %s · %s · %s", d.Sel.MarketLabel(), d.Sel.Platform.Label(), windowOf(d.From, d.To)), out.used)
