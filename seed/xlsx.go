@@ -6,17 +6,17 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/uptake/uptake/figures"
-	"github.com/xuri/excelize/v2"
 )
 
 // An Excel workbook (.xlsx) in the wide layout: its first sheet, or the
-// one Options.Sheet names, read row by row with excelize into the same
+// one Options.Sheet names, read row by row (xlsx_read.go) into the same
 // reader as a wide CSV file (wideReader). Problems name the sheet:
 // book.xlsx[Sheet1]:12: May 2024: … and so do the figures' notes; the
 // figures' source is the file's name, as a CSV file's is.
@@ -41,8 +41,8 @@ const (
 	maxWorkbookBytes = 64 << 20  // the file itself
 	maxWorkbookParts = 10_000    // files inside the zip; Excel writes a few dozen
 	maxUnpackedBytes = 512 << 20 // all its parts unpacked
-	maxSheetXMLBytes = 256 << 20 // one sheet or the shared strings, unpacked (streamed from a temporary file past 16 MB)
-	maxPartBytes     = 32 << 20  // any other part (styles, workbook, …), which excelize parses whole
+	maxSheetXMLBytes = 256 << 20 // one sheet or the shared strings, unpacked (a sheet is streamed)
+	maxPartBytes     = 32 << 20  // any other part (styles, workbook, …)
 )
 
 // looksLikeXLSX recognises a zip whose first entries are those of an
@@ -71,32 +71,29 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 		c.fatal(1, "", fmt.Sprintf("the workbook is larger than %d MB (expected a smaller one: save the sheet as CSV UTF-8, or split it)", maxWorkbookBytes>>20))
 		return u, c.ps
 	}
-	if msg := checkZip(data); msg != "" {
+	zr, msg := checkZip(data)
+	if msg != "" {
 		c.fatal(1, "", msg)
 		return u, c.ps
 	}
-	book, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpackedBytes, UnzipXMLSizeLimit: 16 << 20})
+	book, err := openBook(zr)
 	if err != nil {
 		c.fatal(1, "", "the file is a zip archive but not a workbook uptake can open: "+errText(err)+" (save it again from Excel as .xlsx, or as CSV UTF-8)")
 		return u, c.ps
 	}
-	defer book.Close()
-	sheets := book.GetSheetList()
+	sheets := book.sheetNames()
 	sheet, msg := pickSheet(sheets, in.opt.Sheet)
 	if msg != "" {
 		c.fatal(1, "", msg)
 		return u, c.ps
 	}
 	c.file = in.name + "[" + sheet + "]"
-	src := &xlsxSource{c: c, book: book, sheet: sheet}
-	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		src.date1904 = *props.Date1904
-	}
-	if src.rows, err = book.Rows(sheet); err != nil {
+	src := &xlsxSource{c: c, book: book}
+	if src.rows, err = book.openRows(book.sheets[slices.Index(sheets, sheet)]); err != nil {
 		c.fatal(1, "", "the sheet cannot be read: "+errText(err)+" (expected a worksheet of rows and columns)")
 		return u, c.ps
 	}
-	defer src.rows.Close()
+	defer src.rows.close()
 	label := fileLabel(in.name)
 	w := newWideReader(c, src, label+"["+figures.CutTo(figures.Sanitize(sheet), 60)+"]", label, in.opt)
 	w.kind = "sheet"
@@ -109,30 +106,30 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 	return w.understood(xlsxFormatName, sheet), c.ps
 }
 
-// checkZip checks the parts of a zip before excelize opens it; it
-// returns what is wrong, or "".
-func checkZip(data []byte) string {
+// checkZip opens a workbook's zip and checks its parts before they are
+// read; msg says what is wrong.
+func checkZip(data []byte) (zr *zip.Reader, msg string) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return "the file starts as a zip archive (an Excel workbook) but cannot be opened: " + errText(err) + " (save it again from Excel, or as CSV UTF-8)"
+		return nil, "the file starts as a zip archive (an Excel workbook) but cannot be opened: " + errText(err) + " (save it again from Excel, or as CSV UTF-8)"
 	}
 	if len(zr.File) > maxWorkbookParts {
-		return fmt.Sprintf("the workbook holds %d files (expected at most %d; is this an Excel workbook?)", len(zr.File), maxWorkbookParts)
+		return nil, fmt.Sprintf("the workbook holds %d files (expected at most %d; is this an Excel workbook?)", len(zr.File), maxWorkbookParts)
 	}
 	var total uint64
 	for _, f := range zr.File {
-		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		name := partName(f.Name)
 		limit := uint64(maxPartBytes)
 		if strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml" {
 			limit = maxSheetXMLBytes
 		}
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > limit || total > maxUnpackedBytes {
-			return fmt.Sprintf("the workbook unpacks to more than uptake reads (%s declares %d MB; expected at most %d MB a part and %d MB in all: save the sheet as CSV UTF-8, or split it)",
+			return nil, fmt.Sprintf("the workbook unpacks to more than uptake reads (%s declares %d MB; expected at most %d MB a part and %d MB in all: save the sheet as CSV UTF-8, or split it)",
 				quote(f.Name), f.UncompressedSize64>>20, limit>>20, maxUnpackedBytes>>20)
 		}
 	}
-	return ""
+	return zr, ""
 }
 
 // pickSheet returns the sheet named want (in any case), or the first;
@@ -173,83 +170,63 @@ func sheetNames(sheets []string) string {
 // the workbook holds it, but the header's as the sheet shows it.
 type xlsxSource struct {
 	c         *collector
-	book      *excelize.File
-	sheet     string
-	rows      *excelize.Rows
+	book      *xlsxBook
+	rows      *xlsxRows
 	row       int // the row last read, from 1
 	rawHeader []string
-	date1904  bool
 }
 
-var rawCells = excelize.Options{RawCellValue: true}
-
 func (x *xlsxSource) next() ([]string, int, bool) {
-	for !x.c.stop && x.rows.Next() {
-		x.row++
-		if x.row > maxSheetRows {
-			x.c.fatal(x.row, "", fmt.Sprintf("the sheet has more than %d rows (expected at most that, as Excel has)", maxSheetRows))
+	for !x.c.stop {
+		ok, problem := x.rows.next()
+		if problem != nil {
+			x.c.fatal(problem.line, "", problem.msg)
 			return nil, 0, false
 		}
-		cells, err := x.rows.Columns(rawCells)
-		if err != nil {
-			x.c.fatal(x.row, "", "the row cannot be read: "+errText(err)+" (save the workbook again from Excel, or as CSV UTF-8)")
+		if !ok {
 			return nil, 0, false
 		}
-		if len(cells) > MaxColumns {
-			x.c.fatal(x.row, "", fmt.Sprintf("the row has a value in column %d, past the %d columns uptake reads (expected a column per month; is this the right sheet?)", len(cells), MaxColumns))
-			return nil, 0, false
-		}
+		x.row = x.rows.row
+		cells := x.rows.cells
 		if blank(cells) {
 			continue
 		}
 		if x.rawHeader == nil {
 			x.rawHeader = append([]string(nil), cells...)
-			return x.shownRow(x.row, cells), x.row, true
+			return x.shownRow(cells), x.row, true
 		}
 		// A TRUE or FALSE cell holds 1 or 0, which would read as installs:
 		// it is given as the word it shows, which is not a number.
 		for j, c := range cells {
-			if c != "1" && c != "0" {
-				continue
-			}
-			axis, err := excelize.CoordinatesToCellName(j+1, x.row)
-			if err != nil {
-				continue
-			}
-			if typ, err := x.book.GetCellType(x.sheet, axis); err == nil && typ == excelize.CellTypeBool {
+			if x.rows.kinds[j] == 'b' && (c == "1" || c == "0") {
 				cells[j] = map[string]string{"1": "TRUE", "0": "FALSE"}[c]
 			}
 		}
 		return cells, x.row, true
 	}
-	if err := x.rows.Error(); err != nil && !x.c.stop {
-		x.c.fatal(x.row+1, "", "the sheet cannot be read past row "+strconv.Itoa(x.row)+": "+errText(err))
-	}
 	return nil, 0, false
 }
 
-// shownRow returns row n as the sheet shows it, formatted, where raw is
-// as it holds it; a cell that shows nothing (a format of ;;;) is taken
-// as it holds.
-func (x *xlsxSource) shownRow(n int, raw []string) []string {
+// shownRow returns the row just read as the sheet shows it, where raw is
+// as it holds it: text as it is, TRUE or FALSE for a boolean, and a
+// number in a date's format as that date (see formatDate); a cell that
+// shows nothing is taken as it holds.
+func (x *xlsxSource) shownRow(raw []string) []string {
 	out := append([]string(nil), raw...)
-	it, err := x.book.Rows(x.sheet)
-	if err != nil {
-		return out
-	}
-	defer it.Close()
-	for i := 1; i <= n && it.Next(); i++ {
-		if i < n {
-			continue
-		}
-		shown, err := it.Columns()
-		if err != nil {
-			return out
-		}
-		for j, s := range shown {
-			if j < len(out) && strings.TrimSpace(s) != "" {
-				out[j] = s
+	for j, v := range raw {
+		shown := v
+		switch x.rows.kinds[j] {
+		case 'b':
+			shown = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+		case 'n':
+			if n, ok := sheetNumber(v); ok {
+				if code, ok := x.book.numFmt(x.rows.styles[j]); ok {
+					shown, _ = formatDate(n, code, x.book.date1904)
+				}
 			}
+		}
+		if strings.TrimSpace(shown) != "" {
+			out[j] = shown
 		}
 	}
 	return out
@@ -272,8 +249,8 @@ func (x *xlsxSource) headerMonth(i int, shown string) (figures.Month, error) {
 	if raw == shown {
 		return 0, fmt.Errorf("%s is a number, not a month (expected text such as May 2024, or a date cell formatted as one, e.g. mmm-yy)", quote(shown))
 	}
-	t, err := excelize.ExcelDateToTime(v, x.date1904)
-	if err != nil || v < 1 || !agreesWithDate(shown, t) {
+	t, ok := excelDate(v, x.book.date1904)
+	if !ok || v < 1 || !agreesWithDate(shown, t) {
 		return 0, fmt.Errorf("%s shows the number %s in a format uptake cannot read as a month (expected a date cell formatted e.g. mmm-yy, or text such as May 2024)", quote(shown), raw)
 	}
 	m := figures.MonthOf(t.Year(), int(t.Month()))
@@ -361,6 +338,6 @@ func agreesWithDate(shown string, t time.Time) bool {
 	return named || monthNum && year
 }
 
-// errText is an error of excelize or archive/zip for a problem: cut
+// errText is an error of reading a workbook for a problem: cut
 // short, and safe to print, since it may quote the file's bytes.
 func errText(err error) string { return figures.Sanitize(cutMessage(err.Error())) }

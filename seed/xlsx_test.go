@@ -181,10 +181,10 @@ func TestReadXLSX_dateHeaders(t *testing.T) {
 		"mm-dd-yy":         "", // Excel's built-in 14, as excelize shows it
 		"m/d/yy h:mm":      "",
 		"General":          `"44044" is a number, not a month`,
-		"#,##0":            `"44,044" shows the number 44044 in a format uptake cannot read as a month`,
-		"0.00E+00":         `shows the number 44044 in a format uptake cannot read as a month`,
-		`yyyy"年"m"月"`:      `shows the number 44044 in a format uptake cannot read as a month`,
-		`"Sep 2020";@`:     `shows the number 44044 in a format uptake cannot read as a month`, // a label that is not the date
+		"#,##0":            `"44044" is a number, not a month`, // a number's format is not applied: what it holds is named
+		"0.00E+00":         `"44044" is a number, not a month`,
+		`yyyy"年"m"月"`:      `"2020年8月" shows the number 44044 in a format uptake cannot read as a month`,
+		`"Sep 2020";@`:     `"44044" is a number, not a month`, // a label that is not the date
 		`[$-409]mmm\-yy;@`: "",
 	} {
 		t.Run(format, func(t *testing.T) {
