@@ -1,0 +1,297 @@
+package seed
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A sheet read row by row, cell by cell (xlsx_read.go).
+
+// xlsxRows reads a sheet's rows, one <row> at a time.
+type xlsxRows struct {
+	b    *xlsxBook
+	p    *xmlPart
+	done bool
+	row  int // the number of the row last read, from 1
+
+	// The cells of the row last read, from column A to its last cell
+	// that holds a value or a formula, as the workbook holds them; a
+	// cell the row lacks is "".
+	cells  []string
+	kinds  []byte // each cell's type: 'n' a number, 's' text, 'b' a boolean, 'd' a date, 'e' an error, 0 none
+	styles []int  // each cell's style (its s)
+
+	v, text []byte // scratch
+}
+
+// rowError is why a sheet cannot be read further: at line, msg.
+type rowError struct {
+	line int
+	msg  string
+}
+
+// openRows opens a sheet's part to read its rows.
+func (b *xlsxBook) openRows(s xlsxSheet) (*xlsxRows, error) {
+	if s.part == "" {
+		return nil, errors.New("the workbook names no part for it")
+	}
+	p, ok, err := b.openPart(s.part)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("the workbook has no part %s", s.part)
+	}
+	return &xlsxRows{b: b, p: p}, nil
+}
+
+func (r *xlsxRows) close() { r.p.close() }
+
+// next reads the next row; ok is false at the end of the sheet, or on a
+// problem.
+func (r *xlsxRows) next() (ok bool, problem *rowError) {
+	for !r.done {
+		tok, err := r.p.token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return false, r.unreadable(r.row+1, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "row" {
+				return r.readRow(t)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "sheetData" {
+				r.done = true
+			}
+		}
+	}
+	r.done = true
+	return false, nil
+}
+
+// unreadable is the problem of a sheet whose XML (or zip) fails at line,
+// past the row last read.
+func (r *xlsxRows) unreadable(line int, err error) *rowError {
+	r.done = true
+	past := ""
+	if r.row > 0 {
+		past = " past row " + strconv.Itoa(r.row)
+	}
+	return &rowError{line, "the sheet cannot be read" + past + ": " + errText(err) + " (save the workbook again from Excel, or as CSV UTF-8)"}
+}
+
+// bad is the problem of row line, which cannot be read.
+func (r *xlsxRows) bad(line int, why string) *rowError {
+	r.done = true
+	return &rowError{line, "the row cannot be read: " + why + " (save the workbook again from Excel, or as CSV UTF-8)"}
+}
+
+// tooMany is the problem of a sheet with a row past Excel's last.
+func (r *xlsxRows) tooMany(line int) *rowError {
+	r.done = true
+	return &rowError{line, fmt.Sprintf("the sheet has more than %d rows (expected at most that, as Excel has)", maxSheetRows)}
+}
+
+// readRow reads the row just started: its number is its r, or, without
+// one, the one after the last row's, as Excel numbers rows.
+func (r *xlsxRows) readRow(se xml.StartElement) (bool, *rowError) {
+	n := r.row + 1
+	if v, ok := attr(se, "r"); ok {
+		num, err := strconv.Atoi(v)
+		switch {
+		case err == nil && num > maxSheetRows, err != nil && len(v) > 7 && strings.Trim(v, "0123456789") == "":
+			return false, r.tooMany(n)
+		case err != nil || num < 0:
+			return false, r.bad(n, fmt.Sprintf("the row after row %d is numbered %s", r.row, quote(v)))
+		case num == 0: // as if it had none, as excelize read it
+		case num <= r.row:
+			return false, r.bad(n, fmt.Sprintf("it is numbered %d, after row %d (expected rows in order)", num, r.row))
+		default:
+			n = num
+		}
+	}
+	if n > maxSheetRows {
+		return false, r.tooMany(n)
+	}
+	r.cells, r.kinds, r.styles = r.cells[:0], r.kinds[:0], r.styles[:0]
+	col, past := 0, 0
+	d := r.p.depth()
+	for r.p.depth() >= d {
+		tok, err := r.p.token()
+		if err != nil {
+			return false, r.unreadable(n, eofError(err))
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if se.Name.Local != "c" || r.p.depth() != d+1 {
+			if err := r.p.skip(); err != nil {
+				return false, r.unreadable(n, err)
+			}
+			continue
+		}
+		col++
+		ref, _ := attr(se, "r")
+		if ref != "" {
+			c, ok := refColumn(ref)
+			if !ok {
+				return false, r.bad(n, quote(ref)+" is not a cell's reference, such as B"+strconv.Itoa(n))
+			}
+			col = c
+		}
+		if ref == "" {
+			ref = cellName(col, n)
+		}
+		value, kind, style, keep, problem := r.readCell(se, n, ref)
+		if problem != nil {
+			return false, problem
+		}
+		if !keep {
+			continue // an empty cell, as excelize left it out
+		}
+		switch {
+		case col > MaxColumns:
+			past = max(past, col)
+		case past > 0:
+		case col <= len(r.cells):
+			return false, r.bad(n, fmt.Sprintf("cell %s comes after column %d (expected cells in order)", ref, len(r.cells)))
+		default:
+			for len(r.cells) < col-1 {
+				r.cells, r.kinds, r.styles = append(r.cells, ""), append(r.kinds, 0), append(r.styles, 0)
+			}
+			r.cells, r.kinds, r.styles = append(r.cells, value), append(r.kinds, kind), append(r.styles, style)
+		}
+	}
+	r.row = n
+	if past > 0 {
+		r.done = true
+		return false, &rowError{n, fmt.Sprintf("the row has a value in column %d, past the %d columns uptake reads (expected a column per month; is this the right sheet?)", past, MaxColumns)}
+	}
+	return true, nil
+}
+
+// readCell reads cell ref of row line, just started: its value as the
+// workbook holds it, its type and its style; keep is false for a cell
+// with neither a value nor a formula.
+func (r *xlsxRows) readCell(se xml.StartElement, line int, ref string) (value string, kind byte, style int, keep bool, problem *rowError) {
+	t, _ := attr(se, "t")
+	if s, ok := attr(se, "s"); ok {
+		var err error
+		if style, err = strconv.Atoi(s); err != nil {
+			return "", 0, 0, false, r.bad(line, fmt.Sprintf("cell %s has the style %s, not a style's number", ref, quote(s)))
+		}
+	}
+	hasV, hasF, hasIS := false, false, false
+	r.v = r.v[:0]
+	d := r.p.depth()
+	for r.p.depth() >= d {
+		tok, err := r.p.token()
+		if err != nil {
+			return "", 0, 0, false, r.unreadable(line, eofError(err))
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch {
+		case r.p.depth() != d+1:
+			err = r.p.skip()
+		case se.Name.Local == "v":
+			r.v, err = r.p.chars(r.v[:0]) // the last <v>, as encoding/xml gave excelize
+			hasV = true
+		case se.Name.Local == "f":
+			hasF = true
+			err = r.p.skip()
+		case se.Name.Local == "is":
+			r.text, err = r.p.richText(r.text[:0])
+			hasIS = true
+		default:
+			err = r.p.skip()
+		}
+		if err != nil {
+			return "", 0, 0, false, r.unreadable(line, err)
+		}
+	}
+	kind = 'n'
+	switch t {
+	case "s":
+		kind = 's'
+		if v := strings.TrimSpace(string(r.v)); hasV && v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil {
+				return "", 0, 0, false, r.bad(line, fmt.Sprintf("cell %s holds %s where the number of a shared string belongs", ref, quote(v)))
+			}
+			if value, err = r.b.sharedString(i); err != nil {
+				return "", 0, 0, false, r.bad(line, fmt.Sprintf("cell %s: %s", ref, errText(err)))
+			}
+		}
+	case "inlineStr":
+		kind = 's'
+		if hasIS {
+			value = string(r.text)
+		} else {
+			value = string(r.v)
+		}
+	case "str":
+		kind = 's'
+		value = string(r.v)
+	case "b", "d", "e":
+		kind = t[0]
+		value = string(r.v)
+	default:
+		value = string(r.v)
+	}
+	return value, kind, style, value != "" || hasF, nil
+}
+
+// refColumn returns the column of a cell reference such as B12 or $B$12
+// (any row); ok is false for anything else.
+func refColumn(ref string) (col int, ok bool) {
+	i := 0
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	start := i
+	for i < len(ref) && isLetter(ref[i]) {
+		if i-start == 7 {
+			return 0, false
+		}
+		col = col*26 + int(ref[i]|0x20-'a') + 1
+		i++
+	}
+	if i == start {
+		return 0, false
+	}
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	if i == len(ref) || len(ref)-i > 7 || ref[i] == '0' {
+		return 0, false
+	}
+	for ; i < len(ref); i++ {
+		if !isDigit(ref[i]) {
+			return 0, false
+		}
+	}
+	return col, true
+}
+
+// cellName is the name of the cell at col, row: B12.
+func cellName(col, row int) string {
+	var b []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		b = append(b, byte('A'+(c-1)%26))
+	}
+	slices.Reverse(b)
+	return string(b) + strconv.Itoa(row)
+}
