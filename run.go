@@ -279,6 +279,9 @@ func resolveSelection(st *store.Store, cfg config) (report.Selection, error) {
 	if cfg.view.Name == "countries" && len(sel.Apps) > 0 {
 		return sel, nil // every country of the first app: no market to choose
 	}
+	if len(sel.Apps) > 0 && sel.Country != "" {
+		return sel, nil // nothing left to choose
+	}
 	err = st.Read(func(r *store.Reader) error {
 		sel, _, err = report.StartSelection(r, sel)
 		return err

@@ -13,6 +13,9 @@ import (
 // dashboard would, and names the view that screen is. src should read
 // one state of the file (a store.Reader).
 func StartSelection(src Source, sel Selection) (Selection, string, error) {
+	if len(sel.Apps) > 0 && sel.Country != "" {
+		return sel, "curves", nil // nothing left to choose, and no app list to read
+	}
 	apps, err := src.Apps()
 	if err != nil {
 		return sel, "curves", err
