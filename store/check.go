@@ -166,11 +166,20 @@ func (c *checker) bucket(bid byte, records map[string]*appRecord, n *Counts) {
 			}
 			n.Series++
 			n.Figures += len(figs)
+			var sum int64
+			refused := false
 			for _, f := range figs {
-				if f.Validate() != nil {
+				sum += f.Installs
+				if !refused && f.Validate() != nil {
 					c.add(describeStored(bid, k) + " hold a figure the store would refuse (" + describeFigure(f) + ")")
-					break
+					refused = true
 				}
+			}
+			// The sum the app's record keeps (schema 5) chooses the first
+			// screen: a sealed record whose sum a faulty write left wrong
+			// would pass every other check.
+			if rec := records[folded]; rec != nil && rec.summed && sum != x.installs {
+				c.add(fmt.Sprintf("%s add up to %d installs, but their app's index says %d", describeStored(bid, k), sum, x.installs))
 			}
 		} else {
 			if _, err := c.s.openLaunch(k, v, x); err != nil {

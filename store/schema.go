@@ -86,13 +86,15 @@ func (s *Store) writeSchema(tx *bolt.Tx, version uint32) error {
 	return s.putMeta(tx, keySchema, binary.BigEndian.AppendUint32(nil, version))
 }
 
-// hasOurBuckets reports whether the file's top level names at least three
-// of uptake's buckets. It walks the names with a cursor rather than
-// looking each up: one flipped byte in a name can put the names out of
-// order, and then a lookup (a binary search) misses sound names too, and
-// a damaged uptake file would be called another program's.
+// hasOurBuckets reports whether the file's top level names at least two
+// of the buckets only uptake's files have (meta, history and events are
+// names other programs use too; every schema has apps, series and
+// launches). It walks the names with a cursor rather than looking each
+// up: one flipped byte in a name can put the names out of order, and
+// then a lookup (a binary search) misses sound names too, and a damaged
+// uptake file would be called another program's.
 func hasOurBuckets(tx *bolt.Tx) bool {
-	ours := [][]byte{bucketMeta, bucketApps, bucketSeries, bucketLaunches, bucketHistory, bucketEvents, bucketTexts, bucketChanges}
+	ours := [][]byte{bucketApps, bucketSeries, bucketLaunches, bucketTexts, bucketChanges}
 	found := 0
 	c := tx.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -102,5 +104,5 @@ func hasOurBuckets(tx *bolt.Tx) bool {
 			}
 		}
 	}
-	return found >= 3
+	return found >= 2
 }

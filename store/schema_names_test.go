@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // A byte flipped in the name of one of the file's buckets puts the names
@@ -45,5 +48,40 @@ func TestCheckSchema_FlippedBucketNameIsDamageNotAnotherProgram(t *testing.T) {
 				t.Errorf("%q with its first byte %q: %v (want: damaged)", name, to, err)
 			}
 		}
+	}
+}
+
+// Another program's bbolt file with buckets named as common words uptake
+// also uses (meta, history, events) is still another program's file, not
+// a damaged uptake one (found by a review of the test above's fix).
+func TestCheckSchema_AnotherProgramsCommonNames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "other.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range []string{"meta", "history", "events", "config"} {
+			b, err := tx.CreateBucketIfNotExists([]byte(name))
+			if err != nil {
+				return err
+			}
+			if err := b.Put([]byte("k"), []byte("v")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	_, err = Open(path, Options{})
+	if !errors.Is(err, ErrNotUptake) {
+		t.Errorf("another program's file: %v (want: not an uptake database)", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("another program's file was changed")
 	}
 }

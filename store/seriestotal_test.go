@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/uptake/uptake/figures"
+	bolt "go.etcd.io/bbolt"
 )
 
 // EachSeriesTotal adds up each series' installs as reading every figure
@@ -173,5 +175,37 @@ func TestMigrate_V4AddsUpEverySeries(t *testing.T) {
 	got = seriesTotals(t, s)
 	if got["Resso IN"] != 19_680_000 || got["Resso WW"] != 21_000_000 {
 		t.Errorf("after undoing the import: IN %d (want 19,680,000), WW %d (want 21,000,000)", got["Resso IN"], got["Resso WW"])
+	}
+}
+
+// A record whose sum disagrees with its series, sealed and tallied as a
+// faulty write would leave it, is named by the check with both numbers
+// (found by a review: every other check passed it).
+func TestCheck_NamesARecordWhoseSumIsWrong(t *testing.T) {
+	s, _ := newTestStore(t)
+	if _, err := s.Apply(batchOf(fig("A", "IN", "2020-01", "", 100), fig("B", "IN", "2020-01", "", 50)), false); err != nil {
+		t.Fatal(err)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		k := []byte("a")
+		rec, err := s.appRecordOf(k, tx.Bucket(bucketApps).Get(k))
+		if err != nil {
+			return err
+		}
+		rec.series[0].installs = 1 // 100 in truth
+		if err := tx.Bucket(bucketApps).Put(k, seal(bidApps, k, encodeAppRecord(rec))); err != nil {
+			return err
+		}
+		return s.retally(tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Sound() || !strings.Contains(fmt.Sprint(rep), "add up to 100 installs, but their app's index says 1") {
+		t.Errorf("the check passed a wrong sum: %+v", rep)
 	}
 }
