@@ -177,51 +177,38 @@ func (f *frame) yBoxes() []glyphBox {
 // right edge (plot's padX; the left needs none, as nothing is drawn on
 // the data area that reaches out of it).
 func (f *frame) padX(c draw.Canvas) draw.Canvas {
-	var l glyphBox // nothing reaches out on the left
-	r := glyphBox{At: 1}
-	maxX := c.Max.X
-	for _, b := range f.xBoxes() {
-		if b.Size().X <= 0 {
-			continue
-		}
-		if x := c.X(b.At) + b.Min.X + b.Size().X; x > maxX && b.At <= 1 {
-			maxX, r = x, b
-		}
-	}
-	minx := c.Min.X - l.Min.X
-	maxx := c.Max.X - (r.Min.X + r.Size().X)
-	lx, rx := vg.Length(l.At), vg.Length(r.At)
-	n := (lx*maxx - rx*minx) / (lx - rx)
-	m := ((lx-1)*maxx - rx*minx + minx) / (lx - rx)
-	return draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-		Min: vg.Point{X: n, Y: c.Min.Y},
-		Max: vg.Point{X: m, Y: c.Max.Y},
-	}}
+	c.Min.X, c.Max.X = padEnd(c.Min.X, c.Max.X, f.xBoxes(), func(b glyphBox) (vg.Length, vg.Length) { return b.Min.X, b.Size().X })
+	return c
 }
 
 // padY lowers the top of c so that no y tick label (nor the y label)
 // runs past it (plot's padY).
 func (f *frame) padY(c draw.Canvas) draw.Canvas {
-	var b glyphBox // nothing reaches out at the bottom
-	t := glyphBox{At: 1}
-	maxY := c.Max.Y
-	for _, g := range f.yBoxes() {
-		if g.Size().Y <= 0 {
+	c.Min.Y, c.Max.Y = padEnd(c.Min.Y, c.Max.Y, f.yBoxes(), func(b glyphBox) (vg.Length, vg.Length) { return b.Min.Y, b.Size().Y })
+	return c
+}
+
+// padEnd is padX and padY along one dimension: the range lo..hi such
+// that the box reaching furthest past hi (its start and size along the
+// dimension given by dim) ends at hi; nothing reaches out below lo.
+func padEnd(lo, hi vg.Length, boxes []glyphBox, dim func(glyphBox) (start, size vg.Length)) (vg.Length, vg.Length) {
+	var l glyphBox
+	r := glyphBox{At: 1}
+	far := hi
+	for _, b := range boxes {
+		start, size := dim(b)
+		if size <= 0 {
 			continue
 		}
-		if y := c.Y(g.At) + g.Min.Y + g.Size().Y; y > maxY && g.At <= 1 {
-			maxY, t = y, g
+		if v := lo + vg.Length(b.At)*(hi-lo) + start + size; v > far && b.At <= 1 {
+			far, r = v, b
 		}
 	}
-	miny := c.Min.Y - b.Min.Y
-	maxy := c.Max.Y - (t.Min.Y + t.Size().Y)
-	by, ty := vg.Length(b.At), vg.Length(t.At)
-	n := (by*maxy - ty*miny) / (by - ty)
-	m := ((by-1)*maxy - ty*miny + miny) / (by - ty)
-	return draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-		Min: vg.Point{X: c.Min.X, Y: n},
-		Max: vg.Point{X: c.Max.X, Y: m},
-	}}
+	ls, _ := dim(l)
+	rs, rsize := dim(r)
+	minv, maxv := lo-ls, hi-(rs+rsize)
+	lx, rx := vg.Length(l.At), vg.Length(r.At)
+	return (lx*maxv - rx*minv) / (lx - rx), ((lx-1)*maxv - rx*minv + minv) / (lx - rx)
 }
 
 // draw draws the frame on the chart's canvas pc: the axes, then the
