@@ -137,6 +137,9 @@ func ReadWith(r io.Reader, name string, s Sink, opt Options) (Understood, Proble
 		}
 		all = []format{f}
 	}
+	if ole, _ := raw.Peek(8); string(ole) == oleMagic {
+		return Understood{}, notText(name, "the file is an Office compound file: an Excel workbook protected with a password, or an old .xls (Excel 97–2003), neither of which uptake reads (open it in Excel and save it as .xlsx without a password, or as CSV UTF-8)")
+	}
 	if bytes.HasPrefix(magic, []byte("PK\x03\x04")) {
 		head, _ := raw.Peek(4 << 10)
 		for _, f := range all {
@@ -165,6 +168,10 @@ func ReadWith(r io.Reader, name string, s Sink, opt Options) (Understood, Proble
 	}
 	return Understood{}, notText(name, "uptake does not read this kind of file")
 }
+
+// oleMagic starts an OLE compound file: an .xls, or an .xlsx saved with a
+// password (Office wraps the encrypted zip in one).
+const oleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
 // triedFormats is the problem that says which formats a file was tried
 // as, and which it came nearest to.

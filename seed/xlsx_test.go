@@ -258,6 +258,9 @@ func TestReadXLSX_notWorkbooks(t *testing.T) {
 		"a zip of something else": {plain.Bytes(), "the file is a zip archive, but not an Excel workbook (.xlsx) uptake reads"},
 		"cut short":               {book[:len(book)/2], "cannot be opened"},
 		"a styles part of 40 MB":  {bomb.Bytes(), `the workbook unpacks to more than uptake reads ("xl/styles.xml" declares 40 MB`},
+		// A workbook saved with a password is an OLE compound file (so is
+		// an .xls): it was read as a CSV and refused with its binary header.
+		"encrypted, or an .xls": {append([]byte(oleMagic), make([]byte, 600)...), "an Excel workbook protected with a password, or an old .xls"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			rec := &recorder{}
