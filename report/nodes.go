@@ -80,6 +80,22 @@ func appData(src Source, app string) (map[string][]figures.Figure, map[string]fi
 	return series, launched, nil
 }
 
+// launchReader is a Source that reads one launch by its key, as
+// *store.Reader does.
+type launchReader interface {
+	Launch(app, country string) (figures.Month, bool, error)
+}
+
+// launchIn reads an app's launch month in one country (0 for none).
+func launchIn(src Source, app, country string) (figures.Month, error) {
+	if lr, ok := src.(launchReader); ok {
+		m, _, err := lr.Launch(app, country)
+		return m, err
+	}
+	launched, err := launchMonths(src, app)
+	return launched[country], err
+}
+
 // launchMonths reads an app's launch month in each country.
 func launchMonths(src Source, app string) (map[string]figures.Month, error) {
 	launches, err := src.Launches(app)
@@ -120,7 +136,7 @@ func nodeFigures(n figures.Node) [][]figures.Figure {
 // marketRead is an app read in the selection's market.
 type marketRead struct {
 	node     figures.Node             // the market's: a country's, worldwide, a group's
-	launched map[string]figures.Month // the app's launches by country
+	launched map[string]figures.Month // the app's launches by country, worldwide or in a group (a country's is node.Launched)
 	// warnings are the contradictions the market's numbers are one side
 	// of: its own figures', and where the app has worldwide figures,
 	// those between its countries and them. Another country's own
@@ -133,26 +149,29 @@ type marketRead struct {
 // (to check the countries against them): one series of fifty where it
 // has none.
 func readMarket(src Source, app string, sel Selection) (marketRead, error) {
-	launched, err := launchMonths(src, app)
-	if err != nil {
-		return marketRead{}, err
-	}
-	r := marketRead{launched: launched}
+	var r marketRead
 	if sel.Country != figures.Worldwide && sel.Group.Name == "" {
 		figs, err := src.Series(app, sel.Country)
 		if err != nil {
 			return r, err
 		}
 		r.node = platformNode(app, sel.Country, figs, sel.Platform)
-		r.node.Launched = r.launched[sel.Country]
+		if r.node.Launched, err = launchIn(src, app, sel.Country); err != nil {
+			return r, err
+		}
 		r.warnings = figures.NodeDisagreements(r.node, sel.Ranking)
 		if len(figs) == 0 {
 			return r, nil
 		}
-		w, err := worldOverParts(src, app, sel, r.launched)
+		w, err := worldOverParts(src, app, sel, nil)
 		r.warnings = append(r.warnings, w...)
 		return r, err
 	}
+	launched, err := launchMonths(src, app)
+	if err != nil {
+		return r, err
+	}
+	r.launched = launched
 	series, err := src.AppSeries(app)
 	if err != nil {
 		return r, err

@@ -214,11 +214,17 @@ func calendarCumulative(n figures.Node, rank figures.Ranking, a CompareApp, from
 // launch there; worldwide, its first launch anywhere; in a group, its
 // first launch in any member.
 func launchOf(src Source, a *CompareApp, sel Selection) error {
+	country, group := sel.Country, sel.Group
+	if lr, ok := src.(launchReader); ok && group.Name == "" && country != figures.Worldwide {
+		// A country's launch by its key, not the app's every launch.
+		m, found, err := lr.Launch(a.App, country)
+		a.Launch, a.HasLaunch, a.LaunchedIn = m, found, ""
+		return err
+	}
 	launches, err := src.Launches(a.App)
 	if err != nil {
 		return err
 	}
-	country, group := sel.Country, sel.Group
 	for _, l := range launches {
 		first := !a.HasLaunch || l.Month < a.Launch
 		switch {

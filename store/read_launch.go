@@ -83,28 +83,42 @@ func (s *Store) Launch(app, country string) (figures.Month, bool, error) {
 	var m figures.Month
 	var found bool
 	err := s.Read(func(r *Reader) error {
-		folded := figures.FoldName(app)
-		rec, ok, err := r.record(folded)
-		if err != nil {
-			return err
-		}
-		k := seriesKey(folded, country)
-		v := r.tx.Bucket(bucketLaunches).Get(k)
-		var x indexEntry
-		if ok {
-			x, ok = findEntry(rec.launches, country)
-		}
-		switch {
-		case !ok && v == nil:
-			return nil
-		case !ok:
-			return r.s.damagedKey(bidLaunches, k, "is in the file but not in its app's index")
-		case v == nil:
-			return r.s.damagedKey(bidLaunches, k, "is missing from the file")
-		}
-		l, err := r.s.openLaunch(k, v, x)
-		m, found = l.Month, err == nil
+		var err error
+		m, found, err = r.Launch(app, country)
 		return err
 	})
 	return m, found, err
+}
+
+// Launch returns the launch month of app in country, reading that one
+// value (a country's view needs its launch, not the app's fifty).
+func (r *Reader) Launch(app, country string) (figures.Month, bool, error) {
+	folded := figures.FoldName(app)
+	rec, ok, err := r.record(folded)
+	if err != nil {
+		return 0, false, err
+	}
+	k := seriesKey(folded, country)
+	v := r.tx.Bucket(bucketLaunches).Get(k)
+	var x indexEntry
+	switch {
+	case r.rewritten(bidLaunches, k):
+		// Written in this transaction: newer than the index.
+		x, ok = indexEntry{country: country, seal: sealOf(v)}, v != nil
+	case ok:
+		x, ok = findEntry(rec.launches, country)
+	}
+	switch {
+	case !ok && v == nil:
+		return 0, false, nil
+	case !ok:
+		return 0, false, r.s.damagedKey(bidLaunches, k, "is in the file but not in its app's index")
+	case v == nil:
+		return 0, false, r.s.damagedKey(bidLaunches, k, "is missing from the file")
+	}
+	l, err := r.s.openLaunch(k, v, x)
+	if err != nil {
+		return 0, false, err
+	}
+	return l.Month, true, nil
 }
