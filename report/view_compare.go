@@ -215,10 +215,9 @@ func calendarCumulative(n figures.Node, rank figures.Ranking, a CompareApp, from
 // first launch in any member.
 func launchOf(src Source, a *CompareApp, sel Selection) error {
 	country, group := sel.Country, sel.Group
-	if lr, ok := src.(launchReader); ok && group.Name == "" && country != figures.Worldwide {
-		// A country's launch by its key, not the app's every launch.
-		m, found, err := lr.Launch(a.App, country)
-		a.Launch, a.HasLaunch, a.LaunchedIn = m, found, ""
+	if group.Name == "" && country != figures.Worldwide {
+		m, err := launchIn(src, a.App, country) // by its key, not the app's every launch
+		a.Launch, a.HasLaunch, a.LaunchedIn = m, m != 0, ""
 		return err
 	}
 	launches, err := src.Launches(a.App)
