@@ -114,8 +114,9 @@ type wideSource interface {
 	cellLine(i int) int
 	// headerMonth reads the header of column i as a month.
 	headerMonth(i int, text string) (figures.Month, error)
-	// installs returns the text of a month's cell to read as installs.
-	installs(cell string) string
+	// installs returns the text of a month's cell, column i of the last
+	// row, to read as installs, or why it holds none.
+	installs(i int, cell string) (string, error)
 	// exactWidth: every row must have as many cells as the header (a CSV
 	// file); otherwise rows may stop short (a sheet).
 	exactWidth() bool
@@ -449,7 +450,11 @@ func (w *wideReader) readRow(cells []string, line int) bool {
 		if m == 0 || v == "" {
 			continue // a blank cell is no figure
 		}
-		n, err := figures.ParseInstalls(w.src.installs(v))
+		text, err := w.src.installs(i, v)
+		var n int64
+		if err == nil {
+			n, err = figures.ParseInstalls(text)
+		}
 		if err != nil {
 			bad = true
 			if !w.c.add(w.src.cellLine(i), w.names[i], valueMessage(v, err)) {
@@ -641,8 +646,8 @@ func (w *wideCSV) cellLine(i int) int {
 func (w *wideCSV) headerMonth(_ int, text string) (figures.Month, error) {
 	return parseSheetMonth(text)
 }
-func (w *wideCSV) installs(cell string) string { return cell }
-func (w *wideCSV) exactWidth() bool            { return true }
+func (w *wideCSV) installs(_ int, cell string) (string, error) { return cell, nil }
+func (w *wideCSV) exactWidth() bool                            { return true }
 
 // wideHeader splits the first row of a CSV file's start (head), for
 // recognising the layout: the separator is found as the reader finds it,

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -82,14 +81,15 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 		return u, c.ps
 	}
 	sheets := book.sheetNames()
-	sheet, msg := pickSheet(sheets, in.opt.Sheet)
+	at, msg := pickSheet(book.sheets, in.opt.Sheet)
 	if msg != "" {
 		c.fatal(1, "", msg)
 		return u, c.ps
 	}
+	sheet := sheets[at]
 	c.file = in.name + "[" + sheet + "]"
 	src := &xlsxSource{c: c, book: book}
-	if src.rows, err = book.openRows(book.sheets[slices.Index(sheets, sheet)]); err != nil {
+	if src.rows, err = book.openRows(book.sheets[at]); err != nil {
 		c.fatal(1, "", "the sheet cannot be read: "+errText(err)+" (expected a worksheet of rows and columns)")
 		return u, c.ps
 	}
@@ -100,8 +100,12 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 	w.read(s)
 	if !w.headerOK && in.opt.Sheet == "" && len(sheets) > 1 && len(c.ps) > 0 && len(c.ps) <= MaxProblems {
 		// The first sheet is not the one with the figures, perhaps.
+		first := "first sheet"
+		if at > 0 {
+			first = "first sheet that Excel shows (those before it are hidden)"
+		}
 		c.ps = append(c.ps, Problem{File: c.file, Line: c.ps[0].Line, Message: fmt.Sprintf(
-			"this is the workbook's first sheet, and it has %d (%s): name the one to read with -sheet NAME", len(sheets), sheetNames(sheets))})
+			"this is the workbook's %s, and it has %d (%s): name the one to read with -sheet NAME", first, len(sheets), sheetNames(sheets))})
 	}
 	return w.understood(xlsxFormatName, sheet), c.ps
 }
@@ -132,26 +136,36 @@ func checkZip(data []byte) (zr *zip.Reader, msg string) {
 	return zr, ""
 }
 
-// pickSheet returns the sheet named want (in any case), or the first;
-// msg says why there is none.
-func pickSheet(sheets []string, want string) (sheet, msg string) {
+// pickSheet returns the index of the sheet named want (in any case), or
+// of the first sheet Excel shows (a hidden one holds what its author did
+// not mean to show: lookups, old figures); msg says why there is none.
+func pickSheet(sheets []xlsxSheet, want string) (at int, msg string) {
 	if len(sheets) == 0 {
-		return "", "the workbook has no sheets (expected a sheet with App, Country and a column per month)"
+		return 0, "the workbook has no sheets (expected a sheet with App, Country and a column per month)"
 	}
 	if want == "" {
-		return sheets[0], ""
+		for i, s := range sheets {
+			if !s.hidden {
+				return i, ""
+			}
+		}
+		return 0, ""
 	}
-	for _, s := range sheets {
-		if s == want {
-			return s, ""
+	for i, s := range sheets {
+		if s.name == want {
+			return i, ""
 		}
 	}
-	for _, s := range sheets {
-		if strings.EqualFold(s, want) {
-			return s, ""
+	for i, s := range sheets {
+		if strings.EqualFold(s.name, want) {
+			return i, ""
 		}
 	}
-	return "", fmt.Sprintf("the workbook has no sheet named %s (it has %s)", quote(want), sheetNames(sheets))
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.name
+	}
+	return 0, fmt.Sprintf("the workbook has no sheet named %s (it has %s)", quote(want), sheetNames(names))
 }
 
 // sheetNames lists the first sheets of a workbook, quoted.
@@ -188,6 +202,11 @@ func (x *xlsxSource) next() ([]string, int, bool) {
 		}
 		x.row = x.rows.row
 		cells := x.rows.cells
+		for j, k := range x.rows.kinds {
+			if k == 'f' && !x.c.add(x.row, "", fmt.Sprintf("cell %s holds a formula whose value the workbook did not save (open the workbook in Excel or LibreOffice and save it again, so that its values are saved)", cellName(j+1, x.row))) {
+				return nil, 0, false
+			}
+		}
 		if blank(cells) {
 			continue
 		}
@@ -260,10 +279,35 @@ func (x *xlsxSource) headerMonth(i int, shown string) (figures.Month, error) {
 	return m, nil
 }
 
-// installs returns a cell's value to read as installs: a number as Excel
-// holds it (3600000, or 3599999.9999999995 after a sum) to Excel's 15
-// significant digits, and text as it is.
-func (x *xlsxSource) installs(cell string) string {
+// installs returns a month's cell, column i of the row last read, to
+// read as installs: a number as Excel holds it (3600000, or
+// 3599999.9999999995 after a sum) to Excel's 15 significant digits, and
+// text as it is, for the parser to read or refuse as it would in a CSV
+// file ("1.000" is refused there, not taken as 1). A boolean, a date or
+// an error is not installs, whatever number it holds.
+func (x *xlsxSource) installs(i int, cell string) (string, error) {
+	kind := byte('n')
+	if i < len(x.rows.kinds) {
+		kind = x.rows.kinds[i]
+	}
+	ref := cellName(i+1, x.row)
+	switch kind {
+	case 'b':
+		return "", fmt.Errorf("cell %s holds a TRUE or FALSE value (%s), not installs (expected a number)", ref, quote(cell))
+	case 'd':
+		return "", fmt.Errorf("cell %s holds a date (%s), not installs (expected a number)", ref, quote(cell))
+	case 'e':
+		return "", fmt.Errorf("cell %s holds an error (%s), not installs (expected a number: correct the formula in Excel)", ref, quote(cell))
+	case 'n':
+		return roundSheetNumber(cell), nil
+	}
+	return cell, nil
+}
+
+// roundSheetNumber returns a number as Excel holds it rounded to Excel's
+// 15 significant digits, when that is a whole number; anything else as
+// it is.
+func roundSheetNumber(cell string) string {
 	v, ok := sheetNumber(cell)
 	if !ok || !strings.ContainsAny(cell, ".eE") {
 		return cell

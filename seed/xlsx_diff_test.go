@@ -453,6 +453,8 @@ type rawWorkbook struct {
 	date1904 bool
 	sheets   []string // each sheet's <sheetData> content
 	names    []string // each sheet's name; Sheet1… by default
+	states   []string // each sheet's state (hidden, veryHidden); visible by default
+	rels     string   // more relationships of the workbook, as XML
 	sst      string   // the <si> of the shared strings
 	styles   string   // styles.xml, whole; a default one if ""
 	absolute bool     // the workbook's relationships name their targets from the root: /xl/worksheets/…
@@ -472,7 +474,11 @@ func (w rawWorkbook) bytes(t testing.TB) []byte {
 		if i < len(w.names) {
 			name = w.names[i]
 		}
-		fmt.Fprintf(&sheets, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, name, i+1, i+3)
+		state := ""
+		if i < len(w.states) {
+			state = ` state="` + w.states[i] + `"`
+		}
+		fmt.Fprintf(&sheets, `<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>`, name, i+1, state, i+3)
 		target := fmt.Sprintf("worksheets/sheet%d.xml", i+1)
 		if w.absolute {
 			target = "/xl/" + target
@@ -489,6 +495,7 @@ func (w rawWorkbook) bytes(t testing.TB) []byte {
 		sst, styles = "sharedStrings.xml", "styles.xml"
 	}
 	fmt.Fprintf(&rels, `<Relationship Id="rId1" Type="%s/sharedStrings" Target="%s"/><Relationship Id="rId2" Type="%s/styles" Target="%s"/>`, rel, sst, rel, styles)
+	rels.WriteString(w.rels)
 	pr := ""
 	if w.date1904 {
 		pr = `<workbookPr date1904="1"/>`

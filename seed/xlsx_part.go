@@ -17,8 +17,37 @@ type xmlPart struct {
 	name string // as the zip names it, for messages
 	rc   io.ReadCloser
 	d    *xml.Decoder
+	lim  *tokenLimit
 	open []xml.Name
 }
+
+// maxTokenBytes is the most bytes of a part one token may span: Excel
+// holds at most 32,767 characters in a cell, which its XML writes in at
+// most about 200 KB (six bytes for an escaped character). encoding/xml
+// holds a token whole, so a longer one (a text of 250 MB in a file of
+// 256 KB) is refused before it is held, not after.
+const maxTokenBytes = 1 << 20
+
+// tokenLimit reads a part for its decoder, and fails once more than
+// maxTokenBytes have been read past the end of the last token (bufio's
+// read-ahead, at most its buffer, is allowed for).
+type tokenLimit struct {
+	r        io.Reader
+	read     int64
+	tokenEnd int64 // where the last token ended, set by xmlPart.token
+}
+
+func (l *tokenLimit) Read(b []byte) (int, error) {
+	if l.read-l.tokenEnd > maxTokenBytes+partBufferBytes {
+		return 0, fmt.Errorf("an element or its text runs past %d MB (expected a cell's text of at most 32,767 characters, as Excel holds)", maxTokenBytes>>20)
+	}
+	n, err := l.r.Read(b)
+	l.read += int64(n)
+	return n, err
+}
+
+// partBufferBytes is how much of a part is read ahead of its decoder.
+const partBufferBytes = 64 << 10
 
 // openPart opens part name (lowercased); ok is false if the zip has no
 // such part.
@@ -31,14 +60,15 @@ func (b *xlsxBook) openPart(name string) (p *xmlPart, ok bool, err error) {
 	if err != nil {
 		return nil, true, fmt.Errorf("%s: %w", f.Name, err)
 	}
-	d := xml.NewDecoder(bufio.NewReaderSize(rc, 64<<10))
+	lim := &tokenLimit{r: rc}
+	d := xml.NewDecoder(bufio.NewReaderSize(lim, partBufferBytes))
 	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
 		if strings.EqualFold(label, "us-ascii") || strings.EqualFold(label, "ascii") {
 			return r, nil
 		}
 		return nil, fmt.Errorf("the part is in the encoding %q, not UTF-8", cutTo(label, 40))
 	}
-	return &xmlPart{name: f.Name, rc: rc, d: d}, true, nil
+	return &xmlPart{name: f.Name, rc: rc, d: d, lim: lim}, true, nil
 }
 
 func (p *xmlPart) close() { p.rc.Close() }
@@ -50,6 +80,7 @@ var errXMLDepth = fmt.Errorf("its elements nest more than %d deep", maxXMLDepth)
 // part. Character data is valid until the next call.
 func (p *xmlPart) token() (xml.Token, error) {
 	tok, err := p.d.RawToken()
+	p.lim.tokenEnd = p.d.InputOffset()
 	if err != nil {
 		if err == io.EOF && len(p.open) > 0 {
 			err = fmt.Errorf("XML syntax error on line %d: the part ends inside <%s>", p.line(), p.open[len(p.open)-1].Local)

@@ -61,9 +61,12 @@ type xlsxBook struct {
 	numFmts    map[int]string // the workbook's own number formats, by id
 }
 
-// xlsxSheet is a sheet the workbook lists: its name, and its part ("" if
-// the workbook's relationships name none).
-type xlsxSheet struct{ name, part string }
+// xlsxSheet is a sheet the workbook lists: its name, its part ("" if
+// the workbook's relationships name none), and whether Excel hides it.
+type xlsxSheet struct {
+	name, part string
+	hidden     bool
+}
 
 // partName is the name of a part as looked up: lowercased, with / for \.
 func partName(name string) string { return strings.ToLower(strings.ReplaceAll(name, "\\", "/")) }
@@ -72,7 +75,12 @@ func partName(name string) string { return strings.ToLower(strings.ReplaceAll(na
 func openBook(zr *zip.Reader) (*xlsxBook, error) {
 	b := &xlsxBook{parts: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
-		b.parts[partName(f.Name)] = f // the last of two, as excelize took it
+		name := partName(f.Name)
+		if had := b.parts[name]; had != nil {
+			// Which of the two Excel would read is not known: neither is.
+			return nil, fmt.Errorf("it holds two parts named %s and %s", quote(had.Name), quote(f.Name))
+		}
+		b.parts[name] = f
 	}
 	wb := "xl/workbook.xml"
 	rels, err := b.rels("_rels/.rels", "")
@@ -94,9 +102,10 @@ func openBook(zr *zip.Reader) (*xlsxBook, error) {
 	}
 	byID := map[string]string{}
 	for _, r := range rels {
-		if _, ok := byID[r.id]; !ok {
-			byID[r.id] = r.target
+		if had, ok := byID[r.id]; ok && had != r.target {
+			return nil, fmt.Errorf("its relationship %s leads to two parts, %s and %s", quote(r.id), quote(had), quote(r.target))
 		}
+		byID[r.id] = r.target
 		switch r.kind {
 		case "sharedstrings":
 			if b.sstPart == "" {
@@ -196,6 +205,8 @@ func (b *xlsxBook) readWorkbook(name string, byID map[string]string) error {
 			}
 			s := xlsxSheet{}
 			s.name, _ = attr(se, "name")
+			state, _ := attr(se, "state")
+			s.hidden = state == "hidden" || state == "veryHidden"
 			for _, a := range se.Attr {
 				if a.Name.Local == "id" && a.Name.Space != "" && a.Name.Space != "xmlns" {
 					s.part = byID[a.Value]
@@ -274,7 +285,7 @@ func (b *xlsxBook) numFmt(s int) (string, bool) {
 		b.stylesRead = true
 		b.readStyles() // a workbook whose styles cannot be read shows its cells as they are
 	}
-	if s <= 0 || s >= len(b.xfFormats) {
+	if s < 0 || s >= len(b.xfFormats) {
 		return "", false
 	}
 	id := b.xfFormats[s]

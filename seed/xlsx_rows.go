@@ -19,11 +19,13 @@ type xlsxRows struct {
 	done bool
 	row  int // the number of the row last read, from 1
 
+	inTable, tableSeen bool // inside the sheet's <sheetData>; past its start
+
 	// The cells of the row last read, from column A to its last cell
 	// that holds a value or a formula, as the workbook holds them; a
 	// cell the row lacks is "".
 	cells  []string
-	kinds  []byte // each cell's type: 'n' a number, 's' text, 'b' a boolean, 'd' a date, 'e' an error, 0 none
+	kinds  []byte // each cell's type: 'n' a number, 's' text, 'b' a boolean, 'd' a date, 'e' an error, 'f' a formula whose value was not saved, 0 none
 	styles []int  // each cell's style (its s)
 
 	v, text []byte // scratch
@@ -53,7 +55,10 @@ func (b *xlsxBook) openRows(s xlsxSheet) (*xlsxRows, error) {
 func (r *xlsxRows) close() { r.p.close() }
 
 // next reads the next row; ok is false at the end of the sheet, or on a
-// problem.
+// problem. The sheet is read to its end, past its table, so that the
+// zip's checksum of the part is checked (archive/zip checks it at the
+// end): a byte changed in a part stored uncompressed is a problem, not a
+// changed number.
 func (r *xlsxRows) next() (ok bool, problem *rowError) {
 	for !r.done {
 		tok, err := r.p.token()
@@ -65,17 +70,42 @@ func (r *xlsxRows) next() (ok bool, problem *rowError) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local == "row" {
+			switch name, depth := t.Name.Local, r.p.depth(); {
+			case name == "row" && r.inTable && depth == 3:
 				return r.readRow(t)
+			case name == "sheetData" && depth == 2 && !r.tableSeen:
+				r.inTable, r.tableSeen = true, true
+			case name == "sheetData":
+				return false, r.bad(r.row+1, fmt.Sprintf("the sheet holds a second table of rows (<sheetData>, line %d of its XML), which Excel does not write", r.p.line()))
+			case name == "row", name == "c" && r.inTable:
+				return false, r.bad(r.row+1, fmt.Sprintf("the sheet holds a <%s> outside its rows (line %d of its XML), which Excel does not write", name, r.p.line()))
 			}
 		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				r.done = true
+			if t.Name.Local == "sheetData" && r.p.depth() == 1 {
+				r.inTable = false
 			}
 		}
 	}
 	r.done = true
 	return false, nil
+}
+
+// skipChecked reads to the end of the element just started, inside row
+// line, and refuses a row or a cell within it, which would be dropped.
+func (r *xlsxRows) skipChecked(line int, in string) *rowError {
+	for d := r.p.depth(); r.p.depth() >= d; {
+		tok, err := r.p.token()
+		if err != nil {
+			return r.unreadable(line, eofError(err))
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			switch se.Name.Local {
+			case "row", "c", "sheetData":
+				return r.bad(line, fmt.Sprintf("%s holds a <%s> (line %d of the sheet's XML), which Excel does not write", in, se.Name.Local, r.p.line()))
+			}
+		}
+	}
+	return nil
 }
 
 // unreadable is the problem of a sheet whose XML (or zip) fails at line,
@@ -134,9 +164,12 @@ func (r *xlsxRows) readRow(se xml.StartElement) (bool, *rowError) {
 		if !ok {
 			continue
 		}
-		if se.Name.Local != "c" || r.p.depth() != d+1 {
-			if err := r.p.skip(); err != nil {
-				return false, r.unreadable(n, err)
+		if se.Name.Local == "row" || se.Name.Local == "sheetData" {
+			return false, r.bad(n, fmt.Sprintf("row %d holds a <%s> (line %d of the sheet's XML), which Excel does not write", n, se.Name.Local, r.p.line()))
+		}
+		if se.Name.Local != "c" {
+			if problem := r.skipChecked(n, "row "+strconv.Itoa(n)); problem != nil {
+				return false, problem
 			}
 			continue
 		}
@@ -204,8 +237,12 @@ func (r *xlsxRows) readCell(se xml.StartElement, line int, ref string) (value st
 			continue
 		}
 		switch {
+		case se.Name.Local == "c", se.Name.Local == "row", se.Name.Local == "sheetData":
+			return "", 0, 0, false, r.bad(line, fmt.Sprintf("cell %s holds a <%s> (line %d of the sheet's XML), which Excel does not write", ref, se.Name.Local, r.p.line()))
 		case r.p.depth() != d+1:
-			err = r.p.skip()
+			if problem := r.skipChecked(line, "cell "+ref); problem != nil {
+				return "", 0, 0, false, problem
+			}
 		case se.Name.Local == "v":
 			r.v, err = r.p.chars(r.v[:0]) // the last <v>, as encoding/xml gave excelize
 			hasV = true
@@ -216,7 +253,9 @@ func (r *xlsxRows) readCell(se xml.StartElement, line int, ref string) (value st
 			r.text, err = r.p.richText(r.text[:0])
 			hasIS = true
 		default:
-			err = r.p.skip()
+			if problem := r.skipChecked(line, "cell "+ref); problem != nil {
+				return "", 0, 0, false, problem
+			}
 		}
 		if err != nil {
 			return "", 0, 0, false, r.unreadable(line, err)
@@ -250,6 +289,9 @@ func (r *xlsxRows) readCell(se xml.StartElement, line int, ref string) (value st
 		value = string(r.v)
 	default:
 		value = string(r.v)
+	}
+	if hasF && !hasV && value == "" {
+		kind = 'f'
 	}
 	return value, kind, style, value != "" || hasF, nil
 }

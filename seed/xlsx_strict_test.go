@@ -1,0 +1,193 @@
+package seed
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// The red-team pass over the workbook reader (each case read a number
+// that is not in the workbook, or dropped one, without a word): every
+// one is now a problem naming the cell or the part, and nothing is read.
+func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>`
+	row := func(n, cell string) string {
+		return `<row r="` + n + `"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c>` + cell + `</row>`
+	}
+	good := row("2", `<c><v>5</v></c>`)
+	for name, tc := range map[string]struct {
+		w    rawWorkbook
+		want string
+	}{
+		// Text is read as a CSV file's cell is: 1.000 is 1 or 1000.
+		"text 1.000": {rawWorkbook{sheets: []string{head + row("2", `<c t="inlineStr"><is><t>1.000</t></is></c>`)}},
+			`raw.xlsx[Sheet1]:2: Aug 2020: "1.000" is ambiguous`},
+		"text 12.000": {rawWorkbook{sheets: []string{head + row("2", `<c t="str"><v>12.000</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: Aug 2020: "12.000" is ambiguous`},
+		"text 1E3": {rawWorkbook{sheets: []string{head + row("2", `<c t="s"><v>0</v></c>`)}, sst: `<si><t>1E3</t></si>`},
+			`raw.xlsx[Sheet1]:2: Aug 2020: "1E3" is not a number of installs`},
+		// A boolean, an error or a date holds no installs, whatever it holds.
+		"a boolean of 2": {rawWorkbook{sheets: []string{head + row("2", `<c t="b"><v>2</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a TRUE or FALSE value ("2"), not installs`},
+		"an error of 5": {rawWorkbook{sheets: []string{head + row("2", `<c t="e"><v>5</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds an error ("5"), not installs`},
+		"a date of 2020": {rawWorkbook{sheets: []string{head + row("2", `<c t="d"><v>2020</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a date ("2020"), not installs`},
+		// A formula without its value would have been a blank cell.
+		"a formula without its value": {rawWorkbook{sheets: []string{head + row("2", `<c><f>SUM(D2:E2)</f></c>`)}},
+			`raw.xlsx[Sheet1]:2: cell C2 holds a formula whose value the workbook did not save`},
+		"a row of formulas without values": {rawWorkbook{sheets: []string{head + good + `<row r="3"><c r="C3"><f>C2*2</f></c></row>`}},
+			`raw.xlsx[Sheet1]:3: cell C3 holds a formula whose value the workbook did not save`},
+		// Rows and cells where Excel puts none were dropped.
+		"a row in a row": {rawWorkbook{sheets: []string{head + `<row r="2"><row r="3"><c><v>1</v></c></row></row>`}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: row 2 holds a <row>`},
+		"a cell in a cell": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2"><c r="D2"><v>7</v></c></c>`)}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C2 holds a <c>`},
+		"a cell deep in a row": {rawWorkbook{sheets: []string{head + row("2", `<extLst><c r="D2"><v>7</v></c></extLst>`)}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: row 2 holds a <c>`},
+		"a second table": {rawWorkbook{sheets: []string{head + `</sheetData><sheetData>` + good}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: the sheet holds a second table of rows (<sheetData>`},
+		"a row outside the table": {rawWorkbook{sheets: []string{head + `</sheetData><foo>` + good + `</foo><sheetData>`}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: the sheet holds a <row> outside its rows`},
+		"a cell outside a row": {rawWorkbook{sheets: []string{head + `<c r="C2"><v>7</v></c>`}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: the sheet holds a <c> outside its rows`},
+		// Two parts of one name, or a relationship to two parts: which
+		// Excel reads is not known.
+		"two parts of one name": {rawWorkbook{sheets: []string{head + good, head + row("2", `<c><v>6</v></c>`)},
+			rename: func(s string) string {
+				return strings.Replace(s, "xl/worksheets/sheet2.xml", "XL/worksheets/Sheet1.xml", 1)
+			}},
+			`raw.xlsx:1: the file is a zip archive but not a workbook uptake can open: it holds two parts named`},
+		"a relationship to two parts": {rawWorkbook{sheets: []string{head + good, head + row("2", `<c><v>6</v></c>`)},
+			rels: `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>`},
+			`raw.xlsx:1: the file is a zip archive but not a workbook uptake can open: its relationship "rId3" leads to two parts`},
+		// A text of 2 MB in a workbook of a few KB is refused as it is
+		// read, not held whole.
+		"a text past a cell's": {rawWorkbook{sheets: []string{head + row("2", `<c t="s"><v>0</v></c>`)}, sst: `<si><t>` + strings.Repeat("9", 2<<20) + `</t></si>`},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C2: xl/sharedStrings.xml: an element or its text runs past 1 MB`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := &recorder{}
+			_, ps := ReadWith(bytes.NewReader(tc.w.bytes(t)), "raw.xlsx", rec, Options{})
+			if !strings.HasPrefix(strs(ps), tc.want) {
+				t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), tc.want)
+			}
+			checkXLSXRead(t, rec, ps)
+		})
+	}
+}
+
+// A number cell is a number: 1.000 is 1, and a sum held as
+// 999999.99999999988 is 1,000,000.
+func TestReadXLSX_numberCellsAreNumbers(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c><c t="inlineStr"><is><t>Sep 2020</t></is></c></row>`
+	w := rawWorkbook{sheets: []string{head + `<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>1.000</v></c><c><v>999999.99999999988</v></c></row>`}}
+	rec := &recorder{}
+	_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
+	if len(ps) > 0 || len(rec.figures) != 2 || rec.figures[0].Installs != 1 || rec.figures[1].Installs != 1_000_000 {
+		t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+	}
+}
+
+// A hidden first sheet is not the one read: the first sheet Excel shows
+// is, and -sheet still reads the hidden one by name.
+func TestReadXLSX_hiddenSheets(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>`
+	row := func(v string) string {
+		return `<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>` + v + `</v></c></row>`
+	}
+	for _, state := range []string{"hidden", "veryHidden"} {
+		w := rawWorkbook{sheets: []string{head + row("111"), head + row("222")}, names: []string{"Old", "Data"}, states: []string{state}}
+		for sheet, want := range map[string]int64{"": 222, "Old": 111} {
+			rec := &recorder{}
+			_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{Sheet: sheet})
+			if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != want {
+				t.Errorf("%s, -sheet %q: figures %+v, problems %s; want %d", state, sheet, rec.figures, strs(ps), want)
+			}
+		}
+	}
+}
+
+// A date format on the workbook's default style (cellXfs[0]) shows a
+// header cell without a style as a date.
+func TestReadXLSX_dateOnTheDefaultStyle(t *testing.T) {
+	styles := `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="17"/></cellXfs></styleSheet>`
+	w := rawWorkbook{styles: styles, sheets: []string{`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c><v>44044</v></c></row>` +
+		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5</v></c></row>`}}
+	rec := &recorder{}
+	_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
+	if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].From.String() != "2020-08" {
+		t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+	}
+}
+
+// A sheet stored without compression, with a byte of a number changed
+// after it was written, fails the zip's checksum, which is checked at
+// the end of the part: the sheet is refused, not read as 6.
+func TestReadXLSX_checksumOfAStoredSheet(t *testing.T) {
+	sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>` +
+		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5123</v></c></row></sheetData>` +
+		`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+	good := rawWorkbook{sheets: []string{"X"}}.bytes(t)
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		data := readZipFile(t, f)
+		method := zip.Deflate
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			data, method = []byte(sheet), zip.Store
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct{ from, to, want string }{
+		"as written":         {"", "", ""},
+		"a digit changed":    {"<v>5123</v>", "<v>6123</v>", "raw.xlsx[Sheet1]:3: the sheet cannot be read past row 2: xl/worksheets/sheet1.xml: zip: checksum error"},
+		"a byte of the tail": {`left="0.7"`, `left="0.8"`, "raw.xlsx[Sheet1]:3: the sheet cannot be read past row 2: xl/worksheets/sheet1.xml: zip: checksum error"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			data := bytes.Replace(buf.Bytes(), []byte(tc.from), []byte(tc.to), 1)
+			if tc.from != "" && bytes.Equal(data, buf.Bytes()) {
+				t.Fatal("nothing changed")
+			}
+			rec := &recorder{}
+			_, ps := ReadWith(bytes.NewReader(data), "raw.xlsx", rec, Options{})
+			if tc.want == "" {
+				if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != 5123 {
+					t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+				}
+				return
+			}
+			if !strings.HasPrefix(strs(ps), tc.want) {
+				t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), tc.want)
+			}
+			checkXLSXRead(t, rec, ps)
+		})
+	}
+}
+
+func readZipFile(t *testing.T, f *zip.File) []byte {
+	t.Helper()
+	rc, err := f.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(rc); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
