@@ -391,7 +391,8 @@ trow "data: first page (uptake: Go bench*)" "${fp:-0} 0 0 0 0" "$page_s" "$page_
 trow "data: every figure, CSV (3 runs)" "$dump_u" "$dump_s" "$dump_d" "$(inproc "$W/dq.dump")"
 echo
 echo "* uptake has no command that prints one page: its row is the dashboard's Data view opening on the"
-echo "  million (read the packed figures, draw the first 33 rows), in process; the others' is a LIMIT 40 query."
+echo "  million (read the first apps' packed figures, draw the first 33 rows; the whole table follows behind),"
+echo "  in process; the others' is a LIMIT 40 query."
 if [[ -n "$duck" ]]; then
 	echo "† DuckDB runs in node (bench/duckdb.js, @duckdb/node-api $DUCKDB_NODE_API, node $(node --version)): its"
 	echo "  whole-process time includes node's start-up, loading the library and opening the file, as its"

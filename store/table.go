@@ -20,6 +20,7 @@ type FigureTable struct {
 	data   []byte // the series values, one after another
 	series []tableSeries
 	n      int
+	total  int // the figures in the file, n or more for a head (FigureTableHead)
 
 	cached int              // the series decoded last, or -1
 	figs   []figures.Figure // its figures
@@ -37,11 +38,32 @@ type tableSeries struct {
 // FigureTable copies every figure out of the transaction, encoded, each
 // series checked against its seal and its app's index.
 func (r *Reader) FigureTable() (*FigureTable, error) {
+	t, err := r.figureTable(-1)
+	if err != nil {
+		return nil, err
+	}
+	t.total = t.n
+	idx, _ := r.index()
+	return t, r.noOrphans(bidSeries, idx)
+}
+
+// FigureTableHead copies the figures of the first apps in key order,
+// each app whole and checked as FigureTable checks it, until it holds at
+// least rows figures (or all there are): the Data view's first screen, read in a
+// fraction of the time of the whole table, which follows. Its Total is
+// the file's count of figures and Partial is true while it holds fewer.
+func (r *Reader) FigureTableHead(rows int) (*FigureTable, error) {
+	return r.figureTable(max(rows, 1))
+}
+
+// figureTable copies the figures of the apps in key order, all of them
+// when rows < 0, or until there are at least rows.
+func (r *Reader) figureTable(rows int) (*FigureTable, error) {
 	idx, err := r.index()
 	if err != nil {
 		return nil, err
 	}
-	t := &FigureTable{cached: -1, txt: memTexts()}
+	t := &FigureTable{cached: -1, txt: memTexts(), total: idx.tally.figures}
 	size, count := 0, 0
 	for _, folded := range idx.folded() {
 		rec, _, err := r.record(folded)
@@ -52,10 +74,16 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 			size += x.figures * 8 // a guess; the buffer grows if short
 		}
 		count += len(rec.series)
+		if rows >= 0 && size >= rows*8 {
+			break
+		}
 	}
 	t.data = make([]byte, 0, size)
 	t.series = make([]tableSeries, 0, count)
 	for _, folded := range idx.folded() {
+		if rows >= 0 && t.n >= rows {
+			break
+		}
 		rec, _, _ := r.record(folded)
 		err := r.walkRange(bidSeries, folded, rec.series, func(k, v []byte, x indexEntry) error {
 			payload, ok := unseal(bidSeries, k, v)
@@ -95,7 +123,7 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 			return nil, err
 		}
 	}
-	return t, r.noOrphans(bidSeries, idx)
+	return t, nil
 }
 
 // TableOf makes a table of figures held in memory, in key order; of two
@@ -179,6 +207,19 @@ func (t *FigureTable) Len() int {
 	}
 	return t.n
 }
+
+// Total returns how many figures the file held when the table was read:
+// Len, or more for a head (FigureTableHead).
+func (t *FigureTable) Total() int {
+	if t == nil {
+		return 0
+	}
+	return max(t.total, t.n)
+}
+
+// Partial reports whether the table is a head that lacks figures of the
+// file: sorting or filtering it would leave them out.
+func (t *FigureTable) Partial() bool { return t.Total() > t.Len() }
 
 // At returns the i-th figure, 0 ≤ i < Len. The series were copied whole
 // but their figures are checked only here, as they are decoded: a

@@ -18,6 +18,7 @@ import (
 type Reader interface {
 	report.Source
 	FigureTable() (*store.FigureTable, error)
+	FigureTableHead(rows int) (*store.FigureTable, error)
 	Sources() ([]string, error)
 }
 
@@ -74,15 +75,20 @@ func loadApps(s Store) tea.Cmd {
 
 // loadView reads a view's data in one transaction, so that it opens the
 // file once and sees one state of it. The Data view takes every figure
-// packed as the store keeps them, decoded a screenful at a time.
-func loadView(s Store, v report.View, at int, sel report.Selection, gen int) tea.Cmd {
+// packed as the store keeps them, decoded a screenful at a time; with
+// head > 0, only the first apps' figures, at least head of them, which
+// come in a fraction of the time (the whole table follows: gotView).
+func loadView(s Store, v report.View, at int, sel report.Selection, gen int, head int) tea.Cmd {
 	return func() tea.Msg {
 		var data any
 		err := s.View(func(r Reader) error {
 			var err error
-			if v.Name == report.DataViewName {
+			switch {
+			case v.Name == report.DataViewName && head > 0:
+				data, err = r.FigureTableHead(head)
+			case v.Name == report.DataViewName:
 				data, err = r.FigureTable()
-			} else {
+			default:
 				data, err = v.Load(r, sel)
 			}
 			return err

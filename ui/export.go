@@ -41,7 +41,7 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 	}
 	d.path.SetValue(report.FreeExportName(dir, d.of, d.formats[0], m.cfg.Now()))
 	if m.onData() && m.data.filter.Value() != "" {
-		d.note = fmt.Sprintf("The export holds every figure in the file (%d), not only the %d the filter keeps.", m.data.all.Len(), m.data.count())
+		d.note = fmt.Sprintf("The export holds every figure in the file (%d), not only the %d the filter keeps.", m.data.all.Total(), m.data.count())
 	}
 	d.path.CursorEnd()
 	d.path.Focus()

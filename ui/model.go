@@ -138,12 +138,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case appsMsg:
 		return m.gotApps(msg)
 	case loadedMsg:
-		m = m.gotView(msg)
+		var more tea.Cmd
+		m, more = m.gotView(msg)
 		if !m.checked && msg.err == nil {
 			m.checked = true
-			return m, checkFile(m.cfg.Store)
+			return m, tea.Batch(more, checkFile(m.cfg.Store))
 		}
-		return m, nil
+		return m, more
 	case checkedMsg:
 		return m.gotCheck(msg), nil
 	case stampMsg:
@@ -265,8 +266,20 @@ func (m Model) load() tea.Cmd {
 	if !m.appsKnown || len(m.apps) == 0 {
 		return nil
 	}
-	return loadView(m.cfg.Store, m.views[m.view], m.view, m.sel, m.gen)
+	head := 0
+	if m.onData() && (m.data.all == nil || m.data.all.Partial()) {
+		// The first open of the Data view shows its first screen from the
+		// first apps' figures, and reads the rest behind it; later loads
+		// keep the whole table on screen until the new one comes, so
+		// that the cursor stays where it was.
+		head = dataHeadRows
+	}
+	return loadView(m.cfg.Store, m.views[m.view], m.view, m.sel, m.gen, head)
 }
+
+// dataHeadRows is how many figures the Data view's first load reads at
+// least: more than a screen holds.
+const dataHeadRows = 1000
 
 // reselect applies a new selection: every view is now stale.
 func (m Model) reselect(sel report.Selection) (tea.Model, tea.Cmd) {
@@ -302,13 +315,15 @@ func (m Model) gotApps(msg appsMsg) (tea.Model, tea.Cmd) {
 	return m, m.load()
 }
 
-func (m Model) gotView(msg loadedMsg) Model {
+// gotView takes a view's data; more reads the whole Data table when
+// what came is its head.
+func (m Model) gotView(msg loadedMsg) (_ Model, more tea.Cmd) {
 	if msg.gen != m.gen {
-		return m // an answer to an old question
+		return m, nil // an answer to an old question
 	}
 	if msg.err != nil {
 		m.setError(msg.err)
-		return m
+		return m, nil
 	}
 	m.readOK()
 	m.loadedGen[msg.view] = msg.gen
@@ -317,9 +332,12 @@ func (m Model) gotView(msg loadedMsg) Model {
 		m.docs[msg.view].set(d)
 	case *store.FigureTable:
 		m.data.set(d)
+		if d.Partial() {
+			more = loadView(m.cfg.Store, m.views[msg.view], msg.view, m.sel, msg.gen, 0)
+		}
 	}
 	m.warnings = m.viewWarnings()
-	return m
+	return m, more
 }
 
 // viewWarnings are the reading rules' warnings for the view on screen.

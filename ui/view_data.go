@@ -109,7 +109,16 @@ func (v *dataView) arrange() {
 	start := time.Now()
 	needle := strings.ToLower(strings.TrimSpace(v.filter.Value()))
 	v.shown, v.order, v.err = nil, false, nil
-	if needle != "" || v.sortCol != 0 || v.sortDesc {
+	v.note = ""
+	switch {
+	case needle == "" && v.sortCol == 0 && !v.sortDesc:
+	case v.all.Partial():
+		// Only the first apps' figures are here: a filter or an order of
+		// them would not be the table's. None is shown until every
+		// figure is.
+		v.shown, v.order = []int32{}, true
+		return
+	default:
 		cols, err := v.all.Columns()
 		if err != nil {
 			v.err = err
@@ -118,7 +127,6 @@ func (v *dataView) arrange() {
 			v.order = true
 		}
 	}
-	v.note = ""
 	if v.all.Len() >= bigTable && v.order {
 		v.note = fmt.Sprintf("%s %d figures in %d ms", verbOf(needle, v.sortCol, v.sortDesc), v.all.Len(), time.Since(start).Milliseconds())
 	}
@@ -320,9 +328,16 @@ func (v dataView) view() string {
 	if !v.loaded {
 		return "Loading…"
 	}
-	shown, all := v.count(), v.all.Len()
+	shown, all := v.count(), v.all.Total()
 	status := fmt.Sprintf("%d of %d figures", shown, all)
-	if shown > 0 {
+	switch {
+	case v.all.Partial() && v.order:
+		// filtered and sorted → filter and sort
+		what := strings.ReplaceAll(verbOf(strings.TrimSpace(v.filter.Value()), v.sortCol, v.sortDesc), "ed", "")
+		status = fmt.Sprintf("reading all %d figures to %s them…", all, what)
+	case v.all.Partial():
+		status = fmt.Sprintf("row %d of %d figures (the first %d are here; reading the rest)", v.cursor+1, all, v.all.Len())
+	case shown > 0:
 		status = fmt.Sprintf("row %d of %d (%d figures in all)", v.cursor+1, shown, all)
 	}
 	if v.note != "" {

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/uptake/uptake/figures"
+	"github.com/uptake/uptake/internal/synth"
+	"github.com/uptake/uptake/report"
+	"github.com/uptake/uptake/store"
+)
+
+// The Data view's first open shows the first apps' figures at once and
+// reads the whole table behind them; until it has, it says so, and a
+// filter or a sort shows nothing rather than the order of a part. Five
+// apps of 5 countries × 100 months: 500 figures each, 2,500 in all; the
+// head is the first two apps, 1,000 figures, the fewest whole apps that
+// reach dataHeadRows.
+func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "five.db"), store.Options{Transient: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	five := synth.Config{Apps: 5, Countries: 5, Months: 100, From: figures.MonthOf(2015, 1), Seed: 1}
+	if _, err := s.Apply(five.Batch("five"), false); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), Now: func() time.Time { return fixedNow }, Poll: -1})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 30}, m.Init()())
+
+	// The switch reads the head.
+	next, cmd := m.Update(press("4"))
+	m = next.(Model)
+	msgs := runCmd(cmd)
+	if len(msgs) != 1 {
+		t.Fatalf("the switch to Data gave %d messages", len(msgs))
+	}
+	next, more := m.Update(msgs[0])
+	m = next.(Model)
+	if m.data.all.Len() != 1000 || m.data.all.Total() != 2500 || more == nil {
+		t.Fatalf("the first load: %d of %d figures, more %v", m.data.all.Len(), m.data.all.Total(), more != nil)
+	}
+	if v := m.View(); !strings.Contains(v, "row 1 of 2500 figures (the first 1000 are here; reading the rest)") || !strings.Contains(v, "Synthetic App 001") {
+		t.Errorf("the head on screen:\n%s", v)
+	}
+	// A filter while only the head is here shows no rows, and says why:
+	// Synthetic App 005's rows are not in the head, and 0 of them would
+	// be a wrong count.
+	m.data.filter.SetValue(`app:"synthetic app 005"`)
+	m.data.apply()
+	if v := m.View(); m.data.count() != 0 || !strings.Contains(v, "reading all 2500 figures to filter them…") {
+		t.Errorf("filtering the head: %d rows shown:\n%s", m.data.count(), v)
+	}
+
+	// The whole table comes next, and the filter applies to it.
+	msgs = runCmd(more)
+	if len(msgs) != 1 {
+		t.Fatalf("the whole table: %d messages", len(msgs))
+	}
+	next, _ = m.Update(msgs[0])
+	m = next.(Model)
+	if m.data.all.Len() != 2500 || m.data.all.Partial() {
+		t.Fatalf("the second load: %d of %d figures", m.data.all.Len(), m.data.all.Total())
+	}
+	if v := m.View(); m.data.count() != 500 || !strings.Contains(v, "row 1 of 500 (2500 figures in all)") {
+		t.Errorf("filtering the whole table: %d rows:\n%s", m.data.count(), v)
+	}
+
+	// A later load (the file changed) reads the whole table at once, so
+	// that the rows on screen stay until it comes.
+	m.gen++
+	msgs = runCmd(m.load())
+	if len(msgs) != 1 {
+		t.Fatalf("the reload: %d messages", len(msgs))
+	}
+	if d, ok := msgs[0].(loadedMsg).data.(*store.FigureTable); !ok || d.Partial() || d.Len() != 2500 {
+		t.Errorf("the reload read %T, not the whole table", msgs[0].(loadedMsg).data)
+	}
+}
