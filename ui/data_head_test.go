@@ -47,6 +47,11 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "row 1 of 2500 figures (the first 1000 are here; reading the rest)") || !strings.Contains(v, "Synthetic App 001") {
 		t.Errorf("the head on screen:\n%s", v)
 	}
+	// End while only the head is here means the end of the whole table.
+	m = drive(t, m, tea.KeyMsg{Type: tea.KeyEnd})
+	if m.data.cursor != 999 || !m.data.toEnd {
+		t.Errorf("end on the head: cursor %d, toEnd %v", m.data.cursor, m.data.toEnd)
+	}
 	// A filter while only the head is here shows no rows, and says why:
 	// Synthetic App 005's rows are not in the head, and 0 of them would
 	// be a wrong count.
@@ -66,8 +71,8 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 	if m.data.all.Len() != 2500 || m.data.all.Partial() {
 		t.Fatalf("the second load: %d of %d figures", m.data.all.Len(), m.data.all.Total())
 	}
-	if v := m.View(); m.data.count() != 500 || !strings.Contains(v, "row 1 of 500 (2500 figures in all)") {
-		t.Errorf("filtering the whole table: %d rows:\n%s", m.data.count(), v)
+	if v := m.View(); m.data.count() != 500 || !strings.Contains(v, "row 500 of 500 (2500 figures in all)") {
+		t.Errorf("filtering the whole table, at its end: %d rows:\n%s", m.data.count(), v)
 	}
 
 	// A later load (the file changed) reads the whole table at once, so

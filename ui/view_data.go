@@ -37,6 +37,7 @@ type dataView struct {
 	sortDesc    bool
 	filtering   bool
 	sortPick    bool // s was pressed: the next key names the column
+	toEnd       bool // end was pressed while only the head was here: the end of the whole table is meant
 	cursor      int  // index into the rows shown
 	offset      int  // first row shown on screen
 	width       int
@@ -85,6 +86,9 @@ func (v *dataView) set(t *store.FigureTable) {
 				v.cursor = pos
 			}
 		}
+	}
+	if v.toEnd && !t.Partial() {
+		v.cursor, v.toEnd = v.count()-1, false
 	}
 	v.sync()
 }
@@ -296,6 +300,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		v.sync()
 		return v, nil
 	}
+	v.toEnd = false
 	switch {
 	case key.Matches(km, v.keys.Up):
 		v.cursor--
@@ -309,6 +314,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		v.cursor = 0
 	case km.String() == "end":
 		v.cursor = v.count() - 1
+		v.toEnd = v.all.Partial()
 	case key.Matches(km, v.keys.Sort):
 		v.sortPick = true
 		return v, nil
