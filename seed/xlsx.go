@@ -137,15 +137,16 @@ func checkZip(data []byte) (zr *zip.Reader, msg string) {
 }
 
 // pickSheet returns the index of the sheet named want (in any case), or
-// of the first sheet Excel shows (a hidden one holds what its author did
-// not mean to show: lookups, old figures); msg says why there is none.
+// of the first sheet of cells Excel shows (a hidden one holds what its
+// author did not mean to show: lookups, old figures); msg says why there
+// is none.
 func pickSheet(sheets []xlsxSheet, want string) (at int, msg string) {
 	if len(sheets) == 0 {
 		return 0, "the workbook has no sheets (expected a sheet with App, Country and a column per month)"
 	}
 	if want == "" {
 		for i, s := range sheets {
-			if !s.hidden {
+			if !s.hidden && s.kind != "chartsheet" { // a chart has no cells
 				return i, ""
 			}
 		}
@@ -203,7 +204,20 @@ func (x *xlsxSource) next() ([]string, int, bool) {
 		x.row = x.rows.row
 		cells := x.rows.cells
 		for j, k := range x.rows.kinds {
-			if k == 'f' && !x.c.add(x.row, "", fmt.Sprintf("cell %s holds a formula whose value the workbook did not save (open the workbook in Excel or LibreOffice and save it again, so that its values are saved)", cellName(j+1, x.row))) {
+			if x.rawHeader != nil && j < len(x.rawHeader) && isTotal(x.rawHeader[j], true) {
+				continue // a column of totals is skipped: its formulas are not read
+			}
+			var msg string
+			switch k {
+			case 'f':
+				msg = fmt.Sprintf("cell %s holds a formula whose value the workbook did not save", cellName(j+1, x.row))
+			case 'F':
+				msg = fmt.Sprintf("cell %s holds a formula, and the value saved with it may not be its value: %s", cellName(j+1, x.row), x.book.formulaDoubt())
+			default:
+				continue
+			}
+			msg += " (open the workbook in Excel, or in LibreOffice and recalculate it with Data ▸ Calculate ▸ Recalculate Hard, and save it; or replace the formulas by their values)"
+			if !x.c.add(x.row, "", msg) {
 				return nil, 0, false
 			}
 		}
@@ -309,6 +323,9 @@ func (x *xlsxSource) installs(i int, cell string) (string, error) {
 // it is.
 func roundSheetNumber(cell string) string {
 	v, ok := sheetNumber(cell)
+	if ok && v == 0 {
+		return "0" // -0 and 0.0 too
+	}
 	if !ok || !strings.ContainsAny(cell, ".eE") {
 		return cell
 	}

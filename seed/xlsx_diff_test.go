@@ -451,13 +451,18 @@ func TestExcelDate(t *testing.T) {
 type rawWorkbook struct {
 	strict   bool
 	date1904 bool
-	sheets   []string // each sheet's <sheetData> content
-	names    []string // each sheet's name; Sheet1… by default
-	states   []string // each sheet's state (hidden, veryHidden); visible by default
-	rels     string   // more relationships of the workbook, as XML
-	sst      string   // the <si> of the shared strings
-	styles   string   // styles.xml, whole; a default one if ""
-	absolute bool     // the workbook's relationships name their targets from the root: /xl/worksheets/…
+	sheets   []string            // each sheet's <sheetData> content
+	names    []string            // each sheet's name; Sheet1… by default
+	states   []string            // each sheet's state (hidden, veryHidden); visible by default
+	rels     string              // more relationships of the workbook, as XML
+	relTypes []string            // each sheet's relationship type (chartsheet…); worksheet by default
+	target   func(string) string // each sheet's relationship target, from worksheets/sheetN.xml
+	pr       string              // the workbook's <workbookPr>, whole, in place of date1904's
+	calcPr   string              // the workbook's <calcPr>, whole
+	app      string              // docProps/app.xml's Application; no such part if ""
+	sst      string              // the <si> of the shared strings
+	styles   string              // styles.xml, whole; a default one if ""
+	absolute bool                // the workbook's relationships name their targets from the root: /xl/worksheets/…
 	rename   func(part string) string
 }
 
@@ -480,10 +485,17 @@ func (w rawWorkbook) bytes(t testing.TB) []byte {
 		}
 		fmt.Fprintf(&sheets, `<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>`, name, i+1, state, i+3)
 		target := fmt.Sprintf("worksheets/sheet%d.xml", i+1)
+		if w.target != nil {
+			target = w.target(target)
+		}
 		if w.absolute {
 			target = "/xl/" + target
 		}
-		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="%s/worksheet" Target="%s"/>`, i+3, rel, target)
+		relType := "worksheet"
+		if i < len(w.relTypes) {
+			relType = w.relTypes[i]
+		}
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="%s/%s" Target="%s"/>`, i+3, rel, relType, target)
 		fmt.Fprintf(&types, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i+1)
 		parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 			`<worksheet xmlns="` + main + `" xmlns:r="` + rel + `"><sheetData>` + data + `</sheetData></worksheet>`
@@ -496,7 +508,7 @@ func (w rawWorkbook) bytes(t testing.TB) []byte {
 	}
 	fmt.Fprintf(&rels, `<Relationship Id="rId1" Type="%s/sharedStrings" Target="%s"/><Relationship Id="rId2" Type="%s/styles" Target="%s"/>`, rel, sst, rel, styles)
 	rels.WriteString(w.rels)
-	pr := ""
+	pr := w.pr
 	if w.date1904 {
 		pr = `<workbookPr date1904="1"/>`
 	}
@@ -506,9 +518,12 @@ func (w rawWorkbook) bytes(t testing.TB) []byte {
 		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
 		`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`
 	parts["_rels/.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="` + pkgRel + `"><Relationship Id="rId1" Type="` + rel + `/officeDocument" Target="xl/workbook.xml"/></Relationships>`
-	parts["xl/workbook.xml"] = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="` + main + `" xmlns:r="` + rel + `">` + pr + `<sheets>` + sheets.String() + `</sheets></workbook>`
+	parts["xl/workbook.xml"] = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="` + main + `" xmlns:r="` + rel + `">` + pr + `<sheets>` + sheets.String() + `</sheets>` + w.calcPr + `</workbook>`
 	parts["xl/_rels/workbook.xml.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="` + pkgRel + `">` + rels.String() + `</Relationships>`
 	parts["xl/sharedStrings.xml"] = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="` + main + `">` + w.sst + `</sst>`
+	if w.app != "" {
+		parts["docProps/app.xml"] = `<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>` + w.app + `</Application></Properties>`
+	}
 	parts["xl/styles.xml"] = w.styles
 	if w.styles == "" {
 		parts["xl/styles.xml"] = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="` + main + `"><numFmts count="1"><numFmt numFmtId="164" formatCode="mmm\-yy"/></numFmts>` +

@@ -56,6 +56,12 @@ func (b *xlsxBook) openPart(name string) (p *xmlPart, ok bool, err error) {
 	if f == nil {
 		return nil, false, nil
 	}
+	if f.CRC32 == 0 && f.UncompressedSize64 > 0 {
+		// archive/zip checks no checksum of 0, as if none were set: a
+		// changed byte would go unseen. A part's real checksum is 0 once
+		// in four billion.
+		return nil, true, fmt.Errorf("%s: the zip gives the part no checksum", f.Name)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, true, fmt.Errorf("%s: %w", f.Name, err)
@@ -177,8 +183,11 @@ func (p *xmlPart) richText(buf []byte) ([]byte, error) {
 		}
 		switch {
 		case se.Name.Local == "t" && p.depth() == d+1:
-			// The last <t> of an item is its text, as encoding/xml
-			// gave excelize.
+			if hasT {
+				// Excel writes one; readers differ on two (the last, or
+				// both end to end): a problem, not a guess.
+				return buf, fmt.Errorf("%s: a string holds two texts (<t>) on line %d", p.name, p.line())
+			}
 			if t, err = p.chars(t[:0]); err != nil {
 				return buf, err
 			}
@@ -201,10 +210,11 @@ func (p *xmlPart) richText(buf []byte) ([]byte, error) {
 }
 
 // runText reads a run of rich text just started and appends the text of
-// its last <t> to buf.
+// its <t> to buf.
 func (p *xmlPart) runText(buf []byte) ([]byte, error) {
 	d := p.depth()
 	start := len(buf)
+	hasT := false
 	for p.depth() >= d {
 		tok, err := p.token()
 		if err != nil {
@@ -212,6 +222,10 @@ func (p *xmlPart) runText(buf []byte) ([]byte, error) {
 		}
 		if se, ok := tok.(xml.StartElement); ok {
 			if se.Name.Local == "t" && p.depth() == d+1 {
+				if hasT {
+					return buf, fmt.Errorf("%s: a run of text holds two texts (<t>) on line %d", p.name, p.line())
+				}
+				hasT = true
 				if buf, err = p.chars(buf[:start]); err != nil {
 					return buf, err
 				}

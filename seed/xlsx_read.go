@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	zpath "path"
 	"strconv"
 	"strings"
@@ -59,13 +60,24 @@ type xlsxBook struct {
 	stylesRead bool
 	xfFormats  []int          // each cell style's number format id
 	numFmts    map[int]string // the workbook's own number formats, by id
+
+	// recalc says why the values saved with formulas are not to be
+	// trusted ("" when they are): the workbook asks to be calculated
+	// again on opening, as openpyxl and xlsxwriter write it with values
+	// they did not calculate.
+	recalc string
+	// appRead: the program that wrote the workbook, docProps/app.xml's
+	// Application, has been read into writer.
+	appRead bool
+	writer  string
 }
 
 // xlsxSheet is a sheet the workbook lists: its name, its part ("" if
-// the workbook's relationships name none), and whether Excel hides it.
+// the workbook's relationships name none), its kind (worksheet,
+// chartsheet…, the relationship's type), and whether Excel hides it.
 type xlsxSheet struct {
-	name, part string
-	hidden     bool
+	name, part, kind string
+	hidden           bool
 }
 
 // partName is the name of a part as looked up: lowercased, with / for \.
@@ -100,12 +112,12 @@ func openBook(zr *zip.Reader) (*xlsxBook, error) {
 	if rels, err = b.rels(zpath.Join(dir, "_rels", zpath.Base(wb)+".rels"), dir); err != nil {
 		return nil, err
 	}
-	byID := map[string]string{}
+	byID := map[string]xlsxRel{}
 	for _, r := range rels {
-		if had, ok := byID[r.id]; ok && had != r.target {
-			return nil, fmt.Errorf("its relationship %s leads to two parts, %s and %s", quote(r.id), quote(had), quote(r.target))
+		if had, ok := byID[r.id]; ok && had.target != r.target {
+			return nil, fmt.Errorf("its relationship %s leads to two parts, %s and %s", quote(r.id), quote(had.target), quote(r.target))
 		}
-		byID[r.id] = r.target
+		byID[r.id] = r
 		switch r.kind {
 		case "sharedstrings":
 			if b.sstPart == "" {
@@ -164,6 +176,9 @@ func (b *xlsxBook) rels(name, dir string) ([]xlsxRel, error) {
 		if target == "" {
 			continue
 		}
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t // a target is a URI: sheet%201.xml is "sheet 1.xml"
+		}
 		target = strings.ReplaceAll(target, "\\", "/")
 		if strings.HasPrefix(target, "/") {
 			target = strings.TrimPrefix(zpath.Clean(target), "/")
@@ -176,7 +191,7 @@ func (b *xlsxBook) rels(name, dir string) ([]xlsxRel, error) {
 
 // readWorkbook reads the workbook part: its sheets, in order, each with
 // its part from the relationships byID, and its date system.
-func (b *xlsxBook) readWorkbook(name string, byID map[string]string) error {
+func (b *xlsxBook) readWorkbook(name string, byID map[string]xlsxRel) error {
 	p, _, err := b.openPart(name)
 	if err != nil {
 		return err
@@ -197,7 +212,18 @@ func (b *xlsxBook) readWorkbook(name string, byID map[string]string) error {
 		switch se.Name.Local {
 		case "workbookPr":
 			if v, ok := attr(se, "date1904"); ok {
-				b.date1904, _ = strconv.ParseBool(strings.TrimSpace(v))
+				switch strings.ToLower(strings.TrimSpace(v)) {
+				case "1", "true", "on":
+					b.date1904 = true
+				case "0", "false", "off", "":
+				default:
+					// Four years and a day apart: not a guess to make.
+					return fmt.Errorf("its date system (date1904=%s) is neither true nor false", quote(v))
+				}
+			}
+		case "calcPr":
+			if v, _ := attr(se, "fullCalcOnLoad"); v == "1" || strings.EqualFold(strings.TrimSpace(v), "true") {
+				b.recalc = "the workbook asks to be calculated again when it is opened (fullCalcOnLoad), as programs that write formulas without calculating them do"
 			}
 		case "sheet":
 			if p.depth() != 3 {
@@ -209,10 +235,50 @@ func (b *xlsxBook) readWorkbook(name string, byID map[string]string) error {
 			s.hidden = state == "hidden" || state == "veryHidden"
 			for _, a := range se.Attr {
 				if a.Name.Local == "id" && a.Name.Space != "" && a.Name.Space != "xmlns" {
-					s.part = byID[a.Value]
+					s.part, s.kind = byID[a.Value].target, byID[a.Value].kind
 				}
 			}
 			b.sheets = append(b.sheets, s)
+		}
+	}
+}
+
+// formulaDoubt says why a value saved with a formula is not to be
+// trusted, "" when it is: the workbook asks to be calculated again, or
+// the program that wrote it saves formulas without calculating them.
+func (b *xlsxBook) formulaDoubt() string {
+	if b.recalc != "" {
+		return b.recalc
+	}
+	if !b.appRead {
+		b.appRead = true
+		b.writer = b.application()
+	}
+	if strings.HasPrefix(b.writer, "Go Excelize") {
+		return "the workbook was written by " + b.writer + ", which saves a formula without calculating it"
+	}
+	return ""
+}
+
+// application is the program that wrote the workbook, as
+// docProps/app.xml names it; "" when it does not.
+func (b *xlsxBook) application() string {
+	p, ok, err := b.openPart("docprops/app.xml")
+	if !ok || err != nil {
+		return ""
+	}
+	defer p.close()
+	for {
+		tok, err := p.token()
+		if err != nil {
+			return ""
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Application" && p.depth() == 2 {
+			text, err := p.chars(nil)
+			if err != nil {
+				return ""
+			}
+			return strings.TrimSpace(string(text))
 		}
 	}
 }

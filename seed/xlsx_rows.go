@@ -25,7 +25,7 @@ type xlsxRows struct {
 	// that holds a value or a formula, as the workbook holds them; a
 	// cell the row lacks is "".
 	cells  []string
-	kinds  []byte // each cell's type: 'n' a number, 's' text, 'b' a boolean, 'd' a date, 'e' an error, 'f' a formula whose value was not saved, 0 none
+	kinds  []byte // each cell's type: 'n' a number, 's' text, 'b' a boolean, 'd' a date, 'e' an error, 'f' a formula whose value was not saved, 'F' one whose saved value is in doubt (xlsxBook.formulaDoubt), 0 none
 	styles []int  // each cell's style (its s)
 
 	v, text []byte // scratch
@@ -75,8 +75,10 @@ func (r *xlsxRows) next() (ok bool, problem *rowError) {
 				return r.readRow(t)
 			case name == "sheetData" && depth == 2 && !r.tableSeen:
 				r.inTable, r.tableSeen = true, true
-			case name == "sheetData":
+			case name == "sheetData" && depth == 2:
 				return false, r.bad(r.row+1, fmt.Sprintf("the sheet holds a second table of rows (<sheetData>, line %d of its XML), which Excel does not write", r.p.line()))
+			case name == "sheetData":
+				return false, r.bad(r.row+1, fmt.Sprintf("the sheet holds its table of rows (<sheetData>) inside <%s> (line %d of its XML), where Excel writes none", r.p.open[depth-2].Local, r.p.line()))
 			case name == "row", name == "c" && r.inTable:
 				return false, r.bad(r.row+1, fmt.Sprintf("the sheet holds a <%s> outside its rows (line %d of its XML), which Excel does not write", name, r.p.line()))
 			}
@@ -176,9 +178,12 @@ func (r *xlsxRows) readRow(se xml.StartElement) (bool, *rowError) {
 		col++
 		ref, _ := attr(se, "r")
 		if ref != "" {
-			c, ok := refColumn(ref)
+			c, row, ok := refCell(ref)
 			if !ok {
 				return false, r.bad(n, quote(ref)+" is not a cell's reference, such as B"+strconv.Itoa(n))
+			}
+			if row != n {
+				return false, r.bad(n, fmt.Sprintf("cell %s is written in row %d (expected each cell in its own row)", ref, n))
 			}
 			col = c
 		}
@@ -287,13 +292,33 @@ func (r *xlsxRows) readCell(se xml.StartElement, line int, ref string) (value st
 	case "b", "d", "e":
 		kind = t[0]
 		value = string(r.v)
-	default:
+	case "n", "":
 		value = string(r.v)
+	default:
+		return "", 0, 0, false, r.bad(line, fmt.Sprintf("cell %s has the type %s, which Excel does not write (expected s, str, inlineStr, n, b, d or e)", ref, quote(t)))
 	}
-	if hasF && !hasV && value == "" {
+	switch {
+	case !hasF:
+	case value == "" && t != "str":
+		// No value, or an empty one (openpyxl writes <v></v>): an empty
+		// text is a formula's value only as a string (t="str").
 		kind = 'f'
+	case r.b.formulaDoubt() != "":
+		kind = 'F'
 	}
 	return value, kind, style, value != "" || hasF, nil
+}
+
+// refCell returns the column and row of a cell reference such as B12
+// or $B$12; ok is false for anything else.
+func refCell(ref string) (col, row int, ok bool) {
+	col, ok = refColumn(ref)
+	if !ok {
+		return 0, 0, false
+	}
+	i := strings.IndexAny(ref, "0123456789")
+	row, err := strconv.Atoi(ref[i:])
+	return col, row, err == nil
 }
 
 // refColumn returns the column of a cell reference such as B12 or $B$12

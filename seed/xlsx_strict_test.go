@@ -62,6 +62,27 @@ func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
 		"a relationship to two parts": {rawWorkbook{sheets: []string{head + good, head + row("2", `<c><v>6</v></c>`)},
 			rels: `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>`},
 			`raw.xlsx:1: the file is a zip archive but not a workbook uptake can open: its relationship "rId3" leads to two parts`},
+		// openpyxl saves a formula with an empty value.
+		"a formula with an empty value": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2"><f>1000+234</f><v></v></c>`)}},
+			`raw.xlsx[Sheet1]:2: cell C2 holds a formula whose value the workbook did not save`},
+		// xlsxwriter saves 0 for =1000+2000 and asks Excel to calculate.
+		"a formula in a workbook to calculate again": {rawWorkbook{calcPr: `<calcPr calcId="124519" fullCalcOnLoad="1"/>`, sheets: []string{head + row("2", `<c r="C2"><f>1000+2000</f><v>0</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: cell C2 holds a formula, and the value saved with it may not be its value: the workbook asks to be calculated again when it is opened (fullCalcOnLoad)`},
+		// excelize keeps a cell's old value when a formula is set on it.
+		"a formula written by excelize": {rawWorkbook{app: "Go Excelize", sheets: []string{head + row("2", `<c r="C2" t="str"><f>C3*10</f><v>0</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: cell C2 holds a formula, and the value saved with it may not be its value: the workbook was written by Go Excelize, which saves a formula without calculating it`},
+		"a cell of another row": {rawWorkbook{sheets: []string{head + row("2", `<c r="C7"><v>1000</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C7 is written in row 2 (expected each cell in its own row)`},
+		"a type Excel does not write": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2" t="S"><v>3</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C2 has the type "S", which Excel does not write`},
+		"two texts in a string": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2" t="inlineStr"><is><t>1</t><t>000</t></is></c>`)}},
+			`raw.xlsx[Sheet1]:2: the sheet cannot be read past row 1: xl/worksheets/sheet1.xml: a string holds two texts (<t>) on line 2`},
+		"two texts in a run": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2" t="s"><v>0</v></c>`)}, sst: `<si><r><t>1</t><t>000</t></r></si>`},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C2: xl/sharedStrings.xml: a run of text holds two texts (<t>) on line 1`},
+		"a date system neither true nor false": {rawWorkbook{pr: `<workbookPr date1904="maybe"/>`, sheets: []string{head + good}},
+			`raw.xlsx:1: the file is a zip archive but not a workbook uptake can open: its date system (date1904="maybe") is neither true nor false`},
+		"a table inside another element": {rawWorkbook{sheets: []string{head + `</sheetData><x><sheetData>` + good + `</sheetData></x><sheetData>`}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: the sheet holds its table of rows (<sheetData>) inside <x>`},
 		// A text of 2 MB in a workbook of a few KB is refused as it is
 		// read, not held whole.
 		"a text past a cell's": {rawWorkbook{sheets: []string{head + row("2", `<c t="s"><v>0</v></c>`)}, sst: `<si><t>` + strings.Repeat("9", 2<<20) + `</t></si>`},
@@ -190,4 +211,92 @@ func readZipFile(t *testing.T, f *zip.File) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// Formulas whose values a program that calculates saved are read; -0 is
+// 0; a target written as a URI (sheet%201.xml) is found; a date1904 of
+// "on" is the 1904 system, as LibreOffice reads it.
+func TestReadXLSX_whatRealWorkbooksHold(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c s="1"><v>44044</v></c><c s="1"><v>44075</v></c></row>`
+	data := `<row r="2"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c r="C2"><f>1000+2000</f><v>3000</v></c><c r="D2"><v>-0</v></c></row>`
+	space := func(s string) string { return strings.Replace(s, "sheet1.xml", "sheet 1.xml", 1) }
+	for name, tc := range map[string]struct {
+		w     rawWorkbook
+		month string // August 2020's, as the header reads it
+	}{
+		"by Excel":       {rawWorkbook{app: "Microsoft Excel", calcPr: `<calcPr calcId="191029"/>`, sheets: []string{head + data}}, "2020-08"},
+		"by LibreOffice": {rawWorkbook{app: "LibreOffice/7.4.7.2$Linux_X86_64", sheets: []string{head + data}}, "2020-08"},
+		"a URI target":   {rawWorkbook{sheets: []string{head + data}, target: func(string) string { return "worksheets/sheet%201.xml" }, rename: space}, "2020-08"},
+		"date1904 on":    {rawWorkbook{pr: `<workbookPr date1904="on"/>`, sheets: []string{head + data}}, "2024-08"},
+		"date1904 false": {rawWorkbook{pr: `<workbookPr date1904="false"/>`, sheets: []string{head + data}}, "2020-08"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := &recorder{}
+			_, ps := ReadWith(bytes.NewReader(tc.w.bytes(t)), "raw.xlsx", rec, Options{})
+			if len(ps) > 0 || len(rec.figures) != 2 || rec.figures[0].Installs != 3000 || rec.figures[1].Installs != 0 || rec.figures[0].From.String() != tc.month {
+				t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+			}
+		})
+	}
+}
+
+// A column of totals is skipped, and so are its formulas, whatever the
+// workbook says of their values (xlsxwriter's =SUM under Total).
+func TestReadXLSX_formulasOfTotalsAreNotRead(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c><c t="inlineStr"><is><t>Total</t></is></c></row>`
+	data := `<row r="2"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5</v></c><c r="D2"><f>SUM(C2:C2)</f><v>0</v></c></row>`
+	w := rawWorkbook{calcPr: `<calcPr calcId="124519" fullCalcOnLoad="1"/>`, sheets: []string{head + data}}
+	rec := &recorder{}
+	_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
+	if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != 5 {
+		t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+	}
+}
+
+// A chart sheet before the data has no cells: the first sheet of cells
+// is read.
+func TestReadXLSX_chartSheetFirst(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>`
+	data := `<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5</v></c></row>`
+	w := rawWorkbook{sheets: []string{"", head + data}, names: []string{"Chart", "Data"}, relTypes: []string{"chartsheet"}}
+	rec := &recorder{}
+	_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
+	if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != 5 {
+		t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+	}
+}
+
+// archive/zip checks no checksum of 0: a part stored with one is refused,
+// since a changed byte in it would go unseen.
+func TestReadXLSX_noChecksum(t *testing.T) {
+	good := rawWorkbook{sheets: []string{`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>` +
+		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>9000</v></c></row>`}}.bytes(t)
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		data := readZipFile(t, f)
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			fw, _ := zw.Create(f.Name)
+			fw.Write(data)
+			continue
+		}
+		fw, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store, CRC32: 0, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	_, ps := ReadWith(bytes.NewReader(buf.Bytes()), "raw.xlsx", rec, Options{})
+	if want := "raw.xlsx[Sheet1]:1: the sheet cannot be read: xl/worksheets/sheet1.xml: the zip gives the part no checksum"; !strings.HasPrefix(strs(ps), want) {
+		t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), want)
+	}
+	checkXLSXRead(t, rec, ps)
 }
