@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,30 +21,7 @@ import (
 // head is the first two apps, 1,000 figures, the fewest whole apps that
 // reach dataHeadRows.
 func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "five.db"), store.Options{Transient: true, Now: func() time.Time { return fixedNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	five := synth.Config{Apps: 5, Countries: 5, Months: 100, From: figures.MonthOf(2015, 1), Seed: 1}
-	if _, err := s.Apply(five.Batch("five"), false); err != nil {
-		t.Fatal(err)
-	}
-	m := New(Config{Store: StoreOf(s), Styles: report.PlainStyles(), Now: func() time.Time { return fixedNow }, Poll: -1})
-	m = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 30}, m.Init()())
-
-	// The switch reads the head.
-	next, cmd := m.Update(press("4"))
-	m = next.(Model)
-	msgs := runCmd(cmd)
-	if len(msgs) != 1 {
-		t.Fatalf("the switch to Data gave %d messages", len(msgs))
-	}
-	next, more := m.Update(msgs[0])
-	m = next.(Model)
-	if m.data.all.Len() != 1000 || m.data.all.Total() != 2500 || more == nil {
-		t.Fatalf("the first load: %d of %d figures, more %v", m.data.all.Len(), m.data.all.Total(), more != nil)
-	}
+	m, more := fiveAppsOnTheHead(t, StoreOf)
 	if v := m.View(); !strings.Contains(v, "row 1 of 2500 figures (the first 1000 are here; reading the rest)") || !strings.Contains(v, "Synthetic App 001") {
 		t.Errorf("the head on screen:\n%s", v)
 	}
@@ -62,11 +40,11 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 	}
 
 	// The whole table comes next, and the filter applies to it.
-	msgs = runCmd(more)
+	msgs := runCmd(more)
 	if len(msgs) != 1 {
 		t.Fatalf("the whole table: %d messages", len(msgs))
 	}
-	next, _ = m.Update(msgs[0])
+	next, _ := m.Update(msgs[0])
 	m = next.(Model)
 	if m.data.all.Len() != 2500 || m.data.all.Partial() {
 		t.Fatalf("the second load: %d of %d figures", m.data.all.Len(), m.data.all.Total())
@@ -85,4 +63,96 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 	if d, ok := msgs[0].(loadedMsg).data.(*store.FigureTable); !ok || d.Partial() || d.Len() != 2500 {
 		t.Errorf("the reload read %T, not the whole table", msgs[0].(loadedMsg).data)
 	}
+}
+
+// While only the head is here under a filter, the keys that need a
+// figure say why there is none, and the export dialog names no count of
+// rows the filter keeps (it is not known yet).
+func TestData_HeadSaysWhyNoFigure(t *testing.T) {
+	m, more := fiveAppsOnTheHead(t, StoreOf)
+	m.data.filter.SetValue(`app:"synthetic app 005"`)
+	m.data.apply()
+	for _, tc := range []struct{ key, want string }{
+		{"enter", "nothing to explain: reading all 2500 figures to filter them…"},
+		{"e", "no figure under the cursor to edit: reading all 2500 figures to filter them…"},
+		{"d", "no figure under the cursor to delete: reading all 2500 figures to filter them…"},
+		{"x", "The export holds every figure in the file (2500), not only those the filter keeps."},
+	} {
+		next, _ := m.Update(press(tc.key))
+		if v := next.(Model).View(); !strings.Contains(v, tc.want) {
+			t.Errorf("%s on the head:\n%s\nwant %q", tc.key, v, tc.want)
+		}
+	}
+	if more == nil {
+		t.Fatal("no read of the whole table")
+	}
+}
+
+// When the whole table cannot be read, the head says so rather than
+// "reading the rest" for ever, and the view reads again when shown next.
+func TestData_WholeTableFails(t *testing.T) {
+	m, more := fiveAppsOnTheHead(t, func(s *store.Store) Store { return failWhole{StoreOf(s)} })
+	msgs := runCmd(more)
+	if len(msgs) != 1 || msgs[0].(loadedMsg).err == nil {
+		t.Fatalf("the whole read gave %v", msgs)
+	}
+	next, _ := m.Update(msgs[0])
+	m = next.(Model)
+	if v := m.View(); !strings.Contains(v, "row 1 of 2500 figures (the first 1000 are here; the rest could not be read: r reads again)") ||
+		!strings.Contains(v, "damaged for the test") {
+		t.Errorf("after the failed read:\n%s", v)
+	}
+	m.data.filter.SetValue("resso")
+	m.data.apply()
+	if v := m.View(); !strings.Contains(v, "only the first 1000 of 2500 figures could be read, so none are shown filtered: r reads again") {
+		t.Errorf("filtering after the failed read:\n%s", v)
+	}
+	// Away and back: read again (the head, then the whole).
+	next, _ = m.Update(press("1"))
+	m = next.(Model)
+	if _, cmd := m.Update(press("4")); cmd == nil {
+		t.Error("back on the Data view, nothing is read again")
+	}
+}
+
+type failWhole struct{ Store }
+
+func (f failWhole) View(fn func(r Reader) error) error {
+	return f.Store.View(func(r Reader) error { return fn(failingTable{r}) })
+}
+
+type failingTable struct{ Reader }
+
+func (failingTable) FigureTable() (*store.FigureTable, error) {
+	return nil, errors.New("damaged for the test")
+}
+
+// fiveAppsOnTheHead opens the dashboard on five apps of 500 figures and
+// switches to the Data view, which gets its head (the first two apps);
+// more reads the whole table.
+func fiveAppsOnTheHead(t *testing.T, wrap func(*store.Store) Store) (Model, tea.Cmd) {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "five.db"), store.Options{Transient: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	five := synth.Config{Apps: 5, Countries: 5, Months: 100, From: figures.MonthOf(2015, 1), Seed: 1}
+	if _, err := s.Apply(five.Batch("five"), false); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Store: wrap(s), Styles: report.PlainStyles(), ExportDir: t.TempDir(), Now: func() time.Time { return fixedNow }, Poll: -1})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 160, Height: 30}, m.Init()())
+	next, cmd := m.Update(press("4"))
+	m = next.(Model)
+	msgs := runCmd(cmd)
+	if len(msgs) != 1 {
+		t.Fatalf("the switch to Data gave %d messages", len(msgs))
+	}
+	next, more := m.Update(msgs[0])
+	m = next.(Model)
+	if m.data.all.Len() != 1000 || !m.data.all.Partial() {
+		t.Fatalf("the head: %d of %d figures", m.data.all.Len(), m.data.all.Total())
+	}
+	return m, more
 }

@@ -68,8 +68,12 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, redo(m.cfg.Store)
 	}
 	f, ok := m.data.selected()
-	if !m.onData() || !ok {
+	if !m.onData() {
 		m.setStatus("choose a figure in the Data view (4) first, then press " + km.String())
+		return m, nil
+	}
+	if !ok {
+		m.setStatus("no figure under the cursor to " + map[bool]string{true: "edit", false: "delete"}[key.Matches(km, m.keys.Edit)] + ": " + m.data.noRowWhy())
 		return m, nil
 	}
 	if key.Matches(km, m.keys.Edit) {

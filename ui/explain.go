@@ -176,6 +176,7 @@ func (m Model) openExplain() (tea.Model, tea.Cmd) {
 	if m.onData() {
 		f, ok := m.data.selected()
 		if !ok {
+			m.setStatus("nothing to explain: " + m.data.noRowWhy())
 			return m, nil
 		}
 		return m, explainFigure(m.cfg.Store, f, m.width)

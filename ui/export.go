@@ -40,7 +40,11 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 		dir = abs
 	}
 	d.path.SetValue(report.FreeExportName(dir, d.of, d.formats[0], m.cfg.Now()))
-	if m.onData() && m.data.filter.Value() != "" {
+	switch {
+	case m.onData() && m.data.filter.Value() != "" && m.data.all.Partial():
+		// How many the filter keeps is not known until every figure is read.
+		d.note = fmt.Sprintf("The export holds every figure in the file (%d), not only those the filter keeps.", m.data.all.Total())
+	case m.onData() && m.data.filter.Value() != "":
 		d.note = fmt.Sprintf("The export holds every figure in the file (%d), not only the %d the filter keeps.", m.data.all.Total(), m.data.count())
 	}
 	d.path.CursorEnd()

@@ -323,6 +323,12 @@ func (m Model) gotView(msg loadedMsg) (_ Model, more tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.setError(msg.err)
+		if m.views[msg.view].Name == report.DataViewName && m.data.all.Partial() {
+			// The rest of the table could not be read: the view says so,
+			// and reads again when it is next shown (or on r).
+			m.data.restFailed = true
+			m.loadedGen[msg.view] = -1
+		}
 		return m, nil
 	}
 	m.readOK()

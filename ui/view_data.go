@@ -38,6 +38,7 @@ type dataView struct {
 	filtering   bool
 	sortPick    bool // s was pressed: the next key names the column
 	toEnd       bool // end was pressed while only the head was here: the end of the whole table is meant
+	restFailed  bool // only the head is here, and reading the whole table failed
 	cursor      int  // index into the rows shown
 	offset      int  // first row shown on screen
 	width       int
@@ -72,7 +73,7 @@ func (v *dataView) set(t *store.FigureTable) {
 	keep, hadOne := v.selected()
 	row := v.cursor
 	v.all = t
-	v.loaded = true
+	v.loaded, v.restFailed = true, false
 	v.appWidth = 0
 	for _, a := range t.AppNames() {
 		v.appWidth = max(v.appWidth, textfit.Width(a))
@@ -330,6 +331,25 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	return v, nil
 }
 
+// noRowWhy says why no figure is under the cursor.
+func (v *dataView) noRowWhy() string {
+	// filtered and sorted → filter and sort
+	what := strings.ReplaceAll(verbOf(strings.TrimSpace(v.filter.Value()), v.sortCol, v.sortDesc), "ed", "")
+	switch {
+	case !v.loaded:
+		return "the Data view is reading the figures"
+	case v.all.Partial() && v.order && v.restFailed:
+		return fmt.Sprintf("only the first %d of %d figures could be read, so none are shown %s: r reads again", v.all.Len(), v.all.Total(), verbOf(strings.TrimSpace(v.filter.Value()), v.sortCol, v.sortDesc))
+	case v.all.Partial() && v.order:
+		return fmt.Sprintf("reading all %d figures to %s them…", v.all.Total(), what)
+	case v.count() == 0 && v.order:
+		return "the filter keeps no figure"
+	case v.count() == 0:
+		return "the file holds no figure"
+	}
+	return ""
+}
+
 func (v dataView) view() string {
 	if !v.loaded {
 		return "Loading…"
@@ -338,9 +358,9 @@ func (v dataView) view() string {
 	status := fmt.Sprintf("%d of %d figures", shown, all)
 	switch {
 	case v.all.Partial() && v.order:
-		// filtered and sorted → filter and sort
-		what := strings.ReplaceAll(verbOf(strings.TrimSpace(v.filter.Value()), v.sortCol, v.sortDesc), "ed", "")
-		status = fmt.Sprintf("reading all %d figures to %s them…", all, what)
+		status = v.noRowWhy()
+	case v.all.Partial() && v.restFailed:
+		status = fmt.Sprintf("row %d of %d figures (the first %d are here; the rest could not be read: r reads again)", v.cursor+1, all, v.all.Len())
 	case v.all.Partial():
 		status = fmt.Sprintf("row %d of %d figures (the first %d are here; reading the rest)", v.cursor+1, all, v.all.Len())
 	case shown > 0:
