@@ -115,8 +115,14 @@ type wideSource interface {
 	// headerMonth reads the header of column i as a month.
 	headerMonth(i int, text string) (figures.Month, error)
 	// installs returns the text of a month's cell, column i of the last
-	// row, to read as installs, or why it holds none.
-	installs(i int, cell string) (string, error)
+	// row, to read as installs.
+	installs(i int, cell string) string
+	// cellProblem says why cell i of the last row, in column k (wNone:
+	// a month), holds nothing to read there whatever its text: an
+	// error, a formula without a trusted value, a date under a month (a
+	// workbook's cells); "" when it may be read. It is asked of every
+	// cell read, blank or not, of a row that is not one of totals.
+	cellProblem(i int, k wideColumn) string
 	// exactWidth: every row must have as many cells as the header (a CSV
 	// file); otherwise rows may stop short (a sheet).
 	exactWidth() bool
@@ -386,6 +392,13 @@ func (w *wideReader) readRow(cells []string, line int) bool {
 		bad = true
 		return w.c.add(w.src.cellLine(w.cols[k]), w.names[w.cols[k]], msg)
 	}
+	for k := wApp; k < numWideColumns; k++ {
+		if i := w.cols[k]; i >= 0 {
+			if msg := w.src.cellProblem(i, k); msg != "" && !fail(k, msg) {
+				return false
+			}
+		}
+	}
 	r := wideRow{app: app, line: line, source: w.source}
 	if err := figures.ValidateName("app", app); err != nil && !fail(wApp, fieldMessage(err)) {
 		return false
@@ -446,15 +459,21 @@ func (w *wideReader) readRow(cells []string, line int) bool {
 	}
 	start := len(w.cells)
 	for i, m := range w.months {
+		if m == 0 {
+			continue
+		}
+		if msg := w.src.cellProblem(i, wNone); msg != "" {
+			bad = true
+			if !w.c.add(w.src.cellLine(i), w.names[i], msg) {
+				return false
+			}
+			continue
+		}
 		v := strings.TrimSpace(cells[i])
-		if m == 0 || v == "" {
+		if v == "" {
 			continue // a blank cell is no figure
 		}
-		text, err := w.src.installs(i, v)
-		var n int64
-		if err == nil {
-			n, err = figures.ParseInstalls(text)
-		}
+		n, err := figures.ParseInstalls(w.src.installs(i, v))
 		if err != nil {
 			bad = true
 			if !w.c.add(w.src.cellLine(i), w.names[i], valueMessage(v, err)) {
@@ -646,8 +665,9 @@ func (w *wideCSV) cellLine(i int) int {
 func (w *wideCSV) headerMonth(_ int, text string) (figures.Month, error) {
 	return parseSheetMonth(text)
 }
-func (w *wideCSV) installs(_ int, cell string) (string, error) { return cell, nil }
-func (w *wideCSV) exactWidth() bool                            { return true }
+func (w *wideCSV) installs(_ int, cell string) string { return cell }
+func (w *wideCSV) cellProblem(int, wideColumn) string { return "" }
+func (w *wideCSV) exactWidth() bool                   { return true }
 
 // wideHeader splits the first row of a CSV file's start (head), for
 // recognising the layout: the separator is found as the reader finds it,

@@ -102,7 +102,7 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 		// The first sheet is not the one with the figures, perhaps.
 		first := "first sheet"
 		if at > 0 {
-			first = "first sheet that Excel shows (those before it are hidden)"
+			first = "first sheet of cells that Excel shows (those before it are hidden, or charts)"
 		}
 		c.ps = append(c.ps, Problem{File: c.file, Line: c.ps[0].Line, Message: fmt.Sprintf(
 			"this is the workbook's %s, and it has %d (%s): name the one to read with -sheet NAME", first, len(sheets), sheetNames(sheets))})
@@ -157,10 +157,19 @@ func pickSheet(sheets []xlsxSheet, want string) (at int, msg string) {
 			return i, ""
 		}
 	}
+	at = -1
 	for i, s := range sheets {
-		if strings.EqualFold(s.name, want) {
-			return i, ""
+		if !strings.EqualFold(s.name, want) {
+			continue
 		}
+		if at >= 0 {
+			// Excel saves no two such names; which is meant is not known.
+			return 0, fmt.Sprintf("the workbook has two sheets named %s in another case, %s and %s (name the one to read exactly)", quote(want), quote(sheets[at].name), quote(s.name))
+		}
+		at = i
+	}
+	if at >= 0 {
+		return at, ""
 	}
 	names := make([]string, len(sheets))
 	for i, s := range sheets {
@@ -189,6 +198,8 @@ type xlsxSource struct {
 	rows      *xlsxRows
 	row       int // the row last read, from 1
 	rawHeader []string
+
+	dateStyles map[int]bool // whether each cell style met is a date's or a time's
 }
 
 func (x *xlsxSource) next() ([]string, int, bool) {
@@ -203,22 +214,17 @@ func (x *xlsxSource) next() ([]string, int, bool) {
 		}
 		x.row = x.rows.row
 		cells := x.rows.cells
-		for j, k := range x.rows.kinds {
-			if x.rawHeader != nil && j < len(x.rawHeader) && isTotal(x.rawHeader[j], true) {
-				continue // a column of totals is skipped: its formulas are not read
-			}
-			var msg string
-			switch k {
-			case 'f':
-				msg = fmt.Sprintf("cell %s holds a formula whose value the workbook did not save", cellName(j+1, x.row))
-			case 'F':
-				msg = fmt.Sprintf("cell %s holds a formula, and the value saved with it may not be its value: %s", cellName(j+1, x.row), x.book.formulaDoubt())
-			default:
-				continue
-			}
-			msg += " (open the workbook in Excel, or in LibreOffice and recalculate it with Data ▸ Calculate ▸ Recalculate Hard, and save it; or replace the formulas by their values)"
-			if !x.c.add(x.row, "", msg) {
-				return nil, 0, false
+		if x.rawHeader == nil || blank(cells) {
+			// The header's cells are all read; a row blank but for
+			// formulas without values never reaches the wide reader's
+			// questions (cellProblem), so its formulas are named here.
+			for j := range cells {
+				if x.rawHeader != nil && (j >= len(x.rawHeader) || isTotal(x.rawHeader[j], true)) {
+					continue
+				}
+				if msg := x.formulaProblem(j); msg != "" && !x.c.add(x.row, "", msg) {
+					return nil, 0, false
+				}
 			}
 		}
 		if blank(cells) {
@@ -297,25 +303,91 @@ func (x *xlsxSource) headerMonth(i int, shown string) (figures.Month, error) {
 // read as installs: a number as Excel holds it (3600000, or
 // 3599999.9999999995 after a sum) to Excel's 15 significant digits, and
 // text as it is, for the parser to read or refuse as it would in a CSV
-// file ("1.000" is refused there, not taken as 1). A boolean, a date or
-// an error is not installs, whatever number it holds.
-func (x *xlsxSource) installs(i int, cell string) (string, error) {
-	kind := byte('n')
-	if i < len(x.rows.kinds) {
-		kind = x.rows.kinds[i]
+// file ("1.000" is refused there, not taken as 1).
+func (x *xlsxSource) installs(i int, cell string) string {
+	if i < len(x.rows.kinds) && x.rows.kinds[i] == 'n' {
+		return roundSheetNumber(cell)
 	}
+	return cell
+}
+
+// cellProblem says why cell i of the row last read holds nothing to read
+// in column k (wNone: a month): a formula without a trusted value, an
+// error, a TRUE or FALSE but under Estimate, a date but in a Note, and
+// under a month a number shown as a date or a time (Excel keeps a date
+// as a number: 2024-05-01 is 45413, which is not installs).
+func (x *xlsxSource) cellProblem(i int, k wideColumn) string {
+	if i >= len(x.rows.kinds) {
+		return ""
+	}
+	if msg := x.formulaProblem(i); msg != "" {
+		return msg
+	}
+	ref, v := cellName(i+1, x.row), x.rows.cells[i]
+	what := "installs"
+	if k != wNone {
+		what = strings.ToLower(wideColumnLabels[k])
+		what = map[bool]string{true: "an ", false: "a "}[strings.ContainsRune("aeiou", rune(what[0]))] + what
+	}
+	switch kind := x.rows.kinds[i]; {
+	case kind == 'e':
+		return fmt.Sprintf("cell %s holds an error (%s), not %s (correct the formula in Excel)", ref, quote(v), what)
+	case kind == 'b' && k != wEstimate:
+		return fmt.Sprintf("cell %s holds a TRUE or FALSE value (%s), not %s", ref, quote(v), what)
+	case kind == 'd' && k != wNote:
+		return fmt.Sprintf("cell %s holds a date (%s), not %s", ref, quote(v), what)
+	case kind == 'n' && k == wNone && v != "":
+		if shown, ok := x.dateShown(i); ok {
+			return fmt.Sprintf("cell %s holds a date or a time (it shows %s; Excel keeps it as %s), not installs (expected a number in a number format)", ref, quote(shown), v)
+		}
+	}
+	return ""
+}
+
+// formulaProblem says why cell i of the row last read holds a formula
+// whose value is not to be read; "" for any other cell.
+func (x *xlsxSource) formulaProblem(i int) string {
 	ref := cellName(i+1, x.row)
-	switch kind {
-	case 'b':
-		return "", fmt.Errorf("cell %s holds a TRUE or FALSE value (%s), not installs (expected a number)", ref, quote(cell))
-	case 'd':
-		return "", fmt.Errorf("cell %s holds a date (%s), not installs (expected a number)", ref, quote(cell))
-	case 'e':
-		return "", fmt.Errorf("cell %s holds an error (%s), not installs (expected a number: correct the formula in Excel)", ref, quote(cell))
-	case 'n':
-		return roundSheetNumber(cell), nil
+	var msg string
+	switch x.rows.kinds[i] {
+	case 'f':
+		msg = fmt.Sprintf("cell %s holds a formula whose value the workbook did not save", ref)
+	case 'F':
+		msg = fmt.Sprintf("cell %s holds a formula, and the value saved with it may not be its value: %s", ref, x.book.formulaDoubt())
+	default:
+		return ""
 	}
-	return cell, nil
+	return msg + " (open the workbook in Excel, or in LibreOffice and recalculate it with Data ▸ Calculate ▸ Recalculate Hard, and save it; or replace the formulas by their values)"
+}
+
+// dateShown returns what number cell i of the row last read shows when
+// its style is a date or a time format.
+func (x *xlsxSource) dateShown(i int) (string, bool) {
+	style := x.rows.styles[i]
+	isDate, known := x.dateStyles[style]
+	if !known {
+		code, ok := x.book.numFmt(style)
+		if ok {
+			_, _, isDate = parseDateFormat(code)
+		}
+		if x.dateStyles == nil {
+			x.dateStyles = map[int]bool{}
+		}
+		x.dateStyles[style] = isDate
+	}
+	if !isDate {
+		return "", false
+	}
+	n, ok := sheetNumber(x.rows.cells[i])
+	if !ok {
+		return "", false
+	}
+	code, _ := x.book.numFmt(style)
+	shown, ok := formatDate(n, code, x.book.date1904)
+	if !ok {
+		shown = x.rows.cells[i] // a serial past Excel's dates, in a date's format
+	}
+	return shown, true
 }
 
 // roundSheetNumber returns a number as Excel holds it rounded to Excel's

@@ -222,8 +222,20 @@ func (b *xlsxBook) readWorkbook(name string, byID map[string]xlsxRel) error {
 				}
 			}
 		case "calcPr":
-			if v, _ := attr(se, "fullCalcOnLoad"); v == "1" || strings.EqualFold(strings.TrimSpace(v), "true") {
+			isTrue := func(name string) bool {
+				v, _ := attr(se, name)
+				return v == "1" || strings.EqualFold(strings.TrimSpace(v), "true")
+			}
+			isFalse := func(name string) bool {
+				v, _ := attr(se, name)
+				return v == "0" || strings.EqualFold(strings.TrimSpace(v), "false")
+			}
+			mode, _ := attr(se, "calcMode")
+			switch {
+			case isTrue("fullCalcOnLoad"):
 				b.recalc = "the workbook asks to be calculated again when it is opened (fullCalcOnLoad), as programs that write formulas without calculating them do"
+			case mode == "manual" && isFalse("calcOnSave"):
+				b.recalc = "the workbook is calculated by hand and was saved without being calculated (calcMode manual, calcOnSave off)"
 			}
 		case "sheet":
 			if p.depth() != 3 {

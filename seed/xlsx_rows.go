@@ -248,8 +248,11 @@ func (r *xlsxRows) readCell(se xml.StartElement, line int, ref string) (value st
 			if problem := r.skipChecked(line, "cell "+ref); problem != nil {
 				return "", 0, 0, false, problem
 			}
+		case (se.Name.Local == "v" && hasV) || (se.Name.Local == "is" && hasIS):
+			// Excel writes one; readers differ on two: a problem, not a guess.
+			return "", 0, 0, false, r.bad(line, fmt.Sprintf("cell %s holds two <%s> (line %d of the sheet's XML), which Excel does not write", ref, se.Name.Local, r.p.line()))
 		case se.Name.Local == "v":
-			r.v, err = r.p.chars(r.v[:0]) // the last <v>, as encoding/xml gave excelize
+			r.v, err = r.p.chars(r.v[:0])
 			hasV = true
 		case se.Name.Local == "f":
 			hasF = true

@@ -16,6 +16,7 @@ func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
 		return `<row r="` + n + `"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c>` + cell + `</row>`
 	}
 	good := row("2", `<c><v>5</v></c>`)
+	sourced := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c><c t="inlineStr"><is><t>Source</t></is></c></row>`
 	for name, tc := range map[string]struct {
 		w    rawWorkbook
 		want string
@@ -36,7 +37,7 @@ func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
 			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a date ("2020"), not installs`},
 		// A formula without its value would have been a blank cell.
 		"a formula without its value": {rawWorkbook{sheets: []string{head + row("2", `<c><f>SUM(D2:E2)</f></c>`)}},
-			`raw.xlsx[Sheet1]:2: cell C2 holds a formula whose value the workbook did not save`},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a formula whose value the workbook did not save`},
 		"a row of formulas without values": {rawWorkbook{sheets: []string{head + good + `<row r="3"><c r="C3"><f>C2*2</f></c></row>`}},
 			`raw.xlsx[Sheet1]:3: cell C3 holds a formula whose value the workbook did not save`},
 		// Rows and cells where Excel puts none were dropped.
@@ -64,13 +65,13 @@ func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
 			`raw.xlsx:1: the file is a zip archive but not a workbook uptake can open: its relationship "rId3" leads to two parts`},
 		// openpyxl saves a formula with an empty value.
 		"a formula with an empty value": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2"><f>1000+234</f><v></v></c>`)}},
-			`raw.xlsx[Sheet1]:2: cell C2 holds a formula whose value the workbook did not save`},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a formula whose value the workbook did not save`},
 		// xlsxwriter saves 0 for =1000+2000 and asks Excel to calculate.
 		"a formula in a workbook to calculate again": {rawWorkbook{calcPr: `<calcPr calcId="124519" fullCalcOnLoad="1"/>`, sheets: []string{head + row("2", `<c r="C2"><f>1000+2000</f><v>0</v></c>`)}},
-			`raw.xlsx[Sheet1]:2: cell C2 holds a formula, and the value saved with it may not be its value: the workbook asks to be calculated again when it is opened (fullCalcOnLoad)`},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a formula, and the value saved with it may not be its value: the workbook asks to be calculated again when it is opened (fullCalcOnLoad)`},
 		// excelize keeps a cell's old value when a formula is set on it.
 		"a formula written by excelize": {rawWorkbook{app: "Go Excelize", sheets: []string{head + row("2", `<c r="C2" t="str"><f>C3*10</f><v>0</v></c>`)}},
-			`raw.xlsx[Sheet1]:2: cell C2 holds a formula, and the value saved with it may not be its value: the workbook was written by Go Excelize, which saves a formula without calculating it`},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a formula, and the value saved with it may not be its value: the workbook was written by Go Excelize, which saves a formula without calculating it`},
 		"a cell of another row": {rawWorkbook{sheets: []string{head + row("2", `<c r="C7"><v>1000</v></c>`)}},
 			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C7 is written in row 2 (expected each cell in its own row)`},
 		"a type Excel does not write": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2" t="S"><v>3</v></c>`)}},
@@ -83,6 +84,17 @@ func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
 			`raw.xlsx:1: the file is a zip archive but not a workbook uptake can open: its date system (date1904="maybe") is neither true nor false`},
 		"a table inside another element": {rawWorkbook{sheets: []string{head + `</sheetData><x><sheetData>` + good + `</sheetData></x><sheetData>`}},
 			`raw.xlsx[Sheet1]:2: the row cannot be read: the sheet holds its table of rows (<sheetData>) inside <x>`},
+		// Found by the third red-team pass.
+		"an error for an app": {rawWorkbook{sheets: []string{head + `<row r="2"><c t="e"><v>#N/A</v></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>10</v></c></row>`}},
+			`raw.xlsx[Sheet1]:2: App: cell A2 holds an error ("#N/A"), not an app (correct the formula in Excel)`},
+		"TRUE for an app": {rawWorkbook{sheets: []string{head + `<row r="2"><c t="b"><v>1</v></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>10</v></c></row>`}},
+			`raw.xlsx[Sheet1]:2: App: cell A2 holds a TRUE or FALSE value ("TRUE"), not an app`},
+		"an error for a source": {rawWorkbook{sheets: []string{sourced + `<row r="2"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>10</v></c><c t="e"><v>#REF!</v></c></row>`}},
+			`raw.xlsx[Sheet1]:2: Source: cell D2 holds an error ("#REF!"), not a source (correct the formula in Excel)`},
+		"two values in a cell": {rawWorkbook{sheets: []string{head + row("2", `<c r="C2"><v>10</v><v>20</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: the row cannot be read: cell C2 holds two <v> (line 2 of the sheet's XML), which Excel does not write`},
+		"a workbook calculated by hand, saved uncalculated": {rawWorkbook{calcPr: `<calcPr calcId="191029" calcMode="manual" calcOnSave="0"/>`, sheets: []string{head + row("2", `<c r="C2"><f>1000+2000</f><v>0</v></c>`)}},
+			`raw.xlsx[Sheet1]:2: Aug 2020: cell C2 holds a formula, and the value saved with it may not be its value: the workbook is calculated by hand and was saved without being calculated`},
 		// A text of 2 MB in a workbook of a few KB is refused as it is
 		// read, not held whole.
 		"a text past a cell's": {rawWorkbook{sheets: []string{head + row("2", `<c t="s"><v>0</v></c>`)}, sst: `<si><t>` + strings.Repeat("9", 2<<20) + `</t></si>`},
@@ -131,11 +143,12 @@ func TestReadXLSX_hiddenSheets(t *testing.T) {
 }
 
 // A date format on the workbook's default style (cellXfs[0]) shows a
-// header cell without a style as a date.
+// header cell without a style as a date (and a number under it, too: the
+// figure's cell has a style of its own, General).
 func TestReadXLSX_dateOnTheDefaultStyle(t *testing.T) {
-	styles := `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="17"/></cellXfs></styleSheet>`
+	styles := `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="17"/><xf numFmtId="0"/></cellXfs></styleSheet>`
 	w := rawWorkbook{styles: styles, sheets: []string{`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c><v>44044</v></c></row>` +
-		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5</v></c></row>`}}
+		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c s="1"><v>5</v></c></row>`}}
 	rec := &recorder{}
 	_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
 	if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].From.String() != "2020-08" {
@@ -299,4 +312,76 @@ func TestReadXLSX_noChecksum(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), want)
 	}
 	checkXLSXRead(t, rec, ps)
+}
+
+// Excel keeps a date or a time as a number in a date's or a time's
+// format: under a month it is not installs (2024-05-01 is 45413, 48:00
+// is 2). A number in a number format is read.
+func TestReadXLSX_datesUnderMonths(t *testing.T) {
+	styles := `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="20"/><xf numFmtId="3"/></cellXfs></styleSheet>`
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>May 2024</t></is></c></row>`
+	row := func(cell string) string {
+		return `<row r="2"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c>` + cell + `</row>`
+	}
+	for name, tc := range map[string]struct{ cell, want string }{
+		"a date":            {`<c r="C2" s="1"><v>45413</v></c>`, `raw.xlsx[Sheet1]:2: May 2024: cell C2 holds a date or a time (it shows "05-01-24"; Excel keeps it as 45413), not installs`},
+		"a time":            {`<c r="C2" s="2"><v>2</v></c>`, `raw.xlsx[Sheet1]:2: May 2024: cell C2 holds a date or a time (it shows "00:00"; Excel keeps it as 2), not installs`},
+		"a number, #,##0":   {`<c r="C2" s="3"><v>45413</v></c>`, ``},
+		"a number, General": {`<c r="C2"><v>45413</v></c>`, ``},
+	} {
+		t.Run(name, func(t *testing.T) {
+			w := rawWorkbook{styles: styles, sheets: []string{head + row(tc.cell)}}
+			rec := &recorder{}
+			_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
+			if tc.want == "" {
+				if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != 45413 {
+					t.Fatalf("figures %+v, problems %s", rec.figures, strs(ps))
+				}
+				return
+			}
+			if !strings.HasPrefix(strs(ps), tc.want) {
+				t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), tc.want)
+			}
+			checkXLSXRead(t, rec, ps)
+		})
+	}
+}
+
+// A row of totals is skipped, and its formulas with it (xlsxwriter's
+// table with a totals row: Total, =SUM(…) saved as 0).
+func TestReadXLSX_formulasOfATotalsRowAreNotRead(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>`
+	data := `<row r="2"><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5</v></c></row>` +
+		`<row r="3"><c t="inlineStr"><is><t>Total</t></is></c><c r="C3"><f>SUBTOTAL(109,C2:C2)</f><v>0</v></c></row>` +
+		`<row r="4"><c t="inlineStr"><is><t>Sum</t></is></c><c r="C4"><f>SUM(C2:C2)</f><v></v></c></row>`
+	w := rawWorkbook{calcPr: `<calcPr calcId="124519" fullCalcOnLoad="1"/>`, sheets: []string{head + data}}
+	rec := &recorder{}
+	u, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{})
+	if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != 5 || !strings.Contains(u.Metric, "2 rows of totals skipped") {
+		t.Fatalf("figures %+v, %q, problems %s", rec.figures, u.Metric, strs(ps))
+	}
+}
+
+// Two sheets named alike in another case: -sheet names one exactly, or
+// is refused, since which is meant is not known.
+func TestReadXLSX_sheetsNamedAlike(t *testing.T) {
+	head := `<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>`
+	row := func(v string) string {
+		return `<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>` + v + `</v></c></row>`
+	}
+	w := rawWorkbook{sheets: []string{head + row("1"), head + row("2")}, names: []string{"Data", "DATA"}}
+	for sheet, want := range map[string]string{"DATA": "", "data": `raw.xlsx:1: the workbook has two sheets named "data" in another case, "Data" and "DATA"`} {
+		rec := &recorder{}
+		_, ps := ReadWith(bytes.NewReader(w.bytes(t)), "raw.xlsx", rec, Options{Sheet: sheet})
+		if want == "" {
+			if len(ps) > 0 || len(rec.figures) != 1 || rec.figures[0].Installs != 2 {
+				t.Errorf("-sheet %s: figures %+v, problems %s", sheet, rec.figures, strs(ps))
+			}
+			continue
+		}
+		if !strings.HasPrefix(strs(ps), want) {
+			t.Errorf("-sheet %s: problems:\n%s\nwant them to start\n%s", sheet, strs(ps), want)
+		}
+	}
 }
