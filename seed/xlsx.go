@@ -171,11 +171,7 @@ func pickSheet(sheets []xlsxSheet, want string) (at int, msg string) {
 	if at >= 0 {
 		return at, ""
 	}
-	names := make([]string, len(sheets))
-	for i, s := range sheets {
-		names[i] = s.name
-	}
-	return 0, fmt.Sprintf("the workbook has no sheet named %s (it has %s)", quote(want), sheetNames(names))
+	return 0, fmt.Sprintf("the workbook has no sheet named %s (it has %s)", quote(want), sheetNames(namesOf(sheets)))
 }
 
 // sheetNames lists the first sheets of a workbook, quoted.
@@ -326,8 +322,10 @@ func (x *xlsxSource) cellProblem(i int, k wideColumn) string {
 	ref, v := cellName(i+1, x.row), x.rows.cells[i]
 	what := "installs"
 	if k != wNone {
-		what = strings.ToLower(wideColumnLabels[k])
-		what = map[bool]string{true: "an ", false: "a "}[strings.ContainsRune("aeiou", rune(what[0]))] + what
+		what = "a " + strings.ToLower(wideColumnLabels[k])
+		if k == wApp || k == wEstimate {
+			what = "an " + strings.ToLower(wideColumnLabels[k])
+		}
 	}
 	switch kind := x.rows.kinds[i]; {
 	case kind == 'e':

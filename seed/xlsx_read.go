@@ -296,9 +296,11 @@ func (b *xlsxBook) application() string {
 }
 
 // sheetNames lists the workbook's sheets.
-func (b *xlsxBook) sheetNames() []string {
-	names := make([]string, len(b.sheets))
-	for i, s := range b.sheets {
+func (b *xlsxBook) sheetNames() []string { return namesOf(b.sheets) }
+
+func namesOf(sheets []xlsxSheet) []string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
 		names[i] = s.name
 	}
 	return names

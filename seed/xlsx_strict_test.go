@@ -164,28 +164,10 @@ func TestReadXLSX_checksumOfAStoredSheet(t *testing.T) {
 		`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>` +
 		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5123</v></c></row></sheetData>` +
 		`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
-	good := rawWorkbook{sheets: []string{"X"}}.bytes(t)
-	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		data := readZipFile(t, f)
-		method := zip.Deflate
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			data, method = []byte(sheet), zip.Store
-		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		fw.Write(data)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	book := storedSheet(t, rawWorkbook{sheets: []string{"X"}}.bytes(t), func([]byte) (*zip.FileHeader, []byte) {
+		return &zip.FileHeader{Method: zip.Store}, []byte(sheet)
+	})
+	buf := bytes.NewBuffer(book)
 	for name, tc := range map[string]struct{ from, to, want string }{
 		"as written":         {"", "", ""},
 		"a digit changed":    {"<v>5123</v>", "<v>6123</v>", "raw.xlsx[Sheet1]:3: the sheet cannot be read past row 2: xl/worksheets/sheet1.xml: zip: checksum error"},
@@ -210,6 +192,42 @@ func TestReadXLSX_checksumOfAStoredSheet(t *testing.T) {
 			checkXLSXRead(t, rec, ps)
 		})
 	}
+}
+
+// storedSheet rewrites a workbook with its first sheet as sheet gives it:
+// a header (its Name is set here; with a CRC32 or sizes it is written
+// raw) and the part's bytes; the other parts are copied deflated.
+func storedSheet(t *testing.T, book []byte, sheet func(data []byte) (*zip.FileHeader, []byte)) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		data := readZipFile(t, f)
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			fw, _ := zw.Create(f.Name)
+			fw.Write(data)
+			continue
+		}
+		h, data := sheet(data)
+		h.Name = f.Name
+		create := zw.CreateHeader
+		if h.UncompressedSize64 > 0 {
+			create = zw.CreateRaw
+		}
+		fw, err := create(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func readZipFile(t *testing.T, f *zip.File) []byte {
@@ -284,28 +302,10 @@ func TestReadXLSX_chartSheetFirst(t *testing.T) {
 func TestReadXLSX_noChecksum(t *testing.T) {
 	good := rawWorkbook{sheets: []string{`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>` +
 		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>9000</v></c></row>`}}.bytes(t)
-	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		data := readZipFile(t, f)
-		if f.Name != "xl/worksheets/sheet1.xml" {
-			fw, _ := zw.Create(f.Name)
-			fw.Write(data)
-			continue
-		}
-		fw, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store, CRC32: 0, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		fw.Write(data)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	buf := bytes.NewBuffer(storedSheet(t, good, func(data []byte) (*zip.FileHeader, []byte) {
+		// Raw: the checksum written is the one given, 0.
+		return &zip.FileHeader{Method: zip.Store, CRC32: 0, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data))}, data
+	}))
 	rec := &recorder{}
 	_, ps := ReadWith(bytes.NewReader(buf.Bytes()), "raw.xlsx", rec, Options{})
 	if want := "raw.xlsx[Sheet1]:1: the sheet cannot be read: xl/worksheets/sheet1.xml: the zip gives the part no checksum"; !strings.HasPrefix(strs(ps), want) {

@@ -38,13 +38,7 @@ type tableSeries struct {
 // FigureTable copies every figure out of the transaction, encoded, each
 // series checked against its seal and its app's index.
 func (r *Reader) FigureTable() (*FigureTable, error) {
-	t, err := r.figureTable(-1)
-	if err != nil {
-		return nil, err
-	}
-	t.total = t.n
-	idx, _ := r.index()
-	return t, r.noOrphans(bidSeries, idx)
+	return r.figureTable(-1)
 }
 
 // FigureTableHead copies the figures of the first apps in key order,
@@ -54,6 +48,16 @@ func (r *Reader) FigureTable() (*FigureTable, error) {
 // the file's count of figures and Partial is true while it holds fewer.
 func (r *Reader) FigureTableHead(rows int) (*FigureTable, error) {
 	return r.figureTable(max(rows, 1))
+}
+
+// wholeTable is what a table holding every app's figures is checked for
+// beyond their seals: no series of an app the file does not list.
+func (r *Reader) wholeTable(t *FigureTable, idx *readIndex) (*FigureTable, error) {
+	t.total = t.n
+	if err := r.noOrphans(bidSeries, idx); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // figureTable copies the figures of the apps in key order, all of them
@@ -130,6 +134,11 @@ func (r *Reader) figureTable(rows int) (*FigureTable, error) {
 	t.data = make([]byte, size)
 	for i, p := range payloads {
 		copy(t.data[t.series[i].off:], p)
+	}
+	if rows < 0 || t.n >= idx.tally.figures {
+		// Every app is here (a small file's head is the whole table,
+		// and no second read will come): checked as a whole.
+		return r.wholeTable(t, idx)
 	}
 	return t, nil
 }

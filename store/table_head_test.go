@@ -1,7 +1,13 @@
 package store
 
 import (
+	"errors"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/uptake/uptake/figures"
+	bolt "go.etcd.io/bbolt"
 )
 
 // A head holds the first apps in key order, each whole, until it has the
@@ -46,5 +52,41 @@ func TestFigureTableHead(t *testing.T) {
 	}
 	if all.Len() != 9 || all.Total() != 9 || all.Partial() {
 		t.Errorf("the whole table: %d of %d, partial %v", all.Len(), all.Total(), all.Partial())
+	}
+}
+
+// A small file's head holds every app, and no read of the whole table
+// follows it: it is checked as the whole table is, for series of an app
+// the file does not list (found by a review).
+func TestFigureTableHead_SmallFileIsCheckedWhole(t *testing.T) {
+	s, path := newTestStore(t)
+	if _, err := s.Apply(batchOf(fig("Alpha", "IN", "2020-01", "", 1), fig("Beta", "IN", "2020-01", "", 2)), false); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSeries).Put(seriesKey(figures.FoldName("Gamma"), "IN"), []byte("a series of no app"))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for name, read := range map[string]func(r *Reader) (*FigureTable, error){
+		"head":  func(r *Reader) (*FigureTable, error) { return r.FigureTableHead(1000) },
+		"whole": (*Reader).FigureTable,
+	} {
+		err := s.Read(func(r *Reader) error { _, err := read(r); return err })
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "belong to no app") {
+			t.Errorf("%s: %v, want the series of no app named", name, err)
+		}
 	}
 }

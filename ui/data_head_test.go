@@ -25,21 +25,55 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "row 1 of 2500 figures (the first 1000 are here; reading the rest)") || !strings.Contains(v, "Synthetic App 001") {
 		t.Errorf("the head on screen:\n%s", v)
 	}
-	// End while only the head is here means the end of the whole table.
-	m = drive(t, m, tea.KeyMsg{Type: tea.KeyEnd})
-	if m.data.cursor != 999 || !m.data.toEnd {
-		t.Errorf("end on the head: cursor %d, toEnd %v", m.data.cursor, m.data.toEnd)
-	}
-	// A filter while only the head is here shows no rows, and says why:
-	// Synthetic App 005's rows are not in the head, and 0 of them would
-	// be a wrong count.
-	m.data.filter.SetValue(`app:"synthetic app 005"`)
-	m.data.apply()
+	// A filter typed while only the head is here shows no rows, and says
+	// why: Synthetic App 005's rows are not in the head, and 0 of them
+	// would be a wrong count.
+	m = drive(t, m, press("/"), press(`app:"synthetic app 005"`), press("enter"))
 	if v := m.View(); m.data.count() != 0 || !strings.Contains(v, "reading all 2500 figures to filter them…") {
 		t.Errorf("filtering the head: %d rows shown:\n%s", m.data.count(), v)
 	}
 
 	// The whole table comes next, and the filter applies to it.
+	m = wholeTableComes(t, m, more)
+	if v := m.View(); m.data.count() != 500 || !strings.Contains(v, "row 1 of 500 (2500 figures in all)") {
+		t.Errorf("filtering the whole table: %d rows:\n%s", m.data.count(), v)
+	}
+
+	// A later load (the file changed) reads the whole table at once, so
+	// that the rows on screen stay until it comes.
+	m.gen++
+	msgs := runCmd(m.load())
+	if len(msgs) != 1 {
+		t.Fatalf("the reload: %d messages", len(msgs))
+	}
+	if d, ok := msgs[0].(loadedMsg).data.(*store.FigureTable); !ok || d.Partial() || d.Len() != 2500 {
+		t.Errorf("the reload read %T, not the whole table", msgs[0].(loadedMsg).data)
+	}
+}
+
+// End while only the head is here means the end of the whole table; a
+// filter after it, the top of the rows it keeps.
+func TestData_EndOnTheHead(t *testing.T) {
+	m, more := fiveAppsOnTheHead(t, StoreOf)
+	m = drive(t, m, tea.KeyMsg{Type: tea.KeyEnd})
+	if v := m.View(); m.data.cursor != 999 || !strings.Contains(v, "row 1000 of 2500 figures") {
+		t.Errorf("end on the head: cursor %d:\n%s", m.data.cursor, v)
+	}
+	if v := wholeTableComes(t, m, more).View(); !strings.Contains(v, "row 2500 of 2500 (2500 figures in all)") {
+		t.Errorf("the whole table after end:\n%s", v)
+	}
+
+	m, more = fiveAppsOnTheHead(t, StoreOf)
+	m = drive(t, m, tea.KeyMsg{Type: tea.KeyEnd}, press("f"))
+	if v := wholeTableComes(t, m, more).View(); !strings.Contains(v, "row 1 of ") {
+		t.Errorf("the whole table after end, then f:\n%s", v)
+	}
+}
+
+// wholeTableComes hands the model the answer of more, the read of the
+// whole table.
+func wholeTableComes(t *testing.T, m Model, more tea.Cmd) Model {
+	t.Helper()
 	msgs := runCmd(more)
 	if len(msgs) != 1 {
 		t.Fatalf("the whole table: %d messages", len(msgs))
@@ -49,20 +83,7 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 	if m.data.all.Len() != 2500 || m.data.all.Partial() {
 		t.Fatalf("the second load: %d of %d figures", m.data.all.Len(), m.data.all.Total())
 	}
-	if v := m.View(); m.data.count() != 500 || !strings.Contains(v, "row 500 of 500 (2500 figures in all)") {
-		t.Errorf("filtering the whole table, at its end: %d rows:\n%s", m.data.count(), v)
-	}
-
-	// A later load (the file changed) reads the whole table at once, so
-	// that the rows on screen stay until it comes.
-	m.gen++
-	msgs = runCmd(m.load())
-	if len(msgs) != 1 {
-		t.Fatalf("the reload: %d messages", len(msgs))
-	}
-	if d, ok := msgs[0].(loadedMsg).data.(*store.FigureTable); !ok || d.Partial() || d.Len() != 2500 {
-		t.Errorf("the reload read %T, not the whole table", msgs[0].(loadedMsg).data)
-	}
+	return m
 }
 
 // While only the head is here under a filter, the keys that need a
@@ -70,8 +91,7 @@ func TestData_HeadFirstThenTheWholeTable(t *testing.T) {
 // rows the filter keeps (it is not known yet).
 func TestData_HeadSaysWhyNoFigure(t *testing.T) {
 	m, more := fiveAppsOnTheHead(t, StoreOf)
-	m.data.filter.SetValue(`app:"synthetic app 005"`)
-	m.data.apply()
+	m = drive(t, m, press("/"), press(`app:"synthetic app 005"`), press("enter"))
 	for _, tc := range []struct{ key, want string }{
 		{"enter", "nothing to explain: reading all 2500 figures to filter them…"},
 		{"e", "no figure under the cursor to edit: reading all 2500 figures to filter them…"},
@@ -110,8 +130,13 @@ func TestData_WholeTableFails(t *testing.T) {
 	// Away and back: read again (the head, then the whole).
 	next, _ = m.Update(press("1"))
 	m = next.(Model)
-	if _, cmd := m.Update(press("4")); cmd == nil {
-		t.Error("back on the Data view, nothing is read again")
+	_, cmd := m.Update(press("4"))
+	msgs = runCmd(cmd)
+	if len(msgs) != 1 {
+		t.Fatalf("back on the Data view: %d messages", len(msgs))
+	}
+	if d, ok := msgs[0].(loadedMsg).data.(*store.FigureTable); !ok || !d.Partial() || d.Len() != 1000 {
+		t.Errorf("back on the Data view, the head is not read again: %T", msgs[0].(loadedMsg).data)
 	}
 }
 

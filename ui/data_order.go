@@ -290,15 +290,16 @@ func radixSort(rows []int32, key func(i int32) uint64, bits int) []int32 {
 	return rows
 }
 
-// verbOf says what arranging the rows did, for the status line.
-func verbOf(needle string, col int, desc bool) string {
+// arrangeWords say what arranging the rows does, for the status line:
+// done ("filtered and sorted") and to do ("filter and sort").
+func arrangeWords(needle string, col int, desc bool) (done, do string) {
 	switch {
 	case needle != "" && (col != 0 || desc):
-		return "filtered and sorted"
+		return "filtered and sorted", "filter and sort"
 	case needle != "":
-		return "filtered"
+		return "filtered", "filter"
 	}
-	return "sorted"
+	return "sorted", "sort"
 }
 
 // count is how many rows are shown.

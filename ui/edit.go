@@ -73,7 +73,11 @@ func (m Model) editKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !ok {
-		m.setStatus("no figure under the cursor to " + map[bool]string{true: "edit", false: "delete"}[key.Matches(km, m.keys.Edit)] + ": " + m.data.noRowWhy())
+		verb := "delete"
+		if key.Matches(km, m.keys.Edit) {
+			verb = "edit"
+		}
+		m.setStatus("no figure under the cursor to " + verb + ": " + m.data.noRowWhy())
 		return m, nil
 	}
 	if key.Matches(km, m.keys.Edit) {

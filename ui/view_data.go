@@ -97,6 +97,7 @@ func (v *dataView) set(t *store.FigureTable) {
 // apply filters and sorts, keeping the cursor on the same figure if it
 // is still shown, and hands the table the rows on screen.
 func (v *dataView) apply() {
+	v.toEnd = false // the end meant was of the rows shown before
 	if !v.loaded {
 		return // set arranges the rows by the filter and order once they come
 	}
@@ -133,7 +134,8 @@ func (v *dataView) arrange() {
 		}
 	}
 	if v.all.Len() >= bigTable && v.order {
-		v.note = fmt.Sprintf("%s %d figures in %d ms", verbOf(needle, v.sortCol, v.sortDesc), v.all.Len(), time.Since(start).Milliseconds())
+		done, _ := arrangeWords(needle, v.sortCol, v.sortDesc)
+		v.note = fmt.Sprintf("%s %d figures in %d ms", done, v.all.Len(), time.Since(start).Milliseconds())
 	}
 	v.cursor = 0
 	if keepIdx >= 0 {
@@ -333,21 +335,23 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 
 // noRowWhy says why no figure is under the cursor.
 func (v *dataView) noRowWhy() string {
-	// filtered and sorted → filter and sort
-	what := strings.ReplaceAll(verbOf(strings.TrimSpace(v.filter.Value()), v.sortCol, v.sortDesc), "ed", "")
+	needle := strings.TrimSpace(v.filter.Value())
+	done, do := arrangeWords(needle, v.sortCol, v.sortDesc)
 	switch {
 	case !v.loaded:
 		return "the Data view is reading the figures"
 	case v.all.Partial() && v.order && v.restFailed:
-		return fmt.Sprintf("only the first %d of %d figures could be read, so none are shown %s: r reads again", v.all.Len(), v.all.Total(), verbOf(strings.TrimSpace(v.filter.Value()), v.sortCol, v.sortDesc))
+		return fmt.Sprintf("only the first %d of %d figures could be read, so none are shown %s: r reads again", v.all.Len(), v.all.Total(), done)
 	case v.all.Partial() && v.order:
-		return fmt.Sprintf("reading all %d figures to %s them…", v.all.Total(), what)
-	case v.count() == 0 && v.order:
+		return fmt.Sprintf("reading all %d figures to %s them…", v.all.Total(), do)
+	case v.count() == 0 && needle != "":
 		return "the filter keeps no figure"
 	case v.count() == 0:
 		return "the file holds no figure"
+	case v.err != nil:
+		return "the figure under the cursor cannot be read: " + v.err.Error()
 	}
-	return ""
+	return "the cursor is on no figure"
 }
 
 func (v dataView) view() string {
