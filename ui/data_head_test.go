@@ -181,3 +181,20 @@ func fiveAppsOnTheHead(t *testing.T, wrap func(*store.Store) Store) (Model, tea.
 	}
 	return m, more
 }
+
+// At every width the dashboard draws in, the Data view keeps the
+// installs whole with their estimate mark: at 60 columns the table cut
+// 5.17M* to 5.17M at its edge (found by a new user's walkthrough); the
+// text columns give way instead.
+func TestData_NarrowKeepsTheEstimateMark(t *testing.T) {
+	m := newDriven(t, true)
+	for width := MinWidth; width <= 90; width++ {
+		v := drive(t, m, tea.WindowSizeMsg{Width: width, Height: 24}, press("4")).View()
+		for _, want := range []string{"152k*", "5.17M*", "9.88M*"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("at %d columns the Data view lacks %s:\n%s", width, want, v)
+				break
+			}
+		}
+	}
+}

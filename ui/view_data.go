@@ -203,6 +203,18 @@ func (v *dataView) columns() []table.Column {
 	for _, x := range w[:colSource] {
 		used += x + 2
 	}
+	// A narrow screen: the text columns give way, never Installs, whose
+	// cell carries the estimate mark (the table cuts what passes its
+	// edge, and cut 5.17M* to 5.17M at 60 columns). Est goes first (the
+	// mark rides with the number), then App, Country and Platform, to a
+	// few letters.
+	for _, shrink := range [][2]int{{colEstimate, 0}, {colApp, 6}, {colCountry, 4}, {colPlatform, 4}, {colFrom, 7}, {colTo, 7}, {colApp, 3}, {colPlatform, 3}, {colCountry, 2}} {
+		if over := used + 4 - v.width; over > 0 {
+			cut := min(over, w[shrink[0]]-shrink[1])
+			w[shrink[0]] -= cut
+			used -= cut
+		}
+	}
 	rest := max(0, v.width-used-4)
 	// The App column widens to the longest name (and its sort arrow),
 	// taking at most half of what Source and Note would have.
