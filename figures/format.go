@@ -62,9 +62,11 @@ func Marks(spread, estimate, summed bool) string {
 
 // Growth writes the change from a to b as "+64%", or "" unless both are
 // of one kind (SameKind): growth between months spread from one figure is
-// an artefact of the spreading, and between a worldwide figure and a sum
-// of countries, or sums of different countries, a change of what is
-// counted. It carries the marks of what it is built on.
+// an artefact of the spreading, between a worldwide figure and a sum of
+// countries, or sums of different countries, a change of what is
+// counted, and between figures of different sources a change of who
+// counts (Apptopia's 700k then Appfigures' 600k is no fall of 14%). It
+// carries the marks of what it is built on.
 func Growth(a, b Point) string {
 	if !SameKind(a, b) || math.IsNaN(a.Value) || math.IsNaN(b.Value) || a.Value <= 0 {
 		return ""

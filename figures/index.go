@@ -59,7 +59,7 @@ func IndexCurve(c Curve, at int) Indexed {
 			kind = Spread
 		}
 		out.Curve.Points[i] = Point{Month: p.Month, Value: p.Value / b.Value * 100, Kind: kind,
-			Estimate: p.Estimate || b.Estimate, Summed: p.Summed, Parts: p.Parts, LowerBound: p.LowerBound}
+			Estimate: p.Estimate || b.Estimate, Summed: p.Summed, Parts: p.Parts, LowerBound: p.LowerBound, Sources: p.Sources}
 	}
 	return out
 }

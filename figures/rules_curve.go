@@ -42,13 +42,18 @@ type Point struct {
 	// LowerBound: the value is at least this (a running total past a month
 	// without figures).
 	LowerBound bool
+	// Sources names the sources of the figures the point shows, sorted
+	// and joined by commas (a sum of parts may draw on several): a change
+	// between points of different sources is a change of who counts.
+	Sources string
 }
 
 // SameKind reports whether two points are of one kind, so that a change
 // between them means something: both exact, both figures of the whole or
-// both the same parts summed, neither a lower bound.
+// both the same parts summed, from the same sources, neither a lower
+// bound.
 func SameKind(a, b Point) bool {
-	return a.Kind == Exact && b.Kind == Exact && a.Summed == b.Summed && a.Parts == b.Parts && !a.LowerBound && !b.LowerBound
+	return a.Kind == Exact && b.Kind == Exact && a.Summed == b.Summed && a.Parts == b.Parts && a.Sources == b.Sources && !a.LowerBound && !b.LowerBound
 }
 
 // Curve is one value per month of a window.

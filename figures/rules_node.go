@@ -75,6 +75,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	type sum struct {
 		value       float64
 		names       []string
+		sources     []string // each part's point's sources
 		spread, est bool
 		unlaunched  int // parts not yet launched that month: they add a known zero
 	}
@@ -110,6 +111,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 				s := &sums[i+k]
 				s.value += p.Value
 				s.names = append(s.names, part.Name)
+				s.sources = append(s.sources, p.Sources)
 				s.spread = s.spread || p.Kind == Spread
 				s.est = s.est || p.Estimate
 				any = true
@@ -152,7 +154,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 		// had installs: the sum is then at least what it shows.
 		short := len(s.names)+s.unlaunched < len(added)
 		c.Points[i] = Point{Month: c.Points[i].Month, Value: s.value, Kind: kind, Estimate: s.est, Summed: true,
-			Parts: strings.Join(s.names, ","), LowerBound: short}
+			Parts: strings.Join(s.names, ","), LowerBound: short, Sources: joinSources(s.sources)}
 		summed = append(summed, c.Points[i].Month)
 		if short {
 			partial = append(partial, c.Points[i].Month)
@@ -227,6 +229,17 @@ func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 		}
 	}
 	return t
+}
+
+// joinSources joins lists of sources (each "A" or "A,B") into one,
+// sorted, each once.
+func joinSources(lists []string) string {
+	var all []string
+	for _, l := range lists {
+		all = append(all, strings.Split(l, ",")...)
+	}
+	slices.Sort(all)
+	return strings.Join(slices.Compact(all), ",")
 }
 
 // partFrom is the first month of [from, to] a part is read from: its

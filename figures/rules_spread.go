@@ -195,7 +195,7 @@ func (c *curveCore) point(m Month) Point {
 	if f.From == f.To {
 		kind = Exact
 	}
-	return Point{Month: m, Value: c.val[i], Kind: kind, Estimate: c.est[pos]}
+	return Point{Month: m, Value: c.val[i], Kind: kind, Estimate: c.est[pos], Sources: f.Source}
 }
 
 // behind marks the figures behind the points of [from,to], leaving out

@@ -198,6 +198,7 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 		out.para(lines...)
 	}
 
+	noGrowth := false // a month beside a known one shows no growth: say why
 	t := &grid{header: []string{"Month"}, right: []bool{false}}
 	for _, a := range d.Apps {
 		t.header = append(t.header, figures.Sanitize(a.App), "growth")
@@ -256,7 +257,9 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			p := a.Monthly.Points[i]
 			g := ""
 			if i > 0 {
-				g = figures.Growth(a.Monthly.Points[i-1], p)
+				prev := a.Monthly.Points[i-1]
+				g = figures.Growth(prev, p)
+				noGrowth = noGrowth || g == "" && prev.Kind != figures.Gap && p.Kind != figures.Gap
 			}
 			row = append(row, figures.FormatPoint(p), g)
 			if d.Sel.Cumulative {
@@ -279,6 +282,9 @@ func renderCurves(d CurvesData, width, chartHeight int, st Styles) *Doc {
 			cover = append(cover, figures.Sanitize(a.App)+" in "+membersLine(d.Sel.Group, a.members))
 		}
 		used = append(used, a.Monthly.Used)
+	}
+	if noGrowth {
+		cover = append(cover, growthNote)
 	}
 	out.para(cover...)
 	var lines []scaledLine
@@ -324,6 +330,9 @@ func curvesPicture(d CurvesData, title string, used []sourceUse, notes []string)
 	}
 	return c
 }
+
+// growthNote says why a month beside a known one shows no growth.
+const growthNote = "Growth is shown only between two months of one kind: one-month figures (not spread), from the same sources, both of the whole or of the same parts summed, neither a lower bound."
 
 func allGaps(apps []AppCurve, i int) bool {
 	for _, a := range apps {
