@@ -3,9 +3,12 @@ package seed
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -120,6 +123,9 @@ func checkZip(data []byte) (zr *zip.Reader, msg string) {
 	if len(zr.File) > maxWorkbookParts {
 		return nil, fmt.Sprintf("the workbook holds %d files (expected at most %d; is this an Excel workbook?)", len(zr.File), maxWorkbookParts)
 	}
+	if msg := zipAgrees(data, zr.File); msg != "" {
+		return nil, "the workbook's zip is not one Excel writes: " + msg + " (save it again from Excel, or as CSV UTF-8)"
+	}
 	var total uint64
 	for _, f := range zr.File {
 		name := partName(f.Name)
@@ -134,6 +140,49 @@ func checkZip(data []byte) (zr *zip.Reader, msg string) {
 		}
 	}
 	return zr, ""
+}
+
+// zipAgrees says how a zip's central directory, which archive/zip
+// reads, and the local headers before each part's data, which other
+// readers follow, disagree, or "" when they agree: a part named one thing
+// in one and another in the other, or two parts sharing bytes, would be
+// read as different figures by different programs.
+func zipAgrees(data []byte, files []*zip.File) string {
+	type span struct{ from, to int64 }
+	spans := make([]span, 0, len(files))
+	for _, f := range files {
+		off, err := f.DataOffset()
+		if err != nil || !localHeaderNames(data, off, f.Name) {
+			return fmt.Sprintf("the part %s is named otherwise where its data is", quote(f.Name))
+		}
+		spans = append(spans, span{off, off + int64(f.CompressedSize64)})
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.from, b.from) })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].from < spans[i-1].to {
+			return "two of its parts share bytes"
+		}
+	}
+	return ""
+}
+
+// localHeaderNames reports whether the local header that ends where a
+// part's data starts (at off) names it name. Its extra field's length is
+// not known from the central directory: up to maxLocalExtra is tried.
+func localHeaderNames(data []byte, off int64, name string) bool {
+	const maxLocalExtra = 1024 // Excel and zip tools write a few dozen bytes
+	n := int64(len(name))
+	for e := int64(0); e <= maxLocalExtra; e++ {
+		h := off - 30 - n - e
+		if h < 0 || off > int64(len(data)) {
+			return false
+		}
+		if string(data[h:h+4]) == "PK\x03\x04" && int64(binary.LittleEndian.Uint16(data[h+26:])) == n &&
+			int64(binary.LittleEndian.Uint16(data[h+28:])) == e && string(data[h+30:h+30+n]) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // pickSheet returns the index of the sheet named want (in any case), or
@@ -285,7 +334,16 @@ func (x *xlsxSource) headerMonth(i int, shown string) (figures.Month, error) {
 		return 0, fmt.Errorf("%s is a number, not a month (expected text such as May 2024, or a date cell formatted as one, e.g. mmm-yy)", quote(shown))
 	}
 	t, ok := excelDate(v, x.book.date1904)
-	if !ok || v < 1 || !agreesWithDate(shown, t) {
+	agrees, noYear := false, false
+	if ok && v >= 1 {
+		agrees, noYear = agreesWithDate(shown, t)
+	}
+	if noYear {
+		// The year would be one the sheet never shows: Excel takes a
+		// typed 23-May as this year's 23 May.
+		return 0, fmt.Errorf("%s shows no year, and the date cell holds %s (format the month headers with their year, e.g. mmm-yy, so that the year read is the one shown)", quote(shown), t.Format(time.DateOnly))
+	}
+	if !agrees {
 		return 0, fmt.Errorf("%s shows the number %s in a format uptake cannot read as a month (expected a date cell formatted e.g. mmm-yy, or text such as May 2024)", quote(shown), raw)
 	}
 	m := figures.MonthOf(t.Year(), int(t.Month()))
@@ -420,10 +478,12 @@ func sheetNumber(s string) (float64, bool) {
 }
 
 // agreesWithDate reports whether what a date cell shows is that date, in
-// a form that says its month: the month's English name (Aug, August), or
-// its number together with the year, every other number being the day,
-// the year or a zero time (8/1/20 00:00, 01.08.2020, 2020-08-01).
-func agreesWithDate(shown string, t time.Time) bool {
+// a form that says its month and its year: the month's English name (Aug,
+// August) or its number, and the year, every other number being the day
+// or a zero time, every other word the date's weekday (8/1/20 00:00,
+// 01.08.2020, Saturday, August 01, 2020). noYear: it shows the month but
+// not the year (Aug, 1-Aug), so the year read would be one not shown.
+func agreesWithDate(shown string, t time.Time) (agrees, noYear bool) {
 	named, monthNum, year := false, false, false
 	for i := 0; i < len(shown); {
 		c := shown[i]
@@ -438,15 +498,16 @@ func agreesWithDate(shown string, t time.Time) bool {
 			case monthNamed(w) == int(t.Month()):
 				named = true
 			case w == "am" || w == "pm" || w == "t" || w == "z":
+			case w == strings.ToLower(t.Weekday().String()) || w == strings.ToLower(t.Weekday().String()[:3]):
 			default:
-				return false
+				return false, false
 			}
 		case isDigit(c):
 			for j < len(shown) && isDigit(shown[j]) {
 				j++
 			}
 			if j-i > 4 {
-				return false
+				return false, false
 			}
 			n, _ := strconv.Atoi(shown[i:j])
 			ok := n == 0 || n == t.Day()
@@ -457,16 +518,17 @@ func agreesWithDate(shown string, t time.Time) bool {
 				year, ok = true, true
 			}
 			if !ok {
-				return false
+				return false, false
 			}
 		case c >= utf8.RuneSelf:
-			return false // a letter uptake cannot read
+			return false, false // a letter uptake cannot read
 		default:
 			j++
 		}
 		i = j
 	}
-	return named || monthNum && year
+	month := named || monthNum
+	return month && year, month && !year && named
 }
 
 // errText is an error of reading a workbook for a problem: cut

@@ -385,3 +385,28 @@ func TestReadXLSX_sheetsNamedAlike(t *testing.T) {
 		}
 	}
 }
+
+// A part named one thing in the zip's central directory (which
+// archive/zip reads) and another in the local header before its data
+// (which other readers follow) is refused: which figures are the
+// workbook's is not known (found by the fourth red-team pass, where the
+// two names held different figures).
+func TestReadXLSX_zipNamesDisagree(t *testing.T) {
+	book := rawWorkbook{sheets: []string{`<row r="1"><c t="inlineStr"><is><t>App</t></is></c><c t="inlineStr"><is><t>Country</t></is></c><c t="inlineStr"><is><t>Aug 2020</t></is></c></row>` +
+		`<row><c t="inlineStr"><is><t>Resso</t></is></c><c t="inlineStr"><is><t>IN</t></is></c><c><v>5</v></c></row>`}}.bytes(t)
+	// The first time the name is written is the local header; the
+	// central directory comes at the end.
+	at := bytes.Index(book, []byte("xl/worksheets/sheet1.xml"))
+	bad := bytes.Clone(book)
+	copy(bad[at:], "xl/worksheets/sheet9.xml")
+	rec := &recorder{}
+	_, ps := ReadWith(bytes.NewReader(bad), "raw.xlsx", rec, Options{})
+	if want := `raw.xlsx:1: the workbook's zip is not one Excel writes: the part "xl/worksheets/sheet1.xml" is named otherwise where its data is`; !strings.HasPrefix(strs(ps), want) {
+		t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), want)
+	}
+	checkXLSXRead(t, rec, ps)
+	rec = &recorder{}
+	if _, ps := ReadWith(bytes.NewReader(book), "raw.xlsx", rec, Options{}); len(ps) > 0 || len(rec.figures) != 1 {
+		t.Errorf("the workbook as written: figures %+v, problems %s", rec.figures, strs(ps))
+	}
+}

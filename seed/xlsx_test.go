@@ -95,13 +95,12 @@ func workbook(t testing.TB, sheets map[string][][]any, order ...string) []byte {
 // (999999.99999999988, which Excel shows to its 15 digits as 1000000), and
 // month headers as text (May 2024, 2024-06) and as dates: 2024-07-01
 // formatted mmm-yy (shows Jul-24, which reads as July either way) and
-// 2024-08-01 formatted mmm (shows Aug, which only the date it holds can
-// make August 2024).
+// 2024-08-01 formatted mmmm yyyy (shows August 2024).
 func wideBook(t testing.TB) []byte {
 	return workbook(t, map[string][][]any{
 		"Notes": {{"Figures from the Q3 deck"}},
 		"Data": {
-			{"App", "Country", "Platform", "Publisher", "May 2024", "2024-06", cell{serial(2024, 7, 1), "mmm-yy"}, cell{serial(2024, 8, 1), "mmm"}},
+			{"App", "Country", "Platform", "Publisher", "May 2024", "2024-06", cell{serial(2024, 7, 1), "mmm-yy"}, cell{serial(2024, 8, 1), "mmmm yyyy"}},
 			{"Resso", "India", "ios", "ByteDance", cell{1234567.0, "#,##0"}, nil, cell{3612345.0, `0.0,,"M"`}, 0.0},
 			{"Resso", "Brazil", nil, "ByteDance", "950k", 2000.0, 12.0, nil},
 			{"CapCut", "United States", "android", "ByteDance", nil, nil, stored("999999.99999999988"), nil},
@@ -127,7 +126,7 @@ func TestReadXLSX(t *testing.T) {
 	checkFigures(t, rec.figures, []figures.Figure{
 		f("Resso", "IN", figures.IOS, "2024-05", 1_234_567, "2", "May 2024"), // 1234567, shown 1,234,567
 		f("Resso", "IN", figures.IOS, "2024-07", 3_612_345, "2", "Jul-24"),   // 3612345, shown 3.6M
-		f("Resso", "IN", figures.IOS, "2024-08", 0, "2", "Aug"),              // 0: a figure
+		f("Resso", "IN", figures.IOS, "2024-08", 0, "2", "August 2024"),      // 0: a figure
 		f("Resso", "BR", figures.AllPlatforms, "2024-05", 950_000, "3", "May 2024"),
 		f("Resso", "BR", figures.AllPlatforms, "2024-06", 2_000, "3", "2024-06"),
 		f("Resso", "BR", figures.AllPlatforms, "2024-07", 12, "3", "Jul-24"),
@@ -170,22 +169,26 @@ func TestReadXLSX(t *testing.T) {
 func TestReadXLSX_dateHeaders(t *testing.T) {
 	aug := serial(2020, 8, 1)
 	for format, want := range map[string]string{
-		"mmm-yy":           "",
-		"mmmm yyyy":        "",
-		"yyyy-mm":          "",
-		"mmm":              "",
-		"d-mmm":            "",
-		"m/d/yyyy":         "",
-		"d/m/yyyy":         "", // shows 1/8/2020, which as text would be January
-		"dd.mm.yyyy":       "",
-		"mm-dd-yy":         "", // Excel's built-in 14, as excelize shows it
-		"m/d/yy h:mm":      "",
-		"General":          `"44044" is a number, not a month`,
-		"#,##0":            `"44044" is a number, not a month`, // a number's format is not applied: what it holds is named
-		"0.00E+00":         `"44044" is a number, not a month`,
-		`yyyy"年"m"月"`:      `"2020年8月" shows the number 44044 in a format uptake cannot read as a month`,
-		`"Sep 2020";@`:     `"44044" is a number, not a month`, // a label that is not the date
-		`[$-409]mmm\-yy;@`: "",
+		"mmm-yy":                      "",
+		"mmmm yyyy":                   "",
+		"yyyy-mm":                     "",
+		"mmm":                         `"Aug" shows no year, and the date cell holds 2020-08-01 (format the month headers with their year`,
+		"d-mmm":                       `"1-Aug" shows no year`,
+		"mmmm":                        `"August" shows no year`,
+		"dddd, mmmm dd, yyyy":         "", // Excel's long date: the weekday is the date's
+		"[$-F800]dddd, mmmm dd, yyyy": "",
+		"ddd d mmm yy":                "",
+		"m/d/yyyy":                    "",
+		"d/m/yyyy":                    "", // shows 1/8/2020, which as text would be January
+		"dd.mm.yyyy":                  "",
+		"mm-dd-yy":                    "", // Excel's built-in 14, as excelize shows it
+		"m/d/yy h:mm":                 "",
+		"General":                     `"44044" is a number, not a month`,
+		"#,##0":                       `"44044" is a number, not a month`, // a number's format is not applied: what it holds is named
+		"0.00E+00":                    `"44044" is a number, not a month`,
+		`yyyy"年"m"月"`:                 `"2020年8月" shows the number 44044 in a format uptake cannot read as a month`,
+		`"Sep 2020";@`:                `"44044" is a number, not a month`, // a label that is not the date
+		`[$-409]mmm\-yy;@`:            "",
 	} {
 		t.Run(format, func(t *testing.T) {
 			header := cell{aug, format}
