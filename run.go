@@ -185,18 +185,31 @@ func export(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var left []string
 	write := func(w io.Writer) error {
 		return st.Read(func(r *store.Reader) error {
 			if cfg.explain != "" {
 				return report.ExplainExport(r, cfg.view, sel, cfg.explain, cfg.width, w)
 			}
-			return report.Export(r, cfg.view, sel, cfg.format, cfg.width, w)
+			var err error
+			left, err = report.ExportLeaving(r, cfg.view, sel, cfg.format, cfg.width, w)
+			return err
 		})
 	}
 	if cfg.out == "" {
-		return write(stdout)
+		err = write(stdout)
+	} else {
+		err = writeOutput(cfg.out, write)
 	}
-	return writeOutput(cfg.out, write)
+	if note := report.LeftOutNote(left); note != "" && err == nil {
+		// Not in the file, but not lost: the user reads them here.
+		errOut := cleanWriter{stderr}
+		fmt.Fprintf(errOut, "uptake: %s:\n", note)
+		for _, w := range left {
+			fmt.Fprintf(errOut, "  %s\n", w)
+		}
+	}
+	return err
 }
 
 // check reads the whole file and reports what it found: 0 when it is

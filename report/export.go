@@ -33,21 +33,30 @@ const exportChartHeight = 12
 // the dashboard at that width, with no colour. The same data and
 // arguments give the same bytes.
 func Export(src Source, v View, sel Selection, format string, width int, w io.Writer) error {
+	_, err := ExportLeaving(src, v, sel, format, width, w)
+	return err
+}
+
+// ExportLeaving is Export, and returns the view's warnings the export
+// leaves out: a CSV file is the view's table, one row a number, and its
+// warnings name two numbers and their sources, so they are not in it;
+// the text and Markdown exports, and pictures' notes, carry them.
+func ExportLeaving(src Source, v View, sel Selection, format string, width int, w io.Writer) (left []string, err error) {
 	if v.Name == DataViewName && format == FormatCSV {
-		return exportDataCSV(src, w)
+		return nil, exportDataCSV(src, w)
 	}
 	if IsPicture(format) && !v.Pictured {
-		return fmt.Errorf("the %s view draws no chart, so it has no %s picture (pictures are of %s; export it as text, markdown or csv)", v.Name, format, picturedViews())
+		return nil, fmt.Errorf("the %s view draws no chart, so it has no %s picture (pictures are of %s; export it as text, markdown or csv)", v.Name, format, picturedViews())
 	}
 	data, err := v.Load(src, sel)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := data.Empty(); err != nil {
-		return err
+		return nil, err
 	}
 	if sel.Ranking, err = src.Ranking(); err != nil {
-		return err
+		return nil, err
 	}
 	d := data.Layout(width, 0, PlainStyles())
 	var out string
@@ -55,10 +64,10 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 	case FormatSVG, FormatPNG:
 		pic, err := writePicture(d, v, format)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		_, err = w.Write(pic)
-		return err
+		return nil, err
 	case FormatText, "":
 		out = d.Text(width, PlainStyles()) + footerText(d, v, sel, width)
 	case FormatMarkdown:
@@ -75,11 +84,23 @@ func Export(src Source, v View, sel Selection, format string, width int, w io.Wr
 		}
 		cw.Flush()
 		out = b.String()
+		left = data.Warnings()
 	default:
-		return fmt.Errorf("%s is not an export format (expected text, markdown, csv, svg or png)", figures.Quote(format))
+		return nil, fmt.Errorf("%s is not an export format (expected text, markdown, csv, svg or png)", figures.Quote(format))
 	}
 	_, err = io.WriteString(w, out)
-	return err
+	return left, err
+}
+
+// LeftOutNote says that an export left warnings out, for the user who
+// made it (on standard error before the warnings, or the dashboard's
+// status line under the view that shows them).
+func LeftOutNote(left []string) string {
+	if len(left) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("the CSV file holds the numbers and their marks, not the %s about them (the text and Markdown exports hold them)",
+		figures.CountText(len(left), "warnings"))
 }
 
 // soundWalker is a Source that can give every sound figure of a damaged
@@ -288,13 +309,14 @@ func FreeExportName(dir string, v View, format string, now time.Time) string {
 var ErrExportExists = errors.New("a file of that name is there already")
 
 // ExportToFile writes view v of the selection in a format to a new file
-// at path and returns the path made absolute. It never overwrites: a file
-// already there is ErrExportExists, and nothing is written. The export is
-// made before the file, so that a failed one leaves no empty file behind.
-func ExportToFile(src Source, v View, sel Selection, format string, width int, path string) (string, error) {
+// at path and returns the path made absolute, and the warnings the export
+// left out (ExportLeaving). It never overwrites: a file already there is
+// ErrExportExists, and nothing is written. The export is made before the
+// file, so that a failed one leaves no empty file behind.
+func ExportToFile(src Source, v View, sel Selection, format string, width int, path string) (_ string, left []string, err error) {
 	var b strings.Builder
-	if err := Export(src, v, sel, format, width, &b); err != nil {
-		return "", err
+	if left, err = ExportLeaving(src, v, sel, format, width, &b); err != nil {
+		return "", nil, err
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
@@ -302,20 +324,20 @@ func ExportToFile(src Source, v View, sel Selection, format string, width int, p
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	switch {
 	case errors.Is(err, os.ErrExist):
-		return "", fmt.Errorf("%s: %w (choose another name)", path, ErrExportExists)
+		return "", nil, fmt.Errorf("%s: %w (choose another name)", path, ErrExportExists)
 	case errors.Is(err, os.ErrNotExist):
-		return "", fmt.Errorf("%s: the folder %s does not exist (choose a folder that does)", path, filepath.Dir(path))
+		return "", nil, fmt.Errorf("%s: the folder %s does not exist (choose a folder that does)", path, filepath.Dir(path))
 	case err != nil:
-		return "", fmt.Errorf("cannot write the export: %w (choose a folder you can write to)", err)
+		return "", nil, fmt.Errorf("cannot write the export: %w (choose a folder you can write to)", err)
 	}
 	if _, err := f.WriteString(b.String()); err != nil {
 		f.Close()
 		os.Remove(path)
-		return "", fmt.Errorf("writing the export %s: %w", path, err)
+		return "", nil, fmt.Errorf("writing the export %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(path)
-		return "", fmt.Errorf("writing the export %s: %w", path, err)
+		return "", nil, fmt.Errorf("writing the export %s: %w", path, err)
 	}
-	return path, nil
+	return path, left, nil
 }

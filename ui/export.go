@@ -149,12 +149,13 @@ func (m Model) exportCmd(format, path string) tea.Cmd {
 	s, v, sel, width := m.cfg.Store, m.views[m.view], m.sel, m.width
 	return func() tea.Msg {
 		var abs string
+		var left []string
 		err := s.View(func(r Reader) error {
 			var err error
-			abs, err = report.ExportToFile(r, v, sel, format, width, path)
+			abs, left, err = report.ExportToFile(r, v, sel, format, width, path)
 			return err
 		})
-		return exportedMsg{path: abs, format: format, err: err}
+		return exportedMsg{path: abs, format: format, left: left, err: err}
 	}
 }
 
@@ -173,7 +174,11 @@ func (m Model) gotExported(msg exportedMsg) Model {
 		return m
 	}
 	m.export = nil
-	m.setStatus("exported the " + m.views[m.view].Name + " view as " + msg.format + " to " + msg.path)
+	status := "exported the " + m.views[m.view].Name + " view as " + msg.format + " to " + msg.path
+	if note := report.LeftOutNote(msg.left); note != "" {
+		status += "; " + note
+	}
+	m.setStatus(status)
 	return m
 }
 

@@ -83,8 +83,13 @@ func TestExport_PicksTheFormatAndShowsThePath(t *testing.T) {
 			t.Fatalf("%s: the name %q does not end in %s", c.format, m.export.path.Value(), c.ext)
 		}
 		m = drive(t, m, press("enter"))
-		path := strings.TrimPrefix(m.status, "exported the curves view as "+c.format+" to ")
-		if path == m.status || !filepath.IsAbs(path) || !strings.HasSuffix(path, c.ext) {
+		// A CSV file holds no warnings, and the status says so.
+		status, note, _ := strings.Cut(m.status, "; ")
+		if wantNote := c.format == report.FormatCSV; wantNote != strings.HasPrefix(note, "the CSV file holds the numbers and their marks, not the 2 warnings about them") {
+			t.Errorf("%s: status %q", c.format, m.status)
+		}
+		path := strings.TrimPrefix(status, "exported the curves view as "+c.format+" to ")
+		if path == status || !filepath.IsAbs(path) || !strings.HasSuffix(path, c.ext) {
 			t.Fatalf("status %q does not name the whole path of a %s file", m.status, c.format)
 		}
 		got, err := os.ReadFile(path)

@@ -40,6 +40,7 @@ type stampMsg struct {
 // exportedMsg reports the file an `x` export went to.
 type exportedMsg struct {
 	path, format string
+	left         []string // the view's warnings the file does not hold
 	err          error
 }
 
