@@ -198,3 +198,13 @@ func TestData_NarrowKeepsTheEstimateMark(t *testing.T) {
 		}
 	}
 }
+
+// s then a key that names no column says so, rather than nothing (found
+// by a new user's walkthrough).
+func TestData_SortByNoColumnSaysSo(t *testing.T) {
+	m := newDriven(t, true)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 160, Height: 30}, press("4"), press("s"), press("z"))
+	if v := m.View(); !strings.Contains(v, "s then z names no column, so the order is as it was (sort by a·app") {
+		t.Errorf("s z:\n%s", v)
+	}
+}

@@ -301,7 +301,10 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		v.sortPick = false
 		col, ok := sortKeys[km.String()]
 		if !ok {
-			return v, nil // esc, or a key that names no column
+			if km.String() != "esc" {
+				v.note = fmt.Sprintf("s then %s names no column, so the order is as it was (%s)", textfit.Cut(noBidi(km.String()), 10), sortHint)
+			}
+			return v, nil
 		}
 		if col == v.sortCol {
 			v.sortDesc = !v.sortDesc
