@@ -103,10 +103,7 @@ func TestReadXLSX_refusesWhatItCannotReadTruly(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			rec := &recorder{}
 			_, ps := ReadWith(bytes.NewReader(tc.w.bytes(t)), "raw.xlsx", rec, Options{})
-			if !strings.HasPrefix(strs(ps), tc.want) {
-				t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), tc.want)
-			}
-			checkXLSXRead(t, rec, ps)
+			refusedAs(t, rec, ps, tc.want)
 		})
 	}
 }
@@ -186,10 +183,7 @@ func TestReadXLSX_checksumOfAStoredSheet(t *testing.T) {
 				}
 				return
 			}
-			if !strings.HasPrefix(strs(ps), tc.want) {
-				t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), tc.want)
-			}
-			checkXLSXRead(t, rec, ps)
+			refusedAs(t, rec, ps, tc.want)
 		})
 	}
 }
@@ -228,6 +222,16 @@ func storedSheet(t *testing.T, book []byte, sheet func(data []byte) (*zip.FileHe
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// refusedAs checks a read that must be refused: its problems start with
+// want, and it gave no figure.
+func refusedAs(t *testing.T, rec *recorder, ps Problems, want string) {
+	t.Helper()
+	if !strings.HasPrefix(strs(ps), want) {
+		t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), want)
+	}
+	checkXLSXRead(t, rec, ps)
 }
 
 func readZipFile(t *testing.T, f *zip.File) []byte {
@@ -308,10 +312,7 @@ func TestReadXLSX_noChecksum(t *testing.T) {
 	}))
 	rec := &recorder{}
 	_, ps := ReadWith(bytes.NewReader(buf.Bytes()), "raw.xlsx", rec, Options{})
-	if want := "raw.xlsx[Sheet1]:1: the sheet cannot be read: xl/worksheets/sheet1.xml: the zip gives the part no checksum"; !strings.HasPrefix(strs(ps), want) {
-		t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), want)
-	}
-	checkXLSXRead(t, rec, ps)
+	refusedAs(t, rec, ps, "raw.xlsx[Sheet1]:1: the sheet cannot be read: xl/worksheets/sheet1.xml: the zip gives the part no checksum")
 }
 
 // Excel keeps a date or a time as a number in a date's or a time's
@@ -340,10 +341,7 @@ func TestReadXLSX_datesUnderMonths(t *testing.T) {
 				}
 				return
 			}
-			if !strings.HasPrefix(strs(ps), tc.want) {
-				t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), tc.want)
-			}
-			checkXLSXRead(t, rec, ps)
+			refusedAs(t, rec, ps, tc.want)
 		})
 	}
 }
@@ -401,10 +399,7 @@ func TestReadXLSX_zipNamesDisagree(t *testing.T) {
 	copy(bad[at:], "xl/worksheets/sheet9.xml")
 	rec := &recorder{}
 	_, ps := ReadWith(bytes.NewReader(bad), "raw.xlsx", rec, Options{})
-	if want := `raw.xlsx:1: the workbook's zip is not one Excel writes: the part "xl/worksheets/sheet1.xml" is named otherwise where its data is`; !strings.HasPrefix(strs(ps), want) {
-		t.Errorf("problems:\n%s\nwant them to start\n%s", strs(ps), want)
-	}
-	checkXLSXRead(t, rec, ps)
+	refusedAs(t, rec, ps, `raw.xlsx:1: the workbook's zip is not one Excel writes: the part "xl/worksheets/sheet1.xml" is named otherwise where its data is`)
 	rec = &recorder{}
 	if _, ps := ReadWith(bytes.NewReader(book), "raw.xlsx", rec, Options{}); len(ps) > 0 || len(rec.figures) != 1 {
 		t.Errorf("the workbook as written: figures %+v, problems %s", rec.figures, strs(ps))
