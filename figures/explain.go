@@ -36,6 +36,12 @@ func ExplainMonth(n Node, rank Ranking, from, to, m Month) Explanation {
 	e.Others = overlapping(r.Others, m, m)
 	switch {
 	case p.Kind == Gap:
+		if f, inner, ok := newCurveCore(r.Shown).contradicted(m); ok {
+			e.Figures = append(e.Figures, f)
+			e.Steps = []string{fmt.Sprintf("%s over %s (%s) covers %s, but the figures inside it add to %s, more than it: nothing is left for %s, which is not known (–), not a zero",
+				FormatInstalls(float64(f.Installs))+Marks(false, f.Estimate, false), spanText(f.From, f.To), sourceName(f.Source), m, FormatInstalls(inner), m)}
+			break
+		}
 		e.Steps = []string{"no figure covers " + m.String() + ": a gap, not a zero"}
 	case p.Summed:
 		e.explainSum(n, rank, from, to, m, p)
@@ -79,9 +85,6 @@ func (e *Explanation) explainOwn(cc *curveCore, m Month, p Point) {
 	switch {
 	case len(names) == 0:
 		e.Steps = append(e.Steps, fmt.Sprintf("%s, spread evenly over its %d months: %s a month", whole, f.Months(), FormatInstalls(p.Value)))
-	case inner > f.Installs:
-		e.Steps = append(e.Steps, fmt.Sprintf("%s, but the figures inside it add to %s (%s): more than it, so its other months show its plain monthly average, %s",
-			whole, FormatInstalls(float64(inner)), strings.Join(names, " + "), FormatInstalls(p.Value)))
 	default:
 		e.Steps = append(e.Steps, fmt.Sprintf("%s, less the figures lying wholly inside it (%s = %s), leaves %s over its other %s: %s a month",
 			whole, strings.Join(names, " + "), FormatInstalls(float64(inner)), FormatInstalls(float64(f.Installs-inner)), CountText(free, "months"), FormatInstalls(p.Value)+MarkSpread))

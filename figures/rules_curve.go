@@ -83,8 +83,8 @@ type Curve struct {
 // every month of F add up to exactly F, so a cumulative curve ends at the
 // source's total. When the months inside add to more than F (a span's
 // total below the sum of its months, a disagreement), there is no
-// remainder to spread: those months show F's plain monthly average and a
-// warning names F.
+// remainder to spread: those months are gaps (not F's plain monthly
+// average, which no figure gives) and a warning names F.
 //
 // A month no figure covers is a Gap (NaN), never zero. A figure reaching
 // outside the window is spread over its whole span and then cut to the

@@ -17,7 +17,7 @@ type curveCore struct {
 	val   []float64  // per month from lo: the value shown
 	est   []bool     // per position: an estimate flowed into its months
 	deps  [][]int32  // per position: the figures subtracted into its remainder
-	falls []fallBack // figures whose months show their plain average
+	falls []fallBack // figures below the months inside them: their other months are unknown
 	thin  []thinRest // figures whose remainder is far below their average
 	amb   []overlap  // figures that only partly overlap another
 }
@@ -28,6 +28,21 @@ type thinRest struct {
 	pos   int32
 	inner float64
 	free  int // months that show the remainder
+}
+
+// contradicted returns the figure that covers month m but leaves it
+// unknown, being below the figures inside it, and what they add to.
+func (c *curveCore) contradicted(m Month) (Figure, float64, bool) {
+	i := int(m - c.lo)
+	if i < 0 || i >= len(c.owner) || c.owner[i] < 0 || !math.IsNaN(c.val[i]) {
+		return Figure{}, 0, false
+	}
+	for _, fb := range c.falls {
+		if fb.pos == c.owner[i] {
+			return c.src[c.order[fb.pos]], fb.inner, true
+		}
+	}
+	return Figure{}, 0, false
 }
 
 // fallBack records a figure below the sum of the months inside it.
@@ -151,7 +166,11 @@ func newCurveCore(figs []Figure) *curveCore {
 		rem := float64(f.Installs - inner.Installs)
 		var v float64
 		if rem < 0 {
-			v = float64(f.Installs) / float64(f.Months())
+			// No remainder to spread: the figures disagree, and its other
+			// months are not known. They stay f's (so that no longer
+			// figure claims them, and f is named behind them) with no
+			// value: gaps, not its plain average, which no figure gives.
+			v = math.NaN()
 			c.falls = append(c.falls, fallBack{int32(pos), float64(inner.Installs)})
 			c.est[pos] = f.Estimate
 		} else {
@@ -190,6 +209,9 @@ func (c *curveCore) point(m Month) Point {
 		return Point{Month: m, Value: math.NaN(), Kind: Gap}
 	}
 	pos := c.owner[i]
+	if math.IsNaN(c.val[i]) {
+		return Point{Month: m, Value: math.NaN(), Kind: Gap} // a span below the months inside it
+	}
 	f := &c.src[c.order[pos]]
 	kind := Spread
 	if f.From == f.To {
@@ -258,9 +280,8 @@ func (c *curveCore) warnings(seen []bool) []string {
 		f := c.src[c.order[fb.pos]]
 		a, b := installsPair(float64(f.Installs), fb.inner)
 		warns = append(warns, fmt.Sprintf(
-			"%s: %s is %s but the months inside it already add to %s; its other months show its plain monthly average (%s)",
-			seriesLabelOf(f), spanText(f.From, f.To), a, b,
-			FormatInstalls(float64(f.Installs)/float64(f.Months()))))
+			"%s: %s is %s but the months inside it already add to %s; so its other months are not known (–): none is left for them",
+			seriesLabelOf(f), spanText(f.From, f.To), a, b))
 	}
 	for _, t := range c.thin {
 		if !seen[t.pos] {
