@@ -1,14 +1,9 @@
 package seed
 
 import (
-	"archive/zip"
 	"bytes"
-	"cmp"
-	"encoding/binary"
 	"fmt"
 	"io"
-	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -111,78 +106,6 @@ func readXLSX(in input, s Sink) (Understood, Problems) {
 			"this is the workbook's %s, and it has %d (%s): name the one to read with -sheet NAME", first, len(sheets), sheetNames(sheets))})
 	}
 	return w.understood(xlsxFormatName, sheet), c.ps
-}
-
-// checkZip opens a workbook's zip and checks its parts before they are
-// read; msg says what is wrong.
-func checkZip(data []byte) (zr *zip.Reader, msg string) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, "the file starts as a zip archive (an Excel workbook) but cannot be opened: " + errText(err) + " (save it again from Excel, or as CSV UTF-8)"
-	}
-	if len(zr.File) > maxWorkbookParts {
-		return nil, fmt.Sprintf("the workbook holds %d files (expected at most %d; is this an Excel workbook?)", len(zr.File), maxWorkbookParts)
-	}
-	if msg := zipAgrees(data, zr.File); msg != "" {
-		return nil, "the workbook's zip is not one Excel writes: " + msg + " (save it again from Excel, or as CSV UTF-8)"
-	}
-	var total uint64
-	for _, f := range zr.File {
-		name := partName(f.Name)
-		limit := uint64(maxPartBytes)
-		if strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml" {
-			limit = maxSheetXMLBytes
-		}
-		total += f.UncompressedSize64
-		if f.UncompressedSize64 > limit || total > maxUnpackedBytes {
-			return nil, fmt.Sprintf("the workbook unpacks to more than uptake reads (%s declares %d MB; expected at most %d MB a part and %d MB in all: save the sheet as CSV UTF-8, or split it)",
-				quote(f.Name), f.UncompressedSize64>>20, limit>>20, maxUnpackedBytes>>20)
-		}
-	}
-	return zr, ""
-}
-
-// zipAgrees says how a zip's central directory, which archive/zip
-// reads, and the local headers before each part's data, which other
-// readers follow, disagree, or "" when they agree: a part named one thing
-// in one and another in the other, or two parts sharing bytes, would be
-// read as different figures by different programs.
-func zipAgrees(data []byte, files []*zip.File) string {
-	type span struct{ from, to int64 }
-	spans := make([]span, 0, len(files))
-	for _, f := range files {
-		off, err := f.DataOffset()
-		if err != nil || !localHeaderNames(data, off, f.Name) {
-			return fmt.Sprintf("the part %s is named otherwise where its data is", quote(f.Name))
-		}
-		spans = append(spans, span{off, off + int64(f.CompressedSize64)})
-	}
-	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.from, b.from) })
-	for i := 1; i < len(spans); i++ {
-		if spans[i].from < spans[i-1].to {
-			return "two of its parts share bytes"
-		}
-	}
-	return ""
-}
-
-// localHeaderNames reports whether the local header that ends where a
-// part's data starts (at off) names it name. Its extra field's length is
-// not known from the central directory: up to maxLocalExtra is tried.
-func localHeaderNames(data []byte, off int64, name string) bool {
-	const maxLocalExtra = 1024 // Excel and zip tools write a few dozen bytes
-	n := int64(len(name))
-	for e := int64(0); e <= maxLocalExtra; e++ {
-		h := off - 30 - n - e
-		if h < 0 || off > int64(len(data)) {
-			return false
-		}
-		if string(data[h:h+4]) == "PK\x03\x04" && int64(binary.LittleEndian.Uint16(data[h+26:])) == n &&
-			int64(binary.LittleEndian.Uint16(data[h+28:])) == e && string(data[h+30:h+30+n]) == name {
-			return true
-		}
-	}
-	return false
 }
 
 // pickSheet returns the index of the sheet named want (in any case), or
@@ -351,130 +274,6 @@ func (x *xlsxSource) headerMonth(i int, shown string) (figures.Month, error) {
 		return 0, fmt.Errorf("%s is the date %s, out of range (expected a month from %s to %s)", quote(shown), t.Format(time.DateOnly), figures.MinMonth, figures.MaxMonth)
 	}
 	return m, nil
-}
-
-// installs returns a month's cell, column i of the row last read, to
-// read as installs: a number as Excel holds it (3600000, or
-// 3599999.9999999995 after a sum) to Excel's 15 significant digits, and
-// text as it is, for the parser to read or refuse as it would in a CSV
-// file ("1.000" is refused there, not taken as 1).
-func (x *xlsxSource) installs(i int, cell string) string {
-	if i < len(x.rows.kinds) && x.rows.kinds[i] == 'n' {
-		return roundSheetNumber(cell)
-	}
-	return cell
-}
-
-// cellProblem says why cell i of the row last read holds nothing to read
-// in column k (wNone: a month): a formula without a trusted value, an
-// error, a TRUE or FALSE but under Estimate, a date but in a Note, and
-// under a month a number shown as a date or a time (Excel keeps a date
-// as a number: 2024-05-01 is 45413, which is not installs).
-func (x *xlsxSource) cellProblem(i int, k wideColumn) string {
-	if i >= len(x.rows.kinds) {
-		return ""
-	}
-	if msg := x.formulaProblem(i); msg != "" {
-		return msg
-	}
-	ref, v := cellName(i+1, x.row), x.rows.cells[i]
-	what := "installs"
-	if k != wNone {
-		what = "a " + strings.ToLower(wideColumnLabels[k])
-		if k == wApp || k == wEstimate {
-			what = "an " + strings.ToLower(wideColumnLabels[k])
-		}
-	}
-	switch kind := x.rows.kinds[i]; {
-	case kind == 'e':
-		return fmt.Sprintf("cell %s holds an error (%s), not %s (correct the formula in Excel)", ref, quote(v), what)
-	case kind == 'b' && k != wEstimate:
-		return fmt.Sprintf("cell %s holds a TRUE or FALSE value (%s), not %s", ref, quote(v), what)
-	case kind == 'd' && k != wNote:
-		return fmt.Sprintf("cell %s holds a date (%s), not %s", ref, quote(v), what)
-	case kind == 'n' && k == wNone && v != "":
-		if shown, ok := x.dateShown(i); ok {
-			return fmt.Sprintf("cell %s holds a date or a time (it shows %s; Excel keeps it as %s), not installs (expected a number in a number format)", ref, quote(shown), v)
-		}
-	}
-	return ""
-}
-
-// formulaProblem says why cell i of the row last read holds a formula
-// whose value is not to be read; "" for any other cell.
-func (x *xlsxSource) formulaProblem(i int) string {
-	ref := cellName(i+1, x.row)
-	var msg string
-	switch x.rows.kinds[i] {
-	case 'f':
-		msg = fmt.Sprintf("cell %s holds a formula whose value the workbook did not save", ref)
-	case 'F':
-		msg = fmt.Sprintf("cell %s holds a formula, and the value saved with it may not be its value: %s", ref, x.book.formulaDoubt())
-	default:
-		return ""
-	}
-	return msg + " (open the workbook in Excel, or in LibreOffice and recalculate it with Data ▸ Calculate ▸ Recalculate Hard, and save it; or replace the formulas by their values)"
-}
-
-// dateShown returns what number cell i of the row last read shows when
-// its style is a date or a time format.
-func (x *xlsxSource) dateShown(i int) (string, bool) {
-	style := x.rows.styles[i]
-	isDate, known := x.dateStyles[style]
-	if !known {
-		code, ok := x.book.numFmt(style)
-		if ok {
-			_, _, isDate = parseDateFormat(code)
-		}
-		if x.dateStyles == nil {
-			x.dateStyles = map[int]bool{}
-		}
-		x.dateStyles[style] = isDate
-	}
-	if !isDate {
-		return "", false
-	}
-	n, ok := sheetNumber(x.rows.cells[i])
-	if !ok {
-		return "", false
-	}
-	code, _ := x.book.numFmt(style)
-	shown, ok := formatDate(n, code, x.book.date1904)
-	if !ok {
-		shown = x.rows.cells[i] // a serial past Excel's dates, in a date's format
-	}
-	return shown, true
-}
-
-// roundSheetNumber returns a number as Excel holds it rounded to Excel's
-// 15 significant digits, when that is a whole number; anything else as
-// it is.
-func roundSheetNumber(cell string) string {
-	v, ok := sheetNumber(cell)
-	if ok && v == 0 {
-		return "0" // -0 and 0.0 too
-	}
-	if !ok || !strings.ContainsAny(cell, ".eE") {
-		return cell
-	}
-	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
-	if err != nil || r != math.Trunc(r) || math.Abs(r) > figures.MaxInstalls*10 {
-		return cell
-	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
-}
-
-// sheetNumber reads a number as a workbook stores it: digits, a point,
-// an exponent; ok is false for anything else (Infinity, 0x10, text).
-func sheetNumber(s string) (float64, bool) {
-	if s == "" || len(s) > 40 || strings.Trim(s, "0123456789.eE+-") != "" {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, false
-	}
-	return v, true
 }
 
 // agreesWithDate reports whether what a date cell shows is that date, in
