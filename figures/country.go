@@ -43,7 +43,37 @@ func ParseCountry(s string) (string, error) {
 	if t == "" {
 		return "", fmt.Errorf("no country given (expected a code such as IN, a name such as India, or WW)")
 	}
+	if code, name, ok := nearestCountry(t); ok {
+		return "", fmt.Errorf("%q is not a known country (did you mean %s, %s? expected a code such as IN, a name such as India, or WW)", t, name, code)
+	}
 	return "", fmt.Errorf("%q is not a known country (expected a code such as IN, a name such as India, or WW)", t)
+}
+
+// nearestCountry returns the one country whose name s is likely a
+// misspelling of: one or two edits away (one for names of up to six
+// letters), and nearer than any other; ok is false when there is none or
+// two are as near.
+func nearestCountry(s string) (code, name string, ok bool) {
+	lower := strings.ToLower(s)
+	if len(lower) < 4 || len(lower) > 60 {
+		return "", "", false // a code, or no name
+	}
+	limit := 2
+	if len(lower) <= 6 {
+		limit = 1
+	}
+	best, tie := limit+1, false
+	for _, c := range countryCodeList() {
+		n, _, _ := countryRow(c)
+		d := EditDistance(lower, strings.ToLower(n))
+		switch {
+		case d < best:
+			code, name, best, tie = c, n, d, false
+		case d == best:
+			tie = true
+		}
+	}
+	return code, name, best <= limit && !tie
 }
 
 // foldCountry writes into buf the form of s that lookupCountry knows:

@@ -138,13 +138,22 @@ func TestParseCountry_Refused(t *testing.T) {
 
 func TestParseCountry_Unknown(t *testing.T) {
 	for in, want := range map[string]string{
-		"Narnia":      `"Narnia" is not a known country (expected a code such as IN, a name such as India, or WW)`,
-		" Narnia ":    `"Narnia" is not a known country (expected a code such as IN, a name such as India, or WW)`,
-		"":            "no country given (expected a code such as IN, a name such as India, or WW)",
-		" \t ":        "no country given (expected a code such as IN, a name such as India, or WW)",
-		"-":           `"-" is not a known country (expected a code such as IN, a name such as India, or WW)`,
-		"I\x1b[2J":    `"I\x1b[2J" is not a known country (expected a code such as IN, a name such as India, or WW)`,
-		"Indiaß":      `"Indiaß" is not a known country (expected a code such as IN, a name such as India, or WW)`,
+		"Narnia":   `"Narnia" is not a known country (expected a code such as IN, a name such as India, or WW)`,
+		" Narnia ": `"Narnia" is not a known country (expected a code such as IN, a name such as India, or WW)`,
+		"":         "no country given (expected a code such as IN, a name such as India, or WW)",
+		" \t ":     "no country given (expected a code such as IN, a name such as India, or WW)",
+		"-":        `"-" is not a known country (expected a code such as IN, a name such as India, or WW)`,
+		"I\x1b[2J": `"I\x1b[2J" is not a known country (expected a code such as IN, a name such as India, or WW)`,
+		"Indiaß":   `"Indiaß" is not a known country (did you mean India, IN? expected a code such as IN, a name such as India, or WW)`,
+		// Misspelt: one edit for a short name, two for a longer one, and
+		// never a guess between two as near (a new user's walkthrough
+		// typed Indai and Inida).
+		"Indai":       `"Indai" is not a known country (did you mean India, IN? expected a code such as IN, a name such as India, or WW)`,
+		"Inida":       `"Inida" is not a known country (did you mean India, IN? expected a code such as IN, a name such as India, or WW)`,
+		"Indonesai":   `"Indonesai" is not a known country (did you mean Indonesia, ID? expected a code such as IN, a name such as India, or WW)`,
+		"Grmany":      `"Grmany" is not a known country (did you mean Germany, DE? expected a code such as IN, a name such as India, or WW)`,
+		"Maly":        `"Maly" is not a known country (did you mean Mali, ML? expected a code such as IN, a name such as India, or WW)`,
+		"Irax":        `"Irax" is not a known country (expected a code such as IN, a name such as India, or WW)`, // Iran or Iraq: no guess
 		"\x00IN":      `"\x00IN" is not a known country (expected a code such as IN, a name such as India, or WW)`,
 		"\xff":        `"\xff" is not a known country (expected a code such as IN, a name such as India, or WW)`,
 		"XX":          `"XX" is not a known country (expected a code such as IN, a name such as India, or WW)`,

@@ -30,3 +30,36 @@ func FoldName(name string) string {
 	}
 	return name
 }
+
+// EditDistance is the edit distance between two short names, in
+// characters: insertions, deletions, substitutions, and two neighbours
+// swapped (Inida for India is one edit, not two). Past 64 characters
+// either way it is taken as far: a long text is no misspelling of a
+// name, and the table is quadratic.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	older := make([]int, len(rb)+1) // the row before prev, for swaps
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], older[j-2]+1)
+			}
+		}
+		older, prev, cur = prev, cur, older
+	}
+	return prev[len(rb)]
+}

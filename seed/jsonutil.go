@@ -129,33 +129,9 @@ func nearest(name string, known []string) string {
 	best, bestD := "", 3
 	lower := strings.ToLower(name)
 	for _, k := range known {
-		if d := distance(lower, k); d < bestD && 2*d <= len(lower) {
+		if d := figures.EditDistance(lower, k); d < bestD && 2*d <= len(lower) {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between two short strings.
-func distance(a, b string) int {
-	if len(a) > 40 || len(b) > 40 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -113,7 +113,7 @@ func (m Model) eventAppQuestion(name string) string {
 func (m Model) nearestApp(name string) string {
 	best, dist := "", 0
 	for _, a := range m.apps {
-		if d := editDistance(figures.FoldName(a.Name), figures.FoldName(name)); best == "" || d < dist {
+		if d := figures.EditDistance(figures.FoldName(a.Name), figures.FoldName(name)); best == "" || d < dist {
 			best, dist = a.Name, d
 		}
 	}
