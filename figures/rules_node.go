@@ -75,7 +75,8 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 	type sum struct {
 		value       float64
 		names       []string
-		sources     []string // each part's point's sources
+		sources     string   // the first part's point's sources
+		others      []string // other parts' points' sources, when they differ from it
 		spread, est bool
 		unlaunched  int // parts not yet launched that month: they add a known zero
 	}
@@ -111,7 +112,12 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 				s := &sums[i+k]
 				s.value += p.Value
 				s.names = append(s.names, part.Name)
-				s.sources = append(s.sources, p.Sources)
+				switch {
+				case len(s.names) == 1:
+					s.sources = p.Sources
+				case p.Sources != s.sources:
+					s.others = append(s.others, p.Sources)
+				}
 				s.spread = s.spread || p.Kind == Spread
 				s.est = s.est || p.Estimate
 				any = true
@@ -154,7 +160,7 @@ func fillFromParts(c Curve, ps PartSet, whole Node, rank Ranking, from, to Month
 		// had installs: the sum is then at least what it shows.
 		short := len(s.names)+s.unlaunched < len(added)
 		c.Points[i] = Point{Month: c.Points[i].Month, Value: s.value, Kind: kind, Estimate: s.est, Summed: true,
-			Parts: strings.Join(s.names, ","), LowerBound: short, Sources: joinSources(s.sources)}
+			Parts: strings.Join(s.names, ","), LowerBound: short, Sources: joinSources(s.sources, s.others)}
 		summed = append(summed, c.Points[i].Month)
 		if short {
 			partial = append(partial, c.Points[i].Month)
@@ -232,10 +238,14 @@ func NodeTotal(n Node, rank Ranking, from, to Month) Total {
 }
 
 // joinSources joins lists of sources (each "A" or "A,B") into one,
-// sorted, each once.
-func joinSources(lists []string) string {
-	var all []string
-	for _, l := range lists {
+// sorted, each once: first alone when there are no others (the sum of
+// fifty countries from one source, on every month of a worldwide curve).
+func joinSources(first string, others []string) string {
+	if len(others) == 0 {
+		return first
+	}
+	all := strings.Split(first, ",")
+	for _, l := range others {
 		all = append(all, strings.Split(l, ",")...)
 	}
 	slices.Sort(all)
