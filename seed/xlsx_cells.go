@@ -1,7 +1,6 @@
 package seed
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -36,43 +35,49 @@ func (x *xlsxSource) cellProblem(i int, k wideColumn) string {
 	if msg := x.formulaProblem(i); msg != "" {
 		return msg
 	}
-	ref, v := cellName(i+1, x.row), x.rows.cells[i]
-	what := "installs"
-	if k != wNone {
-		what = "a " + strings.ToLower(wideColumnLabels[k])
-		if k == wApp || k == wEstimate {
-			what = "an " + strings.ToLower(wideColumnLabels[k])
-		}
-	}
+	// Every cell read is asked: the message is made only for a problem.
+	v := x.rows.cells[i]
+	var holds, fix string
 	switch kind := x.rows.kinds[i]; {
 	case kind == 'e':
-		return fmt.Sprintf("cell %s holds an error (%s), not %s (correct the formula in Excel)", ref, quote(v), what)
+		holds, fix = "an error ("+quote(v)+")", " (correct the formula in Excel)"
 	case kind == 'b' && k != wEstimate:
-		return fmt.Sprintf("cell %s holds a TRUE or FALSE value (%s), not %s", ref, quote(v), what)
+		holds = "a TRUE or FALSE value (" + quote(v) + ")"
 	case kind == 'd' && k != wNote:
-		return fmt.Sprintf("cell %s holds a date (%s), not %s", ref, quote(v), what)
+		holds = "a date (" + quote(v) + ")"
 	case kind == 'n' && k == wNone && v != "":
-		if shown, ok := x.dateShown(i); ok {
-			return fmt.Sprintf("cell %s holds a date or a time (it shows %s; Excel keeps it as %s), not installs (expected a number in a number format)", ref, quote(shown), v)
+		shown, ok := x.dateShown(i)
+		if !ok {
+			return ""
 		}
+		holds, fix = "a date or a time (it shows "+quote(shown)+"; Excel keeps it as "+v+")", " (expected a number in a number format)"
+	default:
+		return ""
 	}
-	return ""
+	what := "installs"
+	switch k {
+	case wNone:
+	case wApp, wEstimate:
+		what = "an " + strings.ToLower(wideColumnLabels[k])
+	default:
+		what = "a " + strings.ToLower(wideColumnLabels[k])
+	}
+	return "cell " + cellName(i+1, x.row) + " holds " + holds + ", not " + what + fix
 }
 
 // formulaProblem says why cell i of the row last read holds a formula
 // whose value is not to be read; "" for any other cell.
 func (x *xlsxSource) formulaProblem(i int) string {
-	ref := cellName(i+1, x.row)
-	var msg string
+	var why string
 	switch x.rows.kinds[i] {
 	case 'f':
-		msg = fmt.Sprintf("cell %s holds a formula whose value the workbook did not save", ref)
+		why = "holds a formula whose value the workbook did not save"
 	case 'F':
-		msg = fmt.Sprintf("cell %s holds a formula, and the value saved with it may not be its value: %s", ref, x.book.formulaDoubt())
+		why = "holds a formula, and the value saved with it may not be its value: " + x.book.formulaDoubt()
 	default:
 		return ""
 	}
-	return msg + " (open the workbook in Excel, or in LibreOffice and recalculate it with Data ▸ Calculate ▸ Recalculate Hard, and save it; or replace the formulas by their values)"
+	return "cell " + cellName(i+1, x.row) + " " + why + " (open the workbook in Excel, or in LibreOffice and recalculate it with Data ▸ Calculate ▸ Recalculate Hard, and save it; or replace the formulas by their values)"
 }
 
 // dateShown returns what number cell i of the row last read shows when
