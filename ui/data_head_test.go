@@ -207,4 +207,8 @@ func TestData_SortByNoColumnSaysSo(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "s then z names no column, so the order is as it was (sort by a·app") {
 		t.Errorf("s z:\n%s", v)
 	}
+	// The next key clears it.
+	if v := drive(t, m, press("down")).View(); strings.Contains(v, "names no column") {
+		t.Errorf("the hint stays after the next key:\n%s", v)
+	}
 }

@@ -36,11 +36,12 @@ type dataView struct {
 	sortCol     int
 	sortDesc    bool
 	filtering   bool
-	sortPick    bool // s was pressed: the next key names the column
-	toEnd       bool // end was pressed while only the head was here: the end of the whole table is meant
-	restFailed  bool // only the head is here, and reading the whole table failed
-	cursor      int  // index into the rows shown
-	offset      int  // first row shown on screen
+	sortPick    bool   // s was pressed: the next key names the column
+	toEnd       bool   // end was pressed while only the head was here: the end of the whole table is meant
+	restFailed  bool   // only the head is here, and reading the whole table failed
+	hint        string // why the last key did nothing; the next key clears it
+	cursor      int    // index into the rows shown
+	offset      int    // first row shown on screen
 	width       int
 	appWidth    int // the widest app name, so the column can show it whole
 	height      int
@@ -237,6 +238,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 	if !ok || v.all == nil {
 		return v, nil
 	}
+	v.hint = ""
 	if v.filtering {
 		switch km.String() {
 		case "enter", "esc":
@@ -261,7 +263,7 @@ func (v dataView) update(msg tea.Msg) (dataView, tea.Cmd) {
 		col, ok := sortKeys[km.String()]
 		if !ok {
 			if km.String() != "esc" {
-				v.note = fmt.Sprintf("s then %s names no column, so the order is as it was (%s)", textfit.Cut(noBidi(km.String()), 10), sortHint)
+				v.hint = fmt.Sprintf("s then %s names no column, so the order is as it was (%s)", textfit.Cut(noBidi(km.String()), 10), sortHint)
 			}
 			return v, nil
 		}

@@ -93,6 +93,9 @@ func (v dataView) view() string {
 	if v.note != "" {
 		status += " · " + v.note
 	}
+	if v.hint != "" {
+		status = v.hint + " · " + status
+	}
 	status += " · s sort · S reverse · / filter (app:resso country:ww) · enter explain · e edit · d delete · a add"
 	if v.sortPick {
 		status = sortHint
